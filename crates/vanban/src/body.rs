@@ -1,0 +1,413 @@
+//! The body, written in Markdown, read into the decree's blocks.
+//!
+//! `#` → `I.` (bold capitals), `##` → `1.` (bold), `###` → `a)`, numbered
+//! automatically and restarting under each parent; a heading typed with its
+//! own label keeps it. `- item` is a dash paragraph, `1. item` an untitled
+//! khoản, `---` a page break, GFM tables are tables.
+
+use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::model::{Align, Block, Heading, Level, Paragraph, Span, Table};
+use crate::vn;
+
+/// A problem in the body, at a line of the Markdown text (1-based).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BodyProblem {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Reads Markdown into blocks, or every problem found.
+pub fn parse(markdown: &str) -> Result<Vec<Block>, Vec<BodyProblem>> {
+    let mut reader = Reader::default();
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        let line = markdown[..range.start].matches('\n').count() + 1;
+        reader.event(event, line);
+    }
+    if reader.problems.is_empty() {
+        Ok(reader.blocks)
+    } else {
+        Err(reader.problems)
+    }
+}
+
+/// Escapes text so that Markdown reads it back as the same literal text: data
+/// inserted by a template can never become a heading, a list or a table.
+/// CommonMark lets a backslash escape any ASCII punctuation, so all are escaped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_ascii_punctuation() && c != ',' && c != ';' && c != ':' && c != '/' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[derive(Default)]
+struct Reader {
+    blocks: Vec<Block>,
+    problems: Vec<BodyProblem>,
+    /// Inline spans of the block being read.
+    spans: Vec<Span>,
+    bold: u32,
+    italic: u32,
+    heading: Option<HeadingLevel>,
+    /// Counters of `I.`, `1.`, `a)`.
+    section: u32,
+    clause: u32,
+    point: u32,
+    lists: Vec<ListState>,
+    /// The marker of the list item whose first paragraph is still to come.
+    pending_marker: Option<String>,
+    table: Option<TableState>,
+}
+
+struct ListState {
+    next: Option<u64>,
+}
+
+struct TableState {
+    align: Vec<Align>,
+    header: Vec<Vec<Span>>,
+    rows: Vec<Vec<Vec<Span>>>,
+    row: Vec<Vec<Span>>,
+}
+
+impl Reader {
+    fn event(&mut self, event: Event<'_>, line: usize) {
+        match event {
+            Event::Start(tag) => self.start(tag, line),
+            Event::End(tag) => self.end(tag, line),
+            Event::Text(text) | Event::Code(text) => self.text(&text),
+            Event::SoftBreak => self.text(" "),
+            Event::HardBreak => self.text("\n"),
+            Event::Rule => self.blocks.push(Block::PageBreak),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if html.trim().eq_ignore_ascii_case("<!-- pagebreak -->") {
+                    self.blocks.push(Block::PageBreak);
+                } else if !html.trim_start().starts_with("<!--") {
+                    self.text(&html);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, line: usize) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                if level > HeadingLevel::H3 {
+                    self.problems.push(BodyProblem {
+                        line,
+                        message: format!(
+                            "heading level {} is not used by the decree; use # (I.), ## (1.) or ### (a))",
+                            level as usize
+                        ),
+                    });
+                }
+                self.heading = Some(level);
+            }
+            Tag::Strong => self.bold += 1,
+            Tag::Emphasis => self.italic += 1,
+            Tag::List(start) => {
+                self.flush_item_text();
+                self.lists.push(ListState { next: start });
+            }
+            Tag::Item => {
+                let depth = self.lists.len();
+                let marker = match self.lists.last_mut().and_then(|l| l.next.as_mut()) {
+                    Some(next) => {
+                        *next += 1;
+                        format!("{}.", *next - 1)
+                    }
+                    None if depth > 1 => "+".to_string(),
+                    None => "-".to_string(),
+                };
+                self.pending_marker = Some(marker);
+            }
+            Tag::Table(align) => {
+                self.table = Some(TableState {
+                    align: align.iter().map(convert_align).collect(),
+                    header: Vec::new(),
+                    rows: Vec::new(),
+                    row: Vec::new(),
+                });
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, line: usize) {
+        match tag {
+            TagEnd::Heading(level) => self.end_heading(level, line),
+            TagEnd::Paragraph => self.flush_paragraph(),
+            TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
+            TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
+            TagEnd::Item => {
+                self.flush_item_text();
+                self.pending_marker = None;
+            }
+            TagEnd::List(_) => {
+                self.lists.pop();
+            }
+            TagEnd::TableCell => {
+                let cell = trim_spans(std::mem::take(&mut self.spans));
+                if let Some(table) = &mut self.table {
+                    table.row.push(cell);
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(table) = &mut self.table {
+                    table.header = std::mem::take(&mut table.row);
+                }
+            }
+            TagEnd::TableRow => {
+                if let Some(table) = &mut self.table {
+                    let row = std::mem::take(&mut table.row);
+                    table.rows.push(row);
+                }
+            }
+            TagEnd::Table => {
+                if let Some(t) = self.table.take() {
+                    self.blocks.push(Block::Table(Table {
+                        align: t.align,
+                        header: t.header,
+                        rows: t.rows,
+                    }));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        let bold = self.bold > 0;
+        let italic = self.italic > 0;
+        match self.spans.last_mut() {
+            Some(last) if last.bold == bold && last.italic == italic => last.text.push_str(text),
+            _ => self.spans.push(Span {
+                text: text.to_string(),
+                bold,
+                italic,
+            }),
+        }
+    }
+
+    /// Text of a tight list item arrives without a paragraph around it.
+    fn flush_item_text(&mut self) {
+        if !self.spans.is_empty() {
+            self.flush_paragraph();
+        }
+    }
+
+    fn flush_paragraph(&mut self) {
+        let content = trim_spans(std::mem::take(&mut self.spans));
+        if self.table.is_some() {
+            return;
+        }
+        let marker = self.pending_marker.take();
+        if content.is_empty() && marker.is_none() {
+            return;
+        }
+        self.blocks
+            .push(Block::Paragraph(Paragraph { marker, content }));
+    }
+
+    fn end_heading(&mut self, level: HeadingLevel, line: usize) {
+        self.heading = None;
+        let mut content = trim_spans(std::mem::take(&mut self.spans));
+        if content.is_empty() {
+            self.problems.push(BodyProblem {
+                line,
+                message: "a heading needs a title (the decree requires one)".into(),
+            });
+            return;
+        }
+        let level = match level {
+            HeadingLevel::H1 => Level::Section,
+            HeadingLevel::H2 => Level::Clause,
+            _ => Level::Point,
+        };
+        let typed = take_typed_label(level, &mut content);
+        let label = match level {
+            Level::Section => {
+                self.section = typed.unwrap_or(self.section + 1);
+                (self.clause, self.point) = (0, 0);
+                format!("{}.", vn::roman(self.section))
+            }
+            Level::Clause => {
+                self.clause = typed.unwrap_or(self.clause + 1);
+                self.point = 0;
+                format!("{}.", self.clause)
+            }
+            Level::Point => {
+                self.point = typed.unwrap_or(self.point + 1);
+                format!("{})", vn::point_letter(self.point))
+            }
+        };
+        if level == Level::Section {
+            for span in &mut content {
+                span.text = span.text.to_uppercase();
+            }
+        }
+        self.blocks.push(Block::Heading(Heading {
+            level,
+            label,
+            content,
+        }));
+    }
+}
+
+/// Removes a label the author typed (`I.`, `2.`, `đ)`) from the start of a
+/// heading and returns its number, so it is neither doubled nor lost.
+fn take_typed_label(level: Level, content: &mut [Span]) -> Option<u32> {
+    let first = content.first_mut()?;
+    let (word, rest) = first.text.split_once(' ')?;
+    let number = match level {
+        Level::Section => vn::parse_roman(word.strip_suffix('.')?),
+        Level::Clause => word.strip_suffix('.')?.parse().ok().filter(|&n| n > 0),
+        Level::Point => vn::parse_point_letter(word.strip_suffix(')')?),
+    }?;
+    first.text = rest.trim_start().to_string();
+    Some(number)
+}
+
+fn trim_spans(mut spans: Vec<Span>) -> Vec<Span> {
+    if let Some(first) = spans.first_mut() {
+        first.text = first.text.trim_start().to_string();
+    }
+    if let Some(last) = spans.last_mut() {
+        last.text = last.text.trim_end().to_string();
+    }
+    spans.retain(|s| !s.text.is_empty());
+    spans
+}
+
+fn convert_align(align: &Alignment) -> Align {
+    match align {
+        Alignment::Center => Align::Center,
+        Alignment::Right => Align::Right,
+        _ => Align::Left,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::plain_text;
+
+    fn texts(markdown: &str) -> Vec<String> {
+        parse(markdown)
+            .unwrap()
+            .iter()
+            .map(|b| match b {
+                Block::Heading(h) => plain_text(&h.spans()),
+                Block::Paragraph(p) => plain_text(&p.spans()),
+                Block::Table(_) => "<table>".into(),
+                Block::PageBreak => "<page>".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn headings_are_numbered_and_restart_under_their_parent() {
+        let md = "# Mục đích, yêu cầu\n## Mục đích\n## Yêu cầu\n# Nội dung\n## Nội dung tuyên truyền\n### Tư tưởng\n### Kết quả\n## Hình thức\n### Trên báo\n";
+        assert_eq!(
+            texts(md),
+            [
+                "I. MỤC ĐÍCH, YÊU CẦU",
+                "1. Mục đích",
+                "2. Yêu cầu",
+                "II. NỘI DUNG",
+                "1. Nội dung tuyên truyền",
+                "a) Tư tưởng",
+                "b) Kết quả",
+                "2. Hình thức",
+                "a) Trên báo",
+            ]
+        );
+    }
+
+    #[test]
+    fn points_run_through_the_vietnamese_alphabet() {
+        let md: String = (0..8).map(|i| format!("### Điểm {i}\n")).collect();
+        let labels: Vec<String> = texts(&md)
+            .iter()
+            .map(|t| t.split(' ').next().unwrap().to_string())
+            .collect();
+        assert_eq!(labels, ["a)", "b)", "c)", "d)", "đ)", "e)", "g)", "h)"]);
+    }
+
+    #[test]
+    fn a_typed_label_is_kept_not_doubled() {
+        let md = "# I. MỤC ĐÍCH\n# III. TỔ CHỨC\n## 2. Yêu cầu\n## Tiếp\n### đ) Năm\n### Sáu\n";
+        assert_eq!(
+            texts(md),
+            ["I. MỤC ĐÍCH", "III. TỔ CHỨC", "2. Yêu cầu", "3. Tiếp", "đ) Năm", "e) Sáu"]
+        );
+    }
+
+    #[test]
+    fn dashes_and_untitled_clauses() {
+        let md = "- Một;\n- Hai.\n\n1. Khoản một.\n\n2. Khoản hai:\n\n   Tiếp của khoản hai.\n\n   - chi tiết\n\nĐoạn thường.\n";
+        assert_eq!(
+            texts(md),
+            [
+                "- Một;",
+                "- Hai.",
+                "1. Khoản một.",
+                "2. Khoản hai:",
+                "Tiếp của khoản hai.",
+                "+ chi tiết",
+                "Đoạn thường."
+            ]
+        );
+    }
+
+    #[test]
+    fn emphasis_tables_and_page_breaks() {
+        let md = "Có **đậm** và *nghiêng*.\n\n---\n\n| TT | Chỉ tiêu |\n|---:|:---|\n| 1 | Thu ngân sách |\n";
+        let blocks = parse(md).unwrap();
+        let Block::Paragraph(p) = &blocks[0] else { panic!() };
+        assert_eq!(p.content.len(), 5);
+        assert!(p.content[1].bold && p.content[1].text == "đậm");
+        assert!(p.content[3].italic && p.content[3].text == "nghiêng");
+        assert_eq!(blocks[1], Block::PageBreak);
+        let Block::Table(t) = &blocks[2] else { panic!() };
+        assert_eq!(plain_text(&t.header[1]), "Chỉ tiêu");
+        assert_eq!(plain_text(&t.rows[0][1]), "Thu ngân sách");
+        assert_eq!(t.align, [Align::Right, Align::Left]);
+    }
+
+    #[test]
+    fn deep_headings_are_problems_with_lines() {
+        let problems = parse("Mở đầu.\n\n#### Quá sâu\n\n#\n").unwrap_err();
+        assert_eq!(problems.len(), 2);
+        assert_eq!(problems[0].line, 3);
+        assert!(problems[0].message.contains("level 4"));
+        assert_eq!(problems[1].line, 5);
+    }
+
+    #[test]
+    fn escaped_text_reads_back_literally() {
+        for hostile in [
+            "# Hack",
+            "*x*",
+            "| a | b |",
+            "- không phải gạch đầu dòng",
+            "1. không phải khoản",
+            "**đậm**",
+            "[link](x)",
+            "<b>html</b>",
+            "---",
+            "a_b_c",
+            "100% \\ 5",
+        ] {
+            let escaped = escape(hostile);
+            assert_eq!(texts(&escaped), [hostile], "{hostile} → {escaped}");
+        }
+    }
+}

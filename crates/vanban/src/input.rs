@@ -1,0 +1,143 @@
+//! The input document as written by people and programs: the same shape
+//! from YAML, JSON, TOML or a Python dict. Everything is optional here so
+//! that validation can report every missing field at once.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A document as written in an input file. See the README for each field.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Input {
+    /// Loại văn bản: `ke-hoach`, `bao-cao`, `cong-van`, … or its name (`Kế hoạch`) or abbreviation (`KH`).
+    pub kind: Option<String>,
+    /// Cơ quan chủ quản (parent authority), e.g. `UBND TỈNH TÂY NINH`. A line break splits it.
+    pub parent: Option<String>,
+    /// Cơ quan ban hành (issuing authority).
+    pub issuer: Option<IssuerInput>,
+    /// Số: the serial number in the year's register; leave out for a blank slot.
+    pub number: Option<i64>,
+    /// Ký hiệu: derived from kind and issuer (`KH-VP`); set it to override.
+    pub symbol: Option<String>,
+    /// Địa danh: the place name, e.g. `Tây Ninh`.
+    pub place: Option<String>,
+    /// Ngày ban hành: `YYYY-MM-DD`; leave out for blank slots.
+    pub date: Option<DateInput>,
+    /// Trích yếu: the summary (for a công văn, the text after `V/v`).
+    pub summary: Option<String>,
+    /// Căn cứ: legal bases, one per item; `;` and the final `.` are added.
+    #[serde(default)]
+    pub bases: Vec<String>,
+    /// Kính gửi: addressees.
+    #[serde(default)]
+    pub addressees: Vec<String>,
+    /// Nội dung: the body in Markdown.
+    pub body: Option<String>,
+    /// Nơi nhận: recipients, one per item, without `- ` and `;`.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// Lưu: the units after `VT` and the copies kept.
+    pub archive: Option<ArchiveInput>,
+    /// Người ký: signing authority, title and full name.
+    pub signer: Option<SignerInput>,
+    /// Người soạn thảo: drafter's initials and copies issued.
+    pub drafter: Option<DrafterInput>,
+    /// Độ khẩn: `hoa-toc`, `thuong-khan` or `khan`.
+    pub urgency: Option<String>,
+    /// Độ mật: `mat`, `toi-mat` or `tuyet-mat`.
+    pub secrecy: Option<String>,
+    /// Layout choices within the decree's ranges.
+    pub style: Option<StyleInput>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IssuerInput {
+    /// Full official name in capitals, e.g. `VĂN PHÒNG`.
+    pub name: Option<String>,
+    /// Abbreviation used in the symbol, e.g. `VP`, `UBND`.
+    pub abbreviation: Option<String>,
+    /// For a công văn: abbreviation of the drafting unit or field (`VX` in `UBND-VX`).
+    pub unit: Option<String>,
+}
+
+/// A date as text (`2024-03-08`), or a TOML date.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum DateInput {
+    Text(String),
+    #[schemars(skip)]
+    Toml(toml::value::Datetime),
+}
+
+impl DateInput {
+    pub fn text(&self) -> String {
+        match self {
+            DateInput::Text(text) => text.clone(),
+            DateInput::Toml(datetime) => datetime.to_string(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ArchiveInput {
+    /// Units kept after `VT`, e.g. `[VP]`.
+    #[serde(default)]
+    pub units: Vec<String>,
+    /// Copies kept.
+    pub copies: Option<i64>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignerInput {
+    /// Authority lines, each starting with TM., Q., KT., TL. or TUQ.
+    #[serde(default)]
+    pub authority: Vec<String>,
+    /// The signer's title in capitals, e.g. `CHÁNH VĂN PHÒNG`.
+    pub title: Option<String>,
+    /// Full name, e.g. `Đoàn Minh Long`.
+    pub name: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DrafterInput {
+    /// Drafter's initials, e.g. `T.Dung`.
+    pub initials: Option<String>,
+    /// Copies issued.
+    pub copies: Option<i64>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StyleInput {
+    /// Size preset: `14` (default; body 14 pt, quốc hiệu 13 pt) or `13`.
+    pub preset: Option<u8>,
+    /// Margins in mm: top and bottom 20–25, left 30–35, right 15–20.
+    pub margins: Option<MarginsInput>,
+    /// First-line indent in mm: 10 (default) or 12.7.
+    pub first_line_indent: Option<f32>,
+    /// Line spacing, 1.0 (single, default) to 1.5.
+    pub line_spacing: Option<f32>,
+    /// Space between body paragraphs in pt, at least 6 (default 6).
+    pub paragraph_spacing: Option<f32>,
+    /// Spelling in the quốc hiệu: `HÒA` (default) or `HOÀ`.
+    pub hoa_spelling: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MarginsInput {
+    pub top: Option<f32>,
+    pub bottom: Option<f32>,
+    pub left: Option<f32>,
+    pub right: Option<f32>,
+}
+
+/// The JSON Schema of the input, for editors' completion.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Input);
+    serde_json::to_string_pretty(&schema).expect("a schema serialises")
+}

@@ -1,0 +1,279 @@
+//! Text measurement from a font's advance widths. The PDF backend lays out
+//! lines with it and the DOCX backend sizes its drawn rules with it, so both
+//! agree with what Word and LibreOffice measure in Times New Roman.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use crate::style::TextStyle;
+
+/// Liberation Serif 2 (SIL OFL 1.1): the advance widths of Times New Roman and
+/// every Vietnamese letter. Licence: `fonts/OFL.txt`.
+const LIBERATION_SERIF: [&[u8]; 4] = [
+    include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf"),
+];
+
+/// The licence text to ship beside the embedded fonts.
+pub const FONT_LICENSE: &str = include_str!("../fonts/OFL.txt");
+
+/// One of the four faces of a family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FaceStyle {
+    Regular = 0,
+    Bold = 1,
+    Italic = 2,
+    BoldItalic = 3,
+}
+
+impl FaceStyle {
+    pub const ALL: [FaceStyle; 4] = [
+        FaceStyle::Regular,
+        FaceStyle::Bold,
+        FaceStyle::Italic,
+        FaceStyle::BoldItalic,
+    ];
+
+    pub fn of(bold: bool, italic: bool) -> FaceStyle {
+        match (bold, italic) {
+            (false, false) => FaceStyle::Regular,
+            (true, false) => FaceStyle::Bold,
+            (false, true) => FaceStyle::Italic,
+            (true, true) => FaceStyle::BoldItalic,
+        }
+    }
+}
+
+/// A parsed font face: its bytes, advance widths and vertical metrics.
+#[derive(Debug)]
+pub struct Font {
+    data: Arc<[u8]>,
+    advances: HashMap<char, u16>,
+    missing_advance: u16,
+    pub units_per_em: u16,
+    pub ascender: i16,
+    pub descender: i16,
+    pub line_gap: i16,
+    pub cap_height: i16,
+    pub postscript_name: String,
+    pub weight: u16,
+    pub italic_angle: f32,
+    pub bbox: [i16; 4],
+}
+
+impl Font {
+    /// Parses a TrueType/OpenType font; the error names what is wrong.
+    pub fn parse(data: impl Into<Arc<[u8]>>) -> Result<Font, String> {
+        let data = data.into();
+        let face = ttf_parser::Face::parse(&data, 0).map_err(|e| format!("not a usable font: {e}"))?;
+        let mut advances = HashMap::new();
+        if let Some(cmap) = face.tables().cmap {
+            for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+                subtable.codepoints(|cp| {
+                    let (Some(c), Some(glyph)) = (char::from_u32(cp), subtable.glyph_index(cp))
+                    else {
+                        return;
+                    };
+                    if let Some(advance) = face.glyph_hor_advance(glyph) {
+                        advances.insert(c, advance);
+                    }
+                });
+            }
+        }
+        if advances.is_empty() {
+            return Err("the font maps no Unicode characters".into());
+        }
+        let name = |id| {
+            face.names()
+                .into_iter()
+                .find(|n| n.name_id == id && n.is_unicode())
+                .and_then(|n| n.to_string())
+        };
+        let postscript_name = name(ttf_parser::name_id::POST_SCRIPT_NAME)
+            .unwrap_or_else(|| "UnnamedFont".to_string());
+        let rect = face.global_bounding_box();
+        Ok(Font {
+            missing_advance: face.glyph_hor_advance(ttf_parser::GlyphId(0)).unwrap_or(0),
+            units_per_em: face.units_per_em(),
+            ascender: face.ascender(),
+            descender: face.descender(),
+            line_gap: face.line_gap(),
+            cap_height: face.capital_height().unwrap_or(face.ascender()),
+            weight: face.weight().to_number(),
+            italic_angle: face.italic_angle(),
+            bbox: [rect.x_min, rect.y_min, rect.x_max, rect.y_max],
+            postscript_name,
+            advances,
+            data,
+        })
+    }
+
+    /// The font file's bytes, for embedding.
+    pub fn data(&self) -> &[u8] {
+        &self.data
+    }
+
+    /// Whether the font has a glyph for `c`.
+    pub fn has_char(&self, c: char) -> bool {
+        self.advances.contains_key(&c)
+    }
+
+    /// Advance width of `text` at `size` pt, in points.
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        let units: u32 = text
+            .chars()
+            .map(|c| *self.advances.get(&c).unwrap_or(&self.missing_advance) as u32)
+            .sum();
+        units as f32 * size / self.units_per_em as f32
+    }
+
+    /// Single line height at `size` pt (ascender + descender + line gap), as
+    /// word processors space "single" lines.
+    pub fn line_height(&self, size: f32) -> f32 {
+        let units = self.ascender as i32 - self.descender as i32 + self.line_gap as i32;
+        units as f32 * size / self.units_per_em as f32
+    }
+
+    /// Ascent at `size` pt, in points.
+    pub fn ascent(&self, size: f32) -> f32 {
+        self.ascender as f32 * size / self.units_per_em as f32
+    }
+}
+
+/// The four faces of one family.
+#[derive(Debug)]
+pub struct FontSet {
+    faces: [Font; 4],
+}
+
+impl FontSet {
+    /// The built-in Liberation Serif, parsed once per process.
+    pub fn liberation_serif() -> &'static FontSet {
+        static FONTS: OnceLock<FontSet> = OnceLock::new();
+        FONTS.get_or_init(|| {
+            let faces = LIBERATION_SERIF.map(|data| {
+                Font::parse(data).expect("the embedded Liberation Serif is a valid font")
+            });
+            FontSet { faces }
+        })
+    }
+
+    /// Builds a set from four font files' bytes: regular, bold, italic, bold italic.
+    pub fn from_data(data: [Vec<u8>; 4]) -> Result<FontSet, String> {
+        let mut faces = Vec::with_capacity(4);
+        for (bytes, style) in data.into_iter().zip(FaceStyle::ALL) {
+            faces.push(Font::parse(bytes).map_err(|e| format!("{style:?} face: {e}"))?);
+        }
+        let faces: [Font; 4] = faces.try_into().expect("four faces");
+        Ok(FontSet { faces })
+    }
+
+    pub fn face(&self, style: FaceStyle) -> &Font {
+        &self.faces[style as usize]
+    }
+
+    /// The face a text style uses.
+    pub fn face_for(&self, style: TextStyle) -> &Font {
+        self.face(FaceStyle::of(style.bold, style.italic))
+    }
+
+    /// Advance width of `text` set in `style`, in points.
+    pub fn width(&self, text: &str, style: TextStyle) -> f32 {
+        self.face_for(style).width(text, style.size)
+    }
+
+    /// Breaks plain text greedily at spaces into lines no wider than
+    /// `max_width` pt, as word processors do; returns each line's width.
+    pub fn wrap(&self, text: &str, style: TextStyle, max_width: f32) -> Vec<(String, f32)> {
+        let font = self.face_for(style);
+        let space = font.width(" ", style.size);
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        let mut width = 0.0;
+        for word in text.split(' ').filter(|w| !w.is_empty()) {
+            let word_width = font.width(word, style.size);
+            if !line.is_empty() && width + space + word_width > max_width {
+                lines.push((std::mem::take(&mut line), width));
+                width = 0.0;
+            }
+            if !line.is_empty() {
+                line.push(' ');
+                width += space;
+            }
+            line.push_str(word);
+            width += word_width;
+        }
+        if !line.is_empty() || lines.is_empty() {
+            lines.push((line, width));
+        }
+        lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn style(size: f32, bold: bool) -> TextStyle {
+        TextStyle {
+            size,
+            bold,
+            italic: false,
+        }
+    }
+
+    #[test]
+    fn has_every_vietnamese_letter_in_all_faces() {
+        let letters = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵỲỶỸÝỴ";
+        for face in FaceStyle::ALL {
+            let font = FontSet::liberation_serif().face(face);
+            for c in letters.chars() {
+                assert!(font.has_char(c), "{face:?} lacks {c}");
+            }
+        }
+    }
+
+    #[test]
+    fn widths_match_the_spec_measurements() {
+        let fonts = FontSet::liberation_serif();
+        let mm = |pt: f32| crate::style::pt_to_mm(pt);
+        // Spec §2.1: tiêu ngữ is 60.4 mm at 14 pt bold, 56.1 mm at 13 pt bold;
+        // quốc hiệu about 95 mm at 13 pt bold, 87.7 mm at 12 pt (we get 95.7, 88.3).
+        let motto = "Độc lập - Tự do - Hạnh phúc";
+        assert!((mm(fonts.width(motto, style(14.0, true))) - 60.4).abs() < 0.3);
+        assert!((mm(fonts.width(motto, style(13.0, true))) - 56.1).abs() < 0.3);
+        let title = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+        assert!((mm(fonts.width(title, style(13.0, true))) - 95.0).abs() < 1.0);
+        assert!((mm(fonts.width(title, style(12.0, true))) - 87.7).abs() < 1.0);
+    }
+
+    #[test]
+    fn single_line_is_about_1_15_em() {
+        let font = FontSet::liberation_serif().face(FaceStyle::Regular);
+        assert!((font.line_height(14.0) - 16.1).abs() < 0.05);
+        assert!((font.line_height(13.0) - 14.95).abs() < 0.05);
+    }
+
+    #[test]
+    fn wrap_is_greedy_and_never_overflows() {
+        let fonts = FontSet::liberation_serif();
+        let text = "Tuyên truyền các phong trào thi đua yêu nước, các điển hình tiên tiến, mô hình mới, nhân tố mới năm 2024";
+        let lines = fonts.wrap(text, style(14.0, true), 400.0);
+        assert!(lines.len() >= 2);
+        for (line, width) in &lines {
+            assert!(*width <= 400.0, "{line}");
+        }
+        assert_eq!(lines.iter().map(|l| l.0.as_str()).collect::<Vec<_>>().join(" "), text);
+        // Greedy: the next line's first word would not have fit.
+        let next_word = lines[1].0.split(' ').next().unwrap();
+        let with_next = format!("{} {}", lines[0].0, next_word);
+        assert!(fonts.width(&with_next, style(14.0, true)) > 400.0);
+    }
+
+    #[test]
+    fn a_non_font_is_refused() {
+        assert!(Font::parse(b"not a font".to_vec()).is_err());
+    }
+}

@@ -1,0 +1,325 @@
+//! The typed document (văn bản hành chính) that both backends render. It is
+//! made only by validation, so every value in it already follows the decree.
+//!
+//! The text of each element (`Số: 1026/KH-VP`, `- Lưu: VT, VP.` …) is composed
+//! here, once, so the DOCX and the PDF print the same words.
+
+use crate::date::Date;
+use crate::kind::Kind;
+use crate::style::Style;
+use crate::vn;
+
+/// A validated administrative document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    pub kind: Kind,
+    /// Cơ quan chủ quản: the parent authority, printed upright above the issuer.
+    pub parent: Option<String>,
+    /// Cơ quan ban hành: the issuing authority, printed bold.
+    pub issuer: String,
+    /// Số: `None` leaves a blank slot to be filled in after signing.
+    pub number: Option<u32>,
+    /// Ký hiệu: `KH-VP`, `UBND-VX`.
+    pub symbol: String,
+    /// Địa danh.
+    pub place: String,
+    /// Ngày ban hành: `None` leaves blank slots.
+    pub date: Option<Date>,
+    /// Trích yếu.
+    pub summary: String,
+    /// Căn cứ, each already ending in `;` (the last in `.`).
+    pub bases: Vec<String>,
+    /// Kính gửi.
+    pub addressees: Vec<String>,
+    pub body: Vec<Block>,
+    /// Nơi nhận, without the leading dash and the trailing `;`.
+    pub recipients: Vec<String>,
+    pub archive: Archive,
+    pub signer: Signer,
+    pub drafter: Option<Drafter>,
+    pub urgency: Option<Urgency>,
+    pub secrecy: Option<Secrecy>,
+    pub style: Style,
+}
+
+/// The `Lưu:` line: the records office (VT) and the drafting units.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Archive {
+    /// Units after `VT`, e.g. `["VP"]`.
+    pub units: Vec<String>,
+    /// Copies kept, if stated.
+    pub copies: Option<u32>,
+}
+
+/// Ô 7: the signing authority lines, title and full name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Signer {
+    /// Lines with a prefix: `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`.
+    pub authority: Vec<String>,
+    /// The signer's own title: `CHÁNH VĂN PHÒNG`, `PHÓ CHỦ TỊCH`.
+    pub title: String,
+    pub name: String,
+}
+
+/// Ô 12: drafter's initials and number of copies issued.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drafter {
+    pub initials: String,
+    pub copies: Option<u32>,
+}
+
+/// Ô 10b: urgency, most urgent first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Urgency {
+    HoaToc,
+    ThuongKhan,
+    Khan,
+}
+
+/// Ô 10a: secrecy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Secrecy {
+    TuyetMat,
+    ToiMat,
+    Mat,
+}
+
+impl Urgency {
+    pub fn text(self) -> &'static str {
+        match self {
+            Urgency::HoaToc => "HỎA TỐC",
+            Urgency::ThuongKhan => "THƯỢNG KHẨN",
+            Urgency::Khan => "KHẨN",
+        }
+    }
+
+    /// The stamp's box, mm (App. I: 30 × 8, 40 × 8, 20 × 8).
+    pub fn box_size(self) -> (f32, f32) {
+        match self {
+            Urgency::HoaToc => (30.0, 8.0),
+            Urgency::ThuongKhan => (40.0, 8.0),
+            Urgency::Khan => (20.0, 8.0),
+        }
+    }
+}
+
+impl Secrecy {
+    pub fn text(self) -> &'static str {
+        match self {
+            Secrecy::TuyetMat => "TUYỆT MẬT",
+            Secrecy::ToiMat => "TỐI MẬT",
+            Secrecy::Mat => "MẬT",
+        }
+    }
+}
+
+/// A block of the body (ô 6).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    Heading(Heading),
+    Paragraph(Paragraph),
+    Table(Table),
+    PageBreak,
+}
+
+/// The levels of a plan or report (App. I part V): `I.`, `1.`, `a)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// Mục: `I. MỤC ĐÍCH, YÊU CẦU`, bold capitals.
+    Section,
+    /// Khoản with a title: `1. Mục đích`, bold.
+    Clause,
+    /// Điểm: `a) …`, regular.
+    Point,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Heading {
+    pub level: Level,
+    /// `I.`, `1.`, `a)`.
+    pub label: String,
+    pub content: Vec<Span>,
+}
+
+/// A body paragraph; `marker` is `-`, `+` or an untitled khoản number `1.`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Paragraph {
+    pub marker: Option<String>,
+    pub content: Vec<Span>,
+}
+
+/// A run of text with emphasis; `\n` inside `text` is a line break.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Span {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    Left,
+    Center,
+    Right,
+}
+
+/// A table in the body; the first row is the header row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    pub align: Vec<Align>,
+    pub header: Vec<Vec<Span>>,
+    pub rows: Vec<Vec<Vec<Span>>>,
+}
+
+impl Span {
+    pub fn plain(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            ..Span::default()
+        }
+    }
+}
+
+/// The spans of a heading or paragraph with its label or marker in front.
+pub fn labelled(label: Option<&str>, content: &[Span]) -> Vec<Span> {
+    let mut spans = Vec::with_capacity(content.len() + 1);
+    if let Some(label) = label {
+        spans.push(Span::plain(format!("{label} ")));
+    }
+    spans.extend_from_slice(content);
+    spans
+}
+
+/// Plain text of spans.
+pub fn plain_text(spans: &[Span]) -> String {
+    spans.iter().map(|s| s.text.as_str()).collect()
+}
+
+impl Heading {
+    /// Label and title as printed; the emphasis of the level comes from the style.
+    pub fn spans(&self) -> Vec<Span> {
+        labelled(Some(&self.label), &self.content)
+    }
+}
+
+impl Paragraph {
+    pub fn spans(&self) -> Vec<Span> {
+        labelled(self.marker.as_deref(), &self.content)
+    }
+}
+
+impl Document {
+    /// `Số: 1026/KH-VP`, or `Số:      /KH-VP` with a blank slot.
+    pub fn number_line(&self) -> String {
+        let number = match self.number {
+            Some(n) => vn::document_number(n),
+            None => " ".repeat(self.style.blank_number_width),
+        };
+        format!("Số: {number}/{}", self.symbol)
+    }
+
+    /// `Tây Ninh, ngày 08 tháng 3 năm 2024`, or blank slots for the date.
+    pub fn place_date_line(&self) -> String {
+        let date = match self.date {
+            Some(date) => date.long(),
+            None => {
+                let blank = " ".repeat(self.style.blank_date_width);
+                format!("ngày {blank} tháng {blank} năm {blank}")
+            }
+        };
+        format!("{}, {date}", self.place)
+    }
+
+    /// The type name of ô 5a (`KẾ HOẠCH`); `None` for a công văn.
+    pub fn kind_heading(&self) -> Option<String> {
+        self.kind.heading()
+    }
+
+    /// The công văn summary of ô 5b: `V/v nâng bậc lương năm 2019`.
+    pub fn subject_line(&self) -> Option<String> {
+        (!self.kind.has_type_name()).then(|| format!("V/v {}", self.summary))
+    }
+
+    /// The `Lưu:` line: `- Lưu: VT, VP.` or `- Lưu: VT, VP (02).`
+    pub fn archive_line(&self) -> String {
+        let mut units = vec!["VT".to_string()];
+        units.extend(self.archive.units.iter().cloned());
+        let copies = self
+            .archive
+            .copies
+            .map(|n| format!(" ({})", vn::document_number(n)))
+            .unwrap_or_default();
+        format!("- Lưu: {}{copies}.", units.join(", "))
+    }
+
+    /// Nơi nhận lines: each recipient `- …;`, then the `Lưu:` line.
+    pub fn recipient_lines(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self.recipients.iter().map(|r| format!("- {r};")).collect();
+        lines.push(self.archive_line());
+        lines
+    }
+
+    /// Ô 12: `T.Dung`, `PL.(300)`.
+    pub fn drafter_line(&self) -> Option<String> {
+        self.drafter.as_ref().map(|d| match d.copies {
+            Some(copies) => format!("{}({copies})", d.initials),
+            None => d.initials.clone(),
+        })
+    }
+
+    /// Kính gửi lines: one recipient on the label's line; several on lines of
+    /// their own, `- …;` and the last `- ….`.
+    pub fn addressee_lines(&self) -> Vec<String> {
+        match self.addressees.as_slice() {
+            [] => Vec::new(),
+            [one] => vec![format!("Kính gửi: {one}")],
+            many => {
+                let last = many.len() - 1;
+                std::iter::once("Kính gửi:".to_string())
+                    .chain(many.iter().enumerate().map(|(i, a)| {
+                        format!("- {a}{}", if i == last { "." } else { ";" })
+                    }))
+                    .collect()
+            }
+        }
+    }
+
+    /// Every text line of the document in reading order, as a word processor
+    /// would extract it; tests and search indexes use it.
+    pub fn text_lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        lines.extend(self.parent.iter().flat_map(|p| p.lines().map(String::from)));
+        lines.extend(self.issuer.lines().map(String::from));
+        lines.push(self.style.national_title_text.to_string());
+        lines.push(self.style.motto_text.to_string());
+        lines.push(self.number_line());
+        lines.extend(self.subject_line());
+        lines.push(self.place_date_line());
+        if let Some(heading) = self.kind_heading() {
+            lines.push(heading);
+            lines.push(self.summary.clone());
+        }
+        lines.extend(self.addressee_lines());
+        lines.extend(self.bases.iter().cloned());
+        for block in &self.body {
+            match block {
+                Block::Heading(h) => lines.push(plain_text(&h.spans())),
+                Block::Paragraph(p) => lines.push(plain_text(&p.spans())),
+                Block::Table(t) => {
+                    for row in std::iter::once(&t.header).chain(&t.rows) {
+                        lines.extend(row.iter().map(|cell| plain_text(cell)));
+                    }
+                }
+                Block::PageBreak => {}
+            }
+        }
+        lines.push("Nơi nhận:".to_string());
+        lines.extend(self.recipient_lines());
+        lines.extend(self.drafter_line());
+        lines.extend(self.signer.authority.iter().cloned());
+        lines.push(self.signer.title.clone());
+        lines.push(self.signer.name.clone());
+        lines
+    }
+}

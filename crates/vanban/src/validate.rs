@@ -1,0 +1,436 @@
+//! Turns an [`Input`] into a [`Document`], or reports every problem at once,
+//! each with its field path. All text is NFC-normalised on the way in.
+
+use crate::body;
+use crate::date::Date;
+use crate::error::Problem;
+use crate::input::{Input, StyleInput};
+use crate::kind::Kind;
+use crate::model::{Archive, Document, Drafter, Secrecy, Signer, Urgency};
+use crate::style::{HoaSpelling, Margins, Preset, Style};
+use crate::vn::nfc;
+
+/// The signing-authority prefixes of Art. 13 / App. I II.7.
+pub const AUTHORITY_PREFIXES: [&str; 5] = ["TM.", "Q.", "KT.", "TL.", "TUQ."];
+
+/// Where the body's Markdown starts in the file, to turn body lines into file lines.
+pub type BodyLineOffset = Option<usize>;
+
+/// Validates an input. Problems carry field paths; the caller adds locations.
+pub fn validate(input: &Input, body_offset: BodyLineOffset) -> Result<Document, Vec<Problem>> {
+    let mut v = Validator::default();
+    let kind = v.kind(input);
+    let style = v.style(input.style.as_ref());
+    let issuer = input.issuer.clone().unwrap_or_default();
+    let issuer_name = v.required("issuer.name", issuer.name.as_deref());
+    let abbreviation = issuer.abbreviation.as_deref().map(nfc);
+    let number = v.count("number", input.number);
+    let symbol = v.symbol(input, kind, abbreviation.as_deref(), issuer.unit.as_deref());
+    let place = v.required("place", input.place.as_deref());
+    let date = input.date.as_ref().and_then(|d| match Date::parse(&d.text()) {
+        Ok(date) => Some(date),
+        Err(message) => {
+            v.problem("date", message);
+            None
+        }
+    });
+    let summary = v.required("summary", input.summary.as_deref());
+    let bases = punctuate_bases(&v.list("bases", &input.bases));
+    let addressees = v.list("addressees", &input.addressees);
+    let body = v.body(input.body.as_deref().unwrap_or(""), body_offset);
+    let recipients: Vec<String> = v
+        .list("recipients", &input.recipients)
+        .iter()
+        .map(|r| strip_list_punctuation(r))
+        .collect();
+    let archive = input.archive.clone().unwrap_or_default();
+    let archive = Archive {
+        units: v
+            .list("archive.units", &archive.units)
+            .into_iter()
+            .filter(|u| u != "VT")
+            .collect(),
+        copies: v.count("archive.copies", archive.copies),
+    };
+    let signer = v.signer(input);
+    let drafter = input.drafter.as_ref().map(|d| Drafter {
+        initials: v.required("drafter.initials", d.initials.as_deref()),
+        copies: v.count("drafter.copies", d.copies),
+    });
+    let urgency = input.urgency.as_deref().and_then(|u| v.urgency(u));
+    let secrecy = input.secrecy.as_deref().and_then(|s| v.secrecy(s));
+
+    if !v.problems.is_empty() {
+        return Err(v.problems);
+    }
+    Ok(Document {
+        kind: kind.expect("checked above"),
+        parent: input.parent.as_deref().map(nfc).filter(|p| !p.trim().is_empty()),
+        issuer: issuer_name,
+        number,
+        symbol,
+        place,
+        date,
+        summary,
+        bases,
+        addressees,
+        body,
+        recipients,
+        archive,
+        signer,
+        drafter,
+        urgency,
+        secrecy,
+        style,
+    })
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+}
+
+impl Validator {
+    fn problem(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem::new(path, message));
+    }
+
+    fn required(&mut self, path: &str, value: Option<&str>) -> String {
+        match value.map(str::trim) {
+            Some(text) if !text.is_empty() => nfc(text),
+            Some(_) => {
+                self.problem(path, "must not be empty");
+                String::new()
+            }
+            None => {
+                self.problem(path, "is required");
+                String::new()
+            }
+        }
+    }
+
+    fn list(&mut self, path: &str, items: &[String]) -> Vec<String> {
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if item.trim().is_empty() {
+                self.problem(&format!("{path}[{i}]"), "must not be empty");
+            } else {
+                out.push(nfc(item.trim()));
+            }
+        }
+        out
+    }
+
+    /// A number that counts something: 1 or more.
+    fn count(&mut self, path: &str, value: Option<i64>) -> Option<u32> {
+        let n = value?;
+        match u32::try_from(n) {
+            Ok(n) if n >= 1 => Some(n),
+            _ => {
+                self.problem(path, format!("must be 1 or more, not {n} (numbering starts at 01)"));
+                None
+            }
+        }
+    }
+
+    fn kind(&mut self, input: &Input) -> Option<Kind> {
+        let Some(text) = input.kind.as_deref() else {
+            self.problem("kind", "is required, e.g. `ke-hoach` or `bao-cao`");
+            return None;
+        };
+        let kind = Kind::parse(text);
+        if kind.is_none() {
+            let known: Vec<&str> = Kind::all().map(Kind::id).collect();
+            self.problem(
+                "kind",
+                format!("unknown kind `{text}`; use one of: {}", known.join(", ")),
+            );
+        }
+        kind
+    }
+
+    fn symbol(
+        &mut self,
+        input: &Input,
+        kind: Option<Kind>,
+        issuer: Option<&str>,
+        unit: Option<&str>,
+    ) -> String {
+        let kind = match kind {
+            Some(kind) => kind,
+            None => return String::new(),
+        };
+        if let Some(symbol) = input.symbol.as_deref().map(|s| nfc(s.trim())) {
+            if symbol.is_empty() || symbol.contains(char::is_whitespace) {
+                self.problem("symbol", "must be non-empty with no spaces, e.g. `KH-VP`");
+            } else if let Some(abbr) = kind.abbreviation() {
+                if !symbol.starts_with(&format!("{abbr}-")) {
+                    self.problem(
+                        "symbol",
+                        format!("a {} symbol starts with `{abbr}-` (Appendix III), not `{symbol}`", kind.name()),
+                    );
+                }
+            }
+            return symbol;
+        }
+        let Some(issuer) = issuer.filter(|s| !s.trim().is_empty()) else {
+            self.problem("issuer.abbreviation", "is required to build the symbol (e.g. `VP` in `KH-VP`)");
+            return String::new();
+        };
+        if issuer.contains(char::is_whitespace) {
+            self.problem("issuer.abbreviation", "must have no spaces");
+        }
+        match kind.abbreviation() {
+            Some(abbr) => format!("{abbr}-{issuer}"),
+            None => match unit.map(str::trim).filter(|u| !u.is_empty()) {
+                Some(unit) => format!("{issuer}-{}", nfc(unit)),
+                None => {
+                    self.problem(
+                        "issuer.unit",
+                        format!("a {} symbol is issuer-unit (e.g. `UBND-VX`): give the drafting unit", kind.name()),
+                    );
+                    String::new()
+                }
+            },
+        }
+    }
+
+    fn body(&mut self, markdown: &str, offset: BodyLineOffset) -> Vec<crate::model::Block> {
+        match body::parse(&nfc(markdown)) {
+            Ok(blocks) => blocks,
+            Err(problems) => {
+                for p in problems {
+                    let where_ = match offset {
+                        Some(first) => format!(" (line {} of the file)", first + p.line - 1),
+                        None => String::new(),
+                    };
+                    self.problem("body", format!("line {} of the body{where_}: {}", p.line, p.message));
+                }
+                Vec::new()
+            }
+        }
+    }
+
+    fn signer(&mut self, input: &Input) -> Signer {
+        let Some(signer) = &input.signer else {
+            self.problem("signer", "is required (title and name of the person who signs)");
+            return Signer {
+                authority: Vec::new(),
+                title: String::new(),
+                name: String::new(),
+            };
+        };
+        let authority = self.list("signer.authority", &signer.authority);
+        for (i, line) in authority.iter().enumerate() {
+            let prefix = line.split_whitespace().next().unwrap_or("");
+            if !AUTHORITY_PREFIXES.contains(&prefix) {
+                self.problem(
+                    &format!("signer.authority[{i}]"),
+                    format!(
+                        "must start with one of {} (Decree 30, Art. 13), not `{prefix}`",
+                        AUTHORITY_PREFIXES.join(", ")
+                    ),
+                );
+            }
+        }
+        Signer {
+            authority,
+            title: self.required("signer.title", signer.title.as_deref()),
+            name: self.required("signer.name", signer.name.as_deref()),
+        }
+    }
+
+    fn urgency(&mut self, text: &str) -> Option<Urgency> {
+        match normalise_choice(text).as_str() {
+            "hoa-toc" | "hỏa-tốc" | "hoả-tốc" => Some(Urgency::HoaToc),
+            "thuong-khan" | "thượng-khẩn" => Some(Urgency::ThuongKhan),
+            "khan" | "khẩn" => Some(Urgency::Khan),
+            _ => {
+                self.problem("urgency", format!("`{text}` is not one of hoa-toc, thuong-khan, khan"));
+                None
+            }
+        }
+    }
+
+    fn secrecy(&mut self, text: &str) -> Option<Secrecy> {
+        match normalise_choice(text).as_str() {
+            "tuyet-mat" | "tuyệt-mật" => Some(Secrecy::TuyetMat),
+            "toi-mat" | "tối-mật" => Some(Secrecy::ToiMat),
+            "mat" | "mật" => Some(Secrecy::Mat),
+            _ => {
+                self.problem("secrecy", format!("`{text}` is not one of mat, toi-mat, tuyet-mat"));
+                None
+            }
+        }
+    }
+
+    fn style(&mut self, input: Option<&StyleInput>) -> Style {
+        let Some(input) = input else {
+            return Style::default();
+        };
+        let preset = match input.preset {
+            None | Some(14) => Preset::Size14,
+            Some(13) => Preset::Size13,
+            Some(other) => {
+                self.problem("style.preset", format!("must be 13 or 14, not {other}"));
+                Preset::Size14
+            }
+        };
+        let mut style = Style::preset(preset);
+        if let Some(m) = &input.margins {
+            let d = style.margins;
+            style.margins = Margins {
+                top: m.top.unwrap_or(d.top),
+                bottom: m.bottom.unwrap_or(d.bottom),
+                left: m.left.unwrap_or(d.left),
+                right: m.right.unwrap_or(d.right),
+            };
+            for (name, value, min, max) in style.margins.with_ranges() {
+                if !(min..=max).contains(&value) {
+                    self.problem(
+                        &format!("style.margins.{name}"),
+                        format!("{value} mm is outside the decree's {min}–{max} mm"),
+                    );
+                }
+            }
+        }
+        if let Some(indent) = input.first_line_indent {
+            if !(10.0..=12.7).contains(&indent) {
+                self.problem("style.first_line_indent", format!("{indent} mm: the decree says 10 or 12.7 mm"));
+            }
+            style.first_line_indent = indent;
+        }
+        if let Some(spacing) = input.line_spacing {
+            if !(1.0..=1.5).contains(&spacing) {
+                self.problem("style.line_spacing", format!("{spacing}: the decree allows single (1.0) to 1.5 lines"));
+            }
+            style.line_spacing = spacing;
+        }
+        if let Some(spacing) = input.paragraph_spacing {
+            if !(6.0..=24.0).contains(&spacing) {
+                self.problem("style.paragraph_spacing", format!("{spacing} pt: at least 6 pt (and at most 24)"));
+            }
+            style.paragraph_spacing = spacing;
+        }
+        match input.hoa_spelling.as_deref().map(|s| nfc(s).to_uppercase()) {
+            None => {}
+            Some(s) if s == "HÒA" => style = style.with_hoa_spelling(HoaSpelling::Hoa),
+            Some(s) if s == "HOÀ" => style = style.with_hoa_spelling(HoaSpelling::Hoaf),
+            Some(s) => self.problem("style.hoa_spelling", format!("`{s}` is neither HÒA nor HOÀ")),
+        }
+        style
+    }
+}
+
+fn normalise_choice(text: &str) -> String {
+    nfc(text.trim()).to_lowercase().replace([' ', '_'], "-")
+}
+
+/// Căn cứ end in `;`, the last in `.` (App. I II.6.a).
+fn punctuate_bases(bases: &[String]) -> Vec<String> {
+    let last = bases.len().saturating_sub(1);
+    bases
+        .iter()
+        .enumerate()
+        .map(|(i, basis)| {
+            let end = if i == last { "." } else { ";" };
+            format!("{}{end}", strip_list_punctuation(basis))
+        })
+        .collect()
+}
+
+/// `- Sở Nội vụ;` → `Sở Nội vụ`: the renderer writes the dash and the `;`.
+fn strip_list_punctuation(item: &str) -> String {
+    let item = item.trim();
+    let item = item.strip_prefix("- ").unwrap_or(item);
+    item.trim_end_matches([';', '.', ',']).trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minimal() -> Input {
+        serde_norway::from_str(
+            "kind: ke-hoach\nissuer: {name: VĂN PHÒNG, abbreviation: VP}\nnumber: 5\nplace: Tây Ninh\ndate: 2024-03-08\nsummary: Tuyên truyền\nsigner: {title: CHÁNH VĂN PHÒNG, name: Đoàn Minh Long}\n",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_minimal_plan_is_valid() {
+        let doc = validate(&minimal(), None).unwrap();
+        assert_eq!(doc.symbol, "KH-VP");
+        assert_eq!(doc.number_line(), "Số: 05/KH-VP");
+        assert_eq!(doc.place_date_line(), "Tây Ninh, ngày 08 tháng 3 năm 2024");
+        assert_eq!(doc.archive_line(), "- Lưu: VT.");
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let mut input = minimal();
+        input.kind = Some("nhat-ky".into());
+        input.number = Some(0);
+        input.date = Some(crate::input::DateInput::Text("2024-02-30".into()));
+        input.signer.as_mut().unwrap().name = None;
+        input.signer.as_mut().unwrap().authority = vec!["PT. CHỦ TỊCH".into()];
+        let paths: Vec<String> = validate(&input, None).unwrap_err().into_iter().map(|p| p.path).collect();
+        for path in ["kind", "number", "date", "signer.name", "signer.authority[0]"] {
+            assert!(paths.contains(&path.to_string()), "{path} in {paths:?}");
+        }
+    }
+
+    #[test]
+    fn cong_van_symbol_is_issuer_then_unit() {
+        let mut input = minimal();
+        input.kind = Some("cong-van".into());
+        input.issuer = Some(crate::input::IssuerInput {
+            name: Some("ỦY BAN NHÂN DÂN".into()),
+            abbreviation: Some("UBND".into()),
+            unit: Some("VX".into()),
+        });
+        let doc = validate(&input, None).unwrap();
+        assert_eq!(doc.number_line(), "Số: 05/UBND-VX");
+        assert_eq!(doc.subject_line().as_deref(), Some("V/v Tuyên truyền"));
+    }
+
+    #[test]
+    fn a_symbol_override_must_keep_the_type_abbreviation() {
+        let mut input = minimal();
+        input.symbol = Some("BC-VP".into());
+        assert_eq!(validate(&input, None).unwrap_err()[0].path, "symbol");
+        input.symbol = Some("KH-VP-HCTC".into());
+        assert_eq!(validate(&input, None).unwrap().symbol, "KH-VP-HCTC");
+    }
+
+    #[test]
+    fn bases_and_recipients_are_punctuated_by_the_rules() {
+        assert_eq!(
+            punctuate_bases(&["Căn cứ A;".into(), "Căn cứ B".into(), "Xét đề nghị C;".into()]),
+            ["Căn cứ A;", "Căn cứ B;", "Xét đề nghị C."]
+        );
+        assert_eq!(strip_list_punctuation("- Sở Nội vụ;"), "Sở Nội vụ");
+    }
+
+    #[test]
+    fn margins_outside_the_ranges_are_refused() {
+        let mut input = minimal();
+        input.style = Some(StyleInput {
+            margins: Some(crate::input::MarginsInput {
+                left: Some(25.0),
+                top: Some(30.0),
+                ..Default::default()
+            }),
+            ..Default::default()
+        });
+        let paths: Vec<String> = validate(&input, None).unwrap_err().into_iter().map(|p| p.path).collect();
+        assert_eq!(paths, ["style.margins.top", "style.margins.left"]);
+    }
+
+    #[test]
+    fn text_is_normalised_to_nfc() {
+        let mut input = minimal();
+        input.place = Some("Ta\u{0302}y Ninh".into());
+        assert_eq!(validate(&input, None).unwrap().place, "Tây Ninh");
+    }
+}
