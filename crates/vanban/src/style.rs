@@ -116,6 +116,10 @@ pub struct Style {
     pub header_right_width: f32,
     /// Signature table: left (Nơi nhận) column; the right takes the rest.
     pub recipients_width: f32,
+    /// Left and right padding inside table cells, mm (Word's default 0.19 cm).
+    pub cell_padding: f32,
+    /// Indent of "Kính gửi:" from the left margin, mm (template 1.5: 3.5 cm).
+    pub addressee_indent: f32,
     /// Issuer and summary rules as a share of their text line (decree: 1/3–1/2).
     pub short_rule_ratio: f32,
     /// Rule thickness, pt.
@@ -189,6 +193,8 @@ impl Style {
             header_left_width: 65.0,
             header_right_width: 100.0,
             recipients_width: 60.0,
+            cell_padding: 1.9,
+            addressee_indent: 35.0,
             short_rule_ratio: 0.4,
             rule_thickness: 0.5,
             signature_gap_lines: 4,

@@ -1,0 +1,97 @@
+//! Writing rendered documents: every file goes to a temporary file in the
+//! target folder first and is renamed into place, so a failed run leaves no
+//! partial file and never clobbers a good one.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use vanban::Document;
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputFormat {
+    Docx,
+}
+
+impl OutputFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Docx => "docx",
+        }
+    }
+
+    pub fn render(self, doc: &Document) -> Vec<u8> {
+        match self {
+            OutputFormat::Docx => vanban_docx::to_docx(doc),
+        }
+    }
+}
+
+impl FromStr for OutputFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "docx" => Ok(OutputFormat::Docx),
+            other => Err(format!("unknown format `{other}` (use docx)")),
+        }
+    }
+}
+
+/// The formats asked for on the command line, in order, without repeats.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Formats(pub Vec<OutputFormat>);
+
+/// Reads a comma-separated list of formats: `docx,pdf`.
+pub fn parse_formats(list: &str) -> Result<Formats, String> {
+    let mut formats = Vec::new();
+    for name in list.split(',').filter(|s| !s.trim().is_empty()) {
+        let format = name.parse()?;
+        if !formats.contains(&format) {
+            formats.push(format);
+        }
+    }
+    if formats.is_empty() {
+        return Err("no output format given".into());
+    }
+    Ok(Formats(formats))
+}
+
+/// Renders `doc` in each format to `dir/stem.ext`; returns the paths written.
+/// Every format is rendered before anything is written.
+pub fn write_document(
+    doc: &Document,
+    dir: &Path,
+    stem: &str,
+    formats: &[OutputFormat],
+) -> std::io::Result<Vec<PathBuf>> {
+    let rendered: Vec<(PathBuf, Vec<u8>)> = formats
+        .iter()
+        .map(|f| (dir.join(format!("{stem}.{}", f.extension())), f.render(doc)))
+        .collect();
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::with_capacity(rendered.len());
+    for (path, bytes) in rendered {
+        write_atomically(&path, &bytes)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Writes through a temporary file in the same folder and renames it into place.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    // Temporary files are private (0600); a document is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

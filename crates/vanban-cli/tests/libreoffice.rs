@@ -1,0 +1,73 @@
+//! LibreOffice, our real DOCX client, renders the seed plan's DOCX: the text
+//! comes out in order and page numbers sit where the decree puts them.
+
+mod common;
+
+use common::*;
+
+/// Skips (loudly) where LibreOffice or poppler is missing; CI installs both.
+fn tools() -> bool {
+    let ok = have("soffice") && have("pdftotext");
+    if !ok {
+        eprintln!("SKIPPED: soffice or pdftotext not installed (run .ci/run)");
+    }
+    ok
+}
+
+#[test]
+fn libreoffice_renders_the_seed_text_in_order_with_page_numbers() {
+    if !tools() {
+        return;
+    }
+    let dir = temp_dir("lo-seed");
+    let pdf = libreoffice_pdf(&seed_docx(), &dir, "seed");
+    let pdf = pdf.to_str().unwrap();
+
+    // The text, in order: every seed line appears after the previous one. The
+    // header table reads column by column: parent, issuer, number, then quốc
+    // hiệu, tiêu ngữ, date.
+    let text = normalise(&run("pdftotext", &[pdf, "-"]));
+    let seed = seed_lines();
+    let mut expected: Vec<String> = SEED_HEADER[..2].iter().map(|s| s.to_string()).collect();
+    expected.push(seed[0].clone());
+    expected.extend(SEED_HEADER[2..].iter().map(|s| s.to_string()));
+    expected.extend(seed[1..].iter().cloned());
+    let mut from = 0;
+    for line in expected {
+        match text[from..].find(&line) {
+            Some(i) => from += i + line.len(),
+            None => panic!("not found in order: {line:?}"),
+        }
+    }
+
+    // Page numbers: none on page 1; "2" centred in the top margin of page 2.
+    let words = |page: &str| {
+        let xml = run("pdftotext", &["-f", page, "-l", page, "-bbox", pdf, "-"]);
+        xml.lines()
+            .filter(|l| l.contains("<word "))
+            .map(|l| {
+                let num = |key: &str| -> f32 {
+                    l.split(&format!("{key}=\"")).nth(1).unwrap().split('"').next().unwrap().parse().unwrap()
+                };
+                let word = l.split('>').nth(1).unwrap().split('<').next().unwrap().to_string();
+                (word, num("xMin"), num("yMin"), num("xMax"), num("yMax"))
+            })
+            .collect::<Vec<_>>()
+    };
+    let top_margin = 20.0 * 72.0 / 25.4;
+    let in_top_margin = |page: &str| -> Vec<(String, f32)> {
+        words(page)
+            .into_iter()
+            .filter(|w| w.4 <= top_margin)
+            .map(|w| (w.0, (w.1 + w.3) / 2.0))
+            .collect()
+    };
+    assert_eq!(in_top_margin("1"), [], "page 1 shows no number");
+    let page2 = in_top_margin("2");
+    assert_eq!(page2.len(), 1, "{page2:?}");
+    assert_eq!(page2[0].0, "2");
+    // Centred on the text block: 30 mm + 165 mm / 2 from the left edge.
+    let centre = (30.0 + 165.0 / 2.0) * 72.0 / 25.4;
+    assert!((page2[0].1 - centre).abs() < 3.0, "page number at x = {}", page2[0].1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
