@@ -1,0 +1,328 @@
+//! Line breaking as word processors do it: greedy at spaces, a word longer
+//! than the line broken where it must be, justified lines spread their slack
+//! over their spaces, the last line (and a line ended by `\n`) flush left.
+
+use vanban::metrics::{FaceStyle, FontSet};
+use vanban::style::TextStyle;
+
+/// Text in one face and size starting at `x` (pt from the page's left edge).
+/// `word_spacing` is added after every space: CID fonts ignore `Tw`, so the
+/// writer turns it into TJ offsets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub face: FaceStyle,
+    pub size: f32,
+    pub x: f32,
+    pub text: String,
+    pub word_spacing: f32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+    Justify,
+}
+
+/// One set line: its runs, the height it takes and its baseline from its top.
+#[derive(Clone, Debug, Default)]
+pub struct Line {
+    pub runs: Vec<Run>,
+    pub height: f32,
+    pub ascent: f32,
+}
+
+/// Where a paragraph goes: left edge and width (pt), first-line indent.
+#[derive(Clone, Copy, Debug)]
+pub struct Frame {
+    pub x: f32,
+    pub width: f32,
+    pub indent: f32,
+    pub align: Align,
+    /// Multiple of single line height.
+    pub spacing: f32,
+}
+
+#[derive(Clone, Debug)]
+struct Piece {
+    style: TextStyle,
+    text: String,
+    width: f32,
+}
+
+/// A word: pieces of one or more spans with nothing between them.
+#[derive(Clone, Debug, Default)]
+struct Word {
+    pieces: Vec<Piece>,
+    width: f32,
+    /// The space before it (style of the span it was in), if any.
+    space: Option<(TextStyle, f32)>,
+    /// Forced line break before it.
+    break_before: bool,
+}
+
+/// Sets styled text (`(text, style)` runs; `\n` breaks a line) in `frame`.
+/// `base` decides the height of an empty paragraph.
+pub fn set(
+    fonts: &FontSet,
+    spans: &[(String, TextStyle)],
+    base: TextStyle,
+    frame: Frame,
+) -> Vec<Line> {
+    let words = words(fonts, spans);
+    let mut lines: Vec<(Vec<Word>, bool)> = Vec::new(); // (words, ended by \n)
+    let mut current: Vec<Word> = Vec::new();
+    let mut width = 0.0;
+    let avail = |first: bool| (frame.width - if first { frame.indent } else { 0.0 }).max(1.0);
+    for mut word in words {
+        if word.break_before {
+            lines.push((std::mem::take(&mut current), true));
+            width = 0.0;
+            word.space = None;
+        }
+        loop {
+            let room = avail(lines.is_empty());
+            let space = if current.is_empty() {
+                0.0
+            } else {
+                word.space.map_or(0.0, |s| s.1)
+            };
+            if width + space + word.width <= room + 0.001 {
+                width += space + word.width;
+                current.push(word);
+                break;
+            }
+            if !current.is_empty() {
+                lines.push((std::mem::take(&mut current), false));
+                width = 0.0;
+                continue;
+            }
+            // Alone and still too long: break the word itself.
+            let (head, tail) = split_word(fonts, word, room);
+            lines.push((vec![head], false));
+            match tail {
+                Some(t) => word = t,
+                None => break,
+            }
+        }
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push((current, true));
+    } else if let Some(last) = lines.last_mut() {
+        last.1 = true;
+    }
+    let height = |s: TextStyle| fonts.face_for(s).line_height(s.size) * frame.spacing;
+    let ascent = |s: TextStyle| fonts.face_for(s).ascent(s.size);
+    let count = lines.len();
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, (words, hard_end))| {
+            let first = i == 0;
+            let room = avail(first);
+            let start = frame.x + if first { frame.indent } else { 0.0 };
+            let natural: f32 = words
+                .iter()
+                .enumerate()
+                .map(|(j, w)| {
+                    w.width
+                        + if j > 0 {
+                            w.space.map_or(0.0, |s| s.1)
+                        } else {
+                            0.0
+                        }
+                })
+                .sum();
+            let gaps = words.iter().skip(1).filter(|w| w.space.is_some()).count();
+            let slack = (room - natural).max(0.0);
+            let (offset, spread) = match frame.align {
+                Align::Justify if !hard_end && i + 1 < count && gaps > 0 => {
+                    (0.0, slack / gaps as f32)
+                }
+                Align::Center => (slack / 2.0, 0.0),
+                Align::Right => (slack, 0.0),
+                _ => (0.0, 0.0),
+            };
+            let styles = words.iter().flat_map(|w| w.pieces.iter().map(|p| p.style));
+            let (mut h, mut a) = (height(base), ascent(base));
+            if !words.is_empty() {
+                (h, a) = (0.0, 0.0);
+                for s in styles {
+                    h = f32::max(h, height(s));
+                    a = f32::max(a, ascent(s));
+                }
+            }
+            Line {
+                runs: runs(words, start + offset, spread),
+                height: h,
+                ascent: a,
+            }
+        })
+        .collect()
+}
+
+/// Runs of one line: neighbouring pieces in the same face and size merge,
+/// keeping their spaces so text extraction sees words.
+fn runs(words: Vec<Word>, mut x: f32, spread: f32) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    for (j, word) in words.into_iter().enumerate() {
+        for (k, piece) in word.pieces.into_iter().enumerate() {
+            let face = FaceStyle::of(piece.style.bold, piece.style.italic);
+            let same = runs
+                .last()
+                .is_some_and(|r| r.face == face && r.size == piece.style.size);
+            let space = if k == 0 && j > 0 { word.space } else { None };
+            match space {
+                Some((space_style, space_width)) if same && space_style == piece.style => {
+                    let run = runs.last_mut().expect("same implies a run");
+                    run.text.push(' ');
+                    run.text.push_str(&piece.text);
+                    x += space_width + spread;
+                }
+                Some((_, space_width)) => {
+                    x += space_width + spread;
+                    runs.push(Run {
+                        face,
+                        size: piece.style.size,
+                        x,
+                        text: piece.text,
+                        word_spacing: spread,
+                    });
+                }
+                None if same && k > 0 => runs.last_mut().expect("same").text.push_str(&piece.text),
+                None => runs.push(Run {
+                    face,
+                    size: piece.style.size,
+                    x,
+                    text: piece.text,
+                    word_spacing: spread,
+                }),
+            }
+            x += piece.width;
+        }
+    }
+    runs
+}
+
+fn words(fonts: &FontSet, spans: &[(String, TextStyle)]) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut current = Word::default();
+    let mut pending_space: Option<(TextStyle, f32)> = None;
+    let mut pending_break = false;
+    let flush = |current: &mut Word, words: &mut Vec<Word>| {
+        if !current.pieces.is_empty() {
+            words.push(std::mem::take(current));
+        }
+    };
+    for (text, style) in spans {
+        let font = fonts.face_for(*style);
+        let mut piece = String::new();
+        let push_piece = |piece: &mut String,
+                          current: &mut Word,
+                          pending_space: &mut Option<(TextStyle, f32)>,
+                          pending_break: &mut bool| {
+            if piece.is_empty() {
+                return;
+            }
+            if current.pieces.is_empty() {
+                current.space = pending_space.take();
+                current.break_before = std::mem::take(pending_break);
+            }
+            let width = font.width(piece, style.size);
+            current.width += width;
+            current.pieces.push(Piece {
+                style: *style,
+                text: std::mem::take(piece),
+                width,
+            });
+        };
+        for c in text.chars() {
+            match c {
+                ' ' | '\t' => {
+                    push_piece(
+                        &mut piece,
+                        &mut current,
+                        &mut pending_space,
+                        &mut pending_break,
+                    );
+                    flush(&mut current, &mut words);
+                    if pending_space.is_none() && !words.is_empty() {
+                        pending_space = Some((*style, font.width(" ", style.size)));
+                    }
+                }
+                '\n' => {
+                    push_piece(
+                        &mut piece,
+                        &mut current,
+                        &mut pending_space,
+                        &mut pending_break,
+                    );
+                    flush(&mut current, &mut words);
+                    pending_space = None;
+                    pending_break = true;
+                }
+                c if c.is_control() => {}
+                c => piece.push(c),
+            }
+        }
+        push_piece(
+            &mut piece,
+            &mut current,
+            &mut pending_space,
+            &mut pending_break,
+        );
+    }
+    flush(&mut current, &mut words);
+    words
+}
+
+/// Splits a word so its head fits `room` (at least one character).
+fn split_word(fonts: &FontSet, word: Word, room: f32) -> (Word, Option<Word>) {
+    let mut head = Word {
+        space: word.space,
+        break_before: word.break_before,
+        ..Word::default()
+    };
+    let mut tail = Word::default();
+    let mut full = false;
+    for piece in word.pieces {
+        if full {
+            tail.width += piece.width;
+            tail.pieces.push(piece);
+            continue;
+        }
+        let font = fonts.face_for(piece.style);
+        let mut taken = String::new();
+        let mut rest = String::new();
+        for c in piece.text.chars() {
+            let w = font.width(&c.to_string(), piece.style.size);
+            let empty = head.pieces.is_empty() && taken.is_empty();
+            if full || (!empty && head.width + w > room) {
+                full = true;
+                rest.push(c);
+            } else {
+                taken.push(c);
+                head.width += w;
+            }
+        }
+        if !taken.is_empty() {
+            head.pieces.push(Piece {
+                style: piece.style,
+                width: font.width(&taken, piece.style.size),
+                text: taken,
+            });
+        }
+        if !rest.is_empty() {
+            let width = font.width(&rest, piece.style.size);
+            tail.width += width;
+            tail.pieces.push(Piece {
+                style: piece.style,
+                text: rest,
+                width,
+            });
+        }
+    }
+    head.width = head.pieces.iter().map(|p| p.width).sum();
+    (head, (!tail.pieces.is_empty()).then_some(tail))
+}

@@ -1,0 +1,102 @@
+//! Shared by the integration tests: the seed document and tool helpers.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn seed() -> vanban::Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/ke-hoach-1026.yaml");
+    vanban::Document::from_path(&path).expect("the seed example is valid")
+}
+
+/// Whether a command-line tool is installed; prints why a test is skipped.
+pub fn have(tool: &str) -> bool {
+    let found = Command::new(tool).arg("-v").output().is_ok()
+        || Command::new(tool).arg("--version").output().is_ok();
+    if !found {
+        eprintln!("SKIPPED: `{tool}` is not installed (CI installs poppler-utils, qpdf, libreoffice-writer-nogui)");
+    }
+    found
+}
+
+pub fn write_temp(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write temp file");
+    path
+}
+
+pub fn run(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool).args(args).output().expect("run tool");
+    assert!(
+        out.status.success(),
+        "{tool} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A word box from `pdftotext -bbox-layout` (points, y down).
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub page: usize,
+    pub x_min: f32,
+    pub y_min: f32,
+    pub x_max: f32,
+    pub y_max: f32,
+    pub text: String,
+}
+
+/// The lines of each page as (words) from `pdftotext -bbox-layout`.
+pub fn bbox_lines(pdf: &Path) -> Vec<Vec<Vec<Word>>> {
+    let html = run("pdftotext", &["-bbox-layout", pdf.to_str().unwrap(), "-"]);
+    let mut pages: Vec<Vec<Vec<Word>>> = Vec::new();
+    for raw in html.lines() {
+        let t = raw.trim();
+        if t.starts_with("<page") {
+            pages.push(Vec::new());
+        } else if t.starts_with("<line") {
+            pages.last_mut().expect("page").push(Vec::new());
+        } else if t.starts_with("<word") {
+            let attr = |name: &str| -> f32 {
+                let key = format!("{name}=\"");
+                let start = t.find(&key).expect("attr") + key.len();
+                t[start..].split('"').next().unwrap().parse().unwrap()
+            };
+            let text = t
+                .split('>')
+                .nth(1)
+                .unwrap_or("")
+                .split('<')
+                .next()
+                .unwrap_or("");
+            let page = pages.len() - 1;
+            let word = Word {
+                page,
+                x_min: attr("xMin"),
+                y_min: attr("yMin"),
+                x_max: attr("xMax"),
+                y_max: attr("yMax"),
+                text: unescape(text),
+            };
+            pages
+                .last_mut()
+                .unwrap()
+                .last_mut()
+                .expect("line")
+                .push(word);
+        }
+    }
+    pages
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
