@@ -1,0 +1,248 @@
+//! `vanban.Document`: a validated document, readable from Python and
+//! rendered to bytes or files with the GIL released.
+
+use std::path::PathBuf;
+
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use vanban::{Format as InputFormat, InputError};
+
+use crate::convert;
+use crate::errors::{catch_panic, internal_error, validation_error};
+use crate::output::{write_atomically, Format};
+
+/// A validated administrative document (văn bản hành chính).
+///
+/// Build it from a mapping with the same fields as an input file:
+///
+///     doc = vanban.Document({"kind": "ke-hoach", "issuer": {...}, ...})
+///
+/// or with `Document.from_file(path)`, `Document.from_yaml(text)`,
+/// `Document.from_json(text)`. An invalid input raises `ValidationError`
+/// listing every problem. A Document never changes once made.
+#[pyclass(frozen, module = "vanban", name = "Document")]
+pub struct Document {
+    pub inner: vanban::Document,
+}
+
+/// Validates an input, a panic in the core becoming `InternalError`.
+pub fn build(
+    py: Python<'_>,
+    make: impl FnOnce() -> Result<vanban::Document, InputError>,
+) -> PyResult<Document> {
+    match catch_panic(make) {
+        Ok(Ok(inner)) => Ok(Document { inner }),
+        Ok(Err(e)) => Err(validation_error(py, &e)),
+        Err(message) => Err(internal_error(&message)),
+    }
+}
+
+/// Validates a Python mapping (already converted to JSON).
+pub fn validate_value(value: &serde_json::Value) -> Result<vanban::Document, InputError> {
+    let input = convert::to_input(value)?;
+    vanban::Document::from_input(&input)
+}
+
+impl Document {
+    pub fn from_file_path(py: Python<'_>, path: PathBuf) -> PyResult<Document> {
+        let Some(format) = InputFormat::from_path(&path) else {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "{}: unknown input format; use a .yaml, .yml, .json or .toml file",
+                path.display()
+            )));
+        };
+        // Read here so a missing file is FileNotFoundError, not a ValidationError.
+        let text = std::fs::read_to_string(&path)?;
+        let name = path.display().to_string();
+        build(py, || {
+            vanban::Document::from_text(&text, format).map_err(|e| e.in_file(name))
+        })
+    }
+
+    fn render(&self, py: Python<'_>, format: Format) -> PyResult<Vec<u8>> {
+        // Rendering is pure Rust: let other Python threads run meanwhile.
+        py.detach(|| catch_panic(|| format.render(&self.inner)))
+            .map_err(|m| internal_error(&m))
+    }
+}
+
+#[pymethods]
+impl Document {
+    #[new]
+    fn new(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let value = convert::to_json(data, "")?;
+        build(py, || validate_value(&value))
+    }
+
+    /// Reads and validates an input file (.yaml, .yml, .json or .toml).
+    /// Problems name their line and column in the file.
+    #[staticmethod]
+    fn from_file(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        Document::from_file_path(py, path)
+    }
+
+    /// Reads and validates YAML text.
+    #[staticmethod]
+    fn from_yaml(py: Python<'_>, text: &str) -> PyResult<Self> {
+        build(py, || vanban::Document::from_text(text, InputFormat::Yaml))
+    }
+
+    /// Reads and validates JSON text.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        build(py, || vanban::Document::from_text(text, InputFormat::Json))
+    }
+
+    /// Reads and validates TOML text.
+    #[staticmethod]
+    fn from_toml(py: Python<'_>, text: &str) -> PyResult<Self> {
+        build(py, || vanban::Document::from_text(text, InputFormat::Toml))
+    }
+
+    /// The document kind's identifier: "ke-hoach", "bao-cao", "cong-van", …
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.inner.kind.id()
+    }
+
+    /// The kind's name in Vietnamese: "Kế hoạch".
+    #[getter]
+    fn kind_name(&self) -> &'static str {
+        self.inner.kind.name()
+    }
+
+    /// Cơ quan chủ quản (parent authority), or None.
+    #[getter]
+    fn parent(&self) -> Option<&str> {
+        self.inner.parent.as_deref()
+    }
+
+    /// Cơ quan ban hành (issuing authority).
+    #[getter]
+    fn issuer(&self) -> &str {
+        &self.inner.issuer
+    }
+
+    /// Số: the serial number, or None for a blank slot.
+    #[getter]
+    fn number(&self) -> Option<u32> {
+        self.inner.number
+    }
+
+    /// Ký hiệu: "KH-VP".
+    #[getter]
+    fn symbol(&self) -> &str {
+        &self.inner.symbol
+    }
+
+    /// The line as printed: "Số: 1026/KH-VP".
+    #[getter]
+    fn number_line(&self) -> String {
+        self.inner.number_line()
+    }
+
+    /// Địa danh: "Tây Ninh".
+    #[getter]
+    fn place(&self) -> &str {
+        &self.inner.place
+    }
+
+    /// Ngày ban hành as ISO text ("2024-03-08"), or None for blank slots.
+    #[getter]
+    fn date(&self) -> Option<String> {
+        self.inner.date.map(|d| d.iso())
+    }
+
+    /// Trích yếu: the summary.
+    #[getter]
+    fn summary(&self) -> &str {
+        &self.inner.summary
+    }
+
+    /// Căn cứ: legal bases, as printed.
+    #[getter]
+    fn bases(&self) -> Vec<String> {
+        self.inner.bases.clone()
+    }
+
+    /// Kính gửi: addressees.
+    #[getter]
+    fn addressees(&self) -> Vec<String> {
+        self.inner.addressees.clone()
+    }
+
+    /// Nơi nhận: recipients, without dash and semicolon.
+    #[getter]
+    fn recipients(&self) -> Vec<String> {
+        self.inner.recipients.clone()
+    }
+
+    /// The signer's full name: "Đoàn Minh Long".
+    #[getter]
+    fn signer_name(&self) -> &str {
+        &self.inner.signer.name
+    }
+
+    /// The signer's title: "CHÁNH VĂN PHÒNG".
+    #[getter]
+    fn signer_title(&self) -> &str {
+        &self.inner.signer.title
+    }
+
+    /// Signing authority lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH").
+    #[getter]
+    fn signer_authority(&self) -> Vec<String> {
+        self.inner.signer.authority.clone()
+    }
+
+    /// Độ khẩn as printed ("KHẨN"), or None.
+    #[getter]
+    fn urgency(&self) -> Option<&'static str> {
+        self.inner.urgency.map(|u| u.text())
+    }
+
+    /// Độ mật as printed ("MẬT"), or None.
+    #[getter]
+    fn secrecy(&self) -> Option<&'static str> {
+        self.inner.secrecy.map(|s| s.text())
+    }
+
+    /// Renders the document as a Word file; returns its bytes.
+    fn to_docx<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let bytes = self.render(py, Format::Docx)?;
+        Ok(PyBytes::new(py, &bytes))
+    }
+
+    /// Renders the document as a PDF file; returns its bytes.
+    fn to_pdf<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let bytes = self.render(py, Format::Pdf)?;
+        Ok(PyBytes::new(py, &bytes))
+    }
+
+    /// Writes the document to `path`, as DOCX or PDF by its suffix (or
+    /// `format`). The file appears whole or not at all: it is written to a
+    /// temporary file beside it and renamed into place.
+    #[pyo3(signature = (path, format = None))]
+    fn save(&self, py: Python<'_>, path: PathBuf, format: Option<&str>) -> PyResult<()> {
+        let format = match format {
+            Some(name) => Format::parse(name)?,
+            None => Format::from_path(&path)?,
+        };
+        let bytes = self.render(py, format)?;
+        py.detach(|| write_atomically(&path, &bytes))?;
+        Ok(())
+    }
+
+    fn __repr__(&self) -> String {
+        let doc = &self.inner;
+        let date = doc.date.map_or_else(|| "no date".to_string(), |d| d.iso());
+        format!(
+            "<vanban.Document {} {}: {:?}, {} {}>",
+            doc.kind.name(),
+            doc.number_line().trim_start_matches("Số: "),
+            doc.summary,
+            doc.place,
+            date
+        )
+    }
+}

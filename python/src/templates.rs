@@ -1,0 +1,84 @@
+//! The template catalogue as Python sees it: `vanban.templates()` and
+//! `vanban.render_template()`. The handlebars engine lives in the core crate.
+
+use std::path::{Path, PathBuf};
+
+use pyo3::prelude::*;
+use serde_json::Value;
+
+use crate::convert;
+use crate::document::Document;
+use crate::errors::{catch_panic, internal_error, validation_error, TemplateError};
+use crate::pending::template::{TemplateError as CoreError, TemplateErrorKind, Templates};
+
+/// The built-in templates, or those plus a folder's.
+pub struct Catalog(Templates);
+
+impl Catalog {
+    pub fn load(dir: Option<&Path>) -> PyResult<Catalog> {
+        match dir {
+            None => Ok(Catalog(Templates::builtin())),
+            Some(dir) => Python::attach(|py| {
+                Templates::with_dir(dir)
+                    .map(Catalog)
+                    .map_err(|e| template_error(py, &e))
+            }),
+        }
+    }
+
+    pub fn names(&self) -> Vec<String> {
+        self.0.names().into_iter().map(str::to_owned).collect()
+    }
+
+    /// The validated document the template makes from `data`.
+    pub fn render(&self, name: &str, data: &Value) -> Result<vanban::Document, CoreError> {
+        self.0.render_document(name, data)
+    }
+}
+
+/// A template failure as Python sees it: an invalid resulting document is a
+/// `ValidationError` like any other; the rest are `TemplateError`s carrying
+/// the template, its line and column, and the data path concerned.
+pub fn template_error(py: Python<'_>, error: &CoreError) -> PyErr {
+    if let TemplateErrorKind::Input(input) = &error.kind {
+        return validation_error(py, input);
+    }
+    let err = TemplateError::new_err(error.to_string());
+    let value = err.value(py);
+    // Attributes on an exception instance cannot fail; ignore the Results.
+    let _ = value.setattr("template", &error.template);
+    let _ = value.setattr("file", &error.file);
+    let _ = value.setattr("line", error.line);
+    let _ = value.setattr("column", error.column);
+    let _ = value.setattr("data_path", &error.data_path);
+    err
+}
+
+/// The names of the templates available: the built-ins, plus those in
+/// `templates_dir` (a file named like a built-in replaces it).
+#[pyfunction]
+#[pyo3(signature = (templates_dir = None))]
+pub fn templates(templates_dir: Option<PathBuf>) -> PyResult<Vec<String>> {
+    Ok(Catalog::load(templates_dir.as_deref())?.names())
+}
+
+/// Fills the template `name` with `data` (a mapping) and validates the
+/// result. Raises `TemplateError` for an unknown template or data it cannot
+/// use (with `.template`, `.line`, `.column`, `.data_path`), and
+/// `ValidationError` when the document it makes is invalid.
+#[pyfunction]
+#[pyo3(signature = (name, data, templates_dir = None))]
+pub fn render_template(
+    py: Python<'_>,
+    name: &str,
+    data: &Bound<'_, PyAny>,
+    templates_dir: Option<PathBuf>,
+) -> PyResult<Document> {
+    let catalog = Catalog::load(templates_dir.as_deref())?;
+    let data = convert::to_json(data, "")?;
+    match catch_panic(|| catalog.render(name, &data)) {
+        Ok(Ok(inner)) => Ok(Document { inner }),
+        Ok(Err(e)) => Err(template_error(py, &e)),
+        Err(message) => Err(internal_error(&message)),
+    }
+}
