@@ -73,7 +73,7 @@ impl Format {
     pub fn render(self, doc: &vanban::Document) -> Vec<u8> {
         match self {
             Format::Docx => vanban_docx::to_docx(doc),
-            Format::Pdf => crate::pending::pdf::to_pdf(doc),
+            Format::Pdf => vanban_pdf::to_pdf(doc),
         }
     }
 }

@@ -1,16 +1,11 @@
 //! TEMPORARY stand-ins for colleague APIs that have not landed yet
-//! (`vanban_pdf::to_pdf`, `vanban::template`). Delete once they exist.
-
-pub mod pdf {
-    pub fn to_pdf(_: &vanban::Document) -> Vec<u8> {
-        panic!("the PDF backend (vanban_pdf::to_pdf) is not in this build yet")
-    }
-}
+//! (`vanban::template`). Delete once they exist.
 
 pub mod template {
     use std::fmt;
     use std::path::Path;
 
+    #[allow(dead_code)]
     #[derive(Debug)]
     pub enum TemplateErrorKind {
         NotFound,

@@ -1,0 +1,81 @@
+"""render_many: parallel, per-item results, and Ctrl-C."""
+
+import os
+import signal
+import threading
+import time
+
+import pytest
+import vanban
+
+
+def items(plan, count, bad=()):
+    out = []
+    for i in range(count):
+        item = dict(plan, number=i + 1, issuer=dict(plan["issuer"]))
+        if i in bad:
+            del item["issuer"]["name"]
+        out.append(item)
+    return out
+
+
+def test_200_items_with_2_bad_ones(plan, tmp_path):
+    results = vanban.render_many(items(plan, 200, bad={17, 150}), tmp_path, jobs=2)
+    assert [r.index for r in results] == list(range(200))
+    failed = [r for r in results if not r.ok]
+    assert [r.index for r in failed] == [17, 150]
+    for r in failed:
+        assert isinstance(r.error, vanban.ValidationError)
+        assert r.error.errors[0]["path"] == "issuer.name"
+        assert r.paths == []
+    good = [r for r in results if r.ok]
+    assert len(good) == 198
+    for r in good:
+        assert [os.path.splitext(p)[1] for p in r.paths] == [".docx", ".pdf"]
+        assert all(os.path.exists(p) for p in r.paths)
+    assert len(os.listdir(tmp_path)) == 2 * 198  # no temporary files left
+    # Same bytes as rendering one by one.
+    one = vanban.Document(items(plan, 4)[3])
+    assert open(results[3].paths[0], "rb").read() == one.to_docx()
+    assert open(results[3].paths[1], "rb").read() == one.to_pdf()
+
+
+def test_any_iterable_and_names_from_a_field(plan, tmp_path):
+    rows = ({**plan, "number": n, "unit": f"Phòng {n}/A"} for n in (1, 2, 2))
+    # `unit` is not an input field: stripping it shows the name is read
+    # before validation, and an invalid item still gets a result.
+    results = vanban.render_many(rows, tmp_path, formats="docx", name_field="unit")
+    assert all(not r.ok for r in results)
+    assert [r.name for r in results] == ["Phòng 1_A", "Phòng 2_A", "Phòng 2_A-2"]
+
+    rows = [{**plan, "number": n, "signer": {**plan["signer"], "name": f"Người {n}"}} for n in (1, 2)]
+    results = vanban.render_many(rows, tmp_path, formats=["docx"], name_field="number")
+    assert [os.path.basename(p) for r in results for p in r.paths] == ["1.docx", "2.docx"]
+
+
+def test_an_item_that_is_not_a_mapping_fails_alone(plan, tmp_path):
+    results = vanban.render_many([plan, object(), plan], tmp_path, formats=("pdf",))
+    assert [r.ok for r in results] == [True, False, True]
+    assert isinstance(results[1].error, TypeError)
+
+
+def test_bad_arguments_raise_at_once(plan, tmp_path):
+    with pytest.raises(ValueError, match="unknown format"):
+        vanban.render_many([plan], tmp_path, formats=("odt",))
+    with pytest.raises(vanban.TemplateError):
+        vanban.render_many([plan], tmp_path, template="no-such-template")
+    assert vanban.render_many([], tmp_path) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="sends SIGINT to itself")
+def test_ctrl_c_stops_promptly(plan, tmp_path):
+    many = items(plan, 5000)
+    timer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
+    start = time.monotonic()
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        vanban.render_many(many, tmp_path, formats="docx", jobs=2)
+    elapsed = time.monotonic() - start
+    timer.join()
+    assert elapsed < 3.0, f"took {elapsed:.1f}s to stop"
+    assert len(os.listdir(tmp_path)) < 5000
