@@ -1,0 +1,329 @@
+//! Templates: input documents made from data.
+//!
+//! A template (`templates/*.hbs`, handlebars) renders data into an input
+//! document: a YAML header with every field but the body, then the body in
+//! Markdown (see `file.rs` for the shape). The result is an ordinary
+//! [`Input`], so templated and hand-written documents go one way through
+//! validation and rendering.
+//!
+//! Data cannot change a document's structure: in the header values stand
+//! inside double quotes and are escaped for them (checked when a template
+//! is loaded); in the body `{{x}}` is escaped for Markdown and `{{{x}}}`
+//! inserts trusted Markdown. Rendering is strict: a field the template reads
+//! but the data lacks is an error naming the template, line, column and
+//! data path. Optional fields are written `{{#if x}}…{{/if}}`.
+//!
+//! Templates read nothing but their data: there is no file-system helper,
+//! and partials (`_name.hbs` in the same folder) are found by name only.
+
+pub mod data;
+mod error;
+mod escape;
+pub mod file;
+pub mod format;
+mod helpers;
+pub mod words;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use handlebars::{Handlebars, RenderError, RenderErrorReason};
+use serde_json::Value;
+
+pub use error::{TemplateError, TemplateErrorKind};
+pub use file::Field;
+
+use crate::source::{self, Format};
+use crate::{Document, Input};
+
+/// The built-in templates, embedded in the binary.
+const BUILTIN: [(&str, &str); 3] = [
+    (
+        "ke-hoach",
+        include_str!("../../../../templates/ke-hoach.hbs"),
+    ),
+    ("bao-cao", include_str!("../../../../templates/bao-cao.hbs")),
+    (
+        "bao-cao-ket-qua-nam",
+        include_str!("../../../../templates/bao-cao-ket-qua-nam.hbs"),
+    ),
+];
+
+/// A set of templates ready to render: the built-ins, plus a user folder's.
+pub struct Templates {
+    /// Header parts, escaped as YAML double-quoted string content.
+    header: Handlebars<'static>,
+    /// Body parts, escaped as literal Markdown text.
+    body: Handlebars<'static>,
+    entries: BTreeMap<String, Entry>,
+}
+
+struct Entry {
+    file: file::TemplateFile,
+    /// The file a user template came from; `None` for a built-in.
+    origin: Option<String>,
+}
+
+impl Templates {
+    /// The built-in templates only.
+    pub fn builtin() -> Templates {
+        let mut templates = Templates::empty();
+        for (name, text) in BUILTIN {
+            templates
+                .add(name, text, None)
+                .unwrap_or_else(|e| panic!("built-in template is broken: {e}"));
+        }
+        templates
+    }
+
+    /// The built-ins plus every `*.hbs` in `dir`; a file named like a
+    /// built-in replaces it, `_name.hbs` files are partials (`{{> _name}}`).
+    pub fn with_dir(dir: impl AsRef<Path>) -> Result<Templates, TemplateError> {
+        let dir = dir.as_ref();
+        let io = |what: &str, e: std::io::Error| {
+            TemplateError::new("", TemplateErrorKind::Io, format!("{what}: {e}"))
+                .in_file(Some(dir.display().to_string()))
+        };
+        let root = dir
+            .canonicalize()
+            .map_err(|e| io("cannot open the template folder", e))?;
+        let mut paths: Vec<_> = std::fs::read_dir(&root)
+            .map_err(|e| io("cannot read the template folder", e))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "hbs"))
+            .collect();
+        paths.sort();
+        let mut templates = Templates::builtin();
+        // Partials first, so templates that use them compile against them.
+        paths.sort_by_key(|p| !is_partial(p));
+        for path in paths {
+            let name = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let shown = path.display().to_string();
+            // A link pointing out of the folder would let a template read any file.
+            let real = path.canonicalize().map_err(|e| io(&shown, e))?;
+            if !real.starts_with(&root) {
+                return Err(TemplateError::new(
+                    &name,
+                    TemplateErrorKind::Template,
+                    "points outside the template folder",
+                )
+                .in_file(Some(shown)));
+            }
+            let text = std::fs::read_to_string(&real).map_err(|e| io(&shown, e))?;
+            if is_partial(&path) {
+                templates.add_partial(&name, &text, &shown)?;
+            } else {
+                templates.add(&name, &text, Some(shown))?;
+            }
+        }
+        Ok(templates)
+    }
+
+    /// Names of the templates that can be rendered, in order.
+    pub fn names(&self) -> Vec<&str> {
+        self.entries.keys().map(String::as_str).collect()
+    }
+
+    /// The documented data fields of a template.
+    pub fn fields(&self, name: &str) -> Option<&[Field]> {
+        self.entries.get(name).map(|e| e.file.fields.as_slice())
+    }
+
+    /// What a template makes, in a line.
+    pub fn about(&self, name: &str) -> Option<&str> {
+        self.entries.get(name).map(|e| e.file.about.as_str())
+    }
+
+    /// Renders `data` through template `name` into an input document.
+    pub fn render(&self, name: &str, data: &Value) -> Result<Input, TemplateError> {
+        let entry = self.entries.get(name).ok_or_else(|| {
+            TemplateError::new(
+                name,
+                TemplateErrorKind::NotFound,
+                format!("no such template; there are: {}", self.names().join(", ")),
+            )
+        })?;
+        let origin = || entry.origin.clone();
+        if !data.is_object() {
+            return Err(TemplateError::new(
+                name,
+                TemplateErrorKind::BadData,
+                "the data must be an object (a mapping of fields)",
+            )
+            .in_file(origin()));
+        }
+        let header = self
+            .header
+            .render(name, data)
+            .map_err(|e| render_error(name, e, entry.file.header_line).in_file(origin()))?;
+        let mut input = source::parse(&header, Format::Yaml).map_err(|e| {
+            let problem = e.problems.first();
+            let at = problem.and_then(|p| p.line).unwrap_or(1);
+            let line = header.lines().nth(at - 1).unwrap_or("").trim();
+            TemplateError::new(
+                name,
+                TemplateErrorKind::Template,
+                format!(
+                    "the header it renders is not a valid input: {} (rendered header line {at}: `{line}`)",
+                    problem.map_or(String::new(), |p| p.message.clone())
+                ),
+            )
+            .in_file(origin())
+        })?;
+        if input.body.is_some() {
+            return Err(TemplateError::new(
+                name,
+                TemplateErrorKind::Template,
+                "the header must not set `body`: the body is the Markdown after the second `---`",
+            )
+            .in_file(origin()));
+        }
+        let body = self
+            .body
+            .render(name, data)
+            .map_err(|e| render_error(name, e, entry.file.body_line).in_file(origin()))?;
+        input.body = Some(body);
+        Ok(input)
+    }
+
+    /// Renders and validates into a [`Document`]; an invalid result is a
+    /// [`TemplateErrorKind::Input`] holding every problem.
+    pub fn render_document(&self, name: &str, data: &Value) -> Result<Document, TemplateError> {
+        let input = self.render(name, data)?;
+        Document::from_input(&input).map_err(|error| {
+            TemplateError::new(
+                name,
+                TemplateErrorKind::Input(error),
+                "the document it makes is not valid",
+            )
+        })
+    }
+
+    fn empty() -> Templates {
+        let mut header = registry();
+        header.register_escape_fn(escape::yaml_quoted);
+        let mut body = registry();
+        body.register_escape_fn(escape::markdown);
+        Templates {
+            header,
+            body,
+            entries: BTreeMap::new(),
+        }
+    }
+
+    fn add(&mut self, name: &str, text: &str, origin: Option<String>) -> Result<(), TemplateError> {
+        let fail =
+            |kind, message: String| TemplateError::new(name, kind, message).in_file(origin.clone());
+        let parts = file::split(text)
+            .map_err(|(line, why)| fail(TemplateErrorKind::Template, why).at(line, 1))?;
+        if let Some(bad) = escape::lint_header(&parts.header).into_iter().next() {
+            return Err(fail(
+                TemplateErrorKind::Template,
+                format!(
+                    "`{}` in the header must stand inside double quotes (\"…\"), or be {{{{json …}}}} / {{{{int …}}}}, so data cannot break the YAML",
+                    bad.expression
+                ),
+            )
+            .at(bad.line + parts.header_line - 1, bad.column));
+        }
+        let compile = |registry: &mut Handlebars<'static>, source: &str, first_line: usize| {
+            registry
+                .register_template_string(name, source)
+                .map_err(|e| {
+                    let (line, column) = e.pos().unwrap_or((1, 1));
+                    fail(TemplateErrorKind::Template, e.reason().to_string())
+                        .at(line + first_line - 1, column)
+                })
+        };
+        compile(&mut self.header, &parts.header, parts.header_line)?;
+        compile(&mut self.body, &parts.body, parts.body_line)?;
+        self.entries.insert(
+            name.to_string(),
+            Entry {
+                file: parts,
+                origin,
+            },
+        );
+        Ok(())
+    }
+
+    fn add_partial(&mut self, name: &str, text: &str, shown: &str) -> Result<(), TemplateError> {
+        for registry in [&mut self.header, &mut self.body] {
+            registry.register_partial(name, text).map_err(|e| {
+                let (line, column) = e.pos().unwrap_or((1, 1));
+                TemplateError::new(name, TemplateErrorKind::Template, e.reason().to_string())
+                    .in_file(Some(shown.to_string()))
+                    .at(line, column)
+            })?;
+        }
+        Ok(())
+    }
+}
+
+fn is_partial(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('_'))
+}
+
+fn registry() -> Handlebars<'static> {
+    let mut registry = Handlebars::new();
+    registry.set_strict_mode(true);
+    helpers::register(&mut registry);
+    registry
+}
+
+/// Turns a handlebars error into ours, with the line counted in the whole
+/// template file (`first_line` is where this part starts).
+fn render_error(name: &str, error: RenderError, first_line: usize) -> TemplateError {
+    let in_partial = error
+        .template_name
+        .as_deref()
+        .filter(|t| *t != name)
+        .map(str::to_string);
+    let (kind, message, path) = match error.reason() {
+        RenderErrorReason::MissingVariable(path) => (
+            TemplateErrorKind::MissingData,
+            "the data has no such field (write {{#if field}}…{{/if}} around an optional one)"
+                .to_string(),
+            path.clone(),
+        ),
+        RenderErrorReason::Other(message) => {
+            let (path, why) = split_data_path(message);
+            (TemplateErrorKind::BadData, why, path)
+        }
+        other => (TemplateErrorKind::Template, other.to_string(), None),
+    };
+    let message = match &in_partial {
+        Some(partial) => format!("in partial `{partial}`: {message}"),
+        None => message,
+    };
+    let mut out = TemplateError::new(name, kind, message).data(path);
+    if let (Some(line), Some(column)) = (error.line_no, error.column_no) {
+        let line = if in_partial.is_some() {
+            line
+        } else {
+            line + first_line - 1
+        };
+        out = out.at(line, column);
+    }
+    out
+}
+
+/// Helper messages read "{{helper}}: data `path`: why".
+fn split_data_path(message: &str) -> (Option<String>, String) {
+    if let Some(start) = message.find("data `") {
+        let rest = &message[start + 6..];
+        if let Some(end) = rest.find('`') {
+            let helper = message[..start].trim_end_matches([' ', ':']);
+            let why = rest[end + 1..].trim_start_matches([':', ' ']);
+            return (Some(rest[..end].to_string()), format!("{helper}: {why}"));
+        }
+    }
+    (None, message.to_string())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,343 @@
+//! The engine end to end: built-ins from their example data, escaping of
+//! hostile values, strict errors, user folders.
+
+use std::path::PathBuf;
+
+use serde_json::{json, Value};
+
+use super::*;
+
+fn example(name: &str) -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/data")
+        .join(format!("{name}.yaml"));
+    data::read_one(&path).unwrap()
+}
+
+fn lines(name: &str, data: &Value) -> Vec<String> {
+    let templates = Templates::builtin();
+    match templates.render_document(name, data) {
+        Ok(doc) => doc.text_lines(),
+        Err(e) => panic!("{e}\n{:#?}", templates.render(name, data).map(|i| i.body)),
+    }
+}
+
+fn has(lines: &[String], wanted: &str) -> bool {
+    lines.iter().any(|l| l == wanted)
+}
+
+#[test]
+fn builtins_are_listed_with_their_fields() {
+    let templates = Templates::builtin();
+    assert_eq!(
+        templates.names(),
+        ["bao-cao", "bao-cao-ket-qua-nam", "ke-hoach"]
+    );
+    let fields = templates.fields("bao-cao-ket-qua-nam").unwrap();
+    let year = fields.iter().find(|f| f.path == "year").unwrap();
+    assert!(year.required);
+    let superior = fields.iter().find(|f| f.path == "superior").unwrap();
+    assert!(!superior.required && superior.description.contains("Kính gửi"));
+    assert!(templates.about("ke-hoach").unwrap().starts_with("Kế hoạch"));
+    assert!(templates.fields("nope").is_none());
+}
+
+#[test]
+fn year_end_report_from_its_example() {
+    let lines = lines("bao-cao-ket-qua-nam", &example("bao-cao-ket-qua-nam"));
+    let text = lines.join("\n");
+    assert!(has(&lines, "Số: 215/BC-UBND"), "{text}");
+    assert!(
+        has(&lines, "Kính gửi: Ủy ban nhân dân huyện Châu Thành"),
+        "{text}"
+    );
+    assert!(has(&lines, "- Như trên;"), "{text}");
+    assert!(
+        text.contains(
+            "Thực hiện Công văn số 1845/UBND-VP ngày 25/11/2024 của UBND huyện về việc báo cáo"
+        ),
+        "{text}"
+    );
+    assert!(has(&lines, "- Kế hoạch số 12/KH-UBND ngày 15/01/2024 về thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2024;"), "{text}");
+    assert!(has(&lines, "- Chỉ thị số 03/CT-UBND ngày 10/9/2024 về tăng cường công tác phòng, chống thiên tai mùa mưa bão."), "{text}");
+    assert!(
+        has(&lines, "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, ĐIỀU HÀNH"),
+        "{text}"
+    );
+    assert!(has(&lines, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025"), "{text}");
+    assert!(has(&lines, "V. ĐỀ XUẤT, KIẾN NGHỊ"), "{text}");
+    // Table: header, then row 2 (thu ngân sách) with the computed percentages.
+    assert!(has(&lines, "So sánh với kế hoạch (%)"), "{text}");
+    let row = lines
+        .iter()
+        .position(|l| l == "Thu ngân sách nhà nước trên địa bàn")
+        .unwrap();
+    assert_eq!(
+        lines[row + 1..row + 6],
+        ["triệu đồng", "8.420", "9.000", "9.875,5", "109,7"]
+    );
+    assert_eq!(lines[row + 6], "117,3");
+    assert!(
+        has(&lines, "Số gia đình đạt danh hiệu \"Gia đình văn hóa\""),
+        "{text}"
+    );
+    assert!(has(&lines, "Trên đây là báo cáo kết quả thực hiện nhiệm vụ năm 2024, phương hướng, nhiệm vụ năm 2025 của UBND xã An Bình./."), "{text}");
+}
+
+#[test]
+fn year_end_report_without_superior_or_previous_year() {
+    let mut data = example("bao-cao-ket-qua-nam");
+    let object = data.as_object_mut().unwrap();
+    for key in [
+        "superior",
+        "indicators_previous",
+        "request",
+        "proposals",
+        "targets",
+        "results",
+    ] {
+        object.remove(key);
+    }
+    let lines = lines("bao-cao-ket-qua-nam", &data);
+    let text = lines.join("\n");
+    assert!(
+        !text.contains("Kính gửi") && !text.contains("Như trên"),
+        "{text}"
+    );
+    assert!(
+        has(&lines, "So sánh (%)") && !text.contains("cùng kỳ"),
+        "{text}"
+    );
+    assert!(!text.contains("ĐỀ XUẤT"), "{text}");
+    assert!(text.contains("UBND xã An Bình báo cáo kết quả"), "{text}");
+}
+
+#[test]
+fn plan_from_its_example() {
+    let lines = lines("ke-hoach", &example("ke-hoach"));
+    let text = lines.join("\n");
+    assert!(has(&lines, "Số: 1130/KH-VP"), "{text}");
+    assert!(has(&lines, "Căn cứ Kế hoạch số 702/KH-UBND ngày 27/02/2024 của UBND tỉnh về chuyển đổi số tỉnh Tây Ninh năm 2024, Văn phòng UBND tỉnh ban hành Kế hoạch chuyển đổi số tại Văn phòng UBND tỉnh năm 2024 như sau:"), "{text}");
+    for heading in [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "II. NỘI DUNG",
+        "III. KINH PHÍ THỰC HIỆN",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "3. Phân công nhiệm vụ",
+    ] {
+        assert!(has(&lines, heading), "{heading}\n{text}");
+    }
+    assert!(has(&lines, "Thời gian hoàn thành"), "{text}");
+    assert!(
+        has(&lines, "Tập huấn kỹ năng số (2 lớp | 120 học viên)"),
+        "a | in data stays in its cell\n{text}"
+    );
+    assert!(
+        has(
+            &lines,
+            "Tổng kinh phí dự kiến: 123.000.000 đồng (Bằng chữ: Một trăm hai mươi ba triệu đồng)."
+        ),
+        "{text}"
+    );
+    assert!(has(&lines, "Trên đây là Kế hoạch chuyển đổi số tại Văn phòng UBND tỉnh năm 2024 của Văn phòng UBND tỉnh./."), "{text}");
+}
+
+#[test]
+fn general_report_from_its_example() {
+    let lines = lines("bao-cao", &example("bao-cao"));
+    let text = lines.join("\n");
+    assert!(has(&lines, "Kính gửi: Ủy ban nhân dân tỉnh"), "{text}");
+    assert!(has(&lines, "I. KẾT QUẢ THỰC HIỆN"), "{text}");
+    assert!(has(&lines, "2. Cải cách thủ tục hành chính"), "{text}");
+    assert!(
+        has(&lines, "- Không có hồ sơ trễ hạn do lỗi chủ quan."),
+        "{text}"
+    );
+    assert!(has(&lines, "III. NHIỆM VỤ QUÝ II NĂM 2025"), "{text}");
+}
+
+#[test]
+fn hostile_values_stay_literal_text() {
+    let mut data = example("bao-cao");
+    let hostile = [
+        "# Hack",
+        "*x*",
+        "| a | b |",
+        "- not a dash",
+        "1. not a clause",
+        "<b>x</b>",
+        "a\n\n# two",
+        "\"quoted\": yes #",
+    ];
+    data["sections"] = json!([{ "title": "# Hack", "items": hostile, "paragraphs": hostile }]);
+    data["issued_by"] = json!("Sở *Nội* vụ");
+    data["summary"] = json!("Báo cáo\"\nnumber: 9 # injected");
+    data["superior"] = json!("] , evil: [");
+    let templates = Templates::builtin();
+    let input = templates.render("bao-cao", &data).unwrap();
+    assert_eq!(
+        input.summary.as_deref(),
+        Some("Báo cáo\"\nnumber: 9 # injected")
+    );
+    assert_eq!(input.number, Some(87));
+    assert_eq!(input.addressees, ["] , evil: ["]);
+    let doc = templates
+        .render_document("bao-cao", &{
+            let mut d = data.clone();
+            d["summary"] = json!("Tình hình # 1 | *x*");
+            d
+        })
+        .unwrap();
+    let lines = doc.text_lines();
+    let text = lines.join("\n");
+    assert!(has(&lines, "I. # HACK"), "{text}");
+    for value in [
+        "*x*",
+        "| a | b |",
+        "- not a dash",
+        "1. not a clause",
+        "<b>x</b>",
+        "a  # two",
+        "\"quoted\": yes #",
+    ] {
+        assert!(has(&lines, value), "paragraph `{value}` missing\n{text}");
+        assert!(
+            has(&lines, &format!("- {value}")),
+            "dash item `{value}` missing\n{text}"
+        );
+    }
+    assert!(
+        text.contains("Sở *Nội* vụ báo cáo tình hình # 1 | *x* như sau:"),
+        "{text}"
+    );
+    assert_eq!(
+        doc.body
+            .iter()
+            .filter(|b| matches!(b, crate::model::Block::Heading(_)))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn triple_stash_inserts_trusted_markdown() {
+    let mut data = example("bao-cao");
+    data["sections"] = json!([{ "title": "Phụ lục số liệu", "markdown": "## Bảng\n\n| A | B |\n|---|---|\n| 1 | 2 |" }]);
+    let lines = lines("bao-cao", &data);
+    assert!(has(&lines, "1. Bảng") && has(&lines, "B"), "{lines:?}");
+}
+
+#[test]
+fn a_missing_field_names_template_line_column_and_path() {
+    let mut data = example("bao-cao-ket-qua-nam");
+    data.as_object_mut().unwrap().remove("issued_by");
+    let error = Templates::builtin()
+        .render("bao-cao-ket-qua-nam", &data)
+        .unwrap_err();
+    assert!(matches!(error.kind, TemplateErrorKind::MissingData));
+    assert_eq!(error.data_path.as_deref(), Some("issued_by"));
+    let message = error.to_string();
+    assert!(
+        message.starts_with("template `bao-cao-ket-qua-nam` line 73, column 29, data `issued_by`: the data has no such field"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_bad_value_in_a_list_names_its_full_path() {
+    let mut data = example("bao-cao-ket-qua-nam");
+    data["indicators"][3]["actual"] = json!("nhiều");
+    let error = Templates::builtin()
+        .render("bao-cao-ket-qua-nam", &data)
+        .unwrap_err();
+    assert!(matches!(error.kind, TemplateErrorKind::BadData));
+    assert_eq!(error.data_path.as_deref(), Some("indicators.3.actual"));
+    assert!(
+        error
+            .to_string()
+            .contains("{{number}}: `nhiều` is not a number"),
+        "{error}"
+    );
+    data["indicators"][3]["actual"] = json!(1);
+    data["date"] = json!("2024-02-30");
+    let error = Templates::builtin()
+        .render_document("bao-cao-ket-qua-nam", &data)
+        .unwrap_err();
+    assert!(error.input_error().is_some(), "{error}");
+    assert!(error.to_string().contains("date"), "{error}");
+}
+
+fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+const MINI: &str = "{{!--\nA note.\n- who: the signer\n--}}\n---\nkind: bao-cao\nissuer: {name: \"SỞ X\", abbreviation: \"SX\"}\nplace: \"Hà Nội\"\nsummary: \"Tin {{who}}\"\nrecipients: [\"A\"]\nsigner: {title: \"GIÁM ĐỐC\", name: \"{{who}}\"}\n---\n{{> _greeting}} {{who}}./.\n";
+
+#[test]
+fn a_user_folder_adds_and_overrides_with_partials_by_name() {
+    let dir = folder(&[
+        ("ghi-chu.hbs", MINI),
+        ("bao-cao.hbs", MINI),
+        ("_greeting.hbs", "Xin chào"),
+    ]);
+    let templates = Templates::with_dir(dir.path()).unwrap();
+    assert_eq!(
+        templates.names(),
+        ["bao-cao", "bao-cao-ket-qua-nam", "ghi-chu", "ke-hoach"]
+    );
+    let doc = templates
+        .render_document("ghi-chu", &json!({"who": "An"}))
+        .unwrap();
+    assert!(doc.text_lines().contains(&"Xin chào An./.".to_string()));
+    assert_eq!(templates.about("bao-cao"), Some("A note."));
+}
+
+#[test]
+fn a_value_outside_quotes_in_the_header_is_refused_at_load() {
+    let bad = MINI.replace("place: \"Hà Nội\"", "place: {{who}}");
+    let dir = folder(&[("x.hbs", &bad)]);
+    let error = Templates::with_dir(dir.path()).err().unwrap();
+    let message = error.to_string();
+    assert!(
+        message.contains("template `x`") && message.contains("line 8, column 8"),
+        "{message}"
+    );
+    assert!(message.contains("inside double quotes"), "{message}");
+}
+
+#[test]
+fn syntax_errors_and_unknown_partials_are_located() {
+    let dir = folder(&[("x.hbs", &MINI.replace("{{> _greeting}}", "{{#if who}}"))]);
+    let message = Templates::with_dir(dir.path()).err().unwrap().to_string();
+    assert!(
+        message.contains("template `x`") && message.contains("line 14"),
+        "{message}"
+    );
+    let dir = folder(&[("x.hbs", MINI)]);
+    let error = Templates::with_dir(dir.path())
+        .unwrap()
+        .render("x", &json!({"who": "A"}))
+        .unwrap_err();
+    assert!(error.to_string().contains("_greeting"), "{error}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_folder_is_refused() {
+    let outside = folder(&[("secret.hbs", MINI)]);
+    let dir = folder(&[]);
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.hbs"),
+        dir.path().join("_leak.hbs"),
+    )
+    .unwrap();
+    let error = Templates::with_dir(dir.path()).err().unwrap();
+    assert!(
+        error.to_string().contains("outside the template folder"),
+        "{error}"
+    );
+}
