@@ -1,1 +1,21 @@
-fn main() {}
+//! Seed plan to PDF bytes (target ≤ 2 ms a document, ≤ 50 KB).
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+
+fn seed() -> vanban::Document {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/ke-hoach-1026.yaml");
+    vanban::Document::from_path(&path).expect("the seed example is valid")
+}
+
+fn render(c: &mut Criterion) {
+    let doc = seed();
+    eprintln!("seed PDF: {} bytes", vanban_pdf::to_pdf(&doc).len());
+    c.bench_function("seed plan to PDF", |b| {
+        b.iter(|| vanban_pdf::to_pdf(black_box(&doc)))
+    });
+}
+
+criterion_group!(benches, render);
+criterion_main!(benches);

@@ -79,13 +79,18 @@ fn page_number(number: usize, style: &Style, fonts: &FontSet) -> Vec<Mark> {
 
 /// The characters each face must hold.
 pub fn characters(pages: &[Vec<Mark>]) -> [std::collections::BTreeSet<char>; 4] {
-    let mut sets: [std::collections::BTreeSet<char>; 4] = Default::default();
+    // Sorting a flat list is much cheaper than inserting every character into a set.
+    let mut all: [Vec<char>; 4] = Default::default();
     for mark in pages.iter().flatten() {
         if let Mark::Text { run, .. } = mark {
-            sets[run.face as usize].extend(run.text.chars());
+            all[run.face as usize].extend(run.text.chars());
         }
     }
-    sets
+    all.map(|mut chars| {
+        chars.sort_unstable();
+        chars.dedup();
+        chars.into_iter().collect()
+    })
 }
 
 /// The content stream of one page.
@@ -175,12 +180,16 @@ fn tj(run: &Run, font: &Embedded) -> String {
     for c in run.text.chars() {
         segment.push(c);
         if c == ' ' && spread {
-            let _ = write!(out, "<{}> {} ", font.encode(&segment), num(offset));
+            out.push('<');
+            font.encode(&segment, &mut out);
+            let _ = write!(out, "> {} ", num(offset));
             segment.clear();
         }
     }
     if !segment.is_empty() {
-        let _ = write!(out, "<{}>", font.encode(&segment));
+        out.push('<');
+        font.encode(&segment, &mut out);
+        out.push('>');
     }
     out.push(']');
     out

@@ -4,6 +4,7 @@
 //! ToUnicode CMap so text can be extracted.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
@@ -19,12 +20,14 @@ pub struct Embedded {
 
 impl Embedded {
     /// The hex string of `text` for a content stream (2 bytes a glyph).
-    pub fn encode(&self, text: &str) -> String {
-        let mut s = String::with_capacity(text.len() * 4);
+    pub fn encode(&self, text: &str, out: &mut String) {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
         for c in text.chars() {
-            s.push_str(&format!("{:04X}", self.codes.get(&c).copied().unwrap_or(0)));
+            let code = self.codes.get(&c).copied().unwrap_or(0);
+            for shift in [12, 8, 4, 0] {
+                out.push(HEX[((code >> shift) & 0xF) as usize] as char);
+            }
         }
-        s
     }
 }
 
@@ -47,17 +50,16 @@ pub fn embed(writer: &mut PdfWriter, font: &Font, chars: &BTreeSet<char>) -> (us
     let used: BTreeSet<u16> = glyphs.values().copied().filter(|g| *g != 0).collect();
     let ids: Vec<u16> = std::iter::once(0).chain(used.iter().copied()).collect();
 
+    let program = program(font, &ids);
     // Subset glyph i is ids[i] (allsorts keeps the requested order); the CID
-    // is the subset glyph id. If subsetting fails, embed the whole font.
-    let (program, cid_of): (Vec<u8>, HashMap<u16, u16>) = match subset_program(font.data(), &ids) {
-        Some(bytes) => (
-            bytes,
-            ids.iter()
-                .enumerate()
-                .map(|(i, g)| (*g, i as u16))
-                .collect(),
-        ),
-        None => (font.data().to_vec(), ids.iter().map(|g| (*g, *g)).collect()),
+    // is the subset glyph id. If subsetting failed, the whole font is embedded.
+    let cid_of: HashMap<u16, u16> = if program.subset {
+        ids.iter()
+            .enumerate()
+            .map(|(i, g)| (*g, i as u16))
+            .collect()
+    } else {
+        ids.iter().map(|g| (*g, *g)).collect()
     };
     let codes: HashMap<char, u16> = glyphs
         .iter()
@@ -86,7 +88,7 @@ pub fn embed(writer: &mut PdfWriter, font: &Font, chars: &BTreeSet<char>) -> (us
         .collect::<Vec<_>>()
         .join(" ");
 
-    let file = writer.add_stream(&format!("/Length1 {}", program.len()), &program);
+    let file = writer.add_packed_stream(&format!("/Length1 {}", program.length), &program.packed);
     let [x0, y0, x1, y1] = font.bbox.map(|v| scale(v as f32));
     let italic = font.italic_angle != 0.0;
     // Serif (2), symbolic (4: glyphs outside the standard Latin set), italic (64).
@@ -123,6 +125,49 @@ pub fn embed(writer: &mut PdfWriter, font: &Font, chars: &BTreeSet<char>) -> (us
         .into_bytes(),
     );
     (type0, Embedded { codes })
+}
+
+/// A compressed font program ready to write.
+struct Program {
+    packed: Vec<u8>,
+    length: usize,
+    subset: bool,
+}
+
+/// Font size, hash of its first bytes, glyph ids.
+type ProgramKey = (usize, u64, Vec<u16>);
+
+/// Subsets and compresses, or reuses the result for the same font and glyphs:
+/// documents of one issuer share most glyphs, and this is most of the work.
+fn program(font: &Font, ids: &[u16]) -> Arc<Program> {
+    static CACHE: OnceLock<Mutex<HashMap<ProgramKey, Arc<Program>>>> = OnceLock::new();
+    let key = (
+        font.data().len(),
+        hash(&font.data()[..font.data().len().min(4096)]),
+        ids.to_vec(),
+    );
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(p) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return p;
+    }
+    let (bytes, subset) = match subset_program(font.data(), ids) {
+        Some(bytes) => (bytes, true),
+        None => (font.data().to_vec(), false),
+    };
+    let program = Arc::new(Program {
+        // Cached, so worth the best level.
+        packed: crate::writer::deflate(&bytes, 9),
+        length: bytes.len(),
+        subset,
+    });
+    if let Ok(mut c) = cache.lock() {
+        // Bounded: a long-running service renders many different documents.
+        if c.len() >= 256 {
+            c.clear();
+        }
+        c.insert(key, program.clone());
+    }
+    program
 }
 
 fn subset_program(data: &[u8], ids: &[u16]) -> Option<Vec<u8>> {

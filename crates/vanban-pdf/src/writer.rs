@@ -28,13 +28,18 @@ impl PdfWriter {
 
     /// A stream object, Flate-compressed; `dict` holds the extra entries.
     pub fn add_stream(&mut self, dict: &str, data: &[u8]) -> usize {
-        let packed = deflate(data);
+        // Content streams are made every render: a fast level.
+        self.add_packed_stream(dict, &deflate(data, 3))
+    }
+
+    /// A stream object from already Flate-compressed data.
+    pub fn add_packed_stream(&mut self, dict: &str, packed: &[u8]) -> usize {
         let mut body = format!(
             "<< {dict} /Length {} /Filter /FlateDecode >>\nstream\n",
             packed.len()
         )
         .into_bytes();
-        body.extend_from_slice(&packed);
+        body.extend_from_slice(packed);
         body.extend_from_slice(b"\nendstream");
         self.add(body)
     }
@@ -83,8 +88,8 @@ pub fn hash(data: &[u8]) -> u64 {
     fnv1a(data, FNV_SEED)
 }
 
-fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+pub fn deflate(data: &[u8], level: u32) -> Vec<u8> {
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
     // Writing to a Vec cannot fail.
     let _ = encoder.write_all(data);
     encoder.finish().unwrap_or_default()
