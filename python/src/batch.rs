@@ -19,8 +19,8 @@ use crate::convert;
 use crate::document::validate_value;
 use crate::errors::{catch_panic, internal_error, validation_error, TemplateError};
 use crate::output::{write_atomically, Format};
-use crate::pending::template::TemplateError as CoreError;
 use crate::templates::{template_error, Catalog};
+use vanban::template::TemplateError as CoreError;
 
 /// How often the waiting thread looks for signals (Ctrl-C).
 const SIGNAL_POLL: Duration = Duration::from_millis(50);
@@ -299,9 +299,15 @@ fn run(batch: &Batch<'_>, jobs: usize) -> PyResult<Vec<Option<Outcome>>> {
     }
 }
 
-/// The item's `name_field` value as text, if it has one.
+/// The item's `name_field` value as text, if it has one; a dotted field
+/// (`issuer.abbreviation`) reaches into nested mappings.
 fn item_name(item: &Bound<'_, PyAny>, field: Option<&str>) -> Option<String> {
-    let value = item.get_item(field?).ok()?;
+    let field = field?;
+    let value = item.get_item(field).ok().or_else(|| {
+        field
+            .split('.')
+            .try_fold(item.clone(), |node, key| node.get_item(key).ok())
+    })?;
     if value.is_none() {
         return None;
     }

@@ -6,7 +6,6 @@ mod convert;
 mod document;
 mod errors;
 mod output;
-mod pending;
 mod templates;
 
 use pyo3::prelude::*;

@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::convert;
 use crate::document::Document;
 use crate::errors::{catch_panic, internal_error, validation_error, TemplateError};
-use crate::pending::template::{TemplateError as CoreError, TemplateErrorKind, Templates};
+use vanban::template::{TemplateError as CoreError, TemplateErrorKind, Templates};
 
 /// The built-in templates, or those plus a folder's.
 pub struct Catalog(Templates);
