@@ -1,5 +1,5 @@
 //! `vanban`: Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from
-//! data, as DOCX.
+//! data, as DOCX and PDF.
 //!
 //! Exit status: 0 success, 1 bad input (or an output that could not be
 //! written), 2 wrong usage.
@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use vanban::metrics::FontSet;
 use vanban::{Document, InputError};
 
-use output::{parse_formats, write_document, Formats, OutputFormat};
+use output::{load_fonts, parse_formats, write_document, Formats, OutputFormat};
 
 #[derive(Parser)]
 #[command(
@@ -36,9 +37,13 @@ enum Command {
         /// Output folder (created if missing).
         #[arg(short, long, default_value = ".")]
         output: PathBuf,
-        /// Output formats, comma-separated.
-        #[arg(short, long, default_value = "docx", value_parser = parse_formats)]
+        /// Output formats, comma-separated: docx, pdf.
+        #[arg(short, long, default_value = "docx,pdf", value_parser = parse_formats)]
         format: Formats,
+        /// PDF fonts instead of the built-in Liberation Serif, e.g. a licensed
+        /// Times New Roman: four files, REGULAR,BOLD,ITALIC,BOLDITALIC.
+        #[arg(long, value_name = "FILES")]
+        fonts: Option<String>,
     },
     /// Validate input files and print every problem; writes nothing.
     Check {
@@ -56,7 +61,18 @@ fn main() -> ExitCode {
             inputs,
             output,
             format,
-        } => render(&inputs, &output, &format.0),
+            fonts,
+        } => {
+            let fonts = match fonts.as_deref().map(load_fonts).transpose() {
+                Ok(fonts) => fonts,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    return ExitCode::from(2);
+                }
+            };
+            let fonts = fonts.as_ref().unwrap_or(FontSet::liberation_serif());
+            render(&inputs, &output, &format.0, fonts)
+        }
         Command::Check { inputs } => check(&inputs),
         Command::Schema => {
             println!("{}", vanban::input::json_schema());
@@ -65,7 +81,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn render(inputs: &[PathBuf], dir: &Path, formats: &[OutputFormat]) -> ExitCode {
+fn render(inputs: &[PathBuf], dir: &Path, formats: &[OutputFormat], fonts: &FontSet) -> ExitCode {
     let mut failed = false;
     for input in inputs {
         let doc = match Document::from_path(input) {
@@ -79,7 +95,7 @@ fn render(inputs: &[PathBuf], dir: &Path, formats: &[OutputFormat]) -> ExitCode 
         let stem = input
             .file_stem()
             .map_or("document".into(), |s| s.to_string_lossy().into_owned());
-        match write_document(&doc, dir, &stem, formats) {
+        match write_document(&doc, dir, &stem, formats, fonts) {
             Ok(paths) => {
                 for path in paths {
                     eprintln!("wrote {}", path.display());

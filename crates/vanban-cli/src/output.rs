@@ -6,24 +6,29 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use vanban::metrics::FontSet;
 use vanban::Document;
 
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OutputFormat {
     Docx,
+    Pdf,
 }
 
 impl OutputFormat {
     pub fn extension(self) -> &'static str {
         match self {
             OutputFormat::Docx => "docx",
+            OutputFormat::Pdf => "pdf",
         }
     }
 
-    pub fn render(self, doc: &Document) -> Vec<u8> {
+    /// Renders with the given PDF fonts (the built-in Liberation Serif by default).
+    pub fn render(self, doc: &Document, fonts: &FontSet) -> Vec<u8> {
         match self {
             OutputFormat::Docx => vanban_docx::to_docx(doc),
+            OutputFormat::Pdf => vanban_pdf::to_pdf_with_fonts(doc, fonts),
         }
     }
 }
@@ -34,7 +39,8 @@ impl FromStr for OutputFormat {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
             "docx" => Ok(OutputFormat::Docx),
-            other => Err(format!("unknown format `{other}` (use docx)")),
+            "pdf" => Ok(OutputFormat::Pdf),
+            other => Err(format!("unknown format `{other}` (use docx, pdf)")),
         }
     }
 }
@@ -65,10 +71,16 @@ pub fn write_document(
     dir: &Path,
     stem: &str,
     formats: &[OutputFormat],
+    fonts: &FontSet,
 ) -> std::io::Result<Vec<PathBuf>> {
     let rendered: Vec<(PathBuf, Vec<u8>)> = formats
         .iter()
-        .map(|f| (dir.join(format!("{stem}.{}", f.extension())), f.render(doc)))
+        .map(|f| {
+            (
+                dir.join(format!("{stem}.{}", f.extension())),
+                f.render(doc, fonts),
+            )
+        })
         .collect();
     std::fs::create_dir_all(dir)?;
     let mut written = Vec::with_capacity(rendered.len());
@@ -94,4 +106,22 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     file.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Reads the four PDF font files given as `REGULAR,BOLD,ITALIC,BOLDITALIC`.
+pub fn load_fonts(list: &str) -> Result<FontSet, String> {
+    let paths: Vec<&str> = list.split(',').map(str::trim).collect();
+    let [regular, bold, italic, bold_italic] = paths.as_slice() else {
+        return Err(format!(
+            "--fonts takes four files, REGULAR,BOLD,ITALIC,BOLDITALIC; got {}",
+            paths.len()
+        ));
+    };
+    let read = |path: &str| std::fs::read(path).map_err(|e| format!("{path}: {e}"));
+    FontSet::from_data([
+        read(regular)?,
+        read(bold)?,
+        read(italic)?,
+        read(bold_italic)?,
+    ])
 }

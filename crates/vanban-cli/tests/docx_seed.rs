@@ -43,7 +43,10 @@ fn run_format(doc: &roxmltree::Document, text: &str) -> (f32, bool, bool, String
         .unwrap_or_else(|| panic!("no paragraph starting {text:?}"));
     let run = child(p, "r").expect("a run");
     let rpr = child(run, "rPr").expect("run properties");
-    let size: f32 = attr(child(rpr, "sz").expect("a size"), "val").unwrap().parse().unwrap();
+    let size: f32 = attr(child(rpr, "sz").expect("a size"), "val")
+        .unwrap()
+        .parse()
+        .unwrap();
     let font = attr(child(rpr, "rFonts").expect("fonts"), "ascii").unwrap();
     (
         size / 2.0,
@@ -56,13 +59,22 @@ fn run_format(doc: &roxmltree::Document, text: &str) -> (f32, bool, bool, String
 #[test]
 fn page_is_a4_with_the_default_margins() {
     let doc = document();
-    let sect = doc.descendants().find(|n| n.has_tag_name((W, "sectPr"))).unwrap();
+    let sect = doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "sectPr")))
+        .unwrap();
     let size = child(sect, "pgSz").unwrap();
     assert_eq!(attr(size, "w").as_deref(), Some("11906"));
     assert_eq!(attr(size, "h").as_deref(), Some("16838"));
     let margins = child(sect, "pgMar").unwrap();
     // 20, 20, 30, 15 mm; the header (page number) 10 mm from the top.
-    for (name, twips) in [("top", "1134"), ("bottom", "1134"), ("left", "1701"), ("right", "850"), ("header", "567")] {
+    for (name, twips) in [
+        ("top", "1134"),
+        ("bottom", "1134"),
+        ("left", "1701"),
+        ("right", "850"),
+        ("header", "567"),
+    ] {
         assert_eq!(attr(margins, name).as_deref(), Some(twips), "{name}");
     }
 }
@@ -79,7 +91,10 @@ fn each_element_has_the_decrees_size_and_emphasis() {
         ("Số: 1026/KH-VP", (13.0, false, false)),
         ("Tây Ninh, ngày 08 tháng 3 năm 2024", (14.0, false, true)),
         ("KẾ HOẠCH", (14.0, true, false)),
-        ("Tuyên truyền các phong trào thi đua yêu nước, các điển hình", (14.0, true, false)),
+        (
+            "Tuyên truyền các phong trào thi đua yêu nước, các điển hình",
+            (14.0, true, false),
+        ),
         ("Căn cứ Kế hoạch số 623/KH-UBND", (14.0, false, false)),
         ("I. MỤC ĐÍCH, YÊU CẦU", (14.0, true, false)),
         ("1. Mục đích", (14.0, true, false)),
@@ -93,7 +108,11 @@ fn each_element_has_the_decrees_size_and_emphasis() {
         ("Đoàn Minh Long", (14.0, true, false)),
     ];
     for (text, (size, bold, italic)) in cases {
-        assert_eq!(run_format(&doc, text), (size, bold, italic, tnr.clone()), "{text}");
+        assert_eq!(
+            run_format(&doc, text),
+            (size, bold, italic, tnr.clone()),
+            "{text}"
+        );
     }
 }
 
@@ -103,12 +122,21 @@ fn body_paragraphs_are_justified_indented_and_spaced() {
     let p = doc
         .descendants()
         .filter(|n| n.has_tag_name((W, "p")))
-        .find(|p| p.descendants().any(|t| t.text().is_some_and(|s| s.starts_with("Căn cứ Kế hoạch"))))
+        .find(|p| {
+            p.descendants()
+                .any(|t| t.text().is_some_and(|s| s.starts_with("Căn cứ Kế hoạch")))
+        })
         .unwrap();
     let ppr = child(p, "pPr").unwrap();
-    assert_eq!(attr(child(ppr, "jc").unwrap(), "val").as_deref(), Some("both"));
+    assert_eq!(
+        attr(child(ppr, "jc").unwrap(), "val").as_deref(),
+        Some("both")
+    );
     // 1 cm first-line indent; 6 pt before; single line spacing.
-    assert_eq!(attr(child(ppr, "ind").unwrap(), "firstLine").as_deref(), Some("567"));
+    assert_eq!(
+        attr(child(ppr, "ind").unwrap(), "firstLine").as_deref(),
+        Some("567")
+    );
     let spacing = child(ppr, "spacing").unwrap();
     assert_eq!(attr(spacing, "before").as_deref(), Some("120"));
     assert_eq!(attr(spacing, "line").as_deref(), Some("240"));
@@ -121,9 +149,15 @@ fn page_numbers_from_page_two_in_a_centred_header() {
     assert!(document.contains("<w:titlePg"), "different first page");
     let rels = part(&docx, "word/_rels/document.xml.rels");
     let tree = roxmltree::Document::parse(&document).unwrap();
-    let sect = tree.descendants().find(|n| n.has_tag_name((W, "sectPr"))).unwrap();
+    let sect = tree
+        .descendants()
+        .find(|n| n.has_tag_name((W, "sectPr")))
+        .unwrap();
     let mut saw = Vec::new();
-    for reference in sect.children().filter(|n| n.has_tag_name((W, "headerReference"))) {
+    for reference in sect
+        .children()
+        .filter(|n| n.has_tag_name((W, "headerReference")))
+    {
         let kind = attr(reference, "type").unwrap();
         let id = reference
             .attributes()
@@ -181,7 +215,12 @@ fn parts_are_deflated() {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
     for i in 0..archive.len() {
         let entry = archive.by_index(i).unwrap();
-        assert_eq!(entry.compression(), zip::CompressionMethod::Deflated, "{}", entry.name());
+        assert_eq!(
+            entry.compression(),
+            zip::CompressionMethod::Deflated,
+            "{}",
+            entry.name()
+        );
     }
 }
 
@@ -189,13 +228,32 @@ fn parts_are_deflated() {
 fn properties_are_in_schema_order() {
     let xml = part(&seed_docx(), "word/document.xml");
     let tree = roxmltree::Document::parse(&xml).unwrap();
-    let sect = tree.descendants().find(|n| n.has_tag_name((W, "sectPr"))).unwrap();
-    let names: Vec<&str> = sect.children().filter(|n| n.is_element()).map(|n| n.tag_name().name()).collect();
-    assert_eq!(&names[..2], ["headerReference", "headerReference"], "{names:?}");
+    let sect = tree
+        .descendants()
+        .find(|n| n.has_tag_name((W, "sectPr")))
+        .unwrap();
+    let names: Vec<&str> = sect
+        .children()
+        .filter(|n| n.is_element())
+        .map(|n| n.tag_name().name())
+        .collect();
+    assert_eq!(
+        &names[..2],
+        ["headerReference", "headerReference"],
+        "{names:?}"
+    );
     for ppr in tree.descendants().filter(|n| n.has_tag_name((W, "pPr"))) {
-        let names: Vec<&str> = ppr.children().filter(|n| n.is_element()).map(|n| n.tag_name().name()).collect();
+        let names: Vec<&str> = ppr
+            .children()
+            .filter(|n| n.is_element())
+            .map(|n| n.tag_name().name())
+            .collect();
         if let Some(i) = names.iter().position(|n| *n == "rPr") {
-            assert_eq!(i, names.len() - 1, "rPr is the last child of pPr: {names:?}");
+            assert_eq!(
+                i,
+                names.len() - 1,
+                "rPr is the last child of pPr: {names:?}"
+            );
         }
     }
     // Every table cell holds a paragraph, as Word requires.

@@ -12,7 +12,7 @@ use vanban::style::{mm_to_twips, pt_to_mm, Style, TextStyle};
 use vanban::Document;
 
 use crate::rule::rule;
-use crate::text::{line, paragraph, single_spacing, span_runs, spacing};
+use crate::text::{line, paragraph, single_spacing, spacing, span_runs};
 
 /// Type name, summary and the rule under it (ô 5a).
 pub fn title(doc: &Document) -> Vec<Paragraph> {
@@ -54,7 +54,10 @@ pub fn addressees(doc: &Document) -> Vec<Paragraph> {
             };
             line(text, style.addressees, family, AlignmentType::Left)
                 .indent(Some(mm_to_twips(indent)), None, None, None)
-                .line_spacing(single_spacing(if i == 0 { style.paragraph_spacing } else { 0.0 }, 0.0))
+                .line_spacing(single_spacing(
+                    if i == 0 { style.paragraph_spacing } else { 0.0 },
+                    0.0,
+                ))
         })
         .collect()
 }
@@ -83,7 +86,11 @@ pub fn body(doc: &Document) -> Vec<BodyItem> {
                 };
                 let p = body_paragraph(style, text_style, &h.spans());
                 // A titled heading stays with what follows (a điểm is body text).
-                if h.level == Level::Point { p } else { p.keep_next(true) }
+                if h.level == Level::Point {
+                    p
+                } else {
+                    p.keep_next(true)
+                }
             }
             Block::Paragraph(para) => body_paragraph(style, style.body, &para.spans()),
             Block::Table(t) => {
@@ -119,7 +126,9 @@ pub fn body_paragraph(style: &Style, text_style: TextStyle, spans: &[Span]) -> P
     let mut p = paragraph(text_style, family, AlignmentType::Both)
         .indent(
             None,
-            Some(SpecialIndentType::FirstLine(mm_to_twips(style.first_line_indent))),
+            Some(SpecialIndentType::FirstLine(mm_to_twips(
+                style.first_line_indent,
+            ))),
             None,
             None,
         )
@@ -147,12 +156,14 @@ fn table(style: &Style, t: &vanban::model::Table) -> Table {
                     (_, Align::Right) => AlignmentType::Right,
                     (_, Align::Left) => AlignmentType::Left,
                 };
-                let mut p = paragraph(text_style, family, align)
-                    .line_spacing(single_spacing(3.0, 3.0));
+                let mut p =
+                    paragraph(text_style, family, align).line_spacing(single_spacing(3.0, 3.0));
                 for run in span_runs(spans, text_style, family) {
                     p = p.add_run(run);
                 }
-                TableCell::new().width(width, WidthType::Dxa).add_paragraph(p)
+                TableCell::new()
+                    .width(width, WidthType::Dxa)
+                    .add_paragraph(p)
             })
             .collect();
         TableRow::new(cells)

@@ -3,7 +3,8 @@
 //! Row 2: "Số:" (and "V/v …", marks) | place and date, so they share a line.
 
 use docx_rs::{
-    AlignmentType, BorderType, Paragraph, ParagraphBorder, ParagraphBorderPosition, TableRow,
+    AlignmentType, BorderType, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, TableRow,
 };
 use vanban::metrics::FontSet;
 use vanban::style::{Style, TextStyle};
@@ -43,7 +44,11 @@ fn authority(doc: &Document) -> Vec<Paragraph> {
         paragraphs.push(line(issuer, style.issuer, family, AlignmentType::Center));
     }
     let available = inner(style, style.header_left_width);
-    paragraphs.push(rule(style, available, widest.min(available) * style.short_rule_ratio));
+    paragraphs.push(rule(
+        style,
+        available,
+        widest.min(available) * style.short_rule_ratio,
+    ));
     paragraphs
 }
 
@@ -51,7 +56,12 @@ fn national_title(style: &Style) -> Vec<Paragraph> {
     let family = style.font_family;
     let motto_width = mm(FontSet::liberation_serif().width(style.motto_text, style.motto));
     vec![
-        line(style.national_title_text, style.national_title, family, AlignmentType::Center),
+        line(
+            style.national_title_text,
+            style.national_title,
+            family,
+            AlignmentType::Center,
+        ),
         line(style.motto_text, style.motto, family, AlignmentType::Center),
         rule(style, inner(style, style.header_right_width), motto_width),
     ]
@@ -60,7 +70,12 @@ fn national_title(style: &Style) -> Vec<Paragraph> {
 fn number_block(doc: &Document) -> Vec<Paragraph> {
     let style = &doc.style;
     let family = style.font_family;
-    let mut paragraphs = vec![line(&doc.number_line(), style.number, family, AlignmentType::Center)];
+    let mut paragraphs = vec![line(
+        &doc.number_line(),
+        style.number,
+        family,
+        AlignmentType::Center,
+    )];
     if let Some(subject) = doc.subject_line() {
         paragraphs.push(
             line(&subject, style.subject_line, family, AlignmentType::Center)
@@ -70,12 +85,26 @@ fn number_block(doc: &Document) -> Vec<Paragraph> {
     let available = inner(style, style.header_left_width);
     if let Some(secrecy) = doc.secrecy {
         let width = mm(FontSet::liberation_serif().width(secrecy.text(), style.mark)) + 4.0;
-        paragraphs.push(stamp(secrecy.text(), style.mark, family, available, width, "000000"));
+        paragraphs.push(stamp(
+            secrecy.text(),
+            style.mark,
+            family,
+            available,
+            width,
+            "000000",
+        ));
     }
     if let Some(urgency) = doc.urgency {
         let (width, _) = urgency.box_size();
         // Urgency stamps are bright red (App. I III.2).
-        paragraphs.push(stamp(urgency.text(), style.mark, family, available, width, "FF0000"));
+        paragraphs.push(stamp(
+            urgency.text(),
+            style.mark,
+            family,
+            available,
+            width,
+            "FF0000",
+        ));
     }
     paragraphs
 }
@@ -94,6 +123,7 @@ fn stamp(
         .color(color)
         .indent(Some(left), None, Some(right), None)
         .line_spacing(single_spacing(6.0, 0.0));
+    let mut borders = ParagraphBorders::with_empty();
     for position in [
         ParagraphBorderPosition::Top,
         ParagraphBorderPosition::Left,
@@ -105,14 +135,20 @@ fn stamp(
             .size(8)
             .space(1)
             .color(color);
-        p.property = p.property.set_border(border);
+        borders = borders.set(border);
     }
+    p.property = p.property.set_borders(borders);
     p
 }
 
 fn date(doc: &Document) -> Vec<Paragraph> {
     let style = &doc.style;
-    vec![line(&doc.place_date_line(), style.place_date, style.font_family, AlignmentType::Center)]
+    vec![line(
+        &doc.place_date_line(),
+        style.place_date,
+        style.font_family,
+        AlignmentType::Center,
+    )]
 }
 
 fn mm(points: f32) -> f32 {

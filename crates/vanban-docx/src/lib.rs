@@ -48,7 +48,10 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
     for p in content::title(doc) {
         docx = docx.add_paragraph(p);
     }
-    for p in content::addressees(doc).into_iter().chain(content::bases(doc)) {
+    for p in content::addressees(doc)
+        .into_iter()
+        .chain(content::bases(doc))
+    {
         docx = docx.add_paragraph(p);
     }
     let mut body = content::body(doc);

@@ -39,7 +39,8 @@ fn recompress(stored: &[u8]) -> Vec<u8> {
         }
         buffer.clear();
         entry.read_to_end(&mut buffer).expect("in-memory read");
-        out.start_file(entry.name(), options).expect("in-memory write");
+        out.start_file(entry.name(), options)
+            .expect("in-memory write");
         out.write_all(&buffer).expect("in-memory write");
     }
     out.finish().expect("in-memory write").into_inner()

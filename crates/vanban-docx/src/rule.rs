@@ -1,7 +1,10 @@
 //! The short solid rules under the issuer, the motto and the summary, drawn
 //! as the bottom border of an empty, thin paragraph; never underscores.
 
-use docx_rs::{AlignmentType, BorderType, Paragraph, ParagraphBorder, ParagraphBorderPosition};
+use docx_rs::{
+    AlignmentType, BorderType, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders,
+};
 use vanban::style::{Style, TextStyle};
 
 use crate::text::{centred_band, paragraph};
@@ -27,6 +30,9 @@ pub fn rule(style: &Style, available: f32, length: f32) -> Paragraph {
         Some(right),
         None,
     );
-    p.property = p.property.set_border(border);
+    // The default border set has all four sides; start from none.
+    p.property = p
+        .property
+        .set_borders(ParagraphBorders::with_empty().set(border));
     p
 }

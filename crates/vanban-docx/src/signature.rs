@@ -21,9 +21,14 @@ pub fn signature_table(doc: &Document) -> docx_rs::Table {
 fn recipients(doc: &Document) -> Vec<Paragraph> {
     let style = &doc.style;
     let family = style.font_family;
-    let mut paragraphs = vec![line("Nơi nhận:", style.recipients_label, family, AlignmentType::Left)
-        .line_spacing(single_spacing(style.space_before_signature, 0.0))
-        .keep_next(true)];
+    let mut paragraphs = vec![line(
+        "Nơi nhận:",
+        style.recipients_label,
+        family,
+        AlignmentType::Left,
+    )
+    .line_spacing(single_spacing(style.space_before_signature, 0.0))
+    .keep_next(true)];
     for text in doc.recipient_lines() {
         paragraphs.push(line(&text, style.recipients, family, AlignmentType::Left).keep_next(true));
     }
@@ -53,8 +58,14 @@ fn signer(doc: &Document) -> Vec<Paragraph> {
     }
     // Room for the signature and the seal (ô 7c, 8).
     for _ in 0..style.signature_gap_lines {
-        paragraphs.push(paragraph(style.signer_name, family, AlignmentType::Center).keep_next(true));
+        paragraphs
+            .push(paragraph(style.signer_name, family, AlignmentType::Center).keep_next(true));
     }
-    paragraphs.push(line(&signer.name, style.signer_name, family, AlignmentType::Center));
+    paragraphs.push(line(
+        &signer.name,
+        style.signer_name,
+        family,
+        AlignmentType::Center,
+    ));
     paragraphs
 }

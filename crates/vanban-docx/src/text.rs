@@ -19,7 +19,9 @@ pub fn fonts(family: &str) -> RunFonts {
 
 /// A run of `text` in `style`; `\n` becomes a line break.
 pub fn run(text: &str, style: TextStyle, family: &str) -> Run {
-    let mut run = Run::new().fonts(fonts(family)).size(half_points(style.size));
+    let mut run = Run::new()
+        .fonts(fonts(family))
+        .size(half_points(style.size));
     if style.bold {
         run = run.bold();
     }

@@ -346,7 +346,14 @@ mod tests {
         let md = "# I. MỤC ĐÍCH\n# III. TỔ CHỨC\n## 2. Yêu cầu\n## Tiếp\n### đ) Năm\n### Sáu\n";
         assert_eq!(
             texts(md),
-            ["I. MỤC ĐÍCH", "III. TỔ CHỨC", "2. Yêu cầu", "3. Tiếp", "đ) Năm", "e) Sáu"]
+            [
+                "I. MỤC ĐÍCH",
+                "III. TỔ CHỨC",
+                "2. Yêu cầu",
+                "3. Tiếp",
+                "đ) Năm",
+                "e) Sáu"
+            ]
         );
     }
 
@@ -371,12 +378,16 @@ mod tests {
     fn emphasis_tables_and_page_breaks() {
         let md = "Có **đậm** và *nghiêng*.\n\n---\n\n| TT | Chỉ tiêu |\n|---:|:---|\n| 1 | Thu ngân sách |\n";
         let blocks = parse(md).unwrap();
-        let Block::Paragraph(p) = &blocks[0] else { panic!() };
+        let Block::Paragraph(p) = &blocks[0] else {
+            panic!()
+        };
         assert_eq!(p.content.len(), 5);
         assert!(p.content[1].bold && p.content[1].text == "đậm");
         assert!(p.content[3].italic && p.content[3].text == "nghiêng");
         assert_eq!(blocks[1], Block::PageBreak);
-        let Block::Table(t) = &blocks[2] else { panic!() };
+        let Block::Table(t) = &blocks[2] else {
+            panic!()
+        };
         assert_eq!(plain_text(&t.header[1]), "Chỉ tiêu");
         assert_eq!(plain_text(&t.rows[0][1]), "Thu ngân sách");
         assert_eq!(t.align, [Align::Right, Align::Left]);

@@ -21,7 +21,9 @@ impl Date {
         }
         let last = days_in_month(year, month);
         if day == 0 || day > last {
-            return Err(format!("{year}-{month:02} has no day {day} (it has {last} days)"));
+            return Err(format!(
+                "{year}-{month:02} has no day {day} (it has {last} days)"
+            ));
         }
         Ok(Date { year, month, day })
     }

@@ -47,7 +47,12 @@ const TABLE: [(Kind, &str, &str, Option<&str>); 29] = [
     (Kind::ThongCao, "thong-cao", "Thông cáo", Some("TC")),
     (Kind::ThongBao, "thong-bao", "Thông báo", Some("TB")),
     (Kind::HuongDan, "huong-dan", "Hướng dẫn", Some("HD")),
-    (Kind::ChuongTrinh, "chuong-trinh", "Chương trình", Some("CTr")),
+    (
+        Kind::ChuongTrinh,
+        "chuong-trinh",
+        "Chương trình",
+        Some("CTr"),
+    ),
     (Kind::KeHoach, "ke-hoach", "Kế hoạch", Some("KH")),
     (Kind::PhuongAn, "phuong-an", "Phương án", Some("PA")),
     (Kind::DeAn, "de-an", "Đề án", Some("ĐA")),
@@ -58,13 +63,38 @@ const TABLE: [(Kind, &str, &str, Option<&str>); 29] = [
     (Kind::HopDong, "hop-dong", "Hợp đồng", Some("HĐ")),
     (Kind::CongDien, "cong-dien", "Công điện", Some("CĐ")),
     (Kind::BanGhiNho, "ban-ghi-nho", "Bản ghi nhớ", Some("BGN")),
-    (Kind::BanThoaThuan, "ban-thoa-thuan", "Bản thỏa thuận", Some("BTT")),
-    (Kind::GiayUyQuyen, "giay-uy-quyen", "Giấy ủy quyền", Some("GUQ")),
+    (
+        Kind::BanThoaThuan,
+        "ban-thoa-thuan",
+        "Bản thỏa thuận",
+        Some("BTT"),
+    ),
+    (
+        Kind::GiayUyQuyen,
+        "giay-uy-quyen",
+        "Giấy ủy quyền",
+        Some("GUQ"),
+    ),
     (Kind::GiayMoi, "giay-moi", "Giấy mời", Some("GM")),
-    (Kind::GiayGioiThieu, "giay-gioi-thieu", "Giấy giới thiệu", Some("GGT")),
-    (Kind::GiayNghiPhep, "giay-nghi-phep", "Giấy nghỉ phép", Some("GNP")),
+    (
+        Kind::GiayGioiThieu,
+        "giay-gioi-thieu",
+        "Giấy giới thiệu",
+        Some("GGT"),
+    ),
+    (
+        Kind::GiayNghiPhep,
+        "giay-nghi-phep",
+        "Giấy nghỉ phép",
+        Some("GNP"),
+    ),
     (Kind::PhieuGui, "phieu-gui", "Phiếu gửi", Some("PG")),
-    (Kind::PhieuChuyen, "phieu-chuyen", "Phiếu chuyển", Some("PC")),
+    (
+        Kind::PhieuChuyen,
+        "phieu-chuyen",
+        "Phiếu chuyển",
+        Some("PC"),
+    ),
     (Kind::PhieuBao, "phieu-bao", "Phiếu báo", Some("PB")),
     (Kind::CongVan, "cong-van", "Công văn", None),
     (Kind::ThuCong, "thu-cong", "Thư công", None),
@@ -164,7 +194,10 @@ mod tests {
     #[test]
     fn heading_is_capitals_and_only_for_typed_documents() {
         assert_eq!(Kind::KeHoach.heading().as_deref(), Some("KẾ HOẠCH"));
-        assert_eq!(Kind::BanThoaThuan.heading().as_deref(), Some("BẢN THỎA THUẬN"));
+        assert_eq!(
+            Kind::BanThoaThuan.heading().as_deref(),
+            Some("BẢN THỎA THUẬN")
+        );
         assert_eq!(Kind::CongVan.heading(), None);
     }
 }

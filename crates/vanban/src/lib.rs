@@ -50,7 +50,11 @@ impl Document {
         validate::validate(input, None).map_err(InputError::new)
     }
 
-    fn from_located_input(input: &Input, text: &str, format: Format) -> Result<Document, InputError> {
+    fn from_located_input(
+        input: &Input,
+        text: &str,
+        format: Format,
+    ) -> Result<Document, InputError> {
         let locator = source::Locator::new(text, format);
         // A block scalar's first line is the one after `body:`.
         let body_offset = locator.locate("body").map(|(line, _)| {
@@ -58,7 +62,11 @@ impl Document {
                 let t = l.trim_start();
                 t.starts_with("body:") || t.starts_with("body =")
             });
-            if on_key_line { line + 1 } else { line }
+            if on_key_line {
+                line + 1
+            } else {
+                line
+            }
         });
         validate::validate(input, body_offset).map_err(|problems| {
             let located = problems

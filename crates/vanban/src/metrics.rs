@@ -67,7 +67,8 @@ impl Font {
     /// Parses a TrueType/OpenType font; the error names what is wrong.
     pub fn parse(data: impl Into<Arc<[u8]>>) -> Result<Font, String> {
         let data = data.into();
-        let face = ttf_parser::Face::parse(&data, 0).map_err(|e| format!("not a usable font: {e}"))?;
+        let face =
+            ttf_parser::Face::parse(&data, 0).map_err(|e| format!("not a usable font: {e}"))?;
         let mut advances = HashMap::new();
         if let Some(cmap) = face.tables().cmap {
             for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
@@ -265,7 +266,14 @@ mod tests {
         for (line, width) in &lines {
             assert!(*width <= 400.0, "{line}");
         }
-        assert_eq!(lines.iter().map(|l| l.0.as_str()).collect::<Vec<_>>().join(" "), text);
+        assert_eq!(
+            lines
+                .iter()
+                .map(|l| l.0.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            text
+        );
         // Greedy: the next line's first word would not have fit.
         let next_word = lines[1].0.split(' ').next().unwrap();
         let with_next = format!("{} {}", lines[0].0, next_word);

@@ -277,9 +277,11 @@ impl Document {
             many => {
                 let last = many.len() - 1;
                 std::iter::once("Kính gửi:".to_string())
-                    .chain(many.iter().enumerate().map(|(i, a)| {
-                        format!("- {a}{}", if i == last { "." } else { ";" })
-                    }))
+                    .chain(
+                        many.iter()
+                            .enumerate()
+                            .map(|(i, a)| format!("- {a}{}", if i == last { "." } else { ";" })),
+                    )
                     .collect()
             }
         }

@@ -39,9 +39,8 @@ pub fn parse(text: &str, format: Format) -> Result<Input, InputError> {
             let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
             located(strip_location(&e.to_string()), line, column)
         }),
-        Format::Json => serde_json::from_str(text).map_err(|e| {
-            located(strip_location(&e.to_string()), e.line(), e.column())
-        }),
+        Format::Json => serde_json::from_str(text)
+            .map_err(|e| located(strip_location(&e.to_string()), e.line(), e.column())),
         Format::Toml => toml::from_str(text).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
             let (line, column) = line_column(text, offset);
@@ -125,7 +124,10 @@ impl<'a> Locator<'a> {
         for (i, raw) in self.text.lines().enumerate() {
             let line = raw.trim();
             if let Some(header) = line.strip_prefix('[') {
-                table = header.trim_matches(|c| c == '[' || c == ']').trim().to_string();
+                table = header
+                    .trim_matches(|c| c == '[' || c == ']')
+                    .trim()
+                    .to_string();
                 if keys.join(".").starts_with(&table) && !table.is_empty() {
                     best = Some((i + 1, 1));
                 }
@@ -142,7 +144,8 @@ impl<'a> Locator<'a> {
             if full == keys.join(".") {
                 return Some((i + 1, raw.len() - raw.trim_start().len() + 1));
             }
-            if keys.join(".").starts_with(&format!("{full}.")) || full == keys.first()?.to_string() {
+            if keys.join(".").starts_with(&format!("{full}.")) || full == keys.first()?.to_string()
+            {
                 best = Some((i + 1, 1));
             }
         }
@@ -158,7 +161,9 @@ enum Segment<'p> {
 fn split_path(path: &str) -> Vec<Segment<'_>> {
     let mut segments = Vec::new();
     for part in path.split('.').filter(|p| !p.is_empty()) {
-        let (key, indexes) = part.split_once('[').map_or((part, ""), |(k, rest)| (k, rest));
+        let (key, indexes) = part
+            .split_once('[')
+            .map_or((part, ""), |(k, rest)| (k, rest));
         if !key.is_empty() {
             segments.push(Segment::Key(key));
         }

@@ -278,7 +278,10 @@ mod tests {
     #[test]
     fn preset_13_steps_down_together() {
         let s = Style::preset(Preset::Size13);
-        assert_eq!((s.national_title.size, s.motto.size, s.place_date.size), (12.0, 13.0, 13.0));
+        assert_eq!(
+            (s.national_title.size, s.motto.size, s.place_date.size),
+            (12.0, 13.0, 13.0)
+        );
         assert_eq!(s.body.size, 13.0);
         assert_eq!(s.number.size, 13.0, "Số is 13 pt in both presets");
     }
@@ -293,10 +296,16 @@ mod tests {
     #[test]
     fn quoc_hieu_fits_its_column_and_table_outdent_is_computed() {
         let s = Style::default();
-        assert!(s.header_right_width >= 99.0, "quốc hiệu 13 pt bold needs ≥ 9.9 cm");
+        assert!(
+            s.header_right_width >= 99.0,
+            "quốc hiệu 13 pt bold needs ≥ 9.9 cm"
+        );
         assert_eq!(s.header_outdent(), 0.0);
         let narrow = Style {
-            margins: Margins { right: 20.0, ..s.margins },
+            margins: Margins {
+                right: 20.0,
+                ..s.margins
+            },
             ..s
         };
         assert!((narrow.header_outdent() - 5.0).abs() < 1e-3);

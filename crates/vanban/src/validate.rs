@@ -27,13 +27,16 @@ pub fn validate(input: &Input, body_offset: BodyLineOffset) -> Result<Document, 
     let number = v.count("number", input.number);
     let symbol = v.symbol(input, kind, abbreviation.as_deref(), issuer.unit.as_deref());
     let place = v.required("place", input.place.as_deref());
-    let date = input.date.as_ref().and_then(|d| match Date::parse(&d.text()) {
-        Ok(date) => Some(date),
-        Err(message) => {
-            v.problem("date", message);
-            None
-        }
-    });
+    let date = input
+        .date
+        .as_ref()
+        .and_then(|d| match Date::parse(&d.text()) {
+            Ok(date) => Some(date),
+            Err(message) => {
+                v.problem("date", message);
+                None
+            }
+        });
     let summary = v.required("summary", input.summary.as_deref());
     let bases = punctuate_bases(&v.list("bases", &input.bases));
     let addressees = v.list("addressees", &input.addressees);
@@ -65,7 +68,11 @@ pub fn validate(input: &Input, body_offset: BodyLineOffset) -> Result<Document, 
     }
     Ok(Document {
         kind: kind.expect("checked above"),
-        parent: input.parent.as_deref().map(nfc).filter(|p| !p.trim().is_empty()),
+        parent: input
+            .parent
+            .as_deref()
+            .map(nfc)
+            .filter(|p| !p.trim().is_empty()),
         issuer: issuer_name,
         number,
         symbol,
@@ -127,7 +134,10 @@ impl Validator {
         match u32::try_from(n) {
             Ok(n) if n >= 1 => Some(n),
             _ => {
-                self.problem(path, format!("must be 1 or more, not {n} (numbering starts at 01)"));
+                self.problem(
+                    path,
+                    format!("must be 1 or more, not {n} (numbering starts at 01)"),
+                );
                 None
             }
         }
@@ -167,14 +177,20 @@ impl Validator {
                 if !symbol.starts_with(&format!("{abbr}-")) {
                     self.problem(
                         "symbol",
-                        format!("a {} symbol starts with `{abbr}-` (Appendix III), not `{symbol}`", kind.name()),
+                        format!(
+                            "a {} symbol starts with `{abbr}-` (Appendix III), not `{symbol}`",
+                            kind.name()
+                        ),
                     );
                 }
             }
             return symbol;
         }
         let Some(issuer) = issuer.filter(|s| !s.trim().is_empty()) else {
-            self.problem("issuer.abbreviation", "is required to build the symbol (e.g. `VP` in `KH-VP`)");
+            self.problem(
+                "issuer.abbreviation",
+                "is required to build the symbol (e.g. `VP` in `KH-VP`)",
+            );
             return String::new();
         };
         if issuer.contains(char::is_whitespace) {
@@ -182,16 +198,18 @@ impl Validator {
         }
         match kind.abbreviation() {
             Some(abbr) => format!("{abbr}-{issuer}"),
-            None => match unit.map(str::trim).filter(|u| !u.is_empty()) {
-                Some(unit) => format!("{issuer}-{}", nfc(unit)),
-                None => {
-                    self.problem(
+            None => {
+                match unit.map(str::trim).filter(|u| !u.is_empty()) {
+                    Some(unit) => format!("{issuer}-{}", nfc(unit)),
+                    None => {
+                        self.problem(
                         "issuer.unit",
                         format!("a {} symbol is issuer-unit (e.g. `UBND-VX`): give the drafting unit", kind.name()),
                     );
-                    String::new()
+                        String::new()
+                    }
                 }
-            },
+            }
         }
     }
 
@@ -204,7 +222,10 @@ impl Validator {
                         Some(first) => format!(" (line {} of the file)", first + p.line - 1),
                         None => String::new(),
                     };
-                    self.problem("body", format!("line {} of the body{where_}: {}", p.line, p.message));
+                    self.problem(
+                        "body",
+                        format!("line {} of the body{where_}: {}", p.line, p.message),
+                    );
                 }
                 Vec::new()
             }
@@ -213,7 +234,10 @@ impl Validator {
 
     fn signer(&mut self, input: &Input) -> Signer {
         let Some(signer) = &input.signer else {
-            self.problem("signer", "is required (title and name of the person who signs)");
+            self.problem(
+                "signer",
+                "is required (title and name of the person who signs)",
+            );
             return Signer {
                 authority: Vec::new(),
                 title: String::new(),
@@ -246,7 +270,10 @@ impl Validator {
             "thuong-khan" | "thượng-khẩn" => Some(Urgency::ThuongKhan),
             "khan" | "khẩn" => Some(Urgency::Khan),
             _ => {
-                self.problem("urgency", format!("`{text}` is not one of hoa-toc, thuong-khan, khan"));
+                self.problem(
+                    "urgency",
+                    format!("`{text}` is not one of hoa-toc, thuong-khan, khan"),
+                );
                 None
             }
         }
@@ -258,7 +285,10 @@ impl Validator {
             "toi-mat" | "tối-mật" => Some(Secrecy::ToiMat),
             "mat" | "mật" => Some(Secrecy::Mat),
             _ => {
-                self.problem("secrecy", format!("`{text}` is not one of mat, toi-mat, tuyet-mat"));
+                self.problem(
+                    "secrecy",
+                    format!("`{text}` is not one of mat, toi-mat, tuyet-mat"),
+                );
                 None
             }
         }
@@ -296,19 +326,28 @@ impl Validator {
         }
         if let Some(indent) = input.first_line_indent {
             if !(10.0..=12.7).contains(&indent) {
-                self.problem("style.first_line_indent", format!("{indent} mm: the decree says 10 or 12.7 mm"));
+                self.problem(
+                    "style.first_line_indent",
+                    format!("{indent} mm: the decree says 10 or 12.7 mm"),
+                );
             }
             style.first_line_indent = indent;
         }
         if let Some(spacing) = input.line_spacing {
             if !(1.0..=1.5).contains(&spacing) {
-                self.problem("style.line_spacing", format!("{spacing}: the decree allows single (1.0) to 1.5 lines"));
+                self.problem(
+                    "style.line_spacing",
+                    format!("{spacing}: the decree allows single (1.0) to 1.5 lines"),
+                );
             }
             style.line_spacing = spacing;
         }
         if let Some(spacing) = input.paragraph_spacing {
             if !(6.0..=24.0).contains(&spacing) {
-                self.problem("style.paragraph_spacing", format!("{spacing} pt: at least 6 pt (and at most 24)"));
+                self.problem(
+                    "style.paragraph_spacing",
+                    format!("{spacing} pt: at least 6 pt (and at most 24)"),
+                );
             }
             style.paragraph_spacing = spacing;
         }
@@ -316,7 +355,10 @@ impl Validator {
             None => {}
             Some(s) if s == "HÒA" => style = style.with_hoa_spelling(HoaSpelling::Hoa),
             Some(s) if s == "HOÀ" => style = style.with_hoa_spelling(HoaSpelling::Hoaf),
-            Some(s) => self.problem("style.hoa_spelling", format!("`{s}` is neither HÒA nor HOÀ")),
+            Some(s) => self.problem(
+                "style.hoa_spelling",
+                format!("`{s}` is neither HÒA nor HOÀ"),
+            ),
         }
         style
     }
@@ -343,7 +385,9 @@ fn punctuate_bases(bases: &[String]) -> Vec<String> {
 fn strip_list_punctuation(item: &str) -> String {
     let item = item.trim();
     let item = item.strip_prefix("- ").unwrap_or(item);
-    item.trim_end_matches([';', '.', ',']).trim_end().to_string()
+    item.trim_end_matches([';', '.', ','])
+        .trim_end()
+        .to_string()
 }
 
 #[cfg(test)]
@@ -374,8 +418,18 @@ mod tests {
         input.date = Some(crate::input::DateInput::Text("2024-02-30".into()));
         input.signer.as_mut().unwrap().name = None;
         input.signer.as_mut().unwrap().authority = vec!["PT. CHỦ TỊCH".into()];
-        let paths: Vec<String> = validate(&input, None).unwrap_err().into_iter().map(|p| p.path).collect();
-        for path in ["kind", "number", "date", "signer.name", "signer.authority[0]"] {
+        let paths: Vec<String> = validate(&input, None)
+            .unwrap_err()
+            .into_iter()
+            .map(|p| p.path)
+            .collect();
+        for path in [
+            "kind",
+            "number",
+            "date",
+            "signer.name",
+            "signer.authority[0]",
+        ] {
             assert!(paths.contains(&path.to_string()), "{path} in {paths:?}");
         }
     }
@@ -406,7 +460,11 @@ mod tests {
     #[test]
     fn bases_and_recipients_are_punctuated_by_the_rules() {
         assert_eq!(
-            punctuate_bases(&["Căn cứ A;".into(), "Căn cứ B".into(), "Xét đề nghị C;".into()]),
+            punctuate_bases(&[
+                "Căn cứ A;".into(),
+                "Căn cứ B".into(),
+                "Xét đề nghị C;".into()
+            ]),
             ["Căn cứ A;", "Căn cứ B;", "Xét đề nghị C."]
         );
         assert_eq!(strip_list_punctuation("- Sở Nội vụ;"), "Sở Nội vụ");
@@ -423,7 +481,11 @@ mod tests {
             }),
             ..Default::default()
         });
-        let paths: Vec<String> = validate(&input, None).unwrap_err().into_iter().map(|p| p.path).collect();
+        let paths: Vec<String> = validate(&input, None)
+            .unwrap_err()
+            .into_iter()
+            .map(|p| p.path)
+            .collect();
         assert_eq!(paths, ["style.margins.top", "style.margins.left"]);
     }
 

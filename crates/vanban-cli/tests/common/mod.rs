@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 pub fn seed_example() -> PathBuf {
@@ -17,9 +20,11 @@ pub fn seed_example() -> PathBuf {
 /// The seed plan as the records office extracted it, one non-empty line each.
 pub fn seed_lines() -> Vec<String> {
     let path = repo().join("../shared/seeds/ke-hoach-1026-KH-VP.txt");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines().map(normalise).filter(|l| !l.is_empty()).collect()
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .map(normalise)
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 /// The header lines the seed's text extraction lost (its header table).
@@ -42,7 +47,9 @@ pub fn seed_docx() -> Vec<u8> {
 /// One part of a DOCX package as text.
 pub fn part(docx: &[u8], name: &str) -> String {
     let mut archive = zip::ZipArchive::new(Cursor::new(docx)).expect("a zip");
-    let mut entry = archive.by_name(name).unwrap_or_else(|_| panic!("no part {name}"));
+    let mut entry = archive
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("no part {name}"));
     let mut text = String::new();
     entry.read_to_string(&mut text).unwrap();
     text
@@ -84,7 +91,10 @@ pub fn libreoffice_pdf(docx: &[u8], dir: &Path, name: &str) -> PathBuf {
     let profile = dir.join("lo-profile");
     let status = Command::new("soffice")
         .arg("--headless")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
         .args(["--convert-to", "pdf", "--outdir"])
         .arg(dir)
         .arg(&input)
@@ -97,7 +107,11 @@ pub fn libreoffice_pdf(docx: &[u8], dir: &Path, name: &str) -> PathBuf {
 
 pub fn run(tool: &str, args: &[&str]) -> String {
     let out = Command::new(tool).args(args).output().expect("tool runs");
-    assert!(out.status.success(), "{tool} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{tool} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 

@@ -1,0 +1,142 @@
+//! Elements the seed plan does not have: blank number and date, căn cứ,
+//! Kính gửi, the công văn "V/v" line, urgency and secrecy marks, signing
+//! authority lines, the 13 pt preset.
+
+mod common;
+
+use common::*;
+use vanban::{Document, Format};
+
+fn docx_of(yaml: &str) -> (Document, String) {
+    let doc = Document::from_text(yaml, Format::Yaml).unwrap_or_else(|e| panic!("{e}"));
+    let xml = part(&vanban_docx::to_docx(&doc), "word/document.xml");
+    (doc, xml)
+}
+
+const CONG_VAN: &str = "
+kind: cong-van
+parent: UBND TỈNH TÂY NINH
+issuer: {name: SỞ NỘI VỤ, abbreviation: SNV, unit: TCBC}
+place: Tây Ninh
+summary: báo cáo kết quả công tác năm 2024
+addressees: [Ủy ban nhân dân tỉnh, Sở Tài chính]
+urgency: hoa-toc
+secrecy: mat
+body: |
+  Sở Nội vụ báo cáo như sau./.
+recipients: [Như trên]
+archive: {units: [TCBC], copies: 2}
+drafter: {initials: PL, copies: 300}
+signer:
+  authority: [KT. GIÁM ĐỐC]
+  title: PHÓ GIÁM ĐỐC
+  name: Nguyễn Văn An
+";
+
+#[test]
+fn blank_number_and_date_leave_slots() {
+    let (_, xml) = docx_of(CONG_VAN);
+    let texts = paragraph_texts(&xml);
+    // Whitespace is normalised in `texts`; the raw XML keeps the slot's width.
+    assert!(
+        xml.contains("Số:       /SNV-TCBC"),
+        "a six-space number slot"
+    );
+    assert!(
+        texts.contains(&"Tây Ninh, ngày tháng năm".to_string()),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn cong_van_has_a_subject_line_instead_of_a_type_name() {
+    let (doc, xml) = docx_of(CONG_VAN);
+    let texts = paragraph_texts(&xml);
+    assert!(texts.contains(&"V/v báo cáo kết quả công tác năm 2024".to_string()));
+    assert!(!texts.iter().any(|t| t == "CÔNG VĂN"));
+    assert_eq!(
+        doc.subject_line().as_deref(),
+        Some("V/v báo cáo kết quả công tác năm 2024")
+    );
+}
+
+#[test]
+fn addressees_marks_archive_drafter_and_authority_lines() {
+    let (_, xml) = docx_of(CONG_VAN);
+    let texts = paragraph_texts(&xml);
+    for expected in [
+        "Kính gửi:",
+        "- Ủy ban nhân dân tỉnh;",
+        "- Sở Tài chính.",
+        "HỎA TỐC",
+        "MẬT",
+        "- Như trên;",
+        "- Lưu: VT, TCBC (02).",
+        "PL(300)",
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Nguyễn Văn An",
+    ] {
+        assert!(
+            texts.contains(&expected.to_string()),
+            "{expected} not in {texts:?}"
+        );
+    }
+    // The urgency stamp is boxed in red.
+    assert!(xml.contains("w:color=\"FF0000\""));
+}
+
+#[test]
+fn bases_are_italic_and_punctuated() {
+    let yaml = "
+kind: quyet-dinh
+issuer: {name: ỦY BAN NHÂN DÂN TỈNH TÂY NINH, abbreviation: UBND}
+number: 7
+place: Tây Ninh
+date: 2024-01-05
+summary: Về việc thành lập Tổ công tác
+bases:
+  - Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015
+  - Xét đề nghị của Giám đốc Sở Nội vụ
+body: |
+  Điều 1. Thành lập Tổ công tác./.
+signer: {authority: [TM. ỦY BAN NHÂN DÂN], title: CHỦ TỊCH, name: Nguyễn Thanh Ngọc}
+";
+    let (_, xml) = docx_of(yaml);
+    let texts = paragraph_texts(&xml);
+    assert!(texts.contains(&"Số: 07/QĐ-UBND".to_string()));
+    assert!(texts.contains(&"Tây Ninh, ngày 05 tháng 01 năm 2024".to_string()));
+    assert!(texts.contains(&"QUYẾT ĐỊNH".to_string()));
+    let first = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;";
+    assert!(texts.contains(&first.to_string()), "{texts:?}");
+    assert!(texts.contains(&"Xét đề nghị của Giám đốc Sở Nội vụ.".to_string()));
+    let tree = roxmltree::Document::parse(&xml).unwrap();
+    let basis = tree
+        .descendants()
+        .find(|n| n.has_tag_name((W, "t")) && n.text() == Some(first))
+        .unwrap();
+    let rpr = basis
+        .parent()
+        .unwrap()
+        .children()
+        .find(|n| n.has_tag_name((W, "rPr")))
+        .unwrap();
+    assert!(
+        rpr.children().any(|n| n.has_tag_name((W, "i"))),
+        "căn cứ in italics"
+    );
+}
+
+#[test]
+fn preset_13_steps_every_size_down() {
+    let yaml = format!(
+        "{}\nstyle: {{preset: 13, margins: {{left: 35, right: 20, top: 25}}}}\n",
+        std::fs::read_to_string(seed_example()).unwrap()
+    );
+    let (_, xml) = docx_of(&yaml);
+    // Body 13 pt = 26 half-points; quốc hiệu 12 pt = 24.
+    assert!(xml.contains("<w:sz w:val=\"26\" />"));
+    assert!(xml.contains("<w:sz w:val=\"24\" />"));
+    assert!(!xml.contains("<w:sz w:val=\"28\" />"), "no 14 pt text left");
+    assert!(xml.contains("w:left=\"1984\""), "35 mm left margin");
+}
