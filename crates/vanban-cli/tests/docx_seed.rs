@@ -261,3 +261,34 @@ fn properties_are_in_schema_order() {
         assert!(child(cell, "p").is_some());
     }
 }
+
+#[test]
+fn no_dangling_relationships_or_content_types() {
+    let docx = seed_docx();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
+    let names: Vec<String> = archive.file_names().map(String::from).collect();
+    let read = |archive: &mut zip::ZipArchive<std::io::Cursor<&Vec<u8>>>, name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    for rels in names.iter().filter(|n| n.ends_with(".rels")) {
+        let xml = read(&mut archive, rels);
+        let tree = roxmltree::Document::parse(&xml).unwrap();
+        // `word/_rels/document.xml.rels` resolves against `word/`.
+        let base = rels.split("_rels/").next().unwrap();
+        for rel in tree.descendants().filter(|n| n.has_tag_name("Relationship")) {
+            if rel.attribute("TargetMode") == Some("External") {
+                continue;
+            }
+            let target = rel.attribute("Target").unwrap();
+            let path = format!("{base}{target}").trim_start_matches('/').to_string();
+            assert!(names.contains(&path), "{rels}: dangling {target}");
+        }
+    }
+    let types = read(&mut archive, "[Content_Types].xml");
+    let tree = roxmltree::Document::parse(&types).unwrap();
+    for part in tree.descendants().filter_map(|n| n.attribute("PartName")) {
+        assert!(names.contains(&part.trim_start_matches('/').to_string()), "no part {part}");
+    }
+}
