@@ -4,7 +4,9 @@
 //! Exit status: 0 success, 1 bad input (or an output that could not be
 //! written), 2 wrong usage.
 
+mod batch;
 mod output;
+mod templates_cmd;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -44,6 +46,42 @@ enum Command {
         /// Times New Roman: four files, REGULAR,BOLD,ITALIC,BOLDITALIC.
         #[arg(long, value_name = "FILES")]
         fonts: Option<String>,
+        /// Read the inputs as data for this template (see `vanban templates`).
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
+        /// A folder of templates that adds to or overrides the built-ins.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+    },
+    /// List the templates and the data fields each reads.
+    Templates {
+        /// A folder of templates that adds to or overrides the built-ins.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+    },
+    /// Render one document per item of a data file (.csv, .jsonl, or a
+    /// .yaml/.json list) through a template, in parallel.
+    Batch {
+        /// The data file.
+        data: PathBuf,
+        /// The template (see `vanban templates`).
+        #[arg(long, value_name = "NAME")]
+        template: String,
+        /// Output folder (created if missing).
+        #[arg(short, long, default_value = ".")]
+        output: PathBuf,
+        /// Output formats, comma-separated: docx, pdf.
+        #[arg(short, long, default_value = "docx,pdf", value_parser = parse_formats)]
+        format: Formats,
+        /// Documents rendered at once; 0 means one per core.
+        #[arg(short, long, default_value_t = 0)]
+        jobs: usize,
+        /// Data field whose value names each file (default: TEMPLATE-001 …).
+        #[arg(long, value_name = "FIELD")]
+        name_field: Option<String>,
+        /// A folder of templates that adds to or overrides the built-ins.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
     },
     /// Validate input files and print every problem; writes nothing.
     Check {
@@ -62,6 +100,8 @@ fn main() -> ExitCode {
             output,
             format,
             fonts,
+            template,
+            templates,
         } => {
             let fonts = match fonts.as_deref().map(load_fonts).transpose() {
                 Ok(fonts) => fonts,
@@ -71,7 +111,44 @@ fn main() -> ExitCode {
                 }
             };
             let fonts = fonts.as_ref().unwrap_or(FontSet::liberation_serif());
+            if let Some(name) = template {
+                let write = |doc: &Document, stem: &str| {
+                    write_document(doc, &output, stem, &format.0, fonts)
+                };
+                return templates_cmd::render_files(&inputs, &name, templates.as_deref(), &write);
+            }
             render(&inputs, &output, &format.0, fonts)
+        }
+        Command::Templates { templates } => match templates_cmd::load(templates.as_deref()) {
+            Ok(templates) => {
+                print!("{}", templates_cmd::listing(&templates));
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(1)
+            }
+        },
+        Command::Batch {
+            data,
+            template,
+            output,
+            format,
+            jobs,
+            name_field,
+            templates,
+        } => {
+            let fonts = FontSet::liberation_serif();
+            let write =
+                |doc: &Document, stem: &str| write_document(doc, &output, stem, &format.0, fonts);
+            templates_cmd::batch_command(
+                &data,
+                &template,
+                templates.as_deref(),
+                name_field.as_deref(),
+                jobs,
+                &write,
+            )
         }
         Command::Check { inputs } => check(&inputs),
         Command::Schema => {

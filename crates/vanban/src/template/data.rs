@@ -139,6 +139,27 @@ fn rows_from_list(value: Value) -> Result<Vec<Row>, String> {
         .collect())
 }
 
+/// A safe ASCII file stem from a name: `Xã An Bình` → `xa-an-binh`.
+/// Vietnamese letters lose their marks (`đ` → `d`), anything else but
+/// letters and digits becomes `-`.
+pub fn file_stem(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut stem = String::with_capacity(name.len());
+    for c in name.nfd() {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c if unicode_normalization::char::is_combining_mark(c) => continue,
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() {
+            stem.push(c);
+        } else if !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    stem.trim_matches('-').chars().take(80).collect()
+}
+
 /// Sets `value` at a dotted path, making objects and lists on the way.
 fn set_path(target: &mut Value, path: &[String], value: Value) -> Result<(), String> {
     let Some((key, rest)) = path.split_first() else {
@@ -223,6 +244,13 @@ mod tests {
         let rows = rows_from_csv("a,b\n1,2\n3\n4,5\n").unwrap();
         assert!(rows[0].data.is_ok() && rows[2].data.is_ok());
         assert!(rows[1].data.is_err());
+    }
+
+    #[test]
+    fn file_stems_are_ascii() {
+        assert_eq!(file_stem("Xã Đông Hòa / ấp 3"), "xa-dong-hoa-ap-3");
+        assert_eq!(file_stem("  ../etc  "), "etc");
+        assert_eq!(file_stem("Phường Bến Nghé"), "phuong-ben-nghe");
     }
 
     #[test]

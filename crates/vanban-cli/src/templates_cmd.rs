@@ -1,0 +1,126 @@
+//! `vanban templates` (list the templates and their data fields) and
+//! `vanban render --template NAME DATA` (one document from one data file).
+
+use std::fmt::Write;
+use std::path::Path;
+
+use vanban::template::Templates;
+use vanban::Document;
+
+/// The built-ins, or the built-ins plus a user folder.
+pub fn load(dir: Option<&Path>) -> Result<Templates, String> {
+    match dir {
+        Some(dir) => Templates::with_dir(dir).map_err(|e| e.to_string()),
+        None => Ok(Templates::builtin()),
+    }
+}
+
+/// Every template with what it makes and its fields (`?` = optional).
+pub fn listing(templates: &Templates) -> String {
+    let mut out = String::new();
+    for name in templates.names() {
+        let _ = writeln!(out, "{name}: {}", templates.about(name).unwrap_or(""));
+        let fields = templates.fields(name).unwrap_or(&[]);
+        let width = fields
+            .iter()
+            .map(|f| f.path.chars().count() + 1)
+            .max()
+            .unwrap_or(0);
+        for field in fields {
+            let path = if field.required {
+                field.path.clone()
+            } else {
+                format!("{}?", field.path)
+            };
+            let _ = writeln!(out, "  {path:<width$}  {}", field.description);
+        }
+        out.push('\n');
+    }
+    out.push_str("Fields ending in ? are optional; [] marks a list. See templates/README.md.\n");
+    out
+}
+
+/// Renders one data file (`.yaml`, `.json`, `.toml`) through a template.
+pub fn render_data_file(
+    templates: &Templates,
+    name: &str,
+    data_file: &Path,
+) -> Result<Document, String> {
+    let data = vanban::template::data::read_one(data_file)?;
+    templates
+        .render_document(name, &data)
+        .map_err(|e| format!("{}: {e}", data_file.display()))
+}
+
+/// `vanban render --template NAME DATA…`: each data file becomes one
+/// document named after it; returns whether every file succeeded.
+pub fn render_files(
+    inputs: &[std::path::PathBuf],
+    template: &str,
+    templates_dir: Option<&Path>,
+    write: &crate::batch::WriteFn<'_>,
+) -> std::process::ExitCode {
+    let templates = match load(templates_dir) {
+        Ok(t) => t,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return std::process::ExitCode::from(1);
+        }
+    };
+    let mut failed = false;
+    for input in inputs {
+        let stem = input
+            .file_stem()
+            .map_or("document".into(), |s| s.to_string_lossy().into_owned());
+        match render_data_file(&templates, template, input).and_then(|doc| {
+            write(&doc, &stem).map_err(|e| format!("{}: cannot write output: {e}", input.display()))
+        }) {
+            Ok(paths) => {
+                for path in paths {
+                    eprintln!("wrote {}", path.display());
+                }
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        std::process::ExitCode::from(1)
+    } else {
+        std::process::ExitCode::SUCCESS
+    }
+}
+
+/// `vanban batch DATA --template NAME`: loads the templates, runs the batch
+/// and reports; exit status 1 if any item failed, 2 if nothing could start.
+pub fn batch_command(
+    data_file: &Path,
+    template: &str,
+    templates_dir: Option<&Path>,
+    name_field: Option<&str>,
+    jobs: usize,
+    write: &crate::batch::WriteFn<'_>,
+) -> std::process::ExitCode {
+    let templates = match load(templates_dir) {
+        Ok(t) => t,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return std::process::ExitCode::from(1);
+        }
+    };
+    let batch = crate::batch::Batch {
+        templates: &templates,
+        template,
+        name_field,
+        jobs,
+    };
+    match crate::batch::run_batch(data_file, &batch, write) {
+        Ok(summary) => crate::batch::report(&summary, data_file),
+        Err(message) => {
+            eprintln!("error: {message}");
+            std::process::ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! Templates across crates: each built-in from its example data to DOCX,
+//! and the `templates`, `render --template` and `batch` commands.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::{paragraph_texts, part, repo, temp_dir};
+use serde_json::Value;
+use vanban::template::{data, Templates};
+
+fn example_data(name: &str) -> PathBuf {
+    repo().join("examples/data").join(format!("{name}.yaml"))
+}
+
+/// The paragraphs of the DOCX a built-in makes from its example data.
+fn docx_texts(name: &str) -> Vec<String> {
+    let data = data::read_one(&example_data(name)).unwrap();
+    let doc = Templates::builtin()
+        .render_document(name, &data)
+        .unwrap_or_else(|e| panic!("{e}"));
+    paragraph_texts(&part(&vanban_docx::to_docx(&doc), "word/document.xml"))
+}
+
+fn has(texts: &[String], wanted: &str) -> bool {
+    texts.iter().any(|t| t == wanted)
+}
+
+#[test]
+fn year_end_report_docx_has_computed_percentages() {
+    let texts = docx_texts("bao-cao-ket-qua-nam");
+    let all = texts.join("\n");
+    assert!(has(&texts, "BÁO CÁO"), "{all}");
+    assert!(
+        has(&texts, "Kính gửi: Ủy ban nhân dân huyện Châu Thành"),
+        "{all}"
+    );
+    // Thu ngân sách: 9.875,5 of a 9.000 plan, against 8.420 the year before.
+    let row = texts
+        .iter()
+        .position(|t| t == "Thu ngân sách nhà nước trên địa bàn")
+        .expect(&all);
+    assert_eq!(
+        texts[row + 1..row + 7],
+        ["triệu đồng", "8.420", "9.000", "9.875,5", "109,7", "117,3"]
+    );
+    // Tỷ lệ hộ nghèo: 1,48 against 1,6 planned.
+    let row = texts
+        .iter()
+        .position(|t| t == "Tỷ lệ hộ nghèo (chuẩn đa chiều)")
+        .expect(&all);
+    assert_eq!(texts[row + 3..row + 6], ["1,6", "1,48", "92,5"]);
+    assert!(has(&texts, "- Như trên;"), "{all}");
+    assert!(
+        all.contains("Trên đây là báo cáo kết quả thực hiện nhiệm vụ năm 2024"),
+        "{all}"
+    );
+}
+
+#[test]
+fn plan_docx_has_task_table_and_money_in_words() {
+    let texts = docx_texts("ke-hoach");
+    let all = texts.join("\n");
+    assert!(has(&texts, "KẾ HOẠCH"), "{all}");
+    for cell in [
+        "STT",
+        "Nội dung",
+        "Chủ trì",
+        "Phối hợp",
+        "Thời gian hoàn thành",
+        "Quý II/2024",
+    ] {
+        assert!(has(&texts, cell), "{cell}\n{all}");
+    }
+    assert!(
+        all.contains("(Bằng chữ: Một trăm hai mươi ba triệu đồng)"),
+        "{all}"
+    );
+}
+
+#[test]
+fn general_report_docx() {
+    let texts = docx_texts("bao-cao");
+    let all = texts.join("\n");
+    assert!(has(&texts, "I. KẾT QUẢ THỰC HIỆN"), "{all}");
+    assert!(
+        all.contains("Thực hiện Công văn số 512/UBND-NC ngày 12/3/2025 của UBND tỉnh"),
+        "{all}"
+    );
+}
+
+fn vanban(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .expect("the vanban binary runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn templates_command_lists_builtins_and_their_fields() {
+    let output = vanban(&["templates"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    for line in [
+        "bao-cao:",
+        "bao-cao-ket-qua-nam:",
+        "ke-hoach:",
+        "  indicators[] ",
+        "  superior? ",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+}
+
+#[test]
+fn render_with_a_template_writes_the_document() {
+    let out = temp_dir("template-render");
+    let data = example_data("ke-hoach");
+    let output = vanban(&[
+        "render",
+        "--template",
+        "ke-hoach",
+        data.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "docx",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let docx = std::fs::read(out.join("ke-hoach.docx")).unwrap();
+    let texts = paragraph_texts(&part(&docx, "word/document.xml"));
+    assert!(has(&texts, "IV. TỔ CHỨC THỰC HIỆN"), "{texts:?}");
+}
+
+#[test]
+fn render_with_a_template_reports_missing_data() {
+    let dir = temp_dir("template-missing");
+    let mut data: Value = data::read_one(&example_data("bao-cao-ket-qua-nam")).unwrap();
+    data.as_object_mut().unwrap().remove("year");
+    let file = dir.join("thieu.json");
+    std::fs::write(&file, data.to_string()).unwrap();
+    let output = vanban(&[
+        "render",
+        "--template",
+        "bao-cao-ket-qua-nam",
+        file.to_str().unwrap(),
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("template `bao-cao-ket-qua-nam` line ") && message.contains("data `year`"),
+        "{message}"
+    );
+}
+
+/// The 50-commune CSV with row 7's date and row 31's actual value broken.
+fn csv_with_two_bad_rows(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(repo().join("examples/data/bao-cao-50-xa.csv")).unwrap();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    // Row n is on line n + 1, after the header.
+    let date = lines[7].find(",2024-12-").unwrap() + 1;
+    lines[7].replace_range(date..date + 10, "2024-02-30");
+    let key = "Sản lượng lương thực,tấn,";
+    let plan = lines[31].find(key).unwrap() + key.len();
+    let actual = plan + lines[31][plan..].find(',').unwrap() + 1;
+    let end = actual + lines[31][actual..].find(',').unwrap();
+    lines[31].replace_range(actual..end, "chưa có số liệu");
+    let path = dir.join("bao-cao-50-xa.csv");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    path
+}
+
+#[test]
+fn a_batch_of_50_with_2_bad_rows_writes_48_and_names_the_2() {
+    let dir = temp_dir("template-batch");
+    let data = csv_with_two_bad_rows(&dir);
+    let out = dir.join("out");
+    let output = vanban(&[
+        "batch",
+        data.to_str().unwrap(),
+        "--template",
+        "bao-cao-ket-qua-nam",
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "docx",
+        "--jobs",
+        "2",
+        "--name-field",
+        "issued_by",
+    ]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    let written: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written.len(), 48, "{written:?}\n{message}");
+    assert!(
+        written.contains(&"ubnd-xa-an-binh.docx".to_string()),
+        "{written:?}"
+    );
+    assert!(
+        message.contains("row 7 (line 8), field `date`"),
+        "{message}"
+    );
+    assert!(
+        message.contains("row 31 (line 32), field `indicators.4.actual`"),
+        "{message}"
+    );
+    assert!(
+        message.contains("`chưa có số liệu` is not a number"),
+        "{message}"
+    );
+    assert!(
+        message.contains("48 of 50 documents written, 2 failed"),
+        "{message}"
+    );
+    let failures = message.lines().filter(|l| l.contains(": row ")).count();
+    assert_eq!(failures, 2, "{message}");
+}
+
+#[test]
+fn a_batch_reads_json_lines_too() {
+    let dir = temp_dir("template-batch-jsonl");
+    let one = data::read_one(&example_data("bao-cao")).unwrap();
+    let mut two = one.clone();
+    two["issued_by"] = Value::from("Sở Tư pháp");
+    let path = dir.join("items.jsonl");
+    std::fs::write(&path, format!("{one}\n{two}\n")).unwrap();
+    let out = dir.join("out");
+    let output = vanban(&[
+        "batch",
+        path.to_str().unwrap(),
+        "--template",
+        "bao-cao",
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "docx",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(out.join("bao-cao-001.docx").exists() && out.join("bao-cao-002.docx").exists());
+}
