@@ -100,3 +100,17 @@ fn unescape(s: &str) -> String {
         .replace("&apos;", "'")
         .replace("&amp;", "&")
 }
+
+/// The text of a PDF, whitespace-normalised, without the page numbers (so a
+/// paragraph running over a page break reads as one).
+pub fn text_without_page_numbers(pdf: &Path, style: &vanban::Style) -> String {
+    let top = vanban::style::mm_to_pt(style.margins.top);
+    let words: Vec<String> = bbox_lines(pdf)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|w| w.y_max > top)
+        .map(|w| w.text)
+        .collect();
+    normalise(&words.join(" "))
+}

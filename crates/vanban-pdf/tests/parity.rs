@@ -28,6 +28,12 @@ fn matches_libreoffice_rendering_of_the_docx() {
         .expect("run soffice");
     assert!(status.success(), "soffice failed");
     let theirs = out.join("seed.pdf");
+    // To look at both renderings: VANBAN_PDF_KEEP=/some/dir.
+    if let Ok(keep) = std::env::var("VANBAN_PDF_KEEP") {
+        let keep = std::path::Path::new(&keep);
+        std::fs::copy(&ours, keep.join("ours.pdf")).unwrap();
+        std::fs::copy(&theirs, keep.join("libreoffice.pdf")).unwrap();
+    }
 
     let (a, b) = (bbox_lines(&ours), bbox_lines(&theirs));
     eprintln!("pages: ours {}, LibreOffice {}", a.len(), b.len());

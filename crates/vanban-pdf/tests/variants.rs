@@ -1,0 +1,257 @@
+//! Documents other than the seed: every element, odd inputs, tables across
+//! pages, page breaks, user fonts. None may panic, all must be valid PDFs.
+
+mod common;
+
+use common::*;
+use vanban::model::{Align, Block, Heading, Level, Paragraph, Secrecy, Span, Table, Urgency};
+use vanban::style::{Margins, Preset, Style};
+use vanban::Kind;
+
+fn para(text: &str) -> Block {
+    Block::Paragraph(Paragraph {
+        marker: None,
+        content: vec![Span::plain(text)],
+    })
+}
+
+fn big_table(rows: usize) -> Block {
+    let cell = |s: String| vec![Span::plain(s)];
+    Block::Table(Table {
+        align: vec![Align::Center, Align::Left, Align::Right],
+        header: vec![
+            cell("STT".into()),
+            cell("Nội dung".into()),
+            cell("Kết quả".into()),
+        ],
+        rows: (1..=rows)
+            .map(|i| {
+                vec![
+                    cell(i.to_string()),
+                    cell(format!(
+                        "Xã số {i}: tuyên truyền các phong trào thi đua yêu nước"
+                    )),
+                    cell(format!("{}", i * 7)),
+                ]
+            })
+            .collect(),
+    })
+}
+
+fn cong_van() -> vanban::Document {
+    let mut doc = seed();
+    doc.kind = Kind::CongVan;
+    doc.symbol = "VP-HCTC".into();
+    doc.summary =
+        "triển khai Kế hoạch tuyên truyền các phong trào thi đua yêu nước năm 2024".into();
+    doc.addressees = vec!["Sở Nội vụ".into(), "Ban Thi đua – Khen thưởng tỉnh".into()];
+    doc.urgency = Some(Urgency::ThuongKhan);
+    doc.secrecy = Some(Secrecy::Mat);
+    doc.bases = vec![
+        "Căn cứ Luật Thi đua, khen thưởng năm 2022;".into(),
+        "Theo đề nghị của Chánh Văn phòng.".into(),
+    ];
+    doc.signer.authority = vec!["TL. CHỦ TỊCH".into(), "KT. CHÁNH VĂN PHÒNG".into()];
+    doc
+}
+
+fn check(doc: &vanban::Document) -> Vec<u8> {
+    let pdf = vanban_pdf::to_pdf(doc);
+    // To look at them: VANBAN_PDF_KEEP=/some/dir.
+    if let Ok(keep) = std::env::var("VANBAN_PDF_KEEP") {
+        let name = format!("{:016x}.pdf", pdf.len() as u64 * 31 + doc.body.len() as u64);
+        std::fs::write(std::path::Path::new(&keep).join(name), &pdf).unwrap();
+    }
+    assert!(pdf.starts_with(b"%PDF-") && pdf.ends_with(b"%%EOF\n"));
+    if have("qpdf") {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write_temp(dir.path(), "doc.pdf", &pdf);
+        let out = std::process::Command::new("qpdf")
+            .arg("--check")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    pdf
+}
+
+fn text_of(pdf: &[u8]) -> Option<String> {
+    if !have("pdftotext") {
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_temp(dir.path(), "doc.pdf", pdf);
+    Some(text_without_page_numbers(&path, &vanban::Style::default()))
+}
+
+#[test]
+fn cong_van_with_addressees_bases_and_stamps() {
+    let doc = cong_van();
+    let pdf = check(&doc);
+    if let Some(text) = text_of(&pdf) {
+        for line in doc.text_lines() {
+            assert!(text.contains(&normalise(&line)), "missing {line:?}");
+        }
+        assert!(text.contains("THƯỢNG KHẨN") && text.contains("MẬT"));
+    }
+}
+
+#[test]
+fn a_table_across_pages_repeats_its_header_row() {
+    let mut doc = seed();
+    doc.body.insert(3, big_table(60));
+    let pdf = check(&doc);
+    if let Some(text) = text_of(&pdf) {
+        assert!(text.contains("Xã số 60: tuyên truyền"));
+        assert!(
+            text.matches("STT Nội dung Kết quả").count() >= 2,
+            "header repeated on the next page"
+        );
+    }
+}
+
+#[test]
+fn page_breaks_long_words_line_breaks_and_emphasis() {
+    let mut doc = seed();
+    let long = "Dài".repeat(120);
+    doc.body.insert(0, para(&long));
+    doc.body.insert(1, Block::PageBreak);
+    doc.body.insert(
+        2,
+        Block::Paragraph(Paragraph {
+            marker: Some("-".into()),
+            content: vec![
+                Span {
+                    text: "đậm ".into(),
+                    bold: true,
+                    italic: false,
+                },
+                Span {
+                    text: "nghiêng\nxuống dòng ".into(),
+                    bold: false,
+                    italic: true,
+                },
+                Span {
+                    text: "cả hai".into(),
+                    bold: true,
+                    italic: true,
+                },
+            ],
+        }),
+    );
+    doc.body.push(Block::PageBreak);
+    let pdf = check(&doc);
+    if let Some(text) = text_of(&pdf) {
+        // The long word is broken over lines but every letter is there.
+        let joined: String = text.split(' ').collect();
+        assert!(joined.contains(&long));
+        assert!(text.contains("đậm nghiêng"));
+    }
+}
+
+#[test]
+fn odd_but_valid_documents_do_not_panic() {
+    let mut empty = seed();
+    empty.body.clear();
+    empty.bases.clear();
+    empty.recipients.clear();
+    empty.drafter = None;
+    empty.number = None;
+    empty.date = None;
+    empty.parent = None;
+    check(&empty);
+
+    let mut headings_only = seed();
+    headings_only.body = (0..80)
+        .map(|i| {
+            Block::Heading(Heading {
+                level: [Level::Section, Level::Clause, Level::Point][i % 3],
+                label: format!("{i}."),
+                content: vec![Span::plain(
+                    "Tiêu đề rất dài để xuống dòng ".repeat(1 + i % 4),
+                )],
+            })
+        })
+        .collect();
+    check(&headings_only);
+
+    let mut blanks = seed();
+    blanks.body = vec![
+        para(""),
+        para("   "),
+        para("\n\n"),
+        Block::PageBreak,
+        Block::PageBreak,
+        big_table(0),
+    ];
+    blanks.issuer =
+        "VĂN PHÒNG\nỦY BAN NHÂN DÂN TỈNH TÂY NINH RẤT DÀI ĐỂ XUỐNG DÒNG TRONG CỘT".into();
+    blanks.signer.name = String::new();
+    check(&blanks);
+
+    let mut long_signature = seed();
+    long_signature.recipients = (0..80).map(|i| format!("Đơn vị số {i}")).collect();
+    check(&long_signature);
+
+    let mut small = seed();
+    small.style = Style {
+        margins: Margins {
+            top: 25.0,
+            bottom: 25.0,
+            left: 35.0,
+            right: 20.0,
+        },
+        line_spacing: 1.5,
+        first_line_indent: 12.7,
+        ..Style::preset(Preset::Size13)
+    };
+    check(&small);
+    // Characters the font lacks still render (as .notdef) and extract.
+    let mut foreign = seed();
+    foreign.body.push(para("漢字 and emoji 😀 and ∑"));
+    check(&foreign);
+}
+
+#[test]
+fn user_fonts_are_embedded_under_their_own_names() {
+    let base = vanban::metrics::FontSet::liberation_serif();
+    let data = vanban::metrics::FaceStyle::ALL.map(|f| base.face(f).data().to_vec());
+    let fonts = vanban::metrics::FontSet::from_data(data).unwrap();
+    let doc = seed();
+    let pdf = vanban_pdf::to_pdf_with_fonts(&doc, &fonts);
+    // Same font, same glyphs: the same bytes as the built-in set.
+    assert_eq!(pdf, vanban_pdf::to_pdf(&doc));
+}
+
+#[test]
+fn heading_never_ends_a_page_and_no_single_lines() {
+    if !have("pdftotext") {
+        return;
+    }
+    let mut doc = seed();
+    // Shift the flow so breaks fall in many places.
+    for shift in 0..6 {
+        doc.body.insert(0, para("Đoạn ngắn để đẩy nội dung xuống."));
+        let dir = tempfile::tempdir().unwrap();
+        let path = write_temp(dir.path(), "doc.pdf", &vanban_pdf::to_pdf(&doc));
+        let pages = bbox_lines(&path);
+        for (i, page) in pages.iter().enumerate().take(pages.len() - 1) {
+            let last = page.last().expect("a line");
+            let text: Vec<&str> = last.iter().map(|w| w.text.as_str()).collect();
+            let text = text.join(" ");
+            for heading in ["I.", "II.", "III.", "1.", "2."] {
+                let bold_heading = text.starts_with(heading) && text.len() < 40;
+                assert!(
+                    !bold_heading,
+                    "shift {shift}: page {} ends with heading {text:?}",
+                    i + 1
+                );
+            }
+        }
+    }
+}
