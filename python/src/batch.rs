@@ -89,7 +89,7 @@ impl RenderResult {
 enum Outcome {
     Written(Vec<PathBuf>),
     Invalid(InputError),
-    Template(CoreError),
+    Template(Box<CoreError>),
     Io(std::io::Error),
     Panic(String),
 }

@@ -95,19 +95,3 @@ pub fn internal_error(message: &str) -> PyErr {
         "internal error in vanban (please report it): {message}"
     ))
 }
-
-/// Hidden: panics inside the guard, so tests can see it become `InternalError`.
-#[pyfunction]
-#[pyo3(signature = (in_thread = false))]
-pub fn _panic_for_test(py: Python<'_>, in_thread: bool) -> PyResult<()> {
-    let outcome = py.detach(|| {
-        if in_thread {
-            std::thread::spawn(|| catch_panic(|| panic!("deliberate panic for a test")))
-                .join()
-                .unwrap_or_else(|_| Err("thread died".into()))
-        } else {
-            catch_panic(|| panic!("deliberate panic for a test"))
-        }
-    });
-    outcome.map_err(|m| internal_error(&m))
-}

@@ -3,6 +3,7 @@
 
 mod batch;
 mod convert;
+mod debug;
 mod document;
 mod errors;
 mod output;
@@ -20,7 +21,8 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(templates::render_template, m)?)?;
     m.add_function(wrap_pyfunction!(templates::templates, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
-    m.add_function(wrap_pyfunction!(errors::_panic_for_test, m)?)?;
+    m.add_function(wrap_pyfunction!(debug::_panic_for_test, m)?)?;
+    m.add_function(wrap_pyfunction!(debug::_core_seconds, m)?)?;
     errors::register(m)?;
     Ok(())
 }

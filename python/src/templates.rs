@@ -30,9 +30,10 @@ impl Catalog {
         self.0.names().into_iter().map(str::to_owned).collect()
     }
 
-    /// The validated document the template makes from `data`.
-    pub fn render(&self, name: &str, data: &Value) -> Result<vanban::Document, CoreError> {
-        self.0.render_document(name, data)
+    /// The validated document the template makes from `data` (the error
+    /// boxed: it is large, and results travel between threads).
+    pub fn render(&self, name: &str, data: &Value) -> Result<vanban::Document, Box<CoreError>> {
+        self.0.render_document(name, data).map_err(Box::new)
     }
 }
 

@@ -1,0 +1,139 @@
+"""Benchmark of the Python bindings (not a test: figures vary by machine).
+
+    python python/bench.py [--n 300] [--items 200] [--docxtpl]
+
+Measures, with the installed `vanban`:
+  1. overhead of the Python layer over the Rust core for the seed plan
+     (dict → Document → DOCX bytes, against the same work in a Rust loop);
+     target ≤ 10 %;
+  2. render_many (DOCX + PDF) on 2 threads against 1; target ≥ 1.8×;
+  3. with --docxtpl, documents per second beside docxtpl (if it installs
+     from PyPI) filling an equivalent template in the same run.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import vanban
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "examples" / "python"))
+from ke_hoach import PLAN  # noqa: E402
+
+
+def best_of(repeats, fn):
+    """Least time of several runs: the one least disturbed by other load."""
+    return min(fn() for _ in range(repeats))
+
+
+def timed(fn):
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def overhead(n, fmt):
+    def python_loop():
+        for _ in range(n):
+            doc = vanban.Document(PLAN)
+            doc.to_docx() if fmt == "docx" else doc.to_pdf()
+
+    core = best_of(5, lambda: vanban._vanban._core_seconds(PLAN, n, fmt))
+    py = best_of(5, lambda: timed(python_loop))
+    return core / n, py / n, (py - core) / core
+
+
+def parallel(items, jobs):
+    rows = [dict(PLAN, number=i + 1) for i in range(items)]
+    with tempfile.TemporaryDirectory() as out:
+        return best_of(3, lambda: timed(lambda: vanban.render_many(rows, out, jobs=jobs)))
+
+
+def docxtpl_rate(n):
+    """Docs/s for docxtpl filling a template with the seed's paragraphs."""
+    try:
+        from docx import Document as DocxDocument
+        from docxtpl import DocxTemplate
+    except ImportError:
+        return None
+    paragraphs = [p for p in PLAN["body"].split("\n\n") if p.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        template = Path(tmp) / "t.docx"
+        d = DocxDocument()
+        for field in ("parent", "issuer", "number", "place", "date", "summary"):
+            d.add_paragraph("{{ %s }}" % field)
+        d.add_paragraph("{%p for para in body %}")
+        d.add_paragraph("{{ para }}")
+        d.add_paragraph("{%p endfor %}")
+        d.add_paragraph("{{ signer }}")
+        d.save(template)
+        context = {
+            "parent": PLAN["parent"],
+            "issuer": PLAN["issuer"]["name"],
+            "number": "Số: 1026/KH-VP",
+            "place": PLAN["place"],
+            "date": PLAN["date"],
+            "summary": PLAN["summary"],
+            "body": paragraphs,
+            "signer": PLAN["signer"]["name"],
+        }
+
+        def run():
+            for i in range(n):
+                t = DocxTemplate(template)
+                t.render(context)
+                t.save(Path(tmp) / f"o{i}.docx")
+
+        return n / best_of(3, lambda: timed(run))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=300, help="renders per timing loop")
+    parser.add_argument("--items", type=int, default=200, help="items for render_many")
+    parser.add_argument("--docxtpl", action="store_true", help="pip-install docxtpl and compare")
+    args = parser.parse_args()
+
+    print(f"vanban {vanban.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    ok = True
+    for fmt in ("docx", "pdf"):
+        n = args.n if fmt == "docx" else max(args.n // 5, 20)
+        core, py, extra = overhead(n, fmt)
+        good = extra <= 0.10
+        ok &= good
+        print(
+            f"seed {fmt}: Rust core {core * 1e3:.2f} ms/doc, from Python {py * 1e3:.2f} ms/doc, "
+            f"overhead {extra * 100:+.1f}% (target ≤ 10%) {'OK' if good else 'MISSED'}"
+        )
+
+    one, two = parallel(args.items, 1), parallel(args.items, 2)
+    speedup = one / two
+    good = speedup >= 1.8
+    ok &= good
+    print(
+        f"render_many {args.items} items (docx+pdf): 1 thread {one:.2f}s, 2 threads {two:.2f}s, "
+        f"speedup {speedup:.2f}× (target ≥ 1.8×) {'OK' if good else 'MISSED'}"
+    )
+
+    if args.docxtpl:
+        subprocess.run(
+            [sys.executable, "-m", "pip", "install", "-q", "docxtpl"],
+            check=False,
+        )
+        rate = docxtpl_rate(min(args.n, 200))
+        ours = args.n / best_of(3, lambda: timed(lambda: [vanban.Document(PLAN).to_docx() for _ in range(args.n)]))
+        if rate is None:
+            print("docxtpl: could not be installed; skipped")
+        else:
+            print(f"docs/s (seed, DOCX, one thread): vanban {ours:.0f}, docxtpl {rate:.0f} ({ours / rate:.1f}×)")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
