@@ -16,6 +16,10 @@
 //! Templates read nothing but their data: there is no file-system helper,
 //! and partials (`_name.hbs` in the same folder) are found by name only.
 
+// A TemplateError carries its template, file, place and data path as plain
+// fields for the CLI and Python; it is rare, so its size does not matter.
+#![allow(clippy::result_large_err)]
+
 pub mod data;
 mod error;
 mod escape;
