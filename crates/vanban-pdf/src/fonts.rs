@@ -151,7 +151,7 @@ fn program(font: &Font, ids: &[u16]) -> Arc<Program> {
         return p;
     }
     let (bytes, subset) = match subset_program(font.data(), ids) {
-        Some(bytes) => (bytes, true),
+        Some(bytes) => (crate::hinting::strip(&bytes).unwrap_or(bytes), true),
         None => (font.data().to_vec(), false),
     };
     let program = Arc::new(Program {

@@ -326,3 +326,141 @@ fn split_word(fonts: &FontSet, word: Word, room: f32) -> (Word, Option<Word>) {
     head.width = head.pieces.iter().map(|p| p.width).sum();
     (head, (!tail.pieces.is_empty()).then_some(tail))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body() -> TextStyle {
+        TextStyle {
+            size: 14.0,
+            bold: false,
+            italic: false,
+        }
+    }
+
+    fn frame(align: Align) -> Frame {
+        Frame {
+            x: 85.0,
+            width: 467.7,
+            indent: 28.35,
+            align,
+            spacing: 1.0,
+        }
+    }
+
+    const TEXT: &str = "Tuyên truyền sâu rộng để công chức, viên chức, người lao động thuộc Văn phòng nhận thức sâu sắc về tư tưởng Thi đua ái quốc của Chủ tịch Hồ Chí Minh; chủ trương, đường lối của Đảng.";
+
+    fn end(fonts: &FontSet, line: &Line) -> f32 {
+        let run = line.runs.last().unwrap();
+        let spaces = run.text.matches(' ').count() as f32;
+        run.x + fonts.face(run.face).width(&run.text, run.size) + spaces * run.word_spacing
+    }
+
+    #[test]
+    fn justified_lines_reach_the_right_edge_and_the_last_is_flush_left() {
+        let fonts = FontSet::liberation_serif();
+        let lines = set(
+            fonts,
+            &[(TEXT.into(), body())],
+            body(),
+            frame(Align::Justify),
+        );
+        assert!(lines.len() >= 3);
+        let right = 85.0 + 467.7;
+        for line in &lines[..lines.len() - 1] {
+            assert!(
+                (end(fonts, line) - right).abs() < 0.01,
+                "{}",
+                end(fonts, line)
+            );
+        }
+        let last = lines.last().unwrap();
+        assert_eq!(last.runs[0].word_spacing, 0.0);
+        assert!(end(fonts, last) < right);
+        assert!(
+            (lines[0].runs[0].x - (85.0 + 28.35)).abs() < 1e-3,
+            "first-line indent"
+        );
+        assert!((lines[1].runs[0].x - 85.0).abs() < 1e-3);
+    }
+
+    #[test]
+    fn greedy_breaks_match_the_plain_wrapper() {
+        let fonts = FontSet::liberation_serif();
+        let f = Frame {
+            indent: 0.0,
+            ..frame(Align::Left)
+        };
+        let ours: Vec<String> = set(fonts, &[(TEXT.into(), body())], body(), f)
+            .iter()
+            .map(|l| {
+                l.runs
+                    .iter()
+                    .map(|r| r.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let plain: Vec<String> = fonts
+            .wrap(TEXT, body(), 467.7)
+            .into_iter()
+            .map(|l| l.0)
+            .collect();
+        assert_eq!(ours, plain);
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_broken() {
+        let fonts = FontSet::liberation_serif();
+        let word = "Đ".repeat(80);
+        let f = Frame {
+            width: 100.0,
+            indent: 0.0,
+            ..frame(Align::Justify)
+        };
+        let lines = set(fonts, &[(word.clone(), body())], body(), f);
+        assert!(lines.len() > 1);
+        let joined: String = lines
+            .iter()
+            .flat_map(|l| l.runs.iter().map(|r| r.text.clone()))
+            .collect();
+        assert_eq!(joined, word);
+        for line in &lines {
+            assert!(end(fonts, line) <= 85.0 + 100.0 + 0.01);
+        }
+    }
+
+    #[test]
+    fn spans_keep_their_faces_and_a_newline_ends_a_line_unjustified() {
+        let fonts = FontSet::liberation_serif();
+        let bold = TextStyle {
+            bold: true,
+            ..body()
+        };
+        let spans = [
+            ("đậm ".to_string(), bold),
+            ("thường\nsau".to_string(), body()),
+        ];
+        let lines = set(fonts, &spans, body(), frame(Align::Justify));
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].runs.len(), 2);
+        assert_eq!(lines[0].runs[0].face, FaceStyle::Bold);
+        assert_eq!(lines[0].runs[0].word_spacing, 0.0);
+        assert!(lines[0].runs[1].x > lines[0].runs[0].x);
+    }
+
+    #[test]
+    fn empty_text_gives_one_empty_line_of_the_base_height() {
+        let fonts = FontSet::liberation_serif();
+        let lines = set(
+            fonts,
+            &[(String::new(), body())],
+            body(),
+            frame(Align::Justify),
+        );
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].runs.is_empty());
+        assert!((lines[0].height - 16.1).abs() < 0.1);
+    }
+}

@@ -10,6 +10,7 @@ mod draw;
 mod flow;
 mod fonts;
 mod header;
+mod hinting;
 mod layout;
 mod paginate;
 mod signature;

@@ -204,3 +204,116 @@ pub fn page_height(paras: &[Para], page: &[Slice]) -> f32 {
         })
         .sum()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::Block;
+
+    fn para(lines: usize, keep_next: bool) -> Para {
+        Para {
+            blocks: vec![
+                Block {
+                    height: 10.0,
+                    marks: Vec::new()
+                };
+                lines
+            ],
+            space_before: 0.0,
+            keep_next,
+            widow_control: true,
+            body: true,
+            ..Para::default()
+        }
+    }
+
+    fn fixed(height: f32, take_lines: usize) -> Para {
+        Para {
+            blocks: vec![Block {
+                height,
+                marks: Vec::new(),
+            }],
+            unbreakable: true,
+            take_lines,
+            ..Para::default()
+        }
+    }
+
+    #[test]
+    fn no_orphan_at_the_foot_and_no_widow_at_the_head() {
+        // 9 lines used; a 5-line paragraph has 1 line of room: all of it moves.
+        let pages = paginate(&[para(9, false), para(5, false)], 100.0);
+        assert_eq!(
+            pages[1][0],
+            Slice {
+                para: 1,
+                from: 0,
+                to: 5
+            }
+        );
+        // 7 used, room for 3 of 4: only 2 stay so 2 go.
+        let pages = paginate(&[para(7, false), para(4, false)], 100.0);
+        assert_eq!(
+            pages[0][1],
+            Slice {
+                para: 1,
+                from: 0,
+                to: 2
+            }
+        );
+        assert_eq!(
+            pages[1][0],
+            Slice {
+                para: 1,
+                from: 2,
+                to: 4
+            }
+        );
+    }
+
+    #[test]
+    fn a_heading_goes_with_its_paragraph() {
+        // Heading fits in the last line but its paragraph does not.
+        let pages = paginate(&[para(9, false), para(1, true), para(4, false)], 100.0);
+        assert_eq!(pages[0].len(), 1);
+        assert_eq!(pages[1][0].para, 1);
+    }
+
+    #[test]
+    fn the_signature_takes_the_last_two_body_lines_along() {
+        let pages = paginate(&[para(3, false), para(6, false), fixed(30.0, 2)], 100.0);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(
+            pages[1][0],
+            Slice {
+                para: 1,
+                from: 4,
+                to: 6
+            }
+        );
+        assert_eq!(pages[1][1].para, 2);
+        // Never a single line left behind: a 3-line paragraph goes whole.
+        let pages = paginate(&[para(6, false), para(3, false), fixed(30.0, 2)], 100.0);
+        assert_eq!(
+            pages[1][0],
+            Slice {
+                para: 1,
+                from: 0,
+                to: 3
+            }
+        );
+    }
+
+    #[test]
+    fn oversized_blocks_still_make_progress() {
+        let pages = paginate(&[fixed(500.0, 0), para(30, false), fixed(500.0, 2)], 100.0);
+        let lines: usize = pages
+            .iter()
+            .flatten()
+            .filter(|s| s.para == 1)
+            .map(|s| s.to - s.from)
+            .sum();
+        assert_eq!(lines, 30);
+        assert!(pages.iter().all(|p| !p.is_empty()));
+    }
+}
