@@ -162,7 +162,7 @@ impl Templates {
         let header = self
             .header
             .render(name, data)
-            .map_err(|e| render_error(name, e, entry.file.header_line).in_file(origin()))?;
+            .map_err(|e| render_error(name, e, entry.file.header_line, data).in_file(origin()))?;
         let mut input = source::parse(&header, Format::Yaml).map_err(|e| {
             let problem = e.problems.first();
             let at = problem.and_then(|p| p.line).unwrap_or(1);
@@ -188,7 +188,7 @@ impl Templates {
         let body = self
             .body
             .render(name, data)
-            .map_err(|e| render_error(name, e, entry.file.body_line).in_file(origin()))?;
+            .map_err(|e| render_error(name, e, entry.file.body_line, data).in_file(origin()))?;
         input.body = Some(body);
         Ok(input)
     }
@@ -281,7 +281,7 @@ fn registry() -> Handlebars<'static> {
 
 /// Turns a handlebars error into ours, with the line counted in the whole
 /// template file (`first_line` is where this part starts).
-fn render_error(name: &str, error: RenderError, first_line: usize) -> TemplateError {
+fn render_error(name: &str, error: RenderError, first_line: usize, data: &Value) -> TemplateError {
     let in_partial = error
         .template_name
         .as_deref()
@@ -292,7 +292,7 @@ fn render_error(name: &str, error: RenderError, first_line: usize) -> TemplateEr
             TemplateErrorKind::MissingData,
             "the data has no such field (write {{#if field}}…{{/if}} around an optional one)"
                 .to_string(),
-            path.clone(),
+            path.as_deref().map(|p| locate_missing(data, p)),
         ),
         RenderErrorReason::Other(message) => {
             let (path, why) = split_data_path(message);
@@ -314,6 +314,70 @@ fn render_error(name: &str, error: RenderError, first_line: usize) -> TemplateEr
         out = out.at(line, column);
     }
     out
+}
+
+/// Handlebars names a missing field relative to its block (`name` inside
+/// `{{#each indicators}}`); find the list item that lacks it while its
+/// siblings have it (`indicators.3.name`). Otherwise the path stands as given.
+fn locate_missing(data: &Value, relative: &str) -> String {
+    let keys: Vec<&str> = relative.split('.').collect();
+    let mut found = None;
+    find_item_without(data, &keys, &mut Vec::new(), &mut found);
+    found.unwrap_or_else(|| relative.to_string())
+}
+
+fn find_item_without(
+    value: &Value,
+    keys: &[&str],
+    at: &mut Vec<String>,
+    found: &mut Option<String>,
+) {
+    if found.is_some() {
+        return;
+    }
+    let resolves = |item: &Value| keys.iter().try_fold(item, |v, k| v.get(*k)).is_some();
+    match value {
+        Value::Array(items) if items.iter().any(resolves) => {
+            if let Some(i) = items
+                .iter()
+                .position(|item| item.is_object() && !resolves(item))
+            {
+                *found = Some(format!(
+                    "{}{i}.{}",
+                    at.iter().map(|k| format!("{k}.")).collect::<String>(),
+                    keys.join(".")
+                ));
+                return;
+            }
+            walk(
+                items.iter().enumerate().map(|(i, v)| (i.to_string(), v)),
+                keys,
+                at,
+                found,
+            );
+        }
+        Value::Array(items) => walk(
+            items.iter().enumerate().map(|(i, v)| (i.to_string(), v)),
+            keys,
+            at,
+            found,
+        ),
+        Value::Object(map) => walk(map.iter().map(|(k, v)| (k.clone(), v)), keys, at, found),
+        _ => {}
+    }
+}
+
+fn walk<'a>(
+    children: impl Iterator<Item = (String, &'a Value)>,
+    keys: &[&str],
+    at: &mut Vec<String>,
+    found: &mut Option<String>,
+) {
+    for (key, child) in children {
+        at.push(key);
+        find_item_without(child, keys, at, found);
+        at.pop();
+    }
 }
 
 /// Helper messages read "{{helper}}: data `path`: why".

@@ -244,6 +244,24 @@ fn a_missing_field_names_template_line_column_and_path() {
 }
 
 #[test]
+fn a_field_missing_from_one_list_item_names_the_item() {
+    let mut data = example("bao-cao-ket-qua-nam");
+    data["indicators"][4]
+        .as_object_mut()
+        .unwrap()
+        .remove("unit");
+    let error = Templates::builtin()
+        .render("bao-cao-ket-qua-nam", &data)
+        .unwrap_err();
+    assert_eq!(
+        error.data_path.as_deref(),
+        Some("indicators.4.unit"),
+        "{error}"
+    );
+    assert!(error.to_string().contains("line 98, column 33, data `indicators.4.unit`"), "{error}");
+}
+
+#[test]
 fn a_bad_value_in_a_list_names_its_full_path() {
     let mut data = example("bao-cao-ket-qua-nam");
     data["indicators"][3]["actual"] = json!("nhiều");
