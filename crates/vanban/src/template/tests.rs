@@ -258,7 +258,12 @@ fn a_field_missing_from_one_list_item_names_the_item() {
         Some("indicators.4.unit"),
         "{error}"
     );
-    assert!(error.to_string().contains("line 98, column 33, data `indicators.4.unit`"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("line 98, column 33, data `indicators.4.unit`"),
+        "{error}"
+    );
 }
 
 #[test]
