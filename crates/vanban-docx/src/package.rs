@@ -1,5 +1,6 @@
-//! The DOCX package: docx-rs's parts with their XML put in schema order,
-//! deflate-compressed, with fixed timestamps so the same input gives the same bytes.
+//! The DOCX package: docx-rs's parts with their XML made schema-valid, a
+//! theme part added (Word expects one), deflate-compressed, with fixed
+//! timestamps so the same input gives the same bytes.
 
 use std::io::{Cursor, Read, Write};
 
@@ -8,24 +9,22 @@ use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use crate::schema_order;
 
+const THEME_PART: &str = "word/theme/theme1.xml";
+const THEME: &str = include_str!("theme1.xml");
+const THEME_RELATIONSHIP: &str = r#"<Relationship Id="rIdVanbanTheme1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml" />"#;
+const THEME_CONTENT_TYPE: &str = r#"<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml" />"#;
+
 /// Packs a built docx-rs document.
 pub fn pack(docx: docx_rs::Docx) -> Vec<u8> {
-    let mut xml = docx.build();
-    xml.document = fix_part(&xml.document);
-    xml.headers = xml.headers.iter().map(|h| fix_part(h)).collect();
-    xml.styles = fix_part(&xml.styles);
     let mut stored = Cursor::new(Vec::new());
-    xml.pack(&mut stored)
+    docx.build()
+        .pack(&mut stored)
         .expect("writing a zip to memory cannot fail");
-    recompress(&stored.into_inner())
+    repack(&stored.into_inner())
 }
 
-fn fix_part(xml: &[u8]) -> Vec<u8> {
-    schema_order::fix(&String::from_utf8_lossy(xml)).into_bytes()
-}
-
-/// docx-rs stores its parts uncompressed; Word and archives expect deflate.
-fn recompress(stored: &[u8]) -> Vec<u8> {
+/// Rewrites docx-rs's stored (uncompressed) zip: parts fixed, theme added, deflated.
+fn repack(stored: &[u8]) -> Vec<u8> {
     let mut archive = ZipArchive::new(Cursor::new(stored)).expect("docx-rs writes a valid zip");
     let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(stored.len() / 3)));
     let options = SimpleFileOptions::default()
@@ -39,9 +38,28 @@ fn recompress(stored: &[u8]) -> Vec<u8> {
         }
         buffer.clear();
         entry.read_to_end(&mut buffer).expect("in-memory read");
-        out.start_file(entry.name(), options)
-            .expect("in-memory write");
-        out.write_all(&buffer).expect("in-memory write");
+        let name = entry.name().to_string();
+        let bytes = fix_entry(&name, &buffer);
+        out.start_file(name, options).expect("in-memory write");
+        out.write_all(&bytes).expect("in-memory write");
     }
+    out.start_file(THEME_PART, options).expect("in-memory write");
+    out.write_all(THEME.as_bytes()).expect("in-memory write");
     out.finish().expect("in-memory write").into_inner()
+}
+
+fn fix_entry(name: &str, bytes: &[u8]) -> Vec<u8> {
+    let text = || String::from_utf8_lossy(bytes);
+    match name {
+        "[Content_Types].xml" => text()
+            .replace("</Types>", &format!("{THEME_CONTENT_TYPE}</Types>"))
+            .into_bytes(),
+        "word/_rels/document.xml.rels" => text()
+            .replace("</Relationships>", &format!("{THEME_RELATIONSHIP}</Relationships>"))
+            .into_bytes(),
+        _ if name.starts_with("word/") && name.ends_with(".xml") => {
+            schema_order::fix_part(name, &text()).into_bytes()
+        }
+        _ => bytes.to_vec(),
+    }
 }

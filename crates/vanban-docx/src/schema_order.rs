@@ -6,8 +6,10 @@
 //! property element's children by their rank in the schema's sequence.
 
 /// (container, its children in schema order). Sources: ECMA-376 Part 1,
-/// CT_PPrBase + CT_PPr, CT_RPr, CT_SectPr, CT_TblPr, CT_TcPr.
-const SEQUENCES: [(&str, &[&str]); 5] = [
+/// CT_PPrBase + CT_PPr, CT_RPr, CT_SectPr, CT_TblPr, CT_TcPr, CT_Style,
+/// CT_Settings (the children docx-rs writes), CT_PBdr, CT_TblBorders,
+/// CT_TcBorders.
+const SEQUENCES: [(&str, &[&str]); 10] = [
     (
         "w:pPr",
         &[
@@ -170,6 +172,45 @@ const SEQUENCES: [(&str, &[&str]); 5] = [
             "w:tcPrChange",
         ],
     ),
+    (
+        "w:style",
+        &[
+            "w:name", "w:aliases", "w:basedOn", "w:next", "w:link", "w:autoRedefine",
+            "w:hidden", "w:uiPriority", "w:semiHidden", "w:unhideWhenUsed", "w:qFormat",
+            "w:locked", "w:personal", "w:personalCompose", "w:personalReply", "w:rsid", "w:pPr",
+            "w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr",
+        ],
+    ),
+    (
+        "w:settings",
+        &[
+            "w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation",
+            "w:removeDateAndTime", "w:doNotDisplayPageBoundaries", "w:displayBackgroundShape",
+            "w:embedTrueTypeFonts", "w:embedSystemFonts", "w:saveSubsetFonts",
+            "w:mirrorMargins", "w:evenAndOddHeaders", "w:trackRevisions", "w:documentProtection",
+            "w:defaultTabStop", "w:autoHyphenation", "w:characterSpacingControl",
+            "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr",
+            "w:themeFontLang", "w:clrSchemeMapping", "w:decimalSymbol", "w:listSeparator",
+        ],
+    ),
+    (
+        "w:pBdr",
+        &["w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"],
+    ),
+    (
+        "w:tblBorders",
+        &[
+            "w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end", "w:insideH",
+            "w:insideV",
+        ],
+    ),
+    (
+        "w:tcBorders",
+        &[
+            "w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end", "w:insideH",
+            "w:insideV", "w:tl2br", "w:tr2bl",
+        ],
+    ),
 ];
 
 /// Reorders the property elements of a WordprocessingML part.
@@ -181,19 +222,41 @@ pub fn fix(xml: &str) -> String {
     xml
 }
 
-/// The ranks of the children of `w:ind` and friends are not needed: only the
-/// containers above carry sequences that docx-rs gets wrong.
+/// Further repairs of what docx-rs writes that the schema does not allow:
+/// `w:type` on `w:gridCol`, and a run-properties child in the paragraph
+/// properties of styles and numbering levels (CT_PPrGeneral has none).
+pub fn fix_part(name: &str, xml: &str) -> String {
+    let mut xml = fix(xml);
+    if name == "word/document.xml" || name.starts_with("word/header") {
+        xml = strip_grid_column_types(&xml);
+    }
+    if name == "word/styles.xml" || name == "word/numbering.xml" {
+        xml = xml
+            .replace("<w:rPr /></w:pPr>", "</w:pPr>")
+            .replace("<w:pPr></w:pPr>", "<w:pPr />");
+    }
+    xml
+}
+
+/// Sorts the children of every `container` element (with or without
+/// attributes) by their rank in `order`; unknown children keep their place
+/// after the known ones.
 fn sort_children(xml: &str, container: &str, order: &[&str]) -> String {
-    let open = format!("<{container}>");
+    let open = format!("<{container}");
     let close = format!("</{container}>");
     let mut out = String::with_capacity(xml.len());
     let mut rest = xml;
-    while let Some(start) = rest.find(&open) {
-        let content_start = start + open.len();
-        let Some(children) = split_children(&rest[content_start..], &close) else {
+    while let Some(start) = find_open_tag(rest, &open) {
+        let tag_end = start + rest[start..].find('>').expect("a tag ends") + 1;
+        if rest[..tag_end].ends_with("/>") {
+            out.push_str(&rest[..tag_end]);
+            rest = &rest[tag_end..];
+            continue;
+        }
+        let Some(children) = split_children(&rest[tag_end..], &close) else {
             break;
         };
-        out.push_str(&rest[..content_start]);
+        out.push_str(&rest[..tag_end]);
         let mut sorted = children.items.clone();
         let rank = |child: &&str| {
             let name = element_name(child);
@@ -204,10 +267,23 @@ fn sort_children(xml: &str, container: &str, order: &[&str]) -> String {
             out.push_str(child);
         }
         out.push_str(&close);
-        rest = &rest[content_start + children.length + close.len()..];
+        rest = &rest[tag_end + children.length + close.len()..];
     }
     out.push_str(rest);
     out
+}
+
+/// The next `<name` that is the whole element name (`<w:p` must not match `<w:pPr`).
+fn find_open_tag(xml: &str, open: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = xml[from..].find(open) {
+        let at = from + i;
+        match xml[at + open.len()..].chars().next() {
+            Some('>') | Some(' ') | Some('/') => return Some(at),
+            _ => from = at + open.len(),
+        }
+    }
+    None
 }
 
 struct Children<'a> {
@@ -264,6 +340,28 @@ fn element_name(element: &str) -> &str {
     &name[..end]
 }
 
+/// `<w:gridCol w:w="3685" w:type="dxa" />` → `<w:gridCol w:w="3685" />`.
+fn strip_grid_column_types(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(start) = rest.find("<w:gridCol ") {
+        let end = start + rest[start..].find('>').expect("a tag ends") + 1;
+        out.push_str(&rest[..start]);
+        let tag = &rest[start..end];
+        match tag.find(" w:type=\"") {
+            Some(at) => {
+                let value_end = at + 9 + tag[at + 9..].find('"').expect("a quoted value") + 1;
+                out.push_str(&tag[..at]);
+                out.push_str(&tag[value_end..]);
+            }
+            None => out.push_str(tag),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,6 +390,29 @@ mod tests {
         assert_eq!(
             fix(xml),
             "<w:pPr><w:keepNext /><w:pBdr><w:top w:val=\"single\" /></w:pBdr></w:pPr>"
+        );
+    }
+
+    #[test]
+    fn containers_with_attributes_and_settings() {
+        let xml = r#"<w:settings xmlns:w="x"><w:defaultTabStop w:val="840" /><w:zoom w:percent="100" /></w:settings>"#;
+        assert_eq!(
+            fix(xml),
+            r#"<w:settings xmlns:w="x"><w:zoom w:percent="100" /><w:defaultTabStop w:val="840" /></w:settings>"#
+        );
+        let style = r#"<w:style w:type="paragraph"><w:name w:val="Normal" /><w:rPr /><w:pPr><w:rPr /></w:pPr><w:qFormat /></w:style>"#;
+        assert_eq!(
+            fix_part("word/styles.xml", style),
+            r#"<w:style w:type="paragraph"><w:name w:val="Normal" /><w:qFormat /><w:pPr /><w:rPr /></w:style>"#
+        );
+    }
+
+    #[test]
+    fn grid_columns_lose_the_undeclared_type() {
+        let xml = r#"<w:tblW w:w="9354" w:type="dxa" /><w:tblGrid><w:gridCol w:w="3685" w:type="dxa" /></w:tblGrid>"#;
+        assert_eq!(
+            fix_part("word/document.xml", xml),
+            r#"<w:tblW w:w="9354" w:type="dxa" /><w:tblGrid><w:gridCol w:w="3685" /></w:tblGrid>"#
         );
     }
 
