@@ -147,7 +147,10 @@ impl Batch<'_> {
 /// input order) says for each item what was written or what went wrong.
 /// Ctrl-C stops the batch promptly and raises KeyboardInterrupt.
 #[pyfunction]
-#[pyo3(signature = (items, out_dir, formats = None, template = None, jobs = None, name_field = None, templates_dir = None))]
+#[pyo3(
+    signature = (items, out_dir, formats = None, template = None, jobs = None, name_field = None, templates_dir = None),
+    text_signature = "(items, out_dir, formats=('docx', 'pdf'), template=None, jobs=None, name_field=None, templates_dir=None)"
+)]
 #[allow(clippy::too_many_arguments)]
 pub fn render_many(
     py: Python<'_>,

@@ -115,3 +115,17 @@ def test_the_package_ships_its_type_stubs():
     package = Path(vanban.__file__).parent
     assert (package / "py.typed").exists()
     assert (package / "__init__.pyi").exists()
+
+
+def test_the_stubs_name_what_the_module_has():
+    import ast
+    from pathlib import Path
+
+    stub = ast.parse((Path(__file__).parents[1] / "vanban" / "__init__.pyi").read_text())
+    top = {n.name for n in stub.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    assert set(vanban.__all__) - {"__version__"} <= top
+    for cls in ("Document", "RenderResult"):
+        node = next(n for n in stub.body if isinstance(n, ast.ClassDef) and n.name == cls)
+        stubbed = {n.name for n in node.body if isinstance(n, ast.FunctionDef)} - {"__init__"}
+        public = {n for n in dir(getattr(vanban, cls)) if not n.startswith("_")}
+        assert stubbed == public, cls
