@@ -216,6 +216,15 @@ fn words(fonts: &FontSet, spans: &[(String, TextStyle)]) -> Vec<Word> {
         }
     };
     for (text, style) in spans {
+        // The model is NFC already; a Document built in code may not be, and
+        // decomposed marks would print as separate glyphs.
+        let composed;
+        let text = if text.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c)) {
+            composed = vanban::vn::nfc(text);
+            &composed
+        } else {
+            text
+        };
         let font = fonts.face_for(*style);
         let mut piece = String::new();
         let push_piece = |piece: &mut String,
@@ -448,6 +457,19 @@ mod tests {
         assert_eq!(lines[0].runs[0].face, FaceStyle::Bold);
         assert_eq!(lines[0].runs[0].word_spacing, 0.0);
         assert!(lines[0].runs[1].x > lines[0].runs[0].x);
+    }
+
+    #[test]
+    fn decomposed_text_is_set_composed() {
+        let fonts = FontSet::liberation_serif();
+        let decomposed = "Vie\u{302}\u{323}t Nam";
+        let lines = set(
+            fonts,
+            &[(decomposed.into(), body())],
+            body(),
+            frame(Align::Left),
+        );
+        assert_eq!(lines[0].runs[0].text, "Việt Nam");
     }
 
     #[test]
