@@ -140,3 +140,37 @@ fn preset_13_steps_every_size_down() {
     assert!(!xml.contains("<w:sz w:val=\"28\" />"), "no 14 pt text left");
     assert!(xml.contains("w:left=\"1984\""), "35 mm left margin");
 }
+
+#[test]
+fn body_tables_repeat_their_header_row_and_size_columns_to_content() {
+    let yaml =
+        std::fs::read_to_string(repo().join("tests/documents/bao-cao-co-bang.yaml")).unwrap();
+    let (doc, xml) = docx_of(&yaml);
+    let tree = roxmltree::Document::parse(&xml).unwrap();
+    let table = tree
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "tbl")))
+        .find(|t| t.descendants().any(|n| n.text() == Some("Chỉ tiêu")))
+        .expect("the indicators table");
+    let rows: Vec<_> = table
+        .children()
+        .filter(|n| n.has_tag_name((W, "tr")))
+        .collect();
+    let is_header =
+        |row: &roxmltree::Node| row.descendants().any(|n| n.has_tag_name((W, "tblHeader")));
+    assert!(is_header(&rows[0]));
+    assert!(!rows[1..].iter().any(is_header));
+    let grid: Vec<f32> = table
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "gridCol")))
+        .map(|n| n.attribute((W, "w")).unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(grid.len(), 6);
+    let widest = grid.iter().cloned().fold(0.0, f32::max);
+    assert_eq!(grid[1], widest, "“Chỉ tiêu” gets the room: {grid:?}");
+    let total_mm = grid.iter().sum::<f32>() * 25.4 / 1440.0;
+    assert!(
+        (total_mm - doc.style.text_width()).abs() < 0.5,
+        "{total_mm}"
+    );
+}

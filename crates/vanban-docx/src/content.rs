@@ -140,12 +140,16 @@ pub fn body_paragraph(style: &Style, text_style: TextStyle, spans: &[Span]) -> P
     p
 }
 
-/// A GFM table: single borders, bold header row repeated on each page.
+/// A GFM table: single borders, bold header row repeated on each page,
+/// columns sized by `table_layout` (the PDF uses the same widths).
 fn table(style: &Style, t: &vanban::model::Table) -> Table {
     let family = style.font_family;
     let columns = t.header.len().max(1);
-    let total = mm_to_twips(style.text_width()) as usize;
-    let width = total / columns;
+    let widths: Vec<usize> =
+        vanban::table_layout::column_widths(t, style, FontSet::liberation_serif())
+            .into_iter()
+            .map(|w| mm_to_twips(w) as usize)
+            .collect();
     let padding = mm_to_twips(style.cell_padding) as usize;
     let row = |cells: &[Vec<Span>], text_style: TextStyle, header: bool| {
         let cells = (0..columns)
@@ -162,13 +166,18 @@ fn table(style: &Style, t: &vanban::model::Table) -> Table {
                     p = p.add_run(run);
                 }
                 TableCell::new()
-                    .width(width, WidthType::Dxa)
+                    .width(widths[i], WidthType::Dxa)
                     .add_paragraph(p)
             })
             .collect();
         TableRow::new(cells)
     };
-    let mut rows = vec![row(&t.header, style.table_header, true)];
+    // docx-rs cannot write `w:tblHeader`; the header row carries a marker
+    // height that the package step turns into it (see schema_order).
+    let mut rows = vec![row(&t.header, style.table_header, true)
+        .row_height(crate::schema_order::HEADER_ROW_MARK_HEIGHT)
+        .height_rule(docx_rs::HeightRule::AtLeast)
+        .cant_split()];
     rows.extend(t.rows.iter().map(|r| row(r, style.table_text, false)));
     let border = |position| {
         TableBorder::new(position)
@@ -188,8 +197,8 @@ fn table(style: &Style, t: &vanban::model::Table) -> Table {
         borders = borders.set(border(position));
     }
     Table::new(rows)
-        .set_grid(vec![width; columns])
-        .width(width * columns, WidthType::Dxa)
+        .set_grid(widths.clone())
+        .width(widths.iter().sum(), WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
         .margins(TableCellMargins::new().margin(0, padding, 0, padding))
         .set_borders(borders)

@@ -43,7 +43,8 @@ fn repack(stored: &[u8]) -> Vec<u8> {
         out.start_file(name, options).expect("in-memory write");
         out.write_all(&bytes).expect("in-memory write");
     }
-    out.start_file(THEME_PART, options).expect("in-memory write");
+    out.start_file(THEME_PART, options)
+        .expect("in-memory write");
     out.write_all(THEME.as_bytes()).expect("in-memory write");
     out.finish().expect("in-memory write").into_inner()
 }
@@ -55,7 +56,10 @@ fn fix_entry(name: &str, bytes: &[u8]) -> Vec<u8> {
             .replace("</Types>", &format!("{THEME_CONTENT_TYPE}</Types>"))
             .into_bytes(),
         "word/_rels/document.xml.rels" => text()
-            .replace("</Relationships>", &format!("{THEME_RELATIONSHIP}</Relationships>"))
+            .replace(
+                "</Relationships>",
+                &format!("{THEME_RELATIONSHIP}</Relationships>"),
+            )
             .into_bytes(),
         _ if name.starts_with("word/") && name.ends_with(".xml") => {
             schema_order::fix_part(name, &text()).into_bytes()

@@ -175,40 +175,99 @@ const SEQUENCES: [(&str, &[&str]); 10] = [
     (
         "w:style",
         &[
-            "w:name", "w:aliases", "w:basedOn", "w:next", "w:link", "w:autoRedefine",
-            "w:hidden", "w:uiPriority", "w:semiHidden", "w:unhideWhenUsed", "w:qFormat",
-            "w:locked", "w:personal", "w:personalCompose", "w:personalReply", "w:rsid", "w:pPr",
-            "w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr",
+            "w:name",
+            "w:aliases",
+            "w:basedOn",
+            "w:next",
+            "w:link",
+            "w:autoRedefine",
+            "w:hidden",
+            "w:uiPriority",
+            "w:semiHidden",
+            "w:unhideWhenUsed",
+            "w:qFormat",
+            "w:locked",
+            "w:personal",
+            "w:personalCompose",
+            "w:personalReply",
+            "w:rsid",
+            "w:pPr",
+            "w:rPr",
+            "w:tblPr",
+            "w:trPr",
+            "w:tcPr",
+            "w:tblStylePr",
         ],
     ),
     (
         "w:settings",
         &[
-            "w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation",
-            "w:removeDateAndTime", "w:doNotDisplayPageBoundaries", "w:displayBackgroundShape",
-            "w:embedTrueTypeFonts", "w:embedSystemFonts", "w:saveSubsetFonts",
-            "w:mirrorMargins", "w:evenAndOddHeaders", "w:trackRevisions", "w:documentProtection",
-            "w:defaultTabStop", "w:autoHyphenation", "w:characterSpacingControl",
-            "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr",
-            "w:themeFontLang", "w:clrSchemeMapping", "w:decimalSymbol", "w:listSeparator",
+            "w:writeProtection",
+            "w:view",
+            "w:zoom",
+            "w:removePersonalInformation",
+            "w:removeDateAndTime",
+            "w:doNotDisplayPageBoundaries",
+            "w:displayBackgroundShape",
+            "w:embedTrueTypeFonts",
+            "w:embedSystemFonts",
+            "w:saveSubsetFonts",
+            "w:mirrorMargins",
+            "w:evenAndOddHeaders",
+            "w:trackRevisions",
+            "w:documentProtection",
+            "w:defaultTabStop",
+            "w:autoHyphenation",
+            "w:characterSpacingControl",
+            "w:footnotePr",
+            "w:endnotePr",
+            "w:compat",
+            "w:docVars",
+            "w:rsids",
+            "m:mathPr",
+            "w:themeFontLang",
+            "w:clrSchemeMapping",
+            "w:decimalSymbol",
+            "w:listSeparator",
         ],
     ),
     (
         "w:pBdr",
-        &["w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"],
+        &[
+            "w:top",
+            "w:left",
+            "w:bottom",
+            "w:right",
+            "w:between",
+            "w:bar",
+        ],
     ),
     (
         "w:tblBorders",
         &[
-            "w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end", "w:insideH",
+            "w:top",
+            "w:left",
+            "w:start",
+            "w:bottom",
+            "w:right",
+            "w:end",
+            "w:insideH",
             "w:insideV",
         ],
     ),
     (
         "w:tcBorders",
         &[
-            "w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end", "w:insideH",
-            "w:insideV", "w:tl2br", "w:tr2bl",
+            "w:top",
+            "w:left",
+            "w:start",
+            "w:bottom",
+            "w:right",
+            "w:end",
+            "w:insideH",
+            "w:insideV",
+            "w:tl2br",
+            "w:tr2bl",
         ],
     ),
 ];
@@ -222,13 +281,19 @@ pub fn fix(xml: &str) -> String {
     xml
 }
 
+/// A row height no real row has (1/20 pt); header rows carry it so that the
+/// package step can write the `w:tblHeader` docx-rs has no setter for.
+pub const HEADER_ROW_MARK_HEIGHT: f32 = 1.0;
+const HEADER_ROW_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
+
 /// Further repairs of what docx-rs writes that the schema does not allow:
 /// `w:type` on `w:gridCol`, and a run-properties child in the paragraph
-/// properties of styles and numbering levels (CT_PPrGeneral has none).
+/// properties of styles and numbering levels (CT_PPrGeneral has none); and
+/// the repeated table header rows it cannot write.
 pub fn fix_part(name: &str, xml: &str) -> String {
     let mut xml = fix(xml);
     if name == "word/document.xml" || name.starts_with("word/header") {
-        xml = strip_grid_column_types(&xml);
+        xml = strip_grid_column_types(&xml).replace(HEADER_ROW_MARK, "<w:tblHeader />");
     }
     if name == "word/styles.xml" || name == "word/numbering.xml" {
         xml = xml

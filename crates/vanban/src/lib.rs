@@ -14,6 +14,7 @@ pub mod metrics;
 pub mod model;
 pub mod source;
 pub mod style;
+pub mod table_layout;
 pub mod template;
 pub mod validate;
 pub mod vn;
