@@ -79,6 +79,10 @@ enum Command {
         /// Data field whose value names each file (default: TEMPLATE-001 …).
         #[arg(long, value_name = "FIELD")]
         name_field: Option<String>,
+        /// PDF fonts instead of the built-in Liberation Serif: four files,
+        /// REGULAR,BOLD,ITALIC,BOLDITALIC.
+        #[arg(long, value_name = "FILES")]
+        fonts: Option<String>,
         /// A folder of templates that adds to or overrides the built-ins.
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
@@ -136,9 +140,17 @@ fn main() -> ExitCode {
             format,
             jobs,
             name_field,
+            fonts,
             templates,
         } => {
-            let fonts = FontSet::liberation_serif();
+            let fonts = match fonts.as_deref().map(load_fonts).transpose() {
+                Ok(fonts) => fonts,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    return ExitCode::from(2);
+                }
+            };
+            let fonts = fonts.as_ref().unwrap_or(FontSet::liberation_serif());
             let write =
                 |doc: &Document, stem: &str| write_document(doc, &output, stem, &format.0, fonts);
             templates_cmd::batch_command(

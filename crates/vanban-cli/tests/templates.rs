@@ -250,3 +250,40 @@ fn a_batch_reads_json_lines_too() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(out.join("bao-cao-001.docx").exists() && out.join("bao-cao-002.docx").exists());
 }
+
+#[test]
+fn a_user_template_folder_overrides_a_builtin() {
+    let dir = temp_dir("template-folder");
+    let folder = dir.join("mau");
+    std::fs::create_dir_all(&folder).unwrap();
+    let own = "{{!--\nThông báo ngắn.\n- who: người ký\n--}}\n---\nkind: bao-cao\nissuer: {name: \"SỞ X\", abbreviation: \"SX\"}\nplace: \"Hà Nội\"\nsummary: \"Tin của {{who}}\"\nrecipients: [\"A\"]\nsigner: {title: \"GIÁM ĐỐC\", name: \"{{who}}\"}\n---\n{{> _chao}} {{who}}./.\n";
+    std::fs::write(folder.join("bao-cao.hbs"), own).unwrap();
+    std::fs::write(folder.join("_chao.hbs"), "Xin chào").unwrap();
+    let listing = vanban(&["templates", "--templates", folder.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&listing.stdout).into_owned();
+    assert!(
+        text.contains("bao-cao: Thông báo ngắn.") && !text.contains("_chao"),
+        "{text}"
+    );
+    let data = dir.join("d.yaml");
+    std::fs::write(&data, "who: Lê An\n").unwrap();
+    let out = dir.join("out");
+    let output = vanban(&[
+        "render",
+        "--template",
+        "bao-cao",
+        "--templates",
+        folder.to_str().unwrap(),
+        data.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "docx",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let texts = paragraph_texts(&part(
+        &std::fs::read(out.join("d.docx")).unwrap(),
+        "word/document.xml",
+    ));
+    assert!(has(&texts, "Xin chào Lê An./."), "{texts:?}");
+}
