@@ -143,6 +143,32 @@ fn plan_from_its_example() {
 }
 
 #[test]
+fn plan_opening_variants() {
+    let mut data = example("ke-hoach");
+    data["opening_verb"] = json!("Thực hiện");
+    let text = lines("ke-hoach", &data).join("\n");
+    assert!(
+        text.contains("\nThực hiện Kế hoạch số 702/KH-UBND"),
+        "{text}"
+    );
+    data["opening"] = json!("Để triển khai kịp thời, Văn phòng ban hành Kế hoạch như sau:");
+    let text = lines("ke-hoach", &data).join("\n");
+    assert!(
+        text.contains(
+            "\nĐể triển khai kịp thời, Văn phòng ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH"
+        ),
+        "{text}"
+    );
+    data.as_object_mut().unwrap().remove("opening");
+    data.as_object_mut().unwrap().remove("bases");
+    let text = lines("ke-hoach", &data).join("\n");
+    assert!(
+        text.contains("\nVăn phòng UBND tỉnh ban hành Kế hoạch chuyển đổi số"),
+        "{text}"
+    );
+}
+
+#[test]
 fn general_report_from_its_example() {
     let lines = lines("bao-cao", &example("bao-cao"));
     let text = lines.join("\n");
