@@ -26,7 +26,9 @@ pub fn read_one(path: &Path) -> Result<Value, String> {
     let value: Value = match extension(path).as_str() {
         "yaml" | "yml" => serde_norway::from_str(&text).map_err(|e| e.to_string()),
         "json" => serde_json::from_str(&text).map_err(|e| e.to_string()),
-        "toml" => toml::from_str(&text).map_err(|e| e.to_string()),
+        "toml" => toml::from_str(&text)
+            .map(toml_dates_as_text)
+            .map_err(|e| e.to_string()),
         other => Err(format!(
             "cannot read data from `.{other}`; use .yaml, .json or .toml"
         )),
@@ -39,6 +41,26 @@ pub fn read_one(path: &Path) -> Result<Value, String> {
         ));
     }
     Ok(value)
+}
+
+/// TOML dates arrive as `{"$__toml_private_datetime": "2024-03-08"}`;
+/// templates want the text, as YAML and JSON give it.
+fn toml_dates_as_text(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            if let (1, Some(Value::String(date))) = (map.len(), map.get("$__toml_private_datetime"))
+            {
+                return Value::String(date.clone());
+            }
+            Value::Object(
+                map.into_iter()
+                    .map(|(k, v)| (k, toml_dates_as_text(v)))
+                    .collect(),
+            )
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(toml_dates_as_text).collect()),
+        other => other,
+    }
 }
 
 /// Reads every item of a `.csv`, `.jsonl` or a `.yaml`/`.json` list.
@@ -244,6 +266,18 @@ mod tests {
         let rows = rows_from_csv("a,b\n1,2\n3\n4,5\n").unwrap();
         assert!(rows[0].data.is_ok() && rows[2].data.is_ok());
         assert!(rows[1].data.is_err());
+    }
+
+    #[test]
+    fn toml_dates_read_as_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.toml");
+        std::fs::write(&path, "date = 2024-03-08\n[[docs]]\ndate = 2023-01-02\n").unwrap();
+        let value = read_one(&path).unwrap();
+        assert_eq!(
+            value,
+            json!({"date": "2024-03-08", "docs": [{"date": "2023-01-02"}]})
+        );
     }
 
     #[test]
