@@ -132,7 +132,7 @@ mod tests {
         assert_eq!(num(0.0), "0");
         assert_eq!(num(-0.0001), "0");
         assert_eq!(num(12.5), "12.5");
-        assert_eq!(num(-2.71828), "-2.718");
+        assert_eq!(num(-12.34567), "-12.346");
         assert_eq!(num(595.2756), "595.276");
         assert_eq!(num(0.05), "0.05");
         assert_eq!(num(f32::NAN), "0");
