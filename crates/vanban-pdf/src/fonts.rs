@@ -91,8 +91,7 @@ pub fn embed(writer: &mut PdfWriter, font: &Font, chars: &BTreeSet<char>) -> (us
     let file = writer.add_packed_stream(&format!("/Length1 {}", program.length), &program.packed);
     let [x0, y0, x1, y1] = font.bbox.map(|v| scale(v as f32));
     let italic = font.italic_angle != 0.0;
-    // Serif (2), symbolic (4: glyphs outside the standard Latin set), italic (64).
-    let flags = 2 | 4 | if italic { 64 } else { 0 };
+    let flags = flags(face.as_ref(), italic);
     // StemV is not stored in TrueType fonts; this is the usual estimate from the weight.
     let stem_v = 10 + (220.0 * ((font.weight as f32 - 50.0) / 900.0).powi(2)).round() as i32;
     let descriptor = writer.add(
@@ -168,6 +167,19 @@ fn program(font: &Font, ids: &[u16]) -> Arc<Program> {
         c.insert(key, program.clone());
     }
     program
+}
+
+/// Descriptor flags from the font itself: fixed pitch (1), serif (2, from
+/// the PANOSE serif style), symbolic (4: Identity-H glyphs outside the
+/// standard Latin set, always), italic (64).
+fn flags(face: Option<&ttf_parser::Face>, italic: bool) -> u32 {
+    let fixed = face.is_some_and(|f| f.is_monospaced());
+    let panose = face
+        .and_then(|f| f.raw_face().table(ttf_parser::Tag::from_bytes(b"OS/2")))
+        .and_then(|os2| os2.get(32..34).map(|p| (p[0], p[1])));
+    // PANOSE Latin text (2) with serif styles 2–10; 11–13 are sans serif.
+    let serif = matches!(panose, Some((2, 2..=10)));
+    u32::from(fixed) | if serif { 2 } else { 0 } | 4 | if italic { 64 } else { 0 }
 }
 
 fn subset_program(data: &[u8], ids: &[u16]) -> Option<Vec<u8>> {

@@ -229,3 +229,33 @@ fn text_inside_margins_and_page_numbers_in_the_top_margin() {
         );
     }
 }
+
+#[test]
+fn font_descriptors_tell_the_truth() {
+    let pdf = String::from_utf8_lossy(&vanban_pdf::to_pdf(&seed())).into_owned();
+    let descriptors: Vec<&str> = pdf
+        .split("/Type /FontDescriptor")
+        .skip(1)
+        .map(|d| d.split(">>").next().unwrap())
+        .collect();
+    assert_eq!(descriptors.len(), 4);
+    for d in descriptors {
+        let bold = d.contains("-Bold");
+        let italic = d.contains("Italic ");
+        assert!(
+            d.contains(if bold {
+                "/FontWeight 700"
+            } else {
+                "/FontWeight 400"
+            }),
+            "{d}"
+        );
+        // Serif 2 + symbolic 4 (+ italic 64).
+        assert!(
+            d.contains(if italic { "/Flags 70 " } else { "/Flags 6 " }),
+            "{d}"
+        );
+        assert_eq!(d.contains("/ItalicAngle 0 "), !italic, "{d}");
+        assert!(d.contains("/FontFile2 "), "{d}");
+    }
+}
