@@ -133,8 +133,9 @@ fn keep_next_need(paras: &[Para], i: usize) -> f32 {
     let n = next.blocks.len();
     let first = if next.unbreakable || next.keep_next || (next.widow_control && n <= 3) {
         n
-    } else if next.widow_control {
-        2
+    } else if next.widow_control || next.repeat.is_some() {
+        // Two lines, or a table's header row and first row.
+        2.min(n)
     } else {
         1.min(n)
     };
