@@ -1,6 +1,6 @@
 //! Embedding: each face used is subset to its glyphs, named with a tag
 //! derived from those glyphs (`ABCDEF+LiberationSerif-Bold`), and described
-//! truthfully, as a Type 0 / CIDFontType2 font with Identity-H encoding and a
+//! truthfully, as a Type 0 / CIDFontType2 (CFF: CIDFontType0) font with Identity-H encoding and a
 //! ToUnicode CMap so text can be extracted.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -88,7 +88,26 @@ pub fn embed(writer: &mut PdfWriter, font: &Font, chars: &BTreeSet<char>) -> (us
         .collect::<Vec<_>>()
         .join(" ");
 
-    let file = writer.add_packed_stream(&format!("/Length1 {}", program.length), &program.packed);
+    // TrueType outlines go in FontFile2 under a CIDFontType2; CFF outlines
+    // (OpenType .otf user fonts) in FontFile3 /OpenType under a CIDFontType0,
+    // whose CIDs are glyph indices when the CFF is not CID-keyed.
+    let cff = face.as_ref().is_some_and(|f| f.tables().cff.is_some());
+    let (file_dict, file_key, subtype, gid_map) = if cff {
+        (
+            "/Subtype /OpenType".to_string(),
+            "FontFile3",
+            "CIDFontType0",
+            "",
+        )
+    } else {
+        (
+            format!("/Length1 {}", program.length),
+            "FontFile2",
+            "CIDFontType2",
+            " /CIDToGIDMap /Identity",
+        )
+    };
+    let file = writer.add_packed_stream(&file_dict, &program.packed);
     let [x0, y0, x1, y1] = font.bbox.map(|v| scale(v as f32));
     let italic = font.italic_angle != 0.0;
     let flags = flags(face.as_ref(), italic);
@@ -97,7 +116,7 @@ pub fn embed(writer: &mut PdfWriter, font: &Font, chars: &BTreeSet<char>) -> (us
     let descriptor = writer.add(
         format!(
             "<< /Type /FontDescriptor /FontName /{name} /Flags {flags} /FontBBox [{x0} {y0} {x1} {y1}] \
-             /ItalicAngle {} /Ascent {} /Descent {} /CapHeight {} /StemV {stem_v} /FontWeight {} /FontFile2 {file} 0 R >>",
+             /ItalicAngle {} /Ascent {} /Descent {} /CapHeight {} /StemV {stem_v} /FontWeight {} /{file_key} {file} 0 R >>",
             crate::writer::num(font.italic_angle),
             scale(font.ascender as f32),
             scale(font.descender as f32),
@@ -108,9 +127,9 @@ pub fn embed(writer: &mut PdfWriter, font: &Font, chars: &BTreeSet<char>) -> (us
     );
     let cid_font = writer.add(
         format!(
-            "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /{name} \
+            "<< /Type /Font /Subtype /{subtype} /BaseFont /{name} \
              /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> \
-             /FontDescriptor {descriptor} 0 R /DW {} /W [{w}] /CIDToGIDMap /Identity >>",
+             /FontDescriptor {descriptor} 0 R /DW {} /W [{w}]{gid_map} >>",
             widths.get(&0).copied().unwrap_or(0)
         )
         .into_bytes(),
