@@ -277,18 +277,26 @@ fn no_dangling_relationships_or_content_types() {
         let tree = roxmltree::Document::parse(&xml).unwrap();
         // `word/_rels/document.xml.rels` resolves against `word/`.
         let base = rels.split("_rels/").next().unwrap();
-        for rel in tree.descendants().filter(|n| n.has_tag_name("Relationship")) {
+        for rel in tree
+            .descendants()
+            .filter(|n| n.has_tag_name("Relationship"))
+        {
             if rel.attribute("TargetMode") == Some("External") {
                 continue;
             }
             let target = rel.attribute("Target").unwrap();
-            let path = format!("{base}{target}").trim_start_matches('/').to_string();
+            let path = format!("{base}{target}")
+                .trim_start_matches('/')
+                .to_string();
             assert!(names.contains(&path), "{rels}: dangling {target}");
         }
     }
     let types = read(&mut archive, "[Content_Types].xml");
     let tree = roxmltree::Document::parse(&types).unwrap();
     for part in tree.descendants().filter_map(|n| n.attribute("PartName")) {
-        assert!(names.contains(&part.trim_start_matches('/').to_string()), "no part {part}");
+        assert!(
+            names.contains(&part.trim_start_matches('/').to_string()),
+            "no part {part}"
+        );
     }
 }

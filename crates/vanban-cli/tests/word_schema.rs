@@ -30,7 +30,11 @@ fn every_kind_of_document_passes_the_openxml_schema() {
         let doc = vanban::Document::from_path(&input).unwrap();
         let path = dir.join("doc.docx");
         std::fs::write(&path, vanban_docx::to_docx(&doc)).unwrap();
-        let out = Command::new(&audit).arg(&path).args(["-m", "0"]).output().unwrap();
+        let out = Command::new(&audit)
+            .arg(&path)
+            .args(["-m", "0"])
+            .output()
+            .unwrap();
         let report = String::from_utf8_lossy(&out.stdout);
         assert!(
             out.status.success() && report.contains("Errors: 0"),

@@ -36,12 +36,18 @@ pub fn column_widths(table: &Table, style: &Style, fonts: &FontSet) -> Vec<f32> 
         return min.iter().map(|w| w * total / sum_min).collect();
     }
     let share = (total - sum_min) / (sum_max - sum_min);
-    min.iter().zip(&max).map(|(lo, hi)| lo + (hi - lo) * share).collect()
+    min.iter()
+        .zip(&max)
+        .map(|(lo, hi)| lo + (hi - lo) * share)
+        .collect()
 }
 
 /// The same widths in points.
 pub fn column_widths_pt(table: &Table, style: &Style, fonts: &FontSet) -> Vec<f32> {
-    column_widths(table, style, fonts).into_iter().map(mm_to_pt).collect()
+    column_widths(table, style, fonts)
+        .into_iter()
+        .map(mm_to_pt)
+        .collect()
 }
 
 #[cfg(test)]
