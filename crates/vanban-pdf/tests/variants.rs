@@ -255,3 +255,41 @@ fn heading_never_ends_a_page_and_no_single_lines() {
         }
     }
 }
+
+/// A CFF-outline OpenType font (TeX Gyre Termes, a Times clone with
+/// Vietnamese), if the system has it: embedded as FontFile3 and extractable.
+#[test]
+fn cff_opentype_user_fonts_embed_and_extract() {
+    let dir = std::path::Path::new("/usr/share/texmf/fonts/opentype/public/tex-gyre");
+    let names = ["regular", "bold", "italic", "bolditalic"]
+        .map(|s| dir.join(format!("texgyretermes-{s}.otf")));
+    if !names.iter().all(|p| p.exists()) {
+        eprintln!("SKIPPED: TeX Gyre Termes (.otf, Debian fonts-texgyre) is not installed");
+        return;
+    }
+    let fonts =
+        vanban::metrics::FontSet::from_data(names.map(|p| std::fs::read(p).unwrap())).unwrap();
+    let doc = seed();
+    let pdf = vanban_pdf::to_pdf_with_fonts(&doc, &fonts);
+    assert_eq!(pdf, vanban_pdf::to_pdf_with_fonts(&doc, &fonts));
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(text.contains("/FontFile3") && text.contains("/CIDFontType0"));
+    if !have("pdffonts") || !have("qpdf") {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let path = write_temp(tmp.path(), "termes.pdf", &pdf);
+    if let Ok(keep) = std::env::var("VANBAN_PDF_KEEP") {
+        std::fs::copy(&path, std::path::Path::new(&keep).join("termes.pdf")).unwrap();
+    }
+    let out = run("pdffonts", &[path.to_str().unwrap()]);
+    eprintln!("{out}");
+    for row in out.lines().skip(2) {
+        assert!(row.contains("+TeXGyreTermes"), "{row}");
+        assert!(row.contains("yes yes yes"), "{row}");
+    }
+    run("qpdf", &["--check", path.to_str().unwrap()]);
+    let text = text_without_page_numbers(&path, &doc.style);
+    assert!(text.contains(&normalise(&doc.summary)));
+    assert!(text.contains("Độc lập - Tự do - Hạnh phúc"));
+}
