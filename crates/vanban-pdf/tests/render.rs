@@ -185,14 +185,30 @@ fn text_inside_margins_and_page_numbers_in_the_top_margin() {
     if !have("pdftotext") {
         return;
     }
-    let doc = seed();
+    check_positions(&seed());
+    // Narrower text block: the header table reaches 5 mm into the left margin.
+    let mut doc = seed();
+    doc.style.margins = vanban::style::Margins {
+        top: 25.0,
+        bottom: 25.0,
+        left: 35.0,
+        right: 20.0,
+    };
+    assert!(doc.style.header_outdent() > 0.0);
+    doc.addressees = vec!["Sở Nội vụ".into(), "Ban Thi đua – Khen thưởng tỉnh".into()];
+    doc.urgency = Some(vanban::model::Urgency::HoaToc);
+    check_positions(&doc);
+}
+
+fn check_positions(doc: &vanban::Document) {
     let style = &doc.style;
     let dir = tempfile::tempdir().unwrap();
-    let pdf = write_temp(dir.path(), "seed.pdf", &vanban_pdf::to_pdf(&doc));
+    let pdf = write_temp(dir.path(), "seed.pdf", &vanban_pdf::to_pdf(doc));
     let pages = bbox_lines(&pdf);
     assert!(pages.len() >= 2, "the seed takes more than one page");
     let tol = 0.5;
     let left = mm_to_pt(style.margins.left - style.header_outdent());
+    let body_left = mm_to_pt(style.margins.left);
     let right = mm_to_pt(style.page_width - style.margins.right);
     let top = mm_to_pt(style.margins.top);
     let bottom = mm_to_pt(style.page_height - style.margins.bottom);
