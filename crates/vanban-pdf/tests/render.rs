@@ -220,6 +220,12 @@ fn check_positions(doc: &vanban::Document) {
                 word.x_min >= left - tol && word.x_max <= right + tol,
                 "outside left/right: {word:?}"
             );
+            // Only page 1's header may use the outdent.
+            let in_header = index == 0 && word.y_max < top + 60.0;
+            assert!(
+                in_header || word.x_min >= body_left - tol,
+                "in the left margin: {word:?}"
+            );
             assert!(
                 word.y_max <= bottom + tol,
                 "below the bottom margin: {word:?}"
