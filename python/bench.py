@@ -60,10 +60,10 @@ def overhead(n, fmt, repeats=9):
 def parallel(items, jobs, base=None):
     rows = [dict(PLAN, number=i + 1) for i in range(items)]
     with tempfile.TemporaryDirectory(dir=base) as out:
-        return best_of(3, lambda: timed(lambda: vanban.render_many(rows, out, jobs=jobs)))
+        return timed(lambda: vanban.render_many(rows, out, jobs=jobs))
 
 
-def speedups(items):
+def speedups(items, rounds=7):
     """(where, 1-thread s, 2-thread s): each file is fsynced, so on a disk
     the journal's flushes weigh in; in memory (tmpfs) only rendering does."""
     places = [("disk", None)]
@@ -73,7 +73,7 @@ def speedups(items):
     for where, base in places:
         # Alternate 1 and 2 threads so background load hits both alike.
         one, two = [], []
-        for _ in range(2):
+        for _ in range(rounds):
             one.append(parallel(items, 1, base))
             two.append(parallel(items, 2, base))
         rows.append((where, min(one), min(two)))
