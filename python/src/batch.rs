@@ -10,13 +10,14 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 use serde_json::Value;
 use vanban::InputError;
 
 use crate::convert;
-use crate::document::validate_value;
+use crate::document::{validate_value, Document};
 use crate::errors::{catch_panic, internal_error, validation_error, TemplateError};
 use crate::output::{write_atomically, Format};
 use crate::templates::{template_error, Catalog};
@@ -94,9 +95,16 @@ enum Outcome {
     Panic(String),
 }
 
+/// One item as the workers get it: data to validate (or fill a template
+/// with), or a `Document` the caller already made.
+enum Item {
+    Data(Value),
+    Document(Box<vanban::Document>),
+}
+
 /// Everything the workers share, read-only.
 struct Batch<'a> {
-    values: &'a [Option<Value>],
+    values: &'a [Option<Item>],
     names: &'a [String],
     formats: &'a [Format],
     out_dir: &'a Path,
@@ -104,25 +112,29 @@ struct Batch<'a> {
 }
 
 impl Batch<'_> {
-    fn render(&self, index: usize, value: &Value) -> Outcome {
-        let made = match self.template {
-            Some((catalog, name)) => match catalog.render(name, value) {
+    fn render(&self, index: usize, item: &Item) -> Outcome {
+        let made = match (item, self.template) {
+            (Item::Document(doc), _) => return self.write(index, doc),
+            (Item::Data(value), Some((catalog, name))) => match catalog.render(name, value) {
                 Ok(doc) => Ok(doc),
                 Err(e) => return Outcome::Template(e),
             },
-            None => validate_value(value),
+            (Item::Data(value), None) => validate_value(value),
         };
-        let doc = match made {
-            Ok(doc) => doc,
-            Err(e) => return Outcome::Invalid(e),
-        };
+        match made {
+            Ok(doc) => self.write(index, &doc),
+            Err(e) => Outcome::Invalid(e),
+        }
+    }
+
+    fn write(&self, index: usize, doc: &vanban::Document) -> Outcome {
         // Render every format before writing, so a failure writes nothing.
         let rendered: Vec<(PathBuf, Vec<u8>)> = self
             .formats
             .iter()
             .map(|f| {
                 let file = format!("{}.{}", self.names[index], f.extension());
-                (self.out_dir.join(file), f.render(&doc))
+                (self.out_dir.join(file), f.render(doc))
             })
             .collect();
         let mut paths = Vec::with_capacity(rendered.len());
@@ -139,7 +151,8 @@ impl Batch<'_> {
 /// Render many documents in parallel and write them to `out_dir`.
 ///
 /// `items` is any iterable of mappings — input documents, or the data for
-/// `template` when it is given (e.g. `df.to_dict("records")`). Each item
+/// `template` when it is given (e.g. `df.to_dict("records")`) — or of
+/// `Document`s already made. Each item
 /// becomes `out_dir/NAME.docx` and/or `.pdf`; NAME is the item's
 /// `name_field` value when given, else its index (prefixed by the template
 /// name). `jobs` threads render at once (default: one per CPU), with the
@@ -189,7 +202,7 @@ pub fn render_many(
         let item = item?;
         let index = values.len();
         raw_names.push(item_name(&item, name_field.as_deref()));
-        match convert::to_json(&item, "") {
+        match to_item(&item, template.is_some()) {
             Ok(v) => {
                 values.push(Some(v));
                 early.push(None);
@@ -243,6 +256,17 @@ pub fn render_many(
         })
         .collect();
     Ok(results)
+}
+
+/// Takes a `Document` as it is; converts anything else to data.
+fn to_item(item: &Bound<'_, PyAny>, templated: bool) -> PyResult<Item> {
+    match item.cast::<Document>() {
+        Ok(_) if templated => Err(PyTypeError::new_err(
+            "a Document cannot fill a template; pass the template's data instead",
+        )),
+        Ok(doc) => Ok(Item::Document(Box::new(doc.get().inner.clone()))),
+        Err(_) => convert::to_json(item, "").map(Item::Data),
+    }
 }
 
 /// Runs the pool; returns each item's outcome, or the signal's exception.
@@ -306,11 +330,16 @@ fn run(batch: &Batch<'_>, jobs: usize) -> PyResult<Vec<Option<Outcome>>> {
 /// (`issuer.abbreviation`) reaches into nested mappings.
 fn item_name(item: &Bound<'_, PyAny>, field: Option<&str>) -> Option<String> {
     let field = field?;
-    let value = item.get_item(field).ok().or_else(|| {
-        field
-            .split('.')
-            .try_fold(item.clone(), |node, key| node.get_item(key).ok())
-    })?;
+    let value = item
+        .get_item(field)
+        .ok()
+        .or_else(|| {
+            field
+                .split('.')
+                .try_fold(item.clone(), |node, key| node.get_item(key).ok())
+        })
+        // A Document has no items but properties: `number`, `place` …
+        .or_else(|| item.cast::<Document>().ok()?.getattr(field).ok())?;
     if value.is_none() {
         return None;
     }

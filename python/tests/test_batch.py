@@ -79,3 +79,12 @@ def test_ctrl_c_stops_promptly(plan, tmp_path):
     timer.join()
     assert elapsed < 3.0, f"took {elapsed:.1f}s to stop"
     assert len(os.listdir(tmp_path)) < 5000
+
+
+def test_documents_already_made(plan, tmp_path):
+    docs = [vanban.Document(item) for item in items(plan, 3)]
+    results = vanban.render_many(docs, tmp_path, formats="docx", name_field="number")
+    assert [r.name for r in results] == ["1", "2", "3"]
+    assert open(results[2].paths[0], "rb").read() == docs[2].to_docx()
+    results = vanban.render_many(docs[:1], tmp_path, template="bao-cao-ket-qua-nam")
+    assert isinstance(results[0].error, TypeError)

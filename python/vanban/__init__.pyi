@@ -118,7 +118,7 @@ def render_template(
     """Fill template `name` with `data`; raises TemplateError or ValidationError."""
 
 def render_many(
-    items: Iterable[Mapping[str, Any]],
+    items: Iterable[Union[Mapping[str, Any], Document]],
     out_dir: StrPath,
     formats: Union[str, Sequence[FormatName], None] = ("docx", "pdf"),
     template: Optional[str] = None,
