@@ -21,7 +21,9 @@ PYTHON="${PYTHON:-python3}"
 
 # The byte-for-byte comparison test drives the CLI; build it if missing
 # (release, the one profile the workspace builds in).
-if [ ! -x target/release/vanban ]; then
+target="${CARGO_TARGET_DIR:-$root/target}"
+export VANBAN_CLI="$target/release/vanban"
+if [ ! -x "$VANBAN_CLI" ]; then
   cargo build --release -p vanban-cli
 fi
 
