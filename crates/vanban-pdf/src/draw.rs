@@ -41,6 +41,17 @@ pub fn place(
                     marks.extend(block.shifted(y));
                     y += block.height;
                 }
+                if let Some((x1, x2, width)) =
+                    para.cut_border.filter(|_| slice.to < para.blocks.len())
+                {
+                    marks.push(Mark::Stroke {
+                        x1,
+                        y1: y,
+                        x2,
+                        y2: y,
+                        width,
+                    });
+                }
             }
             if index > 0 {
                 marks.extend(page_number(index + 1, style, fonts));

@@ -87,6 +87,9 @@ pub struct Para {
     pub take_lines: usize,
     /// A table's header row, repeated on each page the table continues on.
     pub repeat: Option<Block>,
+    /// A table's bottom border (x from, x to, thickness), drawn where a page
+    /// cuts it.
+    pub cut_border: Option<(f32, f32, f32)>,
 }
 
 impl Para {

@@ -66,6 +66,9 @@ pub fn paginate(paras: &[Para], capacity: f32) -> Vec<Vec<Slice>> {
                     used = 0.0;
                     continue;
                 }
+            } else if para.repeat.is_some() && from == 0 && k == 1 {
+                // A table's header row never ends a page alone.
+                k = 0;
             } else if para.widow_control {
                 let left = n - from - k;
                 if left < 2 {

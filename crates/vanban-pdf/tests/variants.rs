@@ -116,6 +116,37 @@ fn a_table_across_pages_repeats_its_header_row() {
 }
 
 #[test]
+fn a_row_taller_than_a_page_is_cut_between_lines() {
+    let mut doc = seed();
+    let long =
+        "Tuyên truyền các phong trào thi đua yêu nước, các điển hình tiên tiến. ".repeat(120);
+    doc.body.insert(
+        2,
+        Block::Table(Table {
+            align: vec![Align::Left, Align::Left],
+            header: vec![vec![Span::plain("Mục")], vec![Span::plain("Nội dung")]],
+            rows: vec![vec![vec![Span::plain("1")], vec![Span::plain(long.trim())]]],
+        }),
+    );
+    let pdf = check(&doc);
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_temp(dir.path(), "doc.pdf", &pdf);
+    if let Ok(keep) = std::env::var("VANBAN_PDF_KEEP") {
+        std::fs::copy(&path, std::path::Path::new(&keep).join("tall-row.pdf")).unwrap();
+    }
+    let bottom = vanban::style::mm_to_pt(doc.style.page_height - doc.style.margins.bottom);
+    for word in bbox_lines(&path).into_iter().flatten().flatten() {
+        assert!(word.y_max <= bottom + 0.5, "below the margin: {word:?}");
+    }
+    let text = text_without_page_numbers(&path, &doc.style);
+    assert_eq!(text.matches("tiến.").count(), 120, "every line kept");
+    assert!(text.matches("Mục Nội dung").count() >= 2, "header repeated");
+}
+
+#[test]
 fn page_breaks_long_words_line_breaks_and_emphasis() {
     let mut doc = seed();
     let long = "Dài".repeat(120);
