@@ -4,6 +4,12 @@
 //! Fonts are subset and embedded with deterministic subset tags, text is
 //! extractable through ToUnicode CMaps, and the same document always gives
 //! the same bytes.
+//!
+//! The pipeline: `compose` (with `header`, `table`, `signature`, `stack`)
+//! sets the document into paragraphs of blocks using `layout`'s line
+//! breaking; `paginate` splits them into pages; `draw` places them and
+//! writes content streams; `fonts` (with `hinting`) embeds the faces;
+//! `writer` writes the file.
 
 mod compose;
 mod draw;
