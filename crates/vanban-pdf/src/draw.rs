@@ -1,18 +1,18 @@
-//! Placing the paginated blocks on their pages and writing each page's
-//! content stream. Text is justified by TJ offsets after each space, since
-//! word spacing (Tw) does not apply to two-byte CID codes.
+//! Placing the paginated blocks on their pages and turning each page into
+//! printpdf operations. Text is justified by TJ offsets after each space,
+//! since word spacing (Tw) does not apply to two-byte CID codes.
 
-use std::fmt::Write;
-
+use printpdf::{
+    Color, FontId, Greyscale, Line, LineCapStyle, LinePoint, Op, PaintMode, PdfFontHandle, Point,
+    Pt, Rect, Rgb, TextItem, TextMatrix,
+};
 use vanban::metrics::{FaceStyle, FontSet};
 use vanban::style::{mm_to_pt, Style};
 
 use crate::flow::{Mark, Para};
-use crate::fonts::Embedded;
 use crate::layout::{Align, Run};
 use crate::paginate::{gap, Slice};
 use crate::stack::single;
-use crate::writer::num;
 
 /// Every page's marks with `y` measured from the page's top edge.
 pub fn place(
@@ -104,26 +104,32 @@ pub fn characters(pages: &[Vec<Mark>]) -> [std::collections::BTreeSet<char>; 4] 
     })
 }
 
-/// The content stream of one page.
-pub fn content(marks: &[Mark], fonts: &[Option<Embedded>; 4], page_height: f32) -> Vec<u8> {
-    let mut s = String::new();
+/// The printpdf operations of one page (PDF user space: y up from the
+/// bottom edge). Faces are the fonts `F0` … `F3` (see [`font_id`]).
+pub fn ops(marks: &[Mark], page_height: f32) -> Vec<Op> {
     let flip = |y: f32| page_height - y;
+    let point = |x: f32, y: f32| LinePoint {
+        p: Point {
+            x: Pt(q(x)),
+            y: Pt(q(flip(y))),
+        },
+        bezier: false,
+    };
+    let mut ops = Vec::with_capacity(marks.len() * 6);
     for mark in marks {
         match mark {
             Mark::Text { baseline, run, red } => {
-                let Some(font) = &fonts[run.face as usize] else {
-                    continue;
-                };
-                let color = if *red { "1 0 0 rg" } else { "0 g" };
-                let _ = writeln!(
-                    s,
-                    "BT {color} /F{} {} Tf 1 0 0 1 {} {} Tm {} TJ ET",
-                    run.face as usize,
-                    num(run.size),
-                    num(run.x),
-                    num(flip(*baseline)),
-                    tj(run, font)
-                );
+                ops.push(Op::StartTextSection);
+                ops.push(Op::SetFillColor { col: colour(*red) });
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(font_id(run.face)),
+                    size: Pt(q(run.size)),
+                });
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(q(run.x)), Pt(q(flip(*baseline)))),
+                });
+                ops.push(Op::ShowText { items: tj(run) });
+                ops.push(Op::EndTextSection);
             }
             Mark::Rule {
                 x,
@@ -131,14 +137,17 @@ pub fn content(marks: &[Mark], fonts: &[Option<Embedded>; 4], page_height: f32) 
                 width,
                 thickness,
             } => {
-                let _ = writeln!(
-                    s,
-                    "0 g {} {} {} {} re f",
-                    num(*x),
-                    num(flip(*y + thickness / 2.0)),
-                    num(*width),
-                    num(*thickness)
-                );
+                ops.push(Op::SetFillColor { col: colour(false) });
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(q(*x)),
+                        y: Pt(q(flip(*y + thickness / 2.0))),
+                        width: Pt(q(*width)),
+                        height: Pt(q(*thickness)),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: None,
+                    },
+                });
             }
             Mark::Stroke {
                 x1,
@@ -147,15 +156,17 @@ pub fn content(marks: &[Mark], fonts: &[Option<Embedded>; 4], page_height: f32) 
                 y2,
                 width,
             } => {
-                let _ = writeln!(
-                    s,
-                    "0 G {} w 0 J {} {} m {} {} l S",
-                    num(*width),
-                    num(*x1),
-                    num(flip(*y1)),
-                    num(*x2),
-                    num(flip(*y2))
-                );
+                ops.push(Op::SetOutlineColor { col: colour(false) });
+                ops.push(Op::SetOutlineThickness { pt: Pt(q(*width)) });
+                ops.push(Op::SetLineCapStyle {
+                    cap: LineCapStyle::Butt,
+                });
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![point(*x1, *y1), point(*x2, *y2)],
+                        is_closed: false,
+                    },
+                });
             }
             Mark::Frame {
                 x,
@@ -165,48 +176,65 @@ pub fn content(marks: &[Mark], fonts: &[Option<Embedded>; 4], page_height: f32) 
                 line,
                 red,
             } => {
-                let color = if *red { "1 0 0 RG" } else { "0 G" };
-                let _ = writeln!(
-                    s,
-                    "{color} {} w {} {} {} {} re S",
-                    num(*line),
-                    num(*x),
-                    num(flip(*y + height)),
-                    num(*width),
-                    num(*height)
-                );
+                ops.push(Op::SetOutlineColor { col: colour(*red) });
+                ops.push(Op::SetOutlineThickness { pt: Pt(q(*line)) });
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(q(*x)),
+                        y: Pt(q(flip(*y + height))),
+                        width: Pt(q(*width)),
+                        height: Pt(q(*height)),
+                        mode: Some(PaintMode::Stroke),
+                        winding_order: None,
+                    },
+                });
             }
         }
     }
-    s.into_bytes()
+    ops
 }
 
-/// `[<word > -120 <word>]`: each space followed by the line's extra spacing
+/// Black, or the red of urgency marks and stamps.
+fn colour(red: bool) -> Color {
+    if red {
+        Color::Rgb(Rgb::new(1.0, 0.0, 0.0, None))
+    } else {
+        Color::Greyscale(Greyscale::new(0.0, None))
+    }
+}
+
+/// Rounded to a thousandth: shorter numbers in the content streams.
+fn q(v: f32) -> f32 {
+    if v.is_finite() {
+        (v * 1000.0).round() / 1000.0
+    } else {
+        0.0
+    }
+}
+
+/// `[(word ) -120 (word)]`: each space followed by the line's extra spacing
 /// (TJ numbers are thousandths of the font size, negative moves right).
-fn tj(run: &Run, font: &Embedded) -> String {
-    let mut out = String::from("[");
-    let offset = -run.word_spacing * 1000.0 / run.size.max(0.01);
-    let spread = run.word_spacing.abs() > 0.0005;
+fn tj(run: &Run) -> Vec<TextItem> {
+    let offset = q(-run.word_spacing * 1000.0 / run.size.max(0.01));
+    if run.word_spacing.abs() <= 0.0005 {
+        return vec![TextItem::Text(run.text.clone())];
+    }
+    let mut items = Vec::new();
     let mut segment = String::new();
     for c in run.text.chars() {
         segment.push(c);
-        if c == ' ' && spread {
-            out.push('<');
-            font.encode(&segment, &mut out);
-            let _ = write!(out, "> {} ", num(offset));
-            segment.clear();
+        if c == ' ' {
+            items.push(TextItem::Text(std::mem::take(&mut segment)));
+            items.push(TextItem::Offset(offset));
         }
     }
     if !segment.is_empty() {
-        out.push('<');
-        font.encode(&segment, &mut out);
-        out.push('>');
+        items.push(TextItem::Text(segment));
     }
-    out.push(']');
-    out
+    items
 }
 
-/// Resource name of a face: `/F0` … `/F3`.
-pub fn resource(face: FaceStyle) -> String {
-    format!("F{}", face as usize)
+/// The font of a face: `F0` … `F3`, also its resource name.
+pub fn font_id(face: FaceStyle) -> FontId {
+    FontId(format!("F{}", face as usize))
 }

@@ -1,182 +1,75 @@
-//! Embedding: each face used is subset to its glyphs, named with a tag
-//! derived from those glyphs (`ABCDEF+LiberationSerif-Bold`), and described
-//! truthfully, as a Type 0 / CIDFontType2 (CFF: CIDFontType0) font with Identity-H encoding and a
-//! ToUnicode CMap so text can be extracted.
+//! The faces: parsed once for printpdf, and — after printpdf has subset and
+//! embedded them as Type 0 / CIDFontType2 fonts with Identity-H encoding and
+//! ToUnicode CMaps — named and described truthfully: `ABCDEF+LiberationSerif-Bold`
+//! with a tag derived from the subset, descriptor metrics and flags from the
+//! font itself, the font program without hinting and compressed once.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use allsorts::binary::read::ReadScope;
-use allsorts::font_data::FontData;
-use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+use lopdf::{Dictionary, Object, ObjectId, Stream};
+use printpdf::ParsedFont;
 use vanban::metrics::Font;
 
-use crate::writer::{hash, PdfWriter};
+use crate::finish::{deflate, hash};
 
-/// A face as written: the code (CID) of each character.
-pub struct Embedded {
-    codes: HashMap<char, u16>,
+/// Font size and a hash of its first bytes: enough to tell the faces of the
+/// font sets a process uses apart.
+type FontKey = (usize, u64);
+
+fn key(font: &Font) -> FontKey {
+    let data = font.data();
+    (data.len(), hash(&data[..data.len().min(4096)]))
 }
 
-impl Embedded {
-    /// The hex string of `text` for a content stream (2 bytes a glyph).
-    pub fn encode(&self, text: &str, out: &mut String) {
-        const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        for c in text.chars() {
-            let code = self.codes.get(&c).copied().unwrap_or(0);
-            for shift in [12, 8, 4, 0] {
-                out.push(HEX[((code >> shift) & 0xF) as usize] as char);
-            }
+/// printpdf's parse of `font`, made once per face: parsing is much of a
+/// render's work.
+pub fn parsed(font: &Font) -> Option<ParsedFont> {
+    static CACHE: OnceLock<Mutex<HashMap<FontKey, Arc<ParsedFont>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let key = key(font);
+    if let Some(p) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return Some((*p).clone());
+    }
+    let parsed = ParsedFont::from_bytes(font.data(), 0, &mut Vec::new())?;
+    if let Ok(mut c) = cache.lock() {
+        if c.len() >= 64 {
+            c.clear();
         }
+        c.insert(key, Arc::new(parsed.clone()));
     }
+    Some(parsed)
 }
 
-/// Writes the font objects for `font` limited to `chars`; returns the Type 0
-/// font's id and the character codes.
-pub fn embed(writer: &mut PdfWriter, font: &Font, chars: &BTreeSet<char>) -> (usize, Embedded) {
-    let face = ttf_parser::Face::parse(font.data(), 0).ok();
-    // Original glyph of each character (0: the font lacks it).
-    let glyphs: BTreeMap<char, u16> = chars
-        .iter()
-        .map(|&c| {
-            (
-                c,
-                face.as_ref()
-                    .and_then(|f| f.glyph_index(c))
-                    .map_or(0, |g| g.0),
-            )
-        })
-        .collect();
-    let used: BTreeSet<u16> = glyphs.values().copied().filter(|g| *g != 0).collect();
-    let ids: Vec<u16> = std::iter::once(0).chain(used.iter().copied()).collect();
-
-    let program = program(font, &ids);
-    // Subset glyph i is ids[i] (allsorts keeps the requested order); the CID
-    // is the subset glyph id. If subsetting failed, the whole font is embedded.
-    let cid_of: HashMap<u16, u16> = if program.subset {
-        ids.iter()
-            .enumerate()
-            .map(|(i, g)| (*g, i as u16))
-            .collect()
-    } else {
-        ids.iter().map(|g| (*g, *g)).collect()
-    };
-    let codes: HashMap<char, u16> = glyphs
-        .iter()
-        .map(|(c, g)| (*c, cid_of.get(g).copied().unwrap_or(0)))
-        .collect();
-
-    let scale = |v: f32| (v * 1000.0 / font.units_per_em as f32).round() as i32;
-    let name = format!(
-        "{}+{}",
-        tag(&font.postscript_name, &ids),
-        font.postscript_name
-    );
-
-    // Widths of the CIDs we use, in glyph space (1000 per em).
-    let mut widths: BTreeMap<u16, i32> = BTreeMap::new();
-    for g in &ids {
-        let advance = face
-            .as_ref()
-            .and_then(|f| f.glyph_hor_advance(ttf_parser::GlyphId(*g)))
-            .unwrap_or(0);
-        widths.insert(cid_of[g], scale(advance as f32));
-    }
-    let w = widths
-        .iter()
-        .map(|(cid, w)| format!("{cid} [{w}]"))
-        .collect::<Vec<_>>()
-        .join(" ");
-
-    // TrueType outlines go in FontFile2 under a CIDFontType2; CFF outlines
-    // (OpenType .otf user fonts) in FontFile3 /OpenType under a CIDFontType0,
-    // whose CIDs are glyph indices when the CFF is not CID-keyed.
-    let cff = face.as_ref().is_some_and(|f| f.tables().cff.is_some());
-    let (file_dict, file_key, subtype, gid_map) = if cff {
-        (
-            "/Subtype /OpenType".to_string(),
-            "FontFile3",
-            "CIDFontType0",
-            "",
-        )
-    } else {
-        (
-            format!("/Length1 {}", program.length),
-            "FontFile2",
-            "CIDFontType2",
-            " /CIDToGIDMap /Identity",
-        )
-    };
-    let file = writer.add_packed_stream(&file_dict, &program.packed);
-    let [x0, y0, x1, y1] = font.bbox.map(|v| scale(v as f32));
-    let italic = font.italic_angle != 0.0;
-    let flags = flags(face.as_ref(), italic);
-    // StemV is not stored in TrueType fonts; this is the usual estimate from the weight.
-    let stem_v = 10 + (220.0 * ((font.weight as f32 - 50.0) / 900.0).powi(2)).round() as i32;
-    let descriptor = writer.add(
-        format!(
-            "<< /Type /FontDescriptor /FontName /{name} /Flags {flags} /FontBBox [{x0} {y0} {x1} {y1}] \
-             /ItalicAngle {} /Ascent {} /Descent {} /CapHeight {} /StemV {stem_v} /FontWeight {} /{file_key} {file} 0 R >>",
-            crate::writer::num(font.italic_angle),
-            scale(font.ascender as f32),
-            scale(font.descender as f32),
-            scale(font.cap_height as f32),
-            font.weight,
-        )
-        .into_bytes(),
-    );
-    let cid_font = writer.add(
-        format!(
-            "<< /Type /Font /Subtype /{subtype} /BaseFont /{name} \
-             /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> \
-             /FontDescriptor {descriptor} 0 R /DW {} /W [{w}]{gid_map} >>",
-            widths.get(&0).copied().unwrap_or(0)
-        )
-        .into_bytes(),
-    );
-    let to_unicode = writer.add_stream("", to_unicode_cmap(&codes).as_bytes());
-    let type0 = writer.add(
-        format!(
-            "<< /Type /Font /Subtype /Type0 /BaseFont /{name} /Encoding /Identity-H \
-             /DescendantFonts [{cid_font} 0 R] /ToUnicode {to_unicode} 0 R >>"
-        )
-        .into_bytes(),
-    );
-    (type0, Embedded { codes })
-}
-
-/// A compressed font program ready to write.
+/// A font program as written: compressed, its uncompressed length and the
+/// subset tag.
 struct Program {
     packed: Vec<u8>,
     length: usize,
-    subset: bool,
+    tag: String,
 }
 
-/// Font size, hash of its first bytes, glyph ids.
-type ProgramKey = (usize, u64, Vec<u16>);
+/// Length and two hashes of printpdf's subset program.
+type ProgramKey = (usize, u64, u64);
 
-/// Subsets and compresses, or reuses the result for the same font and glyphs:
-/// documents of one issuer share most glyphs, and this is most of the work.
-fn program(font: &Font, ids: &[u16]) -> Arc<Program> {
+/// The embedded program for printpdf's subset `raw`: hinting dropped (over a
+/// third of Liberation Serif's subset bytes), compressed at the best level,
+/// tagged from its bytes. Cached by the subset's bytes: documents of one
+/// issuer share most glyphs.
+fn program(postscript_name: &str, raw: &[u8]) -> Arc<Program> {
     static CACHE: OnceLock<Mutex<HashMap<ProgramKey, Arc<Program>>>> = OnceLock::new();
-    let key = (
-        font.data().len(),
-        hash(&font.data()[..font.data().len().min(4096)]),
-        ids.to_vec(),
-    );
+    let key = (raw.len(), hash(raw), crate::finish::fnv1a(raw, 0x5bd1e995));
     let cache = CACHE.get_or_init(Default::default);
     if let Some(p) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
         return p;
     }
-    let (bytes, subset) = match subset_program(font.data(), ids) {
-        Some(bytes) => (crate::hinting::strip(&bytes).unwrap_or(bytes), true),
-        None => (font.data().to_vec(), false),
-    };
+    let bytes = crate::hinting::strip(raw).unwrap_or_else(|| raw.to_vec());
+    let mut named = postscript_name.as_bytes().to_vec();
+    named.extend_from_slice(&bytes);
     let program = Arc::new(Program {
-        // Cached, so worth the best level.
-        packed: crate::writer::deflate(&bytes, 9),
+        packed: deflate(&bytes, 9),
         length: bytes.len(),
-        subset,
+        tag: tag(&named),
     });
     if let Ok(mut c) = cache.lock() {
         // Bounded: a long-running service renders many different documents.
@@ -186,6 +79,92 @@ fn program(font: &Font, ids: &[u16]) -> Arc<Program> {
         c.insert(key, program.clone());
     }
     program
+}
+
+/// Renames and describes the Type 0 font `type0` that printpdf wrote for
+/// `font`: subset-tagged PostScript name on both font dictionaries and the
+/// descriptor, truthful descriptor, hinting-free compressed program.
+pub fn finish_font(doc: &mut lopdf::Document, type0: ObjectId, font: &Font) {
+    let Some((descriptor, file)) = descriptor_and_file(doc, type0) else {
+        return;
+    };
+    let ps = &font.postscript_name;
+    let mut name = ps.clone();
+    if let Some(Object::Stream(stream)) = file.and_then(|f| doc.objects.get_mut(&f)) {
+        let truetype = stream.dict.has(b"Length1");
+        // printpdf leaves the program uncompressed for lopdf's compress().
+        if truetype && stream.dict.get(b"Filter").is_err() {
+            let p = program(ps, &stream.content);
+            let mut dict = std::mem::take(&mut stream.dict);
+            dict.set("Length1", p.length as i64);
+            dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            *stream = Stream::new(dict, p.packed.clone()).with_compression(false);
+            name = format!("{}+{ps}", p.tag);
+        } else {
+            let content = stream.content.clone();
+            name = format!("{}+{ps}", tag(&[ps.as_bytes(), &content].concat()));
+        }
+    }
+    let name = Object::Name(name.into_bytes());
+    if let Ok(dict) = doc.get_dictionary_mut(type0) {
+        dict.set("BaseFont", name.clone());
+        if let Ok(Object::Array(descendants)) = dict.get_mut(b"DescendantFonts") {
+            if let Some(Object::Dictionary(cid)) = descendants.first_mut() {
+                cid.set("BaseFont", name.clone());
+            }
+        }
+    }
+    if let Ok(d) = doc.get_dictionary_mut(descriptor) {
+        describe(d, font);
+        d.set("FontName", name);
+    }
+}
+
+/// The descriptor and the font program of a Type 0 font.
+fn descriptor_and_file(
+    doc: &lopdf::Document,
+    type0: ObjectId,
+) -> Option<(ObjectId, Option<ObjectId>)> {
+    let dict = doc.get_dictionary(type0).ok()?;
+    let cid = match dict.get(b"DescendantFonts").ok()? {
+        Object::Array(a) => match a.first()? {
+            Object::Dictionary(d) => d.clone(),
+            Object::Reference(r) => doc.get_dictionary(*r).ok()?.clone(),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let descriptor = cid.get(b"FontDescriptor").ok()?.as_reference().ok()?;
+    let d = doc.get_dictionary(descriptor).ok()?;
+    let file = [b"FontFile2".as_slice(), b"FontFile3", b"FontFile"]
+        .iter()
+        .find_map(|k| d.get(k).ok().and_then(|o| o.as_reference().ok()));
+    Some((descriptor, file))
+}
+
+/// Descriptor metrics from the font, in glyph space (1000 per em).
+fn describe(d: &mut Dictionary, font: &Font) {
+    let face = ttf_parser::Face::parse(font.data(), 0).ok();
+    let scale = |v: f32| (v * 1000.0 / font.units_per_em.max(1) as f32).round() as i64;
+    let italic = font.italic_angle != 0.0;
+    let [x0, y0, x1, y1] = font.bbox.map(|v| Object::Integer(scale(v as f32)));
+    d.set("Flags", flags(face.as_ref(), italic) as i64);
+    d.set("FontBBox", Object::Array(vec![x0, y0, x1, y1]));
+    d.set(
+        "ItalicAngle",
+        if font.italic_angle.fract() == 0.0 {
+            Object::Integer(font.italic_angle as i64)
+        } else {
+            Object::Real((font.italic_angle * 100.0).round() / 100.0)
+        },
+    );
+    d.set("Ascent", scale(font.ascender as f32));
+    d.set("Descent", scale(font.descender as f32));
+    d.set("CapHeight", scale(font.cap_height as f32));
+    // StemV is not stored in TrueType fonts; this is the usual estimate from the weight.
+    let stem_v = 10 + (220.0 * ((font.weight as f32 - 50.0) / 900.0).powi(2)).round() as i64;
+    d.set("StemV", stem_v);
+    d.set("FontWeight", font.weight as i64);
 }
 
 /// Descriptor flags from the font itself: fixed pitch (1), serif (2, from
@@ -201,20 +180,10 @@ fn flags(face: Option<&ttf_parser::Face>, italic: bool) -> u32 {
     u32::from(fixed) | if serif { 2 } else { 0 } | 4 | if italic { 64 } else { 0 }
 }
 
-fn subset_program(data: &[u8], ids: &[u16]) -> Option<Vec<u8>> {
-    let font_file = ReadScope::new(data).read::<FontData<'_>>().ok()?;
-    let provider = font_file.table_provider(0).ok()?;
-    subset(&provider, ids, &SubsetProfile::Pdf, CmapTarget::Unicode).ok()
-}
-
-/// Six capital letters from a hash of the font and its subset glyphs, so the
-/// same subset always gets the same tag.
-fn tag(postscript_name: &str, ids: &[u16]) -> String {
-    let mut bytes = postscript_name.as_bytes().to_vec();
-    for id in ids {
-        bytes.extend_from_slice(&id.to_be_bytes());
-    }
-    let mut h = hash(&bytes);
+/// Six capital letters from a hash of the font's name and its subset
+/// program, so the same subset always gets the same tag.
+fn tag(bytes: &[u8]) -> String {
+    let mut h = hash(bytes);
     (0..6)
         .map(|_| {
             let c = (b'A' + (h % 26) as u8) as char;
@@ -222,38 +191,4 @@ fn tag(postscript_name: &str, ids: &[u16]) -> String {
             c
         })
         .collect()
-}
-
-fn to_unicode_cmap(codes: &HashMap<char, u16>) -> String {
-    // One entry per code; the first character wins if two share a glyph.
-    let mut by_code: BTreeMap<u16, char> = BTreeMap::new();
-    let mut sorted: Vec<_> = codes.iter().collect();
-    sorted.sort();
-    for (c, code) in sorted {
-        if *code != 0 {
-            by_code.entry(*code).or_insert(*c);
-        }
-    }
-    let mut s = String::from(
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
-         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
-         /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
-         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
-    );
-    let entries: Vec<_> = by_code.into_iter().collect();
-    for chunk in entries.chunks(100) {
-        s.push_str(&format!("{} beginbfchar\n", chunk.len()));
-        for (code, c) in chunk {
-            let mut utf16 = [0u16; 2];
-            let hex: String = c
-                .encode_utf16(&mut utf16)
-                .iter()
-                .map(|u| format!("{u:04X}"))
-                .collect();
-            s.push_str(&format!("<{code:04X}> <{hex}>\n"));
-        }
-        s.push_str("endbfchar\n");
-    }
-    s.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    s
 }

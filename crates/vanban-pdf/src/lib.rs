@@ -1,18 +1,22 @@
 //! vanban-pdf: a văn bản straight from the model to PDF, with its own line
 //! breaking and pagination, laid out as the DOCX backend lays it out.
 //!
-//! Fonts are subset and embedded with deterministic subset tags, text is
-//! extractable through ToUnicode CMaps, and the same document always gives
-//! the same bytes.
+//! The PDF itself is made with printpdf: its document model, its font
+//! subsetting (Type 0 / CIDFontType2, Identity-H, ToUnicode CMaps) and its
+//! lopdf serialisation. Fonts carry deterministic subset tags, text is
+//! extractable, and the same document always gives the same bytes.
 //!
 //! The pipeline: `compose` (with `header`, `table`, `signature`, `stack`)
 //! sets the document into paragraphs of blocks using `layout`'s line
 //! breaking; `paginate` splits them into pages; `draw` places them and
-//! writes content streams; `fonts` (with `hinting`) embeds the faces;
-//! `writer` writes the file.
+//! turns each page into printpdf operations; printpdf builds the document
+//! (fonts parsed once by `fonts`); `finish` names and describes the fonts
+//! (`fonts`, with `hinting` dropping TrueType hinting from the programs),
+//! sets the metadata and a content-hash /ID, and writes the file.
 
 mod compose;
 mod draw;
+mod finish;
 mod flow;
 mod fonts;
 mod header;
@@ -22,13 +26,11 @@ mod paginate;
 mod signature;
 mod stack;
 mod table;
-mod writer;
 
+use printpdf::{Mm, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
 use vanban::metrics::{FaceStyle, FontSet};
 use vanban::style::mm_to_pt;
 use vanban::Document;
-
-use crate::writer::{text_string, PdfWriter};
 
 /// Renders `doc` with the built-in Liberation Serif.
 pub fn to_pdf(doc: &Document) -> Vec<u8> {
@@ -43,74 +45,45 @@ pub fn to_pdf_with_fonts(doc: &Document, fonts: &FontSet) -> Vec<u8> {
     let pages = paginate::paginate(&paras, capacity);
     let placed = draw::place(&paras, &pages, style, fonts);
 
-    let mut w = PdfWriter::default();
-    let catalog = w.reserve();
-    let page_tree = w.reserve();
-    let info = w.add(info(doc).into_bytes());
+    let mut pdf = PdfDocument::new(&doc.summary);
+    let info = &mut pdf.metadata.info;
+    info.author = doc.issuer.lines().collect::<Vec<_>>().join(" ");
+    info.creator = "vanban".into();
+    info.producer = "vanban-pdf (printpdf)".into();
+    if let Some(date) = finish::date(doc) {
+        info.creation_date = date;
+        info.modification_date = date;
+        info.metadata_date = date;
+    }
 
+    // Only the faces used; their ids (`F0` … `F3`) are fixed, not printpdf's
+    // random ones, so that the resource names are stable.
     let characters = draw::characters(&placed);
-    let mut embedded: [Option<fonts::Embedded>; 4] = Default::default();
-    let mut font_refs = String::new();
     for face in FaceStyle::ALL {
-        let chars = &characters[face as usize];
-        if chars.is_empty() {
+        if characters[face as usize].is_empty() {
             continue;
         }
-        let (id, e) = fonts::embed(&mut w, fonts.face(face), chars);
-        font_refs.push_str(&format!("/{} {id} 0 R ", draw::resource(face)));
-        embedded[face as usize] = Some(e);
+        if let Some(parsed) = fonts::parsed(fonts.face(face)) {
+            pdf.resources
+                .fonts
+                .map
+                .insert(draw::font_id(face), PdfFont::new(parsed));
+        }
     }
-    let resources = w.add(format!("<< /Font << {font_refs}>> >>").into_bytes());
 
-    let (width, height) = (mm_to_pt(style.page_width), mm_to_pt(style.page_height));
-    let mut kids = Vec::new();
-    for marks in &placed {
-        let content = w.add_stream("", &draw::content(marks, &embedded, height));
-        kids.push(w.add(
-            format!(
-                "<< /Type /Page /Parent {page_tree} 0 R /MediaBox [0 0 {} {}] /Resources {resources} 0 R /Contents {content} 0 R >>",
-                writer::num(width),
-                writer::num(height)
-            )
-            .into_bytes(),
-        ));
-    }
-    let kids_list: Vec<String> = kids.iter().map(|k| format!("{k} 0 R")).collect();
-    w.set(
-        page_tree,
-        format!(
-            "<< /Type /Pages /Kids [{}] /Count {} >>",
-            kids_list.join(" "),
-            kids.len()
-        )
-        .into_bytes(),
-    );
-    w.set(
-        catalog,
-        format!("<< /Type /Catalog /Pages {page_tree} 0 R >>").into_bytes(),
-    );
-    w.finish(catalog, info)
-}
+    let (width, height) = (style.page_width, style.page_height);
+    pdf.pages = placed
+        .iter()
+        .map(|marks| PdfPage::new(Mm(width), Mm(height), draw::ops(marks, mm_to_pt(height))))
+        .collect();
 
-/// Title, author and a creation date taken from the document (never the
-/// clock, so renders are reproducible).
-fn info(doc: &Document) -> String {
-    let author = doc.issuer.lines().collect::<Vec<_>>().join(" ");
-    let mut s = format!(
-        "<< /Title {} /Author {} /Creator (vanban) /Producer (vanban-pdf)",
-        text_string(&doc.summary),
-        text_string(&author)
-    );
-    if let Some(date) = doc.date {
-        // Vietnam time, UTC+7.
-        let stamp = format!(
-            "(D:{:04}{:02}{:02}000000+07'00')",
-            date.year(),
-            date.month(),
-            date.day()
-        );
-        s.push_str(&format!(" /CreationDate {stamp} /ModDate {stamp}"));
-    }
-    s.push_str(" >>");
-    s
+    let options = PdfSaveOptions {
+        // `finish` compresses (the font programs once, cached).
+        optimize: false,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let lopdf = pdf.to_lopdf_document(&options, &mut Vec::new());
+    finish::finish(lopdf, doc, fonts)
 }

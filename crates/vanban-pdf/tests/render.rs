@@ -55,13 +55,19 @@ fn same_bytes_across_processes() {
 
 #[test]
 fn metadata_comes_from_the_document() {
-    let pdf = String::from_utf8_lossy(&vanban_pdf::to_pdf(&seed())).into_owned();
-    assert!(pdf.contains("/CreationDate (D:20240308000000+07'00')"));
-    // "VĂN PHÒNG" as UTF-16BE.
-    assert!(
-        pdf.contains("/Author <FEFF00560102004E002000500048001200D1004E0047>")
-            || pdf.contains("/Author <FEFF")
-    );
+    let pdf = lopdf::Document::load_mem(&vanban_pdf::to_pdf(&seed())).unwrap();
+    let info = pdf.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let info = pdf.get_dictionary(info).unwrap();
+    let string = |key: &[u8]| info.get(key).unwrap().as_str().unwrap().to_vec();
+    assert_eq!(string(b"CreationDate"), b"D:20240308000000+07'00'");
+    assert_eq!(string(b"ModDate"), b"D:20240308000000+07'00'");
+    // "VĂN PHÒNG" as UTF-16BE with a byte order mark.
+    let author: Vec<u8> = [0xFEFFu16]
+        .into_iter()
+        .chain("VĂN PHÒNG".encode_utf16())
+        .flat_map(u16::to_be_bytes)
+        .collect();
+    assert_eq!(string(b"Author"), author);
 }
 
 #[test]
@@ -254,30 +260,25 @@ fn check_positions(doc: &vanban::Document) {
 
 #[test]
 fn font_descriptors_tell_the_truth() {
-    let pdf = String::from_utf8_lossy(&vanban_pdf::to_pdf(&seed())).into_owned();
-    let descriptors: Vec<&str> = pdf
-        .split("/Type /FontDescriptor")
-        .skip(1)
-        .map(|d| d.split(">>").next().unwrap())
+    let pdf = lopdf::Document::load_mem(&vanban_pdf::to_pdf(&seed())).unwrap();
+    let descriptors: Vec<&lopdf::Dictionary> = pdf
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.has_type(b"FontDescriptor"))
         .collect();
     assert_eq!(descriptors.len(), 4);
     for d in descriptors {
-        let bold = d.contains("-Bold");
-        let italic = d.contains("Italic ");
-        assert!(
-            d.contains(if bold {
-                "/FontWeight 700"
-            } else {
-                "/FontWeight 400"
-            }),
-            "{d}"
-        );
+        let name = String::from_utf8_lossy(d.get(b"FontName").unwrap().as_name().unwrap());
+        let int = |key: &[u8]| d.get(key).unwrap().as_i64().unwrap();
+        let bold = name.contains("-Bold");
+        let italic = name.ends_with("Italic");
+        assert_eq!(int(b"FontWeight"), if bold { 700 } else { 400 }, "{name}");
         // Serif 2 + symbolic 4 (+ italic 64).
-        assert!(
-            d.contains(if italic { "/Flags 70 " } else { "/Flags 6 " }),
-            "{d}"
-        );
-        assert_eq!(d.contains("/ItalicAngle 0 "), !italic, "{d}");
-        assert!(d.contains("/FontFile2 "), "{d}");
+        assert_eq!(int(b"Flags"), if italic { 70 } else { 6 }, "{name}");
+        let angle = d.get(b"ItalicAngle").unwrap().as_float().unwrap();
+        assert_eq!(angle == 0.0, !italic, "{name}");
+        assert!(d.has(b"FontFile2"), "{name}");
+        assert!(int(b"Ascent") > 800 && int(b"Descent") < -200, "{name}");
     }
 }
