@@ -69,6 +69,7 @@ fn title(doc: &Document, fonts: &FontSet) -> Option<Para> {
         .fold(0.0, f32::max);
     stack.lines(lines, false);
     stack.rule(
+        fonts,
         x,
         width,
         widest * style.short_rule_ratio,

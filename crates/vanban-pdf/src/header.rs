@@ -30,7 +30,13 @@ pub fn header(doc: &Document, fonts: &FontSet) -> Para {
         widest =
             widest.max(authority.text(fonts, line, style.issuer, left_x, left_w, Align::Center));
     }
-    authority.rule(left_x, left_w, widest * style.short_rule_ratio, thickness);
+    authority.rule(
+        fonts,
+        left_x,
+        left_w,
+        widest * style.short_rule_ratio,
+        thickness,
+    );
 
     let mut national = Stack::default();
     national.text(
@@ -49,7 +55,7 @@ pub fn header(doc: &Document, fonts: &FontSet) -> Para {
         right_w,
         Align::Center,
     );
-    national.rule(right_x, right_w, motto, thickness);
+    national.rule(fonts, right_x, right_w, motto, thickness);
 
     let row2 = authority.y.max(national.y);
     let mut number = Stack {

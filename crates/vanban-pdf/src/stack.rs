@@ -1,7 +1,7 @@
 //! Stacking set lines and rules top to bottom inside a fixed block (the
 //! header's cells, the title, the signature columns).
 
-use vanban::metrics::FontSet;
+use vanban::metrics::{FaceStyle, FontSet};
 use vanban::style::TextStyle;
 
 use crate::flow::{Block, Mark};
@@ -44,18 +44,28 @@ impl Stack {
         widest
     }
 
-    /// A rule centred in `[x, x + available]`, just under what is above.
-    pub fn rule(&mut self, x: f32, available: f32, length: f32, thickness: f32) {
+    /// A rule centred in `[x, x + available]`, just under what is above, where
+    /// the DOCX has it: the bottom border of an empty paragraph set at
+    /// [`RULE_PARAGRAPH_SIZE`] right under the text line; the border adds its
+    /// thickness to that paragraph's height.
+    pub fn rule(&mut self, fonts: &FontSet, x: f32, available: f32, length: f32, thickness: f32) {
         let length = length.min(available);
+        let paragraph = fonts
+            .face(FaceStyle::Regular)
+            .line_height(RULE_PARAGRAPH_SIZE);
         self.marks.push(Mark::Rule {
             x: x + (available - length) / 2.0,
-            y: self.y + thickness,
+            y: self.y + paragraph - thickness / 2.0,
             width: length,
             thickness,
         });
-        self.y += 2.0 * thickness;
+        self.y += paragraph + thickness;
     }
 }
+
+/// The size of the empty paragraph whose bottom border is a short rule
+/// (vanban-docx `rule.rs`).
+pub const RULE_PARAGRAPH_SIZE: f32 = 3.0;
 
 /// Text set single-spaced without indent.
 pub fn single(
