@@ -1,5 +1,5 @@
-//! Line breaking as word processors do it: greedy at spaces, a word longer
-//! than the line broken where it must be, justified lines spread their slack
+//! Line breaking as word processors do it: greedy at spaces and after
+//! hyphens inside words, a word longer than the line broken where it must be, justified lines spread their slack
 //! over their spaces, the last line (and a line ended by `\n`) flush left.
 
 use vanban::metrics::{FaceStyle, FontSet};
@@ -190,7 +190,10 @@ fn runs(words: Vec<Word>, mut x: f32, spread: f32) -> Vec<Run> {
                         word_spacing: spread,
                     });
                 }
-                None if same && k > 0 => runs.last_mut().expect("same").text.push_str(&piece.text),
+                // Inside a word, or a word glued to the one before (after a hyphen).
+                None if same && (k > 0 || j > 0) => {
+                    runs.last_mut().expect("same").text.push_str(&piece.text)
+                }
                 None => runs.push(Run {
                     face,
                     size: piece.style.size,
@@ -246,8 +249,27 @@ fn words(fonts: &FontSet, spans: &[(String, TextStyle)]) -> Vec<Word> {
                 width,
             });
         };
-        for c in text.chars() {
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
             match c {
+                // A break opportunity after a hyphen inside a word, as Word
+                // and LibreOffice have it (`01-` / `KL/TW`), but not before a
+                // digit (Unicode line breaking: HY × NU) nor at the word start.
+                '-' if (!piece.is_empty() || !current.pieces.is_empty())
+                    && chars
+                        .peek()
+                        .is_some_and(|n| n.is_alphabetic() && !n.is_numeric()) =>
+                {
+                    piece.push(c);
+                    push_piece(
+                        &mut piece,
+                        &mut current,
+                        &mut pending_space,
+                        &mut pending_break,
+                    );
+                    // The rest of the word follows with no space before it.
+                    flush(&mut current, &mut words);
+                }
                 ' ' | '\t' => {
                     push_piece(
                         &mut piece,
@@ -457,6 +479,59 @@ mod tests {
         assert_eq!(lines[0].runs[0].face, FaceStyle::Bold);
         assert_eq!(lines[0].runs[0].word_spacing, 0.0);
         assert!(lines[0].runs[1].x > lines[0].runs[0].x);
+    }
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect::<String>())
+            .collect()
+    }
+
+    #[test]
+    fn a_line_may_break_after_a_hyphen_inside_a_word_but_not_before_a_digit() {
+        let fonts = FontSet::liberation_serif();
+        let f = |width: f32| Frame {
+            width,
+            indent: 0.0,
+            ..frame(Align::Left)
+        };
+        let width = |t: &str| fonts.width(t, body());
+        let text = "theo Kế hoạch số 310/KH-UBND";
+        // Room for everything up to the hyphen, not for the whole number.
+        let lines = set(
+            fonts,
+            &[(text.into(), body())],
+            body(),
+            f(width("theo Kế hoạch số 310/KH-") + 1.0),
+        );
+        assert_eq!(texts(&lines), ["theo Kế hoạch số 310/KH-", "UBND"]);
+        // Unbroken, the two halves are one run: text extraction sees one word.
+        let lines = set(fonts, &[(text.into(), body())], body(), f(400.0));
+        assert_eq!(lines[0].runs.len(), 1);
+        assert_eq!(lines[0].runs[0].text, text);
+        // Not before a digit, not after a hyphen that starts a word.
+        for text in ["ngày 07-03-2024", "số -ABC"] {
+            let room = width(text) - 2.0;
+            let lines = set(fonts, &[(text.into(), body())], body(), f(room));
+            assert_eq!(lines.len(), 2, "{text}");
+            assert_eq!(texts(&lines)[1], text.rsplit(' ').next().unwrap(), "{text}");
+        }
+        // Justified: the space before the hyphenated word stretches, the
+        // hyphen does not.
+        let text = "Căn cứ Thông báo số 01-KL/TW của Bộ Chính trị";
+        let lines = set(
+            fonts,
+            &[(text.into(), body())],
+            body(),
+            Frame {
+                width: width("Căn cứ Thông báo số 01-") + 1.0,
+                indent: 0.0,
+                ..frame(Align::Justify)
+            },
+        );
+        assert_eq!(texts(&lines)[0], "Căn cứ Thông báo số 01-");
+        assert!(texts(&lines)[1].starts_with("KL/TW"));
     }
 
     #[test]

@@ -102,15 +102,26 @@ fn unescape(s: &str) -> String {
 }
 
 /// The text of a PDF, whitespace-normalised, without the page numbers (so a
-/// paragraph running over a page break reads as one).
+/// paragraph running over a page break reads as one), and a word broken
+/// after a hyphen at a line end joined again (`310/KH-` / `UBND`).
 pub fn text_without_page_numbers(pdf: &Path, style: &vanban::Style) -> String {
     let top = vanban::style::mm_to_pt(style.margins.top);
-    let words: Vec<String> = bbox_lines(pdf)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|w| w.y_max > top)
-        .map(|w| w.text)
-        .collect();
-    normalise(&words.join(" "))
+    let mut text = String::new();
+    for line in bbox_lines(pdf).into_iter().flatten() {
+        let words: Vec<String> = line
+            .into_iter()
+            .filter(|w| w.y_max > top)
+            .map(|w| w.text)
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        let glued = text.ends_with('-')
+            && text.chars().rev().nth(1).is_some_and(|c| !c.is_whitespace());
+        if !text.is_empty() && !glued {
+            text.push(' ');
+        }
+        text.push_str(&words.join(" "));
+    }
+    normalise(&text)
 }
