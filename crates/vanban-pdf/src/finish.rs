@@ -28,7 +28,7 @@ pub fn finish(mut pdf: lopdf::Document, doc: &Document, fonts: &FontSet) -> Vec<
         match object {
             Object::Stream(stream) if stream.dict.get(b"Filter").is_err() => {
                 // Content streams and CMaps are made every render: a fast level.
-                let packed = deflate(&stream.content, 3);
+                let packed = deflate(&stream.content, 2);
                 stream
                     .dict
                     .set("Filter", Object::Name(b"FlateDecode".to_vec()));

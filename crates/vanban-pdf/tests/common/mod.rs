@@ -117,7 +117,11 @@ pub fn text_without_page_numbers(pdf: &Path, style: &vanban::Style) -> String {
             continue;
         }
         let glued = text.ends_with('-')
-            && text.chars().rev().nth(1).is_some_and(|c| !c.is_whitespace());
+            && text
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(|c| !c.is_whitespace());
         if !text.is_empty() && !glued {
             text.push(' ');
         }
