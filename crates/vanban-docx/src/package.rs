@@ -1,11 +1,15 @@
 //! The DOCX package: docx-rs's parts with their XML made schema-valid, a
 //! theme part added (Word expects one), deflate-compressed, with fixed
 //! timestamps so the same input gives the same bytes.
+//!
+//! docx-rs's own `pack` stores parts uncompressed; we zip its built parts
+//! ourselves, in the same order and under the same names.
 
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
 
+use docx_rs::XMLDocx;
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
+use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::schema_order;
 
@@ -16,54 +20,90 @@ const THEME_CONTENT_TYPE: &str = r#"<Override PartName="/word/theme/theme1.xml" 
 
 /// Packs a built docx-rs document.
 pub fn pack(docx: docx_rs::Docx) -> Vec<u8> {
-    let mut stored = Cursor::new(Vec::new());
-    docx.build()
-        .pack(&mut stored)
-        .expect("writing a zip to memory cannot fail");
-    repack(&stored.into_inner())
+    let xml = docx.build();
+    let mut zip = Package::new(xml.document.len() / 2);
+    zip.part(
+        "[Content_Types].xml",
+        &insert_before(&xml.content_type, "</Types>", THEME_CONTENT_TYPE),
+    );
+    zip.part("_rels/.rels", &xml.rels);
+    zip.part("docProps/app.xml", &xml.doc_props.app);
+    zip.part("docProps/core.xml", &xml.doc_props.core);
+    zip.part("docProps/custom.xml", &xml.doc_props.custom);
+    zip.part(
+        "word/_rels/document.xml.rels",
+        &insert_before(&xml.document_rels, "</Relationships>", THEME_RELATIONSHIP),
+    );
+    zip.word_part("word/document.xml", &xml.document);
+    zip.word_part("word/styles.xml", &xml.styles);
+    zip.word_part("word/settings.xml", &xml.settings);
+    zip.word_part("word/fontTable.xml", &xml.font_table);
+    zip.word_part("word/comments.xml", &xml.comments);
+    zip.word_part("word/numbering.xml", &xml.numberings);
+    zip.word_part("word/commentsExtended.xml", &xml.comments_extended);
+    zip.word_part("word/footnotes.xml", &xml.footnotes);
+    headers_and_footers(&mut zip, &xml);
+    zip.part(THEME_PART, THEME.as_bytes());
+    zip.finish()
 }
 
-/// Rewrites docx-rs's stored (uncompressed) zip: parts fixed, theme added, deflated.
-fn repack(stored: &[u8]) -> Vec<u8> {
-    let mut archive = ZipArchive::new(Cursor::new(stored)).expect("docx-rs writes a valid zip");
-    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(stored.len() / 3)));
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(DateTime::default());
-    let mut buffer = Vec::new();
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).expect("entry listed by the archive");
-        if entry.is_dir() {
-            continue;
+fn headers_and_footers(zip: &mut Package, xml: &XMLDocx) {
+    for (kind, parts, rels) in [
+        ("header", &xml.headers, &xml.header_rels),
+        ("footer", &xml.footers, &xml.footer_rels),
+    ] {
+        for (i, part) in parts.iter().enumerate() {
+            zip.word_part(&format!("word/{kind}{}.xml", i + 1), part);
+            if let Some(rels) = rels.get(i) {
+                zip.part(&format!("word/_rels/{kind}{}.xml.rels", i + 1), rels);
+            }
         }
-        buffer.clear();
-        entry.read_to_end(&mut buffer).expect("in-memory read");
-        let name = entry.name().to_string();
-        let bytes = fix_entry(&name, &buffer);
-        out.start_file(name, options).expect("in-memory write");
-        out.write_all(&bytes).expect("in-memory write");
     }
-    out.start_file(THEME_PART, options)
-        .expect("in-memory write");
-    out.write_all(THEME.as_bytes()).expect("in-memory write");
-    out.finish().expect("in-memory write").into_inner()
 }
 
-fn fix_entry(name: &str, bytes: &[u8]) -> Vec<u8> {
-    let text = || String::from_utf8_lossy(bytes);
-    match name {
-        "[Content_Types].xml" => text()
-            .replace("</Types>", &format!("{THEME_CONTENT_TYPE}</Types>"))
-            .into_bytes(),
-        "word/_rels/document.xml.rels" => text()
-            .replace(
-                "</Relationships>",
-                &format!("{THEME_RELATIONSHIP}</Relationships>"),
-            )
-            .into_bytes(),
-        _ if name.starts_with("word/") && name.ends_with(".xml") => {
-            schema_order::fix_part(name, &text()).into_bytes()
+struct Package {
+    zip: ZipWriter<Cursor<Vec<u8>>>,
+    options: SimpleFileOptions,
+}
+
+impl Package {
+    fn new(capacity: usize) -> Package {
+        Package {
+            zip: ZipWriter::new(Cursor::new(Vec::with_capacity(capacity))),
+            // Level 1: these parts are small and markup-heavy; higher levels
+            // cost several times the time for a few percent of size.
+            options: SimpleFileOptions::default()
+                .compression_method(CompressionMethod::Deflated)
+                .compression_level(Some(1))
+                .last_modified_time(DateTime::default()),
         }
-        _ => bytes.to_vec(),
     }
+
+    fn part(&mut self, name: &str, bytes: &[u8]) {
+        self.zip
+            .start_file(name, self.options)
+            .expect("writing to memory cannot fail");
+        self.zip
+            .write_all(bytes)
+            .expect("writing to memory cannot fail");
+    }
+
+    /// A WordprocessingML part, put in schema order first.
+    fn word_part(&mut self, name: &str, bytes: &[u8]) {
+        let fixed = schema_order::fix_part(name, &String::from_utf8_lossy(bytes));
+        self.part(name, fixed.as_bytes());
+    }
+
+    fn finish(self) -> Vec<u8> {
+        self.zip
+            .finish()
+            .expect("writing to memory cannot fail")
+            .into_inner()
+    }
+}
+
+fn insert_before(xml: &[u8], closing: &str, element: &str) -> Vec<u8> {
+    String::from_utf8_lossy(xml)
+        .replace(closing, &format!("{element}{closing}"))
+        .into_bytes()
 }

@@ -272,13 +272,64 @@ const SEQUENCES: [(&str, &[&str]); 10] = [
     ),
 ];
 
-/// Reorders the property elements of a WordprocessingML part.
+/// Reorders the property elements of a WordprocessingML part, in one pass.
 pub fn fix(xml: &str) -> String {
-    let mut xml = xml.to_string();
-    for (container, order) in SEQUENCES {
-        xml = sort_children(&xml, container, order);
+    let mut out = String::with_capacity(xml.len());
+    copy_fixed(xml, &mut out);
+    out
+}
+
+/// Copies `xml` into `out`, sorting the children of every container that has a
+/// schema sequence (recursively, so `w:rPr` inside `w:pPr` is sorted too).
+fn copy_fixed(xml: &str, out: &mut String) {
+    let mut rest = xml;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        rest = &rest[lt..];
+        let Some(gt) = rest.find('>') else {
+            break;
+        };
+        let tag = &rest[..=gt];
+        out.push_str(tag);
+        rest = &rest[gt + 1..];
+        if tag.starts_with("</") || tag.ends_with("/>") {
+            continue;
+        }
+        let name = element_name(tag);
+        let Some(order) = sequence(name) else {
+            continue;
+        };
+        let close = format!("</{name}>");
+        let Some(children) = split_children(rest, &close) else {
+            continue;
+        };
+        let mut sorted: Vec<(usize, String)> = children
+            .items
+            .iter()
+            .map(|child| {
+                let mut fixed = String::with_capacity(child.len());
+                copy_fixed(child, &mut fixed);
+                let name = element_name(child);
+                let rank = order.iter().position(|n| *n == name).unwrap_or(order.len());
+                (rank, fixed)
+            })
+            .collect();
+        // Stable: children the schema repeats keep their order.
+        sorted.sort_by_key(|(rank, _)| *rank);
+        for (_, child) in sorted {
+            out.push_str(&child);
+        }
+        out.push_str(&close);
+        rest = &rest[children.length + close.len()..];
     }
-    xml
+    out.push_str(rest);
+}
+
+fn sequence(name: &str) -> Option<&'static [&'static str]> {
+    SEQUENCES
+        .iter()
+        .find(|(container, _)| *container == name)
+        .map(|(_, order)| *order)
 }
 
 /// A row height no real row has (1/20 pt); header rows carry it so that the
@@ -301,54 +352,6 @@ pub fn fix_part(name: &str, xml: &str) -> String {
             .replace("<w:pPr></w:pPr>", "<w:pPr />");
     }
     xml
-}
-
-/// Sorts the children of every `container` element (with or without
-/// attributes) by their rank in `order`; unknown children keep their place
-/// after the known ones.
-fn sort_children(xml: &str, container: &str, order: &[&str]) -> String {
-    let open = format!("<{container}");
-    let close = format!("</{container}>");
-    let mut out = String::with_capacity(xml.len());
-    let mut rest = xml;
-    while let Some(start) = find_open_tag(rest, &open) {
-        let tag_end = start + rest[start..].find('>').expect("a tag ends") + 1;
-        if rest[..tag_end].ends_with("/>") {
-            out.push_str(&rest[..tag_end]);
-            rest = &rest[tag_end..];
-            continue;
-        }
-        let Some(children) = split_children(&rest[tag_end..], &close) else {
-            break;
-        };
-        out.push_str(&rest[..tag_end]);
-        let mut sorted = children.items.clone();
-        let rank = |child: &&str| {
-            let name = element_name(child);
-            order.iter().position(|n| *n == name).unwrap_or(order.len())
-        };
-        sorted.sort_by_key(rank);
-        for child in sorted {
-            out.push_str(child);
-        }
-        out.push_str(&close);
-        rest = &rest[tag_end + children.length + close.len()..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The next `<name` that is the whole element name (`<w:p` must not match `<w:pPr`).
-fn find_open_tag(xml: &str, open: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = xml[from..].find(open) {
-        let at = from + i;
-        match xml[at + open.len()..].chars().next() {
-            Some('>') | Some(' ') | Some('/') => return Some(at),
-            _ => from = at + open.len(),
-        }
-    }
-    None
 }
 
 struct Children<'a> {
