@@ -15,7 +15,9 @@ use crate::stack::Stack;
 pub fn header(doc: &Document, fonts: &FontSet) -> Para {
     let style = &doc.style;
     let pad = mm_to_pt(style.cell_padding);
-    let left_x = mm_to_pt(style.margins.left - style.header_outdent()) + pad;
+    // As in the DOCX, the table sits a cell padding left of the margin, so
+    // its text starts at the margin (less any outdent).
+    let left_x = mm_to_pt(style.margins.left - style.header_outdent());
     let left_w = mm_to_pt(style.header_left_width) - 2.0 * pad;
     let right_x = left_x + mm_to_pt(style.header_left_width);
     let right_w = mm_to_pt(style.header_right_width) - 2.0 * pad;

@@ -15,9 +15,11 @@ const LINES_TAKEN: usize = 2;
 pub fn signature(doc: &Document, fonts: &FontSet) -> Para {
     let style = &doc.style;
     let pad = mm_to_pt(style.cell_padding);
-    let left_x = mm_to_pt(style.margins.left) + pad;
+    // As in the DOCX, the table sits a cell padding left of the margin, so
+    // "Nơi nhận:" starts at the margin.
+    let left_x = mm_to_pt(style.margins.left);
     let left_w = mm_to_pt(style.recipients_width) - 2.0 * pad;
-    let right_x = mm_to_pt(style.margins.left + style.recipients_width) + pad;
+    let right_x = left_x + mm_to_pt(style.recipients_width);
     let right_w = mm_to_pt(style.signer_width()) - 2.0 * pad;
 
     // "Nơi nhận:" sits level with the first authority line.

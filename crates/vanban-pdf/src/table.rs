@@ -1,4 +1,5 @@
-//! GFM tables in the body: equal columns over the text width, single
+//! GFM tables in the body: columns sized by `vanban::table_layout` (as in
+//! the DOCX) over the text width, single
 //! borders, a bold header row that is repeated on every page the table
 //! continues on. Each row is one pageable block; a row taller than a page
 //! is cut between lines into several.
@@ -12,24 +13,16 @@ use crate::layout::{set, Align, Frame};
 use crate::stack::line_block;
 
 pub fn table(style: &Style, fonts: &FontSet, t: &Table) -> Para {
-    let columns = t.header.len().max(1);
-    let header = Row::set(
-        style,
-        fonts,
-        t,
-        &t.header,
-        style.table_header,
-        true,
-        columns,
-    );
-    let header = header.block(style, columns, 0.0, header.height, true);
+    let edges = column_edges(style, fonts, t);
+    let header = Row::set(style, fonts, t, &t.header, style.table_header, true, &edges);
+    let header = header.block(style, &edges, 0.0, header.height, true);
     // Room for a row under the repeated header on a page of its own.
     let room = (mm_to_pt(style.text_height()) - header.height).max(header.height);
     let mut blocks = vec![header.clone()];
     for r in &t.rows {
-        let row = Row::set(style, fonts, t, r, style.table_text, false, columns);
+        let row = Row::set(style, fonts, t, r, style.table_text, false, &edges);
         if row.height <= room {
-            blocks.push(row.block(style, columns, 0.0, row.height, true));
+            blocks.push(row.block(style, &edges, 0.0, row.height, true));
             continue;
         }
         // Pieces a line high, so pages can break anywhere in the row; only
@@ -37,7 +30,7 @@ pub fn table(style: &Style, fonts: &FontSet, t: &Table) -> Para {
         let cuts = row.cuts(room);
         let last = cuts.len() - 2;
         blocks.extend(cuts.windows(2).enumerate().map(|(i, w)| {
-            let mut b = row.block(style, columns, w[0], w[1], i == 0);
+            let mut b = row.block(style, &edges, w[0], w[1], i == 0);
             if i < last {
                 b.marks
                     .retain(|m| !matches!(m, Mark::Stroke { y1, y2, .. } if y1 == y2 && *y1 > 0.0));
@@ -58,6 +51,17 @@ pub fn table(style: &Style, fonts: &FontSet, t: &Table) -> Para {
     }
 }
 
+/// The x of each column's left edge and of the table's right edge, pt.
+fn column_edges(style: &Style, fonts: &FontSet, t: &Table) -> Vec<f32> {
+    let mut x = mm_to_pt(style.margins.left);
+    let mut edges = vec![x];
+    for width in vanban::table_layout::column_widths_pt(t, style, fonts) {
+        x += width;
+        edges.push(x);
+    }
+    edges
+}
+
 /// A set row: each cell's lines as blocks with their tops.
 struct Row {
     cells: Vec<Vec<(f32, Block)>>,
@@ -72,10 +76,9 @@ impl Row {
         cells: &[Vec<Span>],
         base: TextStyle,
         header: bool,
-        columns: usize,
+        edges: &[f32],
     ) -> Row {
-        let left = mm_to_pt(style.margins.left);
-        let width = mm_to_pt(style.text_width()) / columns as f32;
+        let columns = edges.len() - 1;
         let pad = mm_to_pt(style.cell_padding);
         // Vertical room inside a cell: half the body's paragraph spacing.
         let vpad = style.paragraph_spacing / 2.0;
@@ -100,8 +103,8 @@ impl Row {
                 })
                 .collect();
             let frame = Frame {
-                x: left + i as f32 * width + pad,
-                width: width - 2.0 * pad,
+                x: edges[i] + pad,
+                width: edges[i + 1] - edges[i] - 2.0 * pad,
                 indent: 0.0,
                 align,
                 spacing: 1.0,
@@ -160,7 +163,7 @@ impl Row {
 
     /// The part of the row between `from` and `to` as a bordered block;
     /// `top_border` draws the border above it.
-    fn block(&self, style: &Style, columns: usize, from: f32, to: f32, top_border: bool) -> Block {
+    fn block(&self, style: &Style, edges: &[f32], from: f32, to: f32, top_border: bool) -> Block {
         let mut marks = Vec::new();
         for (top, line) in self.cells.iter().flatten() {
             if *top >= from - 0.01 && *top < to - 0.01 {
@@ -168,10 +171,8 @@ impl Row {
             }
         }
         let height = to - from;
-        let left = mm_to_pt(style.margins.left);
-        let width = mm_to_pt(style.text_width()) / columns as f32;
         let line = style.rule_thickness;
-        let right = left + width * columns as f32;
+        let (left, right) = (edges[0], edges[edges.len() - 1]);
         for y in [0.0, height] {
             if y == 0.0 && !top_border {
                 continue;
@@ -184,8 +185,7 @@ impl Row {
                 width: line,
             });
         }
-        for i in 0..=columns {
-            let x = left + i as f32 * width;
+        for &x in edges {
             marks.push(Mark::Stroke {
                 x1: x,
                 y1: 0.0,
