@@ -35,13 +35,13 @@ fn authority(doc: &Document) -> Vec<Paragraph> {
     let style = &doc.style;
     let family = style.font_family;
     let mut paragraphs = Vec::new();
-    for parent in doc.parent.iter().flat_map(|p| p.lines()) {
-        paragraphs.push(line(parent, style.parent, family, AlignmentType::Center));
+    for parent in doc.parent_lines() {
+        paragraphs.push(line(&parent, style.parent, family, AlignmentType::Center));
     }
     let mut widest: f32 = 0.0;
-    for issuer in doc.issuer.lines() {
-        widest = widest.max(mm(FontSet::liberation_serif().width(issuer, style.issuer)));
-        paragraphs.push(line(issuer, style.issuer, family, AlignmentType::Center));
+    for issuer in doc.issuer_lines() {
+        widest = widest.max(mm(FontSet::liberation_serif().width(&issuer, style.issuer)));
+        paragraphs.push(line(&issuer, style.issuer, family, AlignmentType::Center));
     }
     let available = inner(style, style.header_left_width);
     paragraphs.push(rule(
@@ -70,12 +70,16 @@ fn national_title(style: &Style) -> Vec<Paragraph> {
 fn number_block(doc: &Document) -> Vec<Paragraph> {
     let style = &doc.style;
     let family = style.font_family;
+    // Space above row 2 rather than under the rules: word processors drop the
+    // space after the last paragraph of a cell.
+    let gap = single_spacing(style.header_rule_space_after, 0.0);
     let mut paragraphs = vec![line(
         &doc.number_line(),
         style.number,
         family,
         AlignmentType::Center,
-    )];
+    )
+    .line_spacing(gap)];
     if let Some(subject) = doc.subject_line() {
         paragraphs.push(
             line(&subject, style.subject_line, family, AlignmentType::Center)
@@ -143,12 +147,14 @@ fn stamp(
 
 fn date(doc: &Document) -> Vec<Paragraph> {
     let style = &doc.style;
+    let gap = single_spacing(style.header_rule_space_after, 0.0);
     vec![line(
         &doc.place_date_line(),
         style.place_date,
         style.font_family,
         AlignmentType::Center,
-    )]
+    )
+    .line_spacing(gap)]
 }
 
 fn mm(points: f32) -> f32 {

@@ -14,7 +14,7 @@ pub fn rule(style: &Style, available: f32, length: f32) -> Paragraph {
     // The rule is the bottom border of an empty paragraph set tiny, so it sits
     // a few points under the text above without adding a full blank line.
     let tiny = TextStyle {
-        size: 3.0,
+        size: style.rule_paragraph_size,
         bold: false,
         italic: false,
     };

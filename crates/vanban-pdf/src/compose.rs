@@ -68,12 +68,13 @@ fn title(doc: &Document, fonts: &FontSet) -> Option<Para> {
         .map(|l| line_width(fonts, l))
         .fold(0.0, f32::max);
     stack.lines(lines, false);
+    // The space after the summary rule is the block's own, below.
     stack.rule(
         fonts,
-        x,
-        width,
+        style,
+        (x, width),
         widest * style.short_rule_ratio,
-        style.rule_thickness,
+        0.0,
     );
     Some(Para {
         blocks: vec![Block {

@@ -24,20 +24,20 @@ pub fn header(doc: &Document, fonts: &FontSet) -> Para {
     let thickness = style.rule_thickness;
 
     let mut authority = Stack::default();
-    for line in doc.parent.iter().flat_map(|p| p.lines()) {
-        authority.text(fonts, line, style.parent, left_x, left_w, Align::Center);
+    for line in doc.parent_lines() {
+        authority.text(fonts, &line, style.parent, left_x, left_w, Align::Center);
     }
     let mut widest: f32 = 0.0;
-    for line in doc.issuer.lines() {
+    for line in doc.issuer_lines() {
         widest =
-            widest.max(authority.text(fonts, line, style.issuer, left_x, left_w, Align::Center));
+            widest.max(authority.text(fonts, &line, style.issuer, left_x, left_w, Align::Center));
     }
     authority.rule(
         fonts,
-        left_x,
-        left_w,
+        style,
+        (left_x, left_w),
         widest * style.short_rule_ratio,
-        thickness,
+        0.0,
     );
 
     let mut national = Stack::default();
@@ -57,9 +57,9 @@ pub fn header(doc: &Document, fonts: &FontSet) -> Para {
         right_w,
         Align::Center,
     );
-    national.rule(fonts, right_x, right_w, motto, thickness);
+    national.rule(fonts, style, (right_x, right_w), motto, 0.0);
 
-    let row2 = authority.y.max(national.y);
+    let row2 = authority.y.max(national.y) + style.header_rule_space_after;
     let mut number = Stack {
         y: row2,
         ..Stack::default()

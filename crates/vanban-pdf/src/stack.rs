@@ -2,7 +2,7 @@
 //! header's cells, the title, the signature columns).
 
 use vanban::metrics::{FaceStyle, FontSet};
-use vanban::style::TextStyle;
+use vanban::style::{Style, TextStyle};
 
 use crate::flow::{Block, Mark};
 use crate::layout::{set, Align, Frame, Line};
@@ -48,24 +48,30 @@ impl Stack {
     /// the DOCX has it: the bottom border of an empty paragraph set at
     /// [`RULE_PARAGRAPH_SIZE`] right under the text line; the border adds its
     /// thickness to that paragraph's height.
-    pub fn rule(&mut self, fonts: &FontSet, x: f32, available: f32, length: f32, thickness: f32) {
+    /// A short rule drawn where the DOCX draws it: the bottom border of an
+    /// empty `rule_paragraph_size` paragraph, then `space_after` pt.
+    pub fn rule(
+        &mut self,
+        fonts: &FontSet,
+        style: &Style,
+        (x, available): (f32, f32),
+        length: f32,
+        space_after: f32,
+    ) {
+        let thickness = style.rule_thickness;
         let length = length.min(available);
         let paragraph = fonts
             .face(FaceStyle::Regular)
-            .line_height(RULE_PARAGRAPH_SIZE);
+            .line_height(style.rule_paragraph_size);
         self.marks.push(Mark::Rule {
             x: x + (available - length) / 2.0,
             y: self.y + paragraph - thickness / 2.0,
             width: length,
             thickness,
         });
-        self.y += paragraph + thickness;
+        self.y += paragraph + thickness + space_after;
     }
 }
-
-/// The size of the empty paragraph whose bottom border is a short rule
-/// (vanban-docx `rule.rs`).
-pub const RULE_PARAGRAPH_SIZE: f32 = 3.0;
 
 /// Text set single-spaced without indent.
 pub fn single(

@@ -209,7 +209,69 @@ impl Paragraph {
     }
 }
 
+/// Words that start the name of an administrative unit; a long authority
+/// name breaks before the last of them, as clerks write
+/// `ỦY BAN NHÂN DÂN` / `XÃ AN BÌNH`.
+const UNIT_WORDS: [&str; 8] = [
+    "TỈNH",
+    "THÀNH PHỐ",
+    "HUYỆN",
+    "QUẬN",
+    "THỊ XÃ",
+    "XÃ",
+    "PHƯỜNG",
+    "THỊ TRẤN",
+];
+
+/// Splits an authority name into the lines of the header's left column: the
+/// author's own line breaks if any; else one line if it fits; else a break
+/// before the last unit word that leaves both lines fitting; else one line,
+/// which the renderer wraps as a word processor would.
+pub fn authority_lines(name: &str, fits: impl Fn(&str) -> bool) -> Vec<String> {
+    if name.contains('\n') || fits(name) {
+        return name.lines().map(|l| l.trim().to_string()).collect();
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    for at in (1..words.len()).rev() {
+        let rest = words[at..].join(" ");
+        let starts_unit = UNIT_WORDS
+            .iter()
+            .any(|u| rest == *u || rest.starts_with(&format!("{u} ")));
+        if !starts_unit {
+            continue;
+        }
+        let first = words[..at].join(" ");
+        if fits(&first) && fits(&rest) {
+            return vec![first, rest];
+        }
+    }
+    vec![name.to_string()]
+}
+
 impl Document {
+    /// The lines of the parent authority in the header (see [`authority_lines`]).
+    pub fn parent_lines(&self) -> Vec<String> {
+        match &self.parent {
+            Some(parent) => {
+                authority_lines(parent, |l| self.fits_header_left(l, self.style.parent))
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// The lines of the issuing authority in the header (see [`authority_lines`]).
+    pub fn issuer_lines(&self) -> Vec<String> {
+        authority_lines(&self.issuer, |l| {
+            self.fits_header_left(l, self.style.issuer)
+        })
+    }
+
+    fn fits_header_left(&self, line: &str, style: crate::style::TextStyle) -> bool {
+        let width = self.style.header_left_width - 2.0 * self.style.cell_padding;
+        let text = crate::metrics::FontSet::liberation_serif().width(line, style);
+        crate::style::pt_to_mm(text) <= width
+    }
+
     /// `Số: 1026/KH-VP`, or `Số:      /KH-VP` with a blank slot.
     pub fn number_line(&self) -> String {
         let number = match self.number {
@@ -291,8 +353,8 @@ impl Document {
     /// would extract it; tests and search indexes use it.
     pub fn text_lines(&self) -> Vec<String> {
         let mut lines = Vec::new();
-        lines.extend(self.parent.iter().flat_map(|p| p.lines().map(String::from)));
-        lines.extend(self.issuer.lines().map(String::from));
+        lines.extend(self.parent_lines());
+        lines.extend(self.issuer_lines());
         lines.push(self.style.national_title_text.to_string());
         lines.push(self.style.motto_text.to_string());
         lines.push(self.number_line());
@@ -323,5 +385,34 @@ impl Document {
         lines.push(self.signer.title.clone());
         lines.push(self.signer.name.clone());
         lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::authority_lines;
+
+    fn fits_20(line: &str) -> bool {
+        line.chars().count() <= 20
+    }
+
+    #[test]
+    fn long_authority_names_break_before_the_unit() {
+        assert_eq!(
+            authority_lines("ỦY BAN NHÂN DÂN XÃ AN BÌNH", fits_20),
+            ["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH"]
+        );
+        assert_eq!(
+            authority_lines("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", fits_20),
+            ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"]
+        );
+        assert_eq!(authority_lines("VĂN PHÒNG", fits_20), ["VĂN PHÒNG"]);
+        assert_eq!(
+            authority_lines("SỞ TÀI NGUYÊN\nVÀ MÔI TRƯỜNG", fits_20),
+            ["SỞ TÀI NGUYÊN", "VÀ MÔI TRƯỜNG"]
+        );
+        // No unit word: left to the renderer's wrapping.
+        let long = "TRUNG TÂM CÔNG BÁO TIN HỌC";
+        assert_eq!(authority_lines(long, fits_20), [long]);
     }
 }

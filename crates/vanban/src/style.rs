@@ -124,6 +124,11 @@ pub struct Style {
     pub short_rule_ratio: f32,
     /// Rule thickness, pt.
     pub rule_thickness: f32,
+    /// Size of the empty paragraph whose bottom border is a short rule: it
+    /// sets how far under the text the rule sits, pt.
+    pub rule_paragraph_size: f32,
+    /// Space between the header's rules and the "Số:" / date row, pt.
+    pub header_rule_space_after: f32,
     /// Blank lines (at the signer's size) left for signature and seal (ô 7c, 8).
     pub signature_gap_lines: u32,
     /// Space after the header block, before the type name, pt.
@@ -190,13 +195,15 @@ impl Style {
             paragraph_spacing: 6.0,
             line_spacing: 1.0,
 
-            header_left_width: 65.0,
+            header_left_width: 70.0,
             header_right_width: 100.0,
             recipients_width: 60.0,
             cell_padding: 1.9,
             addressee_indent: 35.0,
             short_rule_ratio: 0.4,
             rule_thickness: 0.5,
+            rule_paragraph_size: 3.0,
+            header_rule_space_after: 3.0,
             signature_gap_lines: 4,
             space_after_header: 12.0,
             space_after_title: 12.0,
@@ -300,7 +307,9 @@ mod tests {
             s.header_right_width >= 99.0,
             "quốc hiệu 13 pt bold needs ≥ 9.9 cm"
         );
-        assert_eq!(s.header_outdent(), 0.0);
+        // 70 + 100 mm over a 165 mm text block: 5 mm into the left margin, as
+        // the official templates do (up to 6 mm).
+        assert!((s.header_outdent() - 5.0).abs() < 1e-3);
         let narrow = Style {
             margins: Margins {
                 right: 20.0,
@@ -308,7 +317,7 @@ mod tests {
             },
             ..s
         };
-        assert!((narrow.header_outdent() - 5.0).abs() < 1e-3);
+        assert!((narrow.header_outdent() - 10.0).abs() < 1e-3);
     }
 
     #[test]

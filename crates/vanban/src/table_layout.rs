@@ -14,9 +14,11 @@ pub fn column_widths(table: &Table, style: &Style, fonts: &FontSet) -> Vec<f32> 
     let padding = 2.0 * style.cell_padding;
     let mut min = vec![padding; columns];
     let mut max = vec![padding; columns];
-    let rows = std::iter::once((&table.header, style.table_header))
-        .chain(table.rows.iter().map(|r| (r, style.table_text)));
-    for (row, text_style) in rows {
+    // Header cells wrap readily ("Thực hiện / năm 2024"): they ask only
+    // for their longest word, and the body's text shares out the rest.
+    let rows = std::iter::once((&table.header, style.table_header, true))
+        .chain(table.rows.iter().map(|r| (r, style.table_text, false)));
+    for (row, text_style, header) in rows {
         for (i, cell) in row.iter().enumerate().take(columns) {
             let text = plain_text(cell);
             let longest_word = text
@@ -24,8 +26,13 @@ pub fn column_widths(table: &Table, style: &Style, fonts: &FontSet) -> Vec<f32> 
                 .map(|w| fonts.width(w, text_style))
                 .fold(0.0, f32::max);
             min[i] = min[i].max(pt_to_mm(longest_word) + padding);
-            max[i] = max[i].max(pt_to_mm(fonts.width(&text, text_style)) + padding);
+            if !header {
+                max[i] = max[i].max(pt_to_mm(fonts.width(&text, text_style)) + padding);
+            }
         }
+    }
+    for (lo, hi) in min.iter().zip(max.iter_mut()) {
+        *hi = hi.max(*lo);
     }
     let (sum_min, sum_max): (f32, f32) = (min.iter().sum(), max.iter().sum());
     if sum_max <= total {
