@@ -115,6 +115,8 @@ pub fn body(doc: &Document) -> Vec<BodyItem> {
     items
 }
 
+// Items are made and consumed once, in order; boxing would only add allocations.
+#[allow(clippy::large_enum_variant)]
 pub enum BodyItem {
     Paragraph(Paragraph),
     Table(Table),
