@@ -144,8 +144,7 @@ impl<'a> Locator<'a> {
             if full == keys.join(".") {
                 return Some((i + 1, raw.len() - raw.trim_start().len() + 1));
             }
-            if keys.join(".").starts_with(&format!("{full}.")) || full == *keys.first()?
-            {
+            if keys.join(".").starts_with(&format!("{full}.")) || full == *keys.first()? {
                 best = Some((i + 1, 1));
             }
         }
