@@ -207,7 +207,7 @@ impl Style {
             signature_gap_lines: 4,
             space_after_header: 12.0,
             space_after_title: 12.0,
-            space_before_signature: 6.0,
+            space_before_signature: 12.0,
             blank_number_width: 6,
             blank_date_width: 4,
         }
