@@ -107,12 +107,9 @@ fn main() -> ExitCode {
             template,
             templates,
         } => {
-            let fonts = match fonts.as_deref().map(load_fonts).transpose() {
+            let fonts = match user_fonts(fonts.as_deref()) {
                 Ok(fonts) => fonts,
-                Err(message) => {
-                    eprintln!("error: {message}");
-                    return ExitCode::from(2);
-                }
+                Err(code) => return code,
             };
             let fonts = fonts.as_ref().unwrap_or(FontSet::liberation_serif());
             if let Some(name) = template {
@@ -143,12 +140,9 @@ fn main() -> ExitCode {
             fonts,
             templates,
         } => {
-            let fonts = match fonts.as_deref().map(load_fonts).transpose() {
+            let fonts = match user_fonts(fonts.as_deref()) {
                 Ok(fonts) => fonts,
-                Err(message) => {
-                    eprintln!("error: {message}");
-                    return ExitCode::from(2);
-                }
+                Err(code) => return code,
             };
             let fonts = fonts.as_ref().unwrap_or(FontSet::liberation_serif());
             let write =
@@ -168,6 +162,15 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// The PDF fonts named by `--fonts`, or `None` for the built-in set; a bad
+/// list is a usage error (exit 2).
+fn user_fonts(list: Option<&str>) -> Result<Option<FontSet>, ExitCode> {
+    list.map(load_fonts).transpose().map_err(|message| {
+        eprintln!("error: {message}");
+        ExitCode::from(2)
+    })
 }
 
 fn render(inputs: &[PathBuf], dir: &Path, formats: &[OutputFormat], fonts: &FontSet) -> ExitCode {
