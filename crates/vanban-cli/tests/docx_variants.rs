@@ -174,3 +174,43 @@ fn body_tables_repeat_their_header_row_and_size_columns_to_content() {
         "{total_mm}"
     );
 }
+
+#[test]
+fn parts_are_centred_label_and_title_lines() {
+    let yaml =
+        std::fs::read_to_string(repo().join("tests/documents/bao-cao-co-bang.yaml")).unwrap();
+    let (_, xml) = docx_of(&yaml);
+    let texts = paragraph_texts(&xml);
+    let at = texts.iter().position(|t| t == "Phần I").expect("Phần I");
+    assert_eq!(texts[at + 1], "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024");
+    assert_eq!(texts[at + 2], "I. CÁC CHỈ TIÊU CHỦ YẾU");
+    let second = texts
+        .iter()
+        .position(|t| t == "Phần thứ hai")
+        .expect("Phần thứ hai");
+    assert_eq!(
+        texts[second + 2],
+        "I. NHIỆM VỤ TRỌNG TÂM",
+        "sections restart under a part"
+    );
+    let tree = roxmltree::Document::parse(&xml).unwrap();
+    for label in ["Phần I", "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024"] {
+        let t = tree
+            .descendants()
+            .find(|n| n.has_tag_name((W, "t")) && n.text() == Some(label))
+            .unwrap();
+        let p = t.ancestors().find(|n| n.has_tag_name((W, "p"))).unwrap();
+        let jc = p.descendants().find(|n| n.has_tag_name((W, "jc"))).unwrap();
+        assert_eq!(jc.attribute((W, "val")), Some("center"), "{label}");
+        let rpr = t
+            .parent()
+            .unwrap()
+            .children()
+            .find(|n| n.has_tag_name((W, "rPr")))
+            .unwrap();
+        assert!(
+            rpr.children().any(|n| n.has_tag_name((W, "b"))),
+            "{label} bold"
+        );
+    }
+}

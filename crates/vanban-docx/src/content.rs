@@ -78,8 +78,19 @@ pub fn body(doc: &Document) -> Vec<BodyItem> {
     let mut page_break_pending = false;
     for block in &doc.body {
         let mut p = match block {
+            Block::Heading(h) if h.level == Level::Part => {
+                let first = items.len();
+                items.extend(part(style, h).into_iter().map(BodyItem::Paragraph));
+                if let Some(BodyItem::Paragraph(p)) = items.get_mut(first) {
+                    if std::mem::take(&mut page_break_pending) {
+                        *p = p.clone().page_break_before(true);
+                    }
+                }
+                continue;
+            }
             Block::Heading(h) => {
                 let text_style = match h.level {
+                    Level::Part => style.part_heading,
                     Level::Section => style.section_heading,
                     Level::Clause => style.clause_heading,
                     Level::Point => style.point,
@@ -120,6 +131,26 @@ pub fn body(doc: &Document) -> Vec<BodyItem> {
 pub enum BodyItem {
     Paragraph(Paragraph),
     Table(Table),
+}
+
+/// A part (Phần): its label and its title centred on lines of their own,
+/// kept with what follows.
+fn part(style: &Style, heading: &vanban::model::Heading) -> [Paragraph; 2] {
+    let family = style.font_family;
+    let title = vanban::model::plain_text(&heading.content);
+    [
+        line(
+            &heading.label,
+            style.part_heading,
+            family,
+            AlignmentType::Center,
+        )
+        .line_spacing(spacing(style.line_spacing, style.paragraph_spacing, 0.0))
+        .keep_next(true),
+        line(&title, style.part_heading, family, AlignmentType::Center)
+            .line_spacing(spacing(style.line_spacing, 0.0, 0.0))
+            .keep_next(true),
+    ]
 }
 
 /// A justified body paragraph with the first-line indent and spacing of the style sheet.

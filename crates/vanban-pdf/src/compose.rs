@@ -26,8 +26,10 @@ pub fn flow(doc: &Document, fonts: &FontSet) -> Vec<Para> {
     let mut page_break = false;
     for block in &doc.body {
         let mut para = match block {
+            Body::Heading(h) if h.level == Level::Part => part(style, fonts, h),
             Body::Heading(h) => {
                 let (text_style, keep) = match h.level {
+                    Level::Part => (style.part_heading, true),
                     Level::Section => (style.section_heading, true),
                     Level::Clause => (style.clause_heading, true),
                     // A điểm is body text, not a title.
@@ -52,6 +54,34 @@ pub fn flow(doc: &Document, fonts: &FontSet) -> Vec<Para> {
     signature.page_break_before = page_break;
     paras.push(signature);
     paras
+}
+
+/// A part (Phần): label and title centred on lines of their own, kept
+/// together and with what follows (as the DOCX's two paragraphs).
+fn part(style: &Style, fonts: &FontSet, heading: &vanban::model::Heading) -> Para {
+    let x = mm_to_pt(style.margins.left);
+    let width = mm_to_pt(style.text_width());
+    let title = vanban::model::plain_text(&heading.content);
+    let mut stack = Stack::default();
+    stack.text(
+        fonts,
+        &heading.label,
+        style.part_heading,
+        x,
+        width,
+        Align::Center,
+    );
+    stack.text(fonts, &title, style.part_heading, x, width, Align::Center);
+    Para {
+        blocks: vec![Block {
+            height: stack.y,
+            marks: stack.marks,
+        }],
+        space_before: style.paragraph_spacing,
+        keep_next: true,
+        unbreakable: true,
+        ..Para::default()
+    }
 }
 
 /// Ô 5a: type name, summary and the rule under it, kept with what follows.

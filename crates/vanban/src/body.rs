@@ -2,7 +2,9 @@
 //!
 //! `#` → `I.` (bold capitals), `##` → `1.` (bold), `###` → `a)`, numbered
 //! automatically and restarting under each parent; a heading typed with its
-//! own label keeps it. `- item` is a dash paragraph, `1. item` an untitled
+//! own label keeps it. `# Phần: Title` (or `# Phần I. Title`, `# Phần thứ
+//! nhất: Title`) is a part: `Phần I` centred over its title, and the `I.`
+//! numbering restarts under it. `- item` is a dash paragraph, `1. item` an untitled
 //! khoản, `---` a page break, GFM tables are tables.
 
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -55,7 +57,8 @@ struct Reader {
     bold: u32,
     italic: u32,
     heading: Option<HeadingLevel>,
-    /// Counters of `I.`, `1.`, `a)`.
+    /// Counters of `Phần I`, `I.`, `1.`, `a)`.
+    part: u32,
     section: u32,
     clause: u32,
     point: u32,
@@ -226,6 +229,16 @@ impl Reader {
             });
             return;
         }
+        if level == HeadingLevel::H1 {
+            if let Some((label, title)) = self.part(&content) {
+                self.blocks.push(Block::Heading(Heading {
+                    level: Level::Part,
+                    label,
+                    content: title,
+                }));
+                return;
+            }
+        }
         let level = match level {
             HeadingLevel::H1 => Level::Section,
             HeadingLevel::H2 => Level::Clause,
@@ -233,7 +246,8 @@ impl Reader {
         };
         let typed = take_typed_label(level, &mut content);
         let label = match level {
-            Level::Section => {
+            // Parts were taken above; only `#`, `##` and `###` come here.
+            Level::Part | Level::Section => {
                 self.section = typed.unwrap_or(self.section + 1);
                 (self.clause, self.point) = (0, 0);
                 format!("{}.", vn::roman(self.section))
@@ -261,13 +275,52 @@ impl Reader {
     }
 }
 
+impl Reader {
+    /// A `# Phần …` heading: its label (`Phần I`, `Phần thứ nhất`) and its
+    /// title in capitals; `None` for any other heading.
+    fn part(&mut self, content: &[Span]) -> Option<(String, Vec<Span>)> {
+        let text = crate::model::plain_text(content);
+        let rest = text.strip_prefix("Phần")?;
+        if !(rest.is_empty() || rest.starts_with([' ', ':', '.'])) {
+            return None;
+        }
+        let (label, title) = match rest.find([':', '.']) {
+            Some(i) => (rest[..i].trim(), rest[i + 1..].trim()),
+            None => ("", rest.trim()),
+        };
+        let label = match vn::parse_roman(label) {
+            _ if label.is_empty() => {
+                self.part += 1;
+                format!("Phần {}", vn::roman(self.part))
+            }
+            Some(n) => {
+                self.part = n;
+                format!("Phần {label}")
+            }
+            None => {
+                self.part += 1;
+                format!("Phần {label}")
+            }
+        };
+        (self.section, self.clause, self.point) = (0, 0, 0);
+        Some((
+            label,
+            vec![Span {
+                text: title.to_uppercase(),
+                bold: false,
+                italic: false,
+            }],
+        ))
+    }
+}
+
 /// Removes a label the author typed (`I.`, `2.`, `đ)`) from the start of a
 /// heading and returns its number, so it is neither doubled nor lost.
 fn take_typed_label(level: Level, content: &mut [Span]) -> Option<u32> {
     let first = content.first_mut()?;
     let (word, rest) = first.text.split_once(' ')?;
     let number = match level {
-        Level::Section => vn::parse_roman(word.strip_suffix('.')?),
+        Level::Part | Level::Section => vn::parse_roman(word.strip_suffix('.')?),
         Level::Clause => word.strip_suffix('.')?.parse().ok().filter(|&n| n > 0),
         Level::Point => vn::parse_point_letter(word.strip_suffix(')')?),
     }?;
@@ -327,6 +380,31 @@ mod tests {
                 "b) Kết quả",
                 "2. Hình thức",
                 "a) Trên báo",
+            ]
+        );
+    }
+
+    #[test]
+    fn parts_are_centred_labels_and_restart_the_sections() {
+        let md = "# Phần: Kết quả năm 2024\n# Lãnh đạo\n# Chỉ tiêu\n# Phần thứ hai. Phương hướng\n# Nhiệm vụ\n# Phần V: Khác\n# Một mục\n# Phầnlớn không phải phần\n";
+        let blocks = parse(md).unwrap();
+        let Block::Heading(first) = &blocks[0] else {
+            panic!()
+        };
+        assert_eq!(first.level, Level::Part);
+        assert_eq!(first.label, "Phần I");
+        assert_eq!(plain_text(&first.content), "KẾT QUẢ NĂM 2024");
+        assert_eq!(
+            texts(md),
+            [
+                "Phần I KẾT QUẢ NĂM 2024",
+                "I. LÃNH ĐẠO",
+                "II. CHỈ TIÊU",
+                "Phần thứ hai PHƯƠNG HƯỚNG",
+                "I. NHIỆM VỤ",
+                "Phần V KHÁC",
+                "I. MỘT MỤC",
+                "II. PHẦNLỚN KHÔNG PHẢI PHẦN",
             ]
         );
     }

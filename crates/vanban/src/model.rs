@@ -122,9 +122,12 @@ pub enum Block {
     PageBreak,
 }
 
-/// The levels of a plan or report (App. I part V): `I.`, `1.`, `a)`.
+/// The levels of a plan or report (App. I part V): `Phần I`, `I.`, `1.`, `a)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
+    /// Phần: `Phần I` (or `Phần thứ nhất`) centred on its own line, its title
+    /// centred in bold capitals on the next.
+    Part,
     /// Mục: `I. MỤC ĐÍCH, YÊU CẦU`, bold capitals.
     Section,
     /// Khoản with a title: `1. Mục đích`, bold.
@@ -197,7 +200,8 @@ pub fn plain_text(spans: &[Span]) -> String {
 }
 
 impl Heading {
-    /// Label and title as printed; the emphasis of the level comes from the style.
+    /// Label and title as printed on one line; the emphasis of the level
+    /// comes from the style. A part prints its label and title on two lines.
     pub fn spans(&self) -> Vec<Span> {
         labelled(Some(&self.label), &self.content)
     }
@@ -368,6 +372,10 @@ impl Document {
         lines.extend(self.bases.iter().cloned());
         for block in &self.body {
             match block {
+                Block::Heading(h) if h.level == Level::Part => {
+                    lines.push(h.label.clone());
+                    lines.push(plain_text(&h.content));
+                }
                 Block::Heading(h) => lines.push(plain_text(&h.spans())),
                 Block::Paragraph(p) => lines.push(plain_text(&p.spans())),
                 Block::Table(t) => {

@@ -87,6 +87,8 @@ pub struct Style {
     pub bases: TextStyle,
     pub addressees: TextStyle,
     pub body: TextStyle,
+    /// `Phần I` and its title: bold, centred (the title in capitals).
+    pub part_heading: TextStyle,
     /// `I.`, `II.` headings: bold capitals.
     pub section_heading: TextStyle,
     /// `1.`, `2.` headings with a title: bold.
@@ -178,6 +180,7 @@ impl Style {
             bases: TextStyle::new(large, false, true),
             addressees: TextStyle::new(large, false, false),
             body: TextStyle::new(large, false, false),
+            part_heading: TextStyle::new(large, true, false),
             section_heading: TextStyle::new(large, true, false),
             clause_heading: TextStyle::new(large, true, false),
             point: TextStyle::new(large, false, false),
