@@ -2,9 +2,9 @@
 //! the body blocks.
 
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Paragraph, Run, SpecialIndentType, Table, TableBorder,
-    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow,
-    WidthType,
+    AlignmentType, BorderType, BreakType, LineSpacing, LineSpacingType, Paragraph, Run,
+    SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
+    TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 use vanban::metrics::FontSet;
 use vanban::model::{Align, Block, Level, Span};
@@ -105,6 +105,19 @@ pub fn body(doc: &Document) -> Vec<BodyItem> {
             }
             Block::Paragraph(para) => body_paragraph(style, style.body, &para.spans()),
             Block::Table(t) => {
+                // Word has no space-before for tables: an empty paragraph
+                // exactly `paragraph_spacing` high stands in, as in the PDF.
+                let mut spacer = Paragraph::new().line_spacing(
+                    LineSpacing::new()
+                        .line_rule(LineSpacingType::Exact)
+                        .line((style.paragraph_spacing * 20.0).round() as i32)
+                        .before(0)
+                        .after(0),
+                );
+                if std::mem::take(&mut page_break_pending) {
+                    spacer = spacer.page_break_before(true);
+                }
+                items.push(BodyItem::Paragraph(spacer.keep_next(true)));
                 items.push(BodyItem::Table(table(style, t)));
                 continue;
             }
