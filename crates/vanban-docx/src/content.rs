@@ -197,6 +197,8 @@ fn table(style: &Style, t: &vanban::model::Table) -> Table {
             .map(|w| mm_to_twips(w) as usize)
             .collect();
     let padding = mm_to_twips(style.cell_padding) as usize;
+    // Room above and below cell text: half the body's paragraph spacing (as the PDF).
+    let cell_space = style.paragraph_spacing / 2.0;
     let row = |cells: &[Vec<Span>], text_style: TextStyle, header: bool| {
         let cells = (0..columns)
             .map(|i| {
@@ -206,8 +208,8 @@ fn table(style: &Style, t: &vanban::model::Table) -> Table {
                     (_, Align::Right) => AlignmentType::Right,
                     (_, Align::Left) => AlignmentType::Left,
                 };
-                let mut p =
-                    paragraph(text_style, family, align).line_spacing(single_spacing(3.0, 3.0));
+                let mut p = paragraph(text_style, family, align)
+                    .line_spacing(single_spacing(cell_space, cell_space));
                 for run in span_runs(spans, text_style, family) {
                     p = p.add_run(run);
                 }
@@ -228,7 +230,7 @@ fn table(style: &Style, t: &vanban::model::Table) -> Table {
     let border = |position| {
         TableBorder::new(position)
             .border_type(BorderType::Single)
-            .size(4)
+            .size(crate::header::eighths(style.rule_thickness))
             .color("000000")
     };
     let mut borders = TableBorders::new();

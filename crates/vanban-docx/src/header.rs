@@ -7,7 +7,7 @@ use docx_rs::{
     ParagraphBorders, TableRow,
 };
 use vanban::metrics::FontSet;
-use vanban::style::{Style, TextStyle};
+use vanban::style::Style;
 use vanban::Document;
 
 use crate::rule::rule;
@@ -88,45 +88,25 @@ fn number_block(doc: &Document) -> Vec<Paragraph> {
     }
     let available = inner(style, style.header_left_width);
     if let Some(secrecy) = doc.secrecy {
-        let width = mm(FontSet::liberation_serif().width(secrecy.text(), style.mark)) + 4.0;
-        paragraphs.push(stamp(
-            secrecy.text(),
-            style.mark,
-            family,
-            available,
-            width,
-            "000000",
-        ));
+        let text_width = mm(FontSet::liberation_serif().width(secrecy.text(), style.mark));
+        let width = text_width + 2.0 * style.cell_padding;
+        paragraphs.push(stamp(style, secrecy.text(), available, width, "000000"));
     }
     if let Some(urgency) = doc.urgency {
         let (width, _) = urgency.box_size();
         // Urgency stamps are bright red (App. I III.2).
-        paragraphs.push(stamp(
-            urgency.text(),
-            style.mark,
-            family,
-            available,
-            width,
-            "FF0000",
-        ));
+        paragraphs.push(stamp(style, urgency.text(), available, width, "FF0000"));
     }
     paragraphs
 }
 
 /// A boxed mark (ô 10a, 10b): text centred in a single-line rectangle.
-fn stamp(
-    text: &str,
-    style: TextStyle,
-    family: &str,
-    available: f32,
-    width: f32,
-    color: &str,
-) -> Paragraph {
+fn stamp(style: &Style, text: &str, available: f32, width: f32, color: &str) -> Paragraph {
     let (left, right) = centred_band(available, width);
-    let mut p = line(text, style, family, AlignmentType::Center)
+    let mut p = line(text, style.mark, style.font_family, AlignmentType::Center)
         .color(color)
         .indent(Some(left), None, Some(right), None)
-        .line_spacing(single_spacing(6.0, 0.0));
+        .line_spacing(single_spacing(style.subject_line_space_before, 0.0));
     let mut borders = ParagraphBorders::with_empty();
     for position in [
         ParagraphBorderPosition::Top,
@@ -136,7 +116,7 @@ fn stamp(
     ] {
         let border = ParagraphBorder::new(position)
             .val(BorderType::Single)
-            .size(8)
+            .size(eighths(style.rule_thickness))
             .space(1)
             .color(color);
         borders = borders.set(border);
@@ -155,6 +135,11 @@ fn date(doc: &Document) -> Vec<Paragraph> {
         AlignmentType::Center,
     )
     .line_spacing(gap)]
+}
+
+/// Border widths are in eighths of a point.
+pub fn eighths(points: f32) -> usize {
+    (points * 8.0).round() as usize
 }
 
 fn mm(points: f32) -> f32 {

@@ -21,7 +21,7 @@ pub fn rule(style: &Style, available: f32, length: f32) -> Paragraph {
     let (left, right) = centred_band(available, length);
     let border = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
         .val(BorderType::Single)
-        .size((style.rule_thickness * 8.0).round() as usize)
+        .size(crate::header::eighths(style.rule_thickness))
         .space(0)
         .color("000000");
     let mut p = paragraph(tiny, style.font_family, AlignmentType::Center).indent(
