@@ -41,14 +41,7 @@ pub fn run(text: &str, style: TextStyle, family: &str) -> Run {
 pub fn span_runs(spans: &[Span], style: TextStyle, family: &str) -> Vec<Run> {
     spans
         .iter()
-        .map(|span| {
-            let emphasis = TextStyle {
-                bold: style.bold || span.bold,
-                italic: style.italic || span.italic,
-                ..style
-            };
-            run(&span.text, emphasis, family)
-        })
+        .map(|span| run(&span.text, span.style_over(style), family))
         .collect()
 }
 

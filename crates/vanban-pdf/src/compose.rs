@@ -153,14 +153,7 @@ fn addressees(doc: &Document, fonts: &FontSet) -> Vec<Para> {
 pub fn body_para(style: &Style, fonts: &FontSet, base: TextStyle, spans: &[Span]) -> Para {
     let runs: Vec<(String, TextStyle)> = spans
         .iter()
-        .map(|s| {
-            let emphasis = TextStyle {
-                bold: base.bold || s.bold,
-                italic: base.italic || s.italic,
-                ..base
-            };
-            (s.text.clone(), emphasis)
-        })
+        .map(|s| (s.text.clone(), s.style_over(base)))
         .collect();
     let frame = Frame {
         x: mm_to_pt(style.margins.left),

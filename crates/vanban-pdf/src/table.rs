@@ -93,14 +93,7 @@ impl Row {
             };
             let runs: Vec<(String, TextStyle)> = spans
                 .iter()
-                .map(|s| {
-                    let emphasis = TextStyle {
-                        bold: base.bold || s.bold,
-                        italic: base.italic || s.italic,
-                        ..base
-                    };
-                    (s.text.clone(), emphasis)
-                })
+                .map(|s| (s.text.clone(), s.style_over(base)))
                 .collect();
             let frame = Frame {
                 x: edges[i] + pad,

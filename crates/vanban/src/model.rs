@@ -182,6 +182,16 @@ impl Span {
             ..Span::default()
         }
     }
+
+    /// The text style of this span inside an element set in `base`: the
+    /// element's style with the span's own emphasis added.
+    pub fn style_over(&self, base: crate::style::TextStyle) -> crate::style::TextStyle {
+        crate::style::TextStyle {
+            bold: base.bold || self.bold,
+            italic: base.italic || self.italic,
+            ..base
+        }
+    }
 }
 
 /// The spans of a heading or paragraph with its label or marker in front.
