@@ -15,7 +15,7 @@ use clap::{Parser, Subcommand};
 use vanban::metrics::FontSet;
 use vanban::{Document, InputError};
 
-use output::{load_fonts, parse_formats, write_document, Formats, OutputFormat};
+use output::{load_fonts, parse_formats, write_document, Formats};
 
 #[derive(Parser)]
 #[command(
@@ -112,23 +112,29 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             let fonts = fonts.as_ref().unwrap_or(FontSet::liberation_serif());
-            if let Some(name) = template {
-                let write = |doc: &Document, stem: &str| {
-                    write_document(doc, &output, stem, &format.0, fonts)
-                };
-                return templates_cmd::render_files(&inputs, &name, templates.as_deref(), &write);
+            let write =
+                |doc: &Document, stem: &str| write_document(doc, &output, stem, &format.0, fonts);
+            match template {
+                Some(name) => {
+                    let templates = match templates_cmd::load(templates.as_deref()) {
+                        Ok(templates) => templates,
+                        Err(code) => return code,
+                    };
+                    render(&inputs, &write, |input| {
+                        templates_cmd::render_data_file(&templates, &name, input)
+                    })
+                }
+                None => render(&inputs, &write, |input| {
+                    Document::from_path(input).map_err(|e| e.to_string())
+                }),
             }
-            render(&inputs, &output, &format.0, fonts)
         }
         Command::Templates { templates } => match templates_cmd::load(templates.as_deref()) {
             Ok(templates) => {
                 print!("{}", templates_cmd::listing(&templates));
                 ExitCode::SUCCESS
             }
-            Err(message) => {
-                eprintln!("error: {message}");
-                ExitCode::from(1)
-            }
+            Err(code) => code,
         },
         Command::Batch {
             data,
@@ -173,28 +179,30 @@ fn user_fonts(list: Option<&str>) -> Result<Option<FontSet>, ExitCode> {
     })
 }
 
-fn render(inputs: &[PathBuf], dir: &Path, formats: &[OutputFormat], fonts: &FontSet) -> ExitCode {
+/// Renders each input to a document named after it, through `load` (an
+/// input file, or a data file and a template); reports every failure and
+/// goes on with the rest.
+fn render(
+    inputs: &[PathBuf],
+    write: &batch::WriteFn<'_>,
+    load: impl Fn(&Path) -> Result<Document, String>,
+) -> ExitCode {
     let mut failed = false;
     for input in inputs {
-        let doc = match Document::from_path(input) {
-            Ok(doc) => doc,
-            Err(error) => {
-                report(&error);
-                failed = true;
-                continue;
-            }
-        };
         let stem = input
             .file_stem()
             .map_or("document".into(), |s| s.to_string_lossy().into_owned());
-        match write_document(&doc, dir, &stem, formats, fonts) {
+        let written = load(input).and_then(|doc| {
+            write(&doc, &stem).map_err(|e| format!("{}: cannot write output: {e}", input.display()))
+        });
+        match written {
             Ok(paths) => {
                 for path in paths {
                     eprintln!("wrote {}", path.display());
                 }
             }
-            Err(error) => {
-                eprintln!("{}: cannot write output: {error}", input.display());
+            Err(message) => {
+                eprintln!("{message}");
                 failed = true;
             }
         }

@@ -7,12 +7,17 @@ use std::path::Path;
 use vanban::template::Templates;
 use vanban::Document;
 
-/// The built-ins, or the built-ins plus a user folder.
-pub fn load(dir: Option<&Path>) -> Result<Templates, String> {
-    match dir {
+/// The built-ins, or the built-ins plus a user folder; a folder that cannot
+/// be read is reported and ends the command with exit status 1.
+pub fn load(dir: Option<&Path>) -> Result<Templates, std::process::ExitCode> {
+    let templates = match dir {
         Some(dir) => Templates::with_dir(dir).map_err(|e| e.to_string()),
         None => Ok(Templates::builtin()),
-    }
+    };
+    templates.map_err(|message| {
+        eprintln!("error: {message}");
+        std::process::ExitCode::from(1)
+    })
 }
 
 /// Every template with what it makes and its fields (`?` = optional).
@@ -52,47 +57,6 @@ pub fn render_data_file(
         .map_err(|e| format!("{}: {e}", data_file.display()))
 }
 
-/// `vanban render --template NAME DATA…`: each data file becomes one
-/// document named after it; returns whether every file succeeded.
-pub fn render_files(
-    inputs: &[std::path::PathBuf],
-    template: &str,
-    templates_dir: Option<&Path>,
-    write: &crate::batch::WriteFn<'_>,
-) -> std::process::ExitCode {
-    let templates = match load(templates_dir) {
-        Ok(t) => t,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return std::process::ExitCode::from(1);
-        }
-    };
-    let mut failed = false;
-    for input in inputs {
-        let stem = input
-            .file_stem()
-            .map_or("document".into(), |s| s.to_string_lossy().into_owned());
-        match render_data_file(&templates, template, input).and_then(|doc| {
-            write(&doc, &stem).map_err(|e| format!("{}: cannot write output: {e}", input.display()))
-        }) {
-            Ok(paths) => {
-                for path in paths {
-                    eprintln!("wrote {}", path.display());
-                }
-            }
-            Err(message) => {
-                eprintln!("{message}");
-                failed = true;
-            }
-        }
-    }
-    if failed {
-        std::process::ExitCode::from(1)
-    } else {
-        std::process::ExitCode::SUCCESS
-    }
-}
-
 /// `vanban batch DATA --template NAME`: loads the templates, runs the batch
 /// and reports; exit status 1 if any item failed, 2 if nothing could start.
 pub fn batch_command(
@@ -105,10 +69,7 @@ pub fn batch_command(
 ) -> std::process::ExitCode {
     let templates = match load(templates_dir) {
         Ok(t) => t,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return std::process::ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
     let batch = crate::batch::Batch {
         templates: &templates,
