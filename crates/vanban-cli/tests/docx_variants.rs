@@ -33,6 +33,21 @@ signer:
   name: Nguyễn Văn An
 ";
 
+/// The `w:t` holding exactly `text`.
+fn text_node<'a, 'i>(tree: &'a roxmltree::Document<'i>, text: &str) -> roxmltree::Node<'a, 'i> {
+    tree.descendants()
+        .find(|n| n.has_tag_name((W, "t")) && n.text() == Some(text))
+        .unwrap_or_else(|| panic!("no text {text:?}"))
+}
+
+/// Whether the run holding `text` has the run property `name` (`b`, `i`).
+fn has_run_property(tree: &roxmltree::Document, text: &str, name: &str) -> bool {
+    let run = text_node(tree, text).parent().unwrap();
+    run.children()
+        .find(|n| n.has_tag_name((W, "rPr")))
+        .is_some_and(|rpr| rpr.children().any(|n| n.has_tag_name((W, name))))
+}
+
 #[test]
 fn blank_number_and_date_leave_slots() {
     let (_, xml) = docx_of(CONG_VAN);
@@ -111,20 +126,7 @@ signer: {authority: [TM. ỦY BAN NHÂN DÂN], title: CHỦ TỊCH, name: Nguy�
     assert!(texts.contains(&first.to_string()), "{texts:?}");
     assert!(texts.contains(&"Xét đề nghị của Giám đốc Sở Nội vụ.".to_string()));
     let tree = roxmltree::Document::parse(&xml).unwrap();
-    let basis = tree
-        .descendants()
-        .find(|n| n.has_tag_name((W, "t")) && n.text() == Some(first))
-        .unwrap();
-    let rpr = basis
-        .parent()
-        .unwrap()
-        .children()
-        .find(|n| n.has_tag_name((W, "rPr")))
-        .unwrap();
-    assert!(
-        rpr.children().any(|n| n.has_tag_name((W, "i"))),
-        "căn cứ in italics"
-    );
+    assert!(has_run_property(&tree, first, "i"), "căn cứ in italics");
 }
 
 #[test]
@@ -195,22 +197,10 @@ fn parts_are_centred_label_and_title_lines() {
     );
     let tree = roxmltree::Document::parse(&xml).unwrap();
     for label in ["Phần I", "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024"] {
-        let t = tree
-            .descendants()
-            .find(|n| n.has_tag_name((W, "t")) && n.text() == Some(label))
-            .unwrap();
+        let t = text_node(&tree, label);
         let p = t.ancestors().find(|n| n.has_tag_name((W, "p"))).unwrap();
         let jc = p.descendants().find(|n| n.has_tag_name((W, "jc"))).unwrap();
         assert_eq!(jc.attribute((W, "val")), Some("center"), "{label}");
-        let rpr = t
-            .parent()
-            .unwrap()
-            .children()
-            .find(|n| n.has_tag_name((W, "rPr")))
-            .unwrap();
-        assert!(
-            rpr.children().any(|n| n.has_tag_name((W, "b"))),
-            "{label} bold"
-        );
+        assert!(has_run_property(&tree, label, "b"), "{label} bold");
     }
 }
