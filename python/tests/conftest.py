@@ -24,14 +24,9 @@ def plan():
 
 def seed_lines():
     """The seed plan's text, one non-empty normalised line each, or skip."""
-    for path in (
-        REPO.parent / "shared" / "seeds" / "ke-hoach-1026-KH-VP.txt",
-        Path("/work/shared/seeds/ke-hoach-1026-KH-VP.txt"),
-    ):
-        if path.exists():
-            lines = (normalise(l) for l in path.read_text(encoding="utf-8").splitlines())
-            return [l for l in lines if l]
-    pytest.skip("the seed text (shared/seeds/ke-hoach-1026-KH-VP.txt) is not beside the repository")
+    path = REPO / "tests" / "seed" / "ke-hoach-1026-KH-VP.txt"
+    lines = (normalise(l) for l in path.read_text(encoding="utf-8").splitlines())
+    return [l for l in lines if l]
 
 
 def normalise(text):

@@ -107,17 +107,16 @@ fn pdftotext_holds_the_seed_text_in_order() {
         }
     }
     // And the seed text file, whitespace-normalised, word for word in order.
-    let seed_text = std::fs::read_to_string("/work/shared/seeds/ke-hoach-1026-KH-VP.txt");
-    if let Ok(seed_text) = seed_text {
-        let mut at = 0;
-        for word in normalise(&seed_text).split(' ') {
-            match text[at..].find(word) {
-                Some(i) => at += i + word.len(),
-                None => panic!(
-                    "seed word {word:?} missing after {:?}",
-                    &text[at.saturating_sub(100)..at]
-                ),
-            }
+    let seed_path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/seed/ke-hoach-1026-KH-VP.txt");
+    let seed_text = std::fs::read_to_string(seed_path).expect("the seed text is in tests/seed");
+    let mut at = 0;
+    for word in normalise(&seed_text).split(' ') {
+        match text[at..].find(word) {
+            Some(i) => at += i + word.len(),
+            None => panic!(
+                "seed word {word:?} missing after {:?}",
+                &text[at.saturating_sub(100)..at]
+            ),
         }
     }
 }

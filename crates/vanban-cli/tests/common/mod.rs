@@ -19,7 +19,7 @@ pub fn seed_example() -> PathBuf {
 
 /// The seed plan as the records office extracted it, one non-empty line each.
 pub fn seed_lines() -> Vec<String> {
-    let path = repo().join("../shared/seeds/ke-hoach-1026-KH-VP.txt");
+    let path = repo().join("tests/seed/ke-hoach-1026-KH-VP.txt");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
         .map(normalise)
