@@ -1,90 +1,77 @@
 //! DOCX output for vanban documents (docx-rs), laid out as Decree 30 requires.
 //!
-//! The document is a header table (ô 1–4), the type name and summary (ô 5a),
-//! Kính gửi, căn cứ and the body (ô 6), then Nơi nhận beside the signature
-//! block (ô 7, 9b). Page numbers sit centred in the top margin from page 2.
+//! The layout is decided by `vanban::compose`; this crate writes its
+//! paragraphs and tables as Word elements (`write`), puts the page number in
+//! a header from page 2, repairs docx-rs's element order (`schema_order`) and
+//! zips the parts (`package`).
 
-mod content;
-mod header;
 mod package;
-mod rule;
 pub mod schema_order;
-mod signature;
-mod table;
 mod text;
+mod write;
 
-use docx_rs::{AlignmentType, Docx, Header, InstrPAGE, InstrText, PageMargin, Paragraph, Run};
+use docx_rs::{Docx, Header, InstrPAGE, InstrText, PageMargin, Run};
+use vanban::compose::{compose, Align, Block, Composition, Paragraph};
+use vanban::metrics::FontSet;
 use vanban::style::mm_to_twips;
 use vanban::Document;
 
-use content::BodyItem;
-
 /// Renders a document to the bytes of a `.docx` file.
 pub fn to_docx(doc: &Document) -> Vec<u8> {
-    let style = &doc.style;
-    let family = style.font_family;
+    // The DOCX names the decree's font; Liberation Serif has its metrics.
+    let composition = compose(doc, FontSet::liberation_serif());
+    write_docx(&composition, doc)
+}
+
+fn write_docx(composition: &Composition, doc: &Document) -> Vec<u8> {
+    let family = doc.style.font_family;
+    let page = &composition.page;
+    let margins = page.margins;
     let mut docx = Docx::new()
         .page_size(
-            mm_to_twips(style.page_width) as u32,
-            mm_to_twips(style.page_height) as u32,
+            mm_to_twips(page.width) as u32,
+            mm_to_twips(page.height) as u32,
         )
         .page_margin(
             PageMargin::new()
-                .top(mm_to_twips(style.margins.top))
-                .bottom(mm_to_twips(style.margins.bottom))
-                .left(mm_to_twips(style.margins.left))
-                .right(mm_to_twips(style.margins.right))
-                .header(mm_to_twips(style.header_distance))
-                .footer(mm_to_twips(style.header_distance)),
+                .top(mm_to_twips(margins.top))
+                .bottom(mm_to_twips(margins.bottom))
+                .left(mm_to_twips(margins.left))
+                .right(mm_to_twips(margins.right))
+                .header(mm_to_twips(page.header_distance))
+                .footer(mm_to_twips(page.header_distance)),
         )
         .default_fonts(text::fonts(family))
-        .default_size(text::half_points(style.body.size))
-        .header(page_number_header(doc))
-        .first_header(Header::new().add_paragraph(Paragraph::new()))
+        .default_size(text::half_points(doc.style.body.size))
+        .header(page_number_header(composition, family))
+        .first_header(Header::new().add_paragraph(docx_rs::Paragraph::new()))
         .created_at(&timestamp(doc))
         .updated_at(&timestamp(doc));
-
-    docx = docx.add_table(header::header_table(doc));
-    for p in content::title(doc) {
-        docx = docx.add_paragraph(p);
-    }
-    for p in content::addressees(doc)
-        .into_iter()
-        .chain(content::bases(doc))
-    {
-        docx = docx.add_paragraph(p);
-    }
-    let mut body = content::body(doc);
-    // The body's last paragraph goes with the signature block to a new page.
-    if let Some(BodyItem::Paragraph(last)) = body.last_mut() {
-        *last = last.clone().keep_next(true).keep_lines(true);
-    }
-    for item in body {
-        docx = match item {
-            BodyItem::Paragraph(p) => docx.add_paragraph(p),
-            BodyItem::Table(t) => docx.add_table(t),
+    for block in &composition.blocks {
+        docx = match block {
+            Block::Paragraph(p) => docx.add_paragraph(write::paragraph(p, family)),
+            Block::Table(t) => docx.add_table(write::table(t, family)),
         };
     }
-    docx = docx.add_table(signature::signature_table(doc));
     package::pack(docx)
 }
 
-/// A centred PAGE field, 13–14 pt, in the header of every page but the first.
-fn page_number_header(doc: &Document) -> Header {
-    let style = &doc.style;
-    let family = style.font_family;
-    let size = text::half_points(style.page_number.size);
+/// A centred PAGE field in the header of every page but the first.
+fn page_number_header(composition: &Composition, family: &str) -> Header {
+    let style = composition.page_number;
     let field = Run::new()
         .fonts(text::fonts(family))
-        .size(size)
+        .size(text::half_points(style.size))
         .add_field_char(docx_rs::FieldCharType::Begin, false)
         .add_instr_text(InstrText::PAGE(InstrPAGE::new()))
         .add_field_char(docx_rs::FieldCharType::Separate, false)
         .add_text("2")
         .add_field_char(docx_rs::FieldCharType::End, false);
-    Header::new().add_paragraph(
-        text::paragraph(style.page_number, family, AlignmentType::Center).add_run(field),
-    )
+    let paragraph = Paragraph {
+        align: Align::Center,
+        ..Paragraph::new(style)
+    };
+    Header::new().add_paragraph(write::paragraph(&paragraph, family).add_run(field))
 }
 
 /// Document properties carry the issue date, never the clock, so output is reproducible.

@@ -6,19 +6,19 @@ use printpdf::{
     Color, FontId, Greyscale, Line, LineCapStyle, LinePoint, Op, PaintMode, PdfFontHandle, Point,
     Pt, Rect, Rgb, TextItem, TextMatrix,
 };
+use vanban::compose::linebreak::{set, Align, Frame, Run};
+use vanban::compose::Composition;
 use vanban::metrics::{FaceStyle, FontSet};
-use vanban::style::{mm_to_pt, Style};
+use vanban::style::mm_to_pt;
 
 use crate::flow::{Mark, Para};
-use crate::layout::{Align, Run};
 use crate::paginate::{gap, Slice};
-use crate::stack::single;
 
 /// Every page's marks with `y` measured from the page's top edge.
 pub fn place(
     paras: &[Para],
     pages: &[Vec<Slice>],
-    style: &Style,
+    composition: &Composition,
     fonts: &FontSet,
 ) -> Vec<Vec<Mark>> {
     pages
@@ -26,7 +26,7 @@ pub fn place(
         .enumerate()
         .map(|(index, page)| {
             let mut marks = Vec::new();
-            let mut y = mm_to_pt(style.margins.top);
+            let mut y = mm_to_pt(composition.page.margins.top);
             for (j, slice) in page.iter().enumerate() {
                 let para = &paras[slice.para];
                 if slice.from > 0 {
@@ -54,7 +54,7 @@ pub fn place(
                 }
             }
             if index > 0 {
-                marks.extend(page_number(index + 1, style, fonts));
+                marks.extend(page_number(index + 1, composition, fonts));
             }
             marks
         })
@@ -63,29 +63,29 @@ pub fn place(
 
 /// From page 2: the number centred over the text block, its line starting
 /// `header_distance` below the top edge, as a Word header does.
-fn page_number(number: usize, style: &Style, fonts: &FontSet) -> Vec<Mark> {
-    let x = mm_to_pt(style.margins.left);
-    let width = mm_to_pt(style.text_width());
-    let top = mm_to_pt(style.header_distance);
-    single(
-        fonts,
-        &number.to_string(),
-        style.page_number,
-        x,
-        width,
-        Align::Center,
-    )
-    .into_iter()
-    .take(1)
-    .flat_map(|line| {
-        let baseline = top + line.ascent;
-        line.runs.into_iter().map(move |run| Mark::Text {
-            baseline,
-            run,
-            red: false,
+fn page_number(number: usize, composition: &Composition, fonts: &FontSet) -> Vec<Mark> {
+    let page = &composition.page;
+    let style = composition.page_number;
+    let frame = Frame {
+        x: mm_to_pt(page.margins.left),
+        width: mm_to_pt(page.text_width()),
+        indent: 0.0,
+        align: Align::Center,
+        spacing: 1.0,
+    };
+    let top = mm_to_pt(page.header_distance);
+    set(fonts, &[(number.to_string(), style)], style, frame)
+        .into_iter()
+        .take(1)
+        .flat_map(|line| {
+            let baseline = top + line.ascent;
+            line.runs.into_iter().map(move |run| Mark::Text {
+                baseline,
+                run,
+                red: false,
+            })
         })
-    })
-    .collect()
+        .collect()
 }
 
 /// The characters each face must hold.

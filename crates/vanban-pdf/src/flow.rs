@@ -1,7 +1,7 @@
 //! What the composer hands the paginator: paragraphs made of unbreakable
 //! blocks (lines, table rows) with the keep rules that tie them together.
 
-use crate::layout::Run;
+use vanban::compose::linebreak::Run;
 
 /// Something drawn inside a block; `y` is measured down from the block's top,
 /// `x` from the page's left edge (pt).
@@ -77,14 +77,10 @@ pub struct Para {
     pub keep_next: bool,
     /// No single line alone at the foot or head of a page.
     pub widow_control: bool,
-    /// Never split (header, title, signature block).
+    /// Never split (a paragraph kept together that fits a page).
     pub unbreakable: bool,
     /// Starts a new page (`Block::PageBreak`).
     pub page_break_before: bool,
-    /// Part of the body: the signature may pull its last lines along.
-    pub body: bool,
-    /// Body lines this block takes along to a new page (the signature: 2).
-    pub take_lines: usize,
     /// A table's header row, repeated on each page the table continues on.
     pub repeat: Option<Block>,
     /// A table's bottom border (x from, x to, thickness), drawn where a page

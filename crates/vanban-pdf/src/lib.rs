@@ -6,26 +6,22 @@
 //! lopdf serialisation. Fonts carry deterministic subset tags, text is
 //! extractable, and the same document always gives the same bytes.
 //!
-//! The pipeline: `compose` (with `header`, `table`, `signature`, `stack`)
-//! sets the document into paragraphs of blocks using `layout`'s line
-//! breaking; `paginate` splits them into pages; `draw` places them and
-//! turns each page into printpdf operations; printpdf builds the document
-//! (fonts parsed once by `fonts`); `finish` names and describes the fonts
-//! (`fonts`, with `hinting` dropping TrueType hinting from the programs),
-//! sets the metadata and a content-hash /ID, and writes the file.
+//! The pipeline: `vanban::compose` lays the document out (the same plan the
+//! DOCX is written from); `set` breaks its paragraphs into lines and its
+//! tables into rows with the plan's line breaker (`flow` holds the result);
+//! `paginate` splits them into pages by the plan's keep rules; `draw` places
+//! them and turns each page into printpdf operations; printpdf builds the
+//! document (fonts parsed once by `fonts`); `finish` names and describes the
+//! fonts (`fonts`, with `hinting` dropping TrueType hinting from the
+//! programs), sets the metadata and a content-hash /ID, and writes the file.
 
-mod compose;
 mod draw;
 mod finish;
 mod flow;
 mod fonts;
-mod header;
 mod hinting;
-mod layout;
 mod paginate;
-mod signature;
-mod stack;
-mod table;
+mod set;
 
 use printpdf::{Mm, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
 use vanban::metrics::{FaceStyle, FontSet};
@@ -39,11 +35,11 @@ pub fn to_pdf(doc: &Document) -> Vec<u8> {
 
 /// Renders `doc` with a font set (regular, bold, italic, bold italic).
 pub fn to_pdf_with_fonts(doc: &Document, fonts: &FontSet) -> Vec<u8> {
-    let style = &doc.style;
-    let paras = compose::flow(doc, fonts);
-    let capacity = mm_to_pt(style.text_height());
+    let composition = vanban::compose::compose(doc, fonts);
+    let paras = set::flow(&composition, fonts);
+    let capacity = mm_to_pt(composition.page.text_height());
     let pages = paginate::paginate(&paras, capacity);
-    let placed = draw::place(&paras, &pages, style, fonts);
+    let placed = draw::place(&paras, &pages, &composition, fonts);
 
     let mut pdf = PdfDocument::new(&doc.summary);
     let info = &mut pdf.metadata.info;
@@ -71,7 +67,7 @@ pub fn to_pdf_with_fonts(doc: &Document, fonts: &FontSet) -> Vec<u8> {
         }
     }
 
-    let (width, height) = (style.page_width, style.page_height);
+    let (width, height) = (composition.page.width, composition.page.height);
     pdf.pages = placed
         .iter()
         .map(|marks| PdfPage::new(Mm(width), Mm(height), draw::ops(marks, mm_to_pt(height))))

@@ -1,6 +1,9 @@
-//! Page breaking: headings stay with what follows, no paragraph leaves a
-//! single line alone at the foot or head of a page, fixed blocks never split,
-//! and the signature block takes the body's last lines with it.
+//! Page breaking as word processors do it: a paragraph kept with the next
+//! stays on the page of the next one's first lines, a paragraph kept together
+//! moves whole, no paragraph leaves a single line alone at the foot or head of
+//! a page, table rows never split unless taller than a page. A keep that
+//! cannot be met even on an empty page (a chain of headings longer than a
+//! page) is dropped there, and the page breaks where it is full.
 
 use crate::flow::Para;
 
@@ -27,14 +30,20 @@ pub fn paginate(paras: &[Para], capacity: f32) -> Vec<Vec<Slice>> {
         }
         if para.unbreakable {
             let empty = pages.last().is_some_and(Vec::is_empty);
-            let need = gap(para, empty) + para.height(0, n) + keep_next_need(paras, i);
-            if !empty && used + need > capacity {
-                let taken = take_lines(paras, pages.last_mut().expect("a page"), para.take_lines);
-                pages.push(taken);
-                used = pages.last().map_or(0.0, |p| page_height(paras, p));
+            let own = para.height(0, n);
+            let follow = keep_next_need(paras, i);
+            // The follower's lines count only where a fresh page could hold both.
+            let follow = if own + follow <= capacity {
+                follow
+            } else {
+                0.0
+            };
+            if !empty && used + gap(para, empty) + own + follow > capacity {
+                pages.push(Vec::new());
+                used = 0.0;
             }
             let empty = pages.last().is_some_and(Vec::is_empty);
-            used += gap(para, empty) + para.height(0, n);
+            used += gap(para, empty) + own;
             pages.last_mut().expect("a page").push(Slice {
                 para: i,
                 from: 0,
@@ -61,7 +70,9 @@ pub fn paginate(paras: &[Para], capacity: f32) -> Vec<Vec<Slice>> {
             if from + k == n {
                 // All the rest fits; a heading also needs its follower's first lines.
                 let need = keep_next_need(paras, i);
-                if need > 0.0 && !empty && from == 0 && used + head + h + need > capacity {
+                let movable = h + need <= capacity;
+                if need > 0.0 && !empty && from == 0 && movable && used + head + h + need > capacity
+                {
                     pages.push(Vec::new());
                     used = 0.0;
                     continue;
@@ -149,66 +160,6 @@ fn keep_next_need(paras: &[Para], i: usize) -> f32 {
     need
 }
 
-/// Takes the last `count` body lines (and any heading left hanging above
-/// them) off `page` for the next one, never leaving or moving a single line
-/// of a paragraph.
-fn take_lines(paras: &[Para], page: &mut Vec<Slice>, count: usize) -> Vec<Slice> {
-    let mut taken: Vec<Slice> = Vec::new();
-    let mut wanted = count;
-    while !page.is_empty() {
-        let only = page.len() == 1;
-        let last = page.last_mut().expect("not empty");
-        let para = &paras[last.para];
-        let keep = para.keep_next && !taken.is_empty();
-        if wanted == 0 && !keep {
-            break;
-        }
-        if !para.body {
-            break;
-        }
-        let lines = last.to - last.from;
-        let mut take = if keep { lines } else { wanted.min(lines) };
-        if para.widow_control {
-            take = take.max(2).min(lines);
-            if lines - take == 1 && last.from == 0 {
-                take = lines;
-            }
-        }
-        // Never empty the page.
-        if only && take >= lines {
-            break;
-        }
-        wanted = wanted.saturating_sub(take);
-        let moved = Slice {
-            para: last.para,
-            from: last.to - take,
-            to: last.to,
-        };
-        last.to -= take;
-        if last.to == last.from {
-            page.pop();
-        }
-        taken.insert(0, moved);
-    }
-    taken
-}
-
-/// Height of a page's content as placed.
-pub fn page_height(paras: &[Para], page: &[Slice]) -> f32 {
-    page.iter()
-        .enumerate()
-        .map(|(j, s)| {
-            let para = &paras[s.para];
-            let head = if s.from > 0 {
-                repeat_height(para)
-            } else {
-                gap(para, j == 0)
-            };
-            head + para.height(s.from, s.to)
-        })
-        .sum()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,19 +177,17 @@ mod tests {
             space_before: 0.0,
             keep_next,
             widow_control: true,
-            body: true,
             ..Para::default()
         }
     }
 
-    fn fixed(height: f32, take_lines: usize) -> Para {
+    fn fixed(height: f32) -> Para {
         Para {
             blocks: vec![Block {
                 height,
                 marks: Vec::new(),
             }],
             unbreakable: true,
-            take_lines,
             ..Para::default()
         }
     }
@@ -284,33 +233,39 @@ mod tests {
     }
 
     #[test]
-    fn the_signature_takes_the_last_two_body_lines_along() {
-        let pages = paginate(&[para(3, false), para(6, false), fixed(30.0, 2)], 100.0);
+    fn a_paragraph_kept_together_and_with_the_next_moves_whole_with_it() {
+        // The last body paragraph (6 lines, kept together and with the
+        // signature) does not leave room for the 30 pt signature: both move.
+        let mut last = para(6, true);
+        last.unbreakable = true;
+        let pages = paginate(&[para(3, false), last, fixed(30.0)], 100.0);
         assert_eq!(pages.len(), 2);
         assert_eq!(
             pages[1][0],
             Slice {
                 para: 1,
-                from: 4,
+                from: 0,
                 to: 6
             }
         );
         assert_eq!(pages[1][1].para, 2);
-        // Never a single line left behind: a 3-line paragraph goes whole.
-        let pages = paginate(&[para(6, false), para(3, false), fixed(30.0, 2)], 100.0);
-        assert_eq!(
-            pages[1][0],
-            Slice {
-                para: 1,
-                from: 0,
-                to: 3
-            }
-        );
+    }
+
+    #[test]
+    fn a_chain_of_headings_longer_than_a_page_breaks_where_the_page_is_full() {
+        // 60 headings kept with each other, then text: as word processors,
+        // pages fill up (10 lines each) instead of one heading per page.
+        let mut paras: Vec<Para> = (0..60).map(|_| para(1, true)).collect();
+        paras.push(para(3, false));
+        let pages = paginate(&paras, 100.0);
+        assert!(pages.len() <= 7, "{} pages", pages.len());
+        let lines: usize = pages.iter().flatten().map(|s| s.to - s.from).sum();
+        assert_eq!(lines, 63);
     }
 
     #[test]
     fn oversized_blocks_still_make_progress() {
-        let pages = paginate(&[fixed(500.0, 0), para(30, false), fixed(500.0, 2)], 100.0);
+        let pages = paginate(&[fixed(500.0), para(30, false), fixed(500.0)], 100.0);
         let lines: usize = pages
             .iter()
             .flatten()

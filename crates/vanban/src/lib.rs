@@ -2,10 +2,12 @@
 //! as Decree 30/2020/NĐ-CP requires.
 //!
 //! This crate holds the model, the input and its validation, the Vietnamese
-//! writing rules, the Markdown body and the style sheet. The backends
-//! (`vanban-docx`, `vanban-pdf`) turn a [`Document`] into bytes.
+//! writing rules, the Markdown body, the style sheet and the page
+//! composition ([`compose`]) that both backends (`vanban-docx`, `vanban-pdf`)
+//! turn into bytes.
 
 pub mod body;
+pub mod compose;
 pub mod date;
 pub mod error;
 pub mod input;
@@ -14,7 +16,6 @@ pub mod metrics;
 pub mod model;
 pub mod source;
 pub mod style;
-pub mod table_layout;
 pub mod template;
 pub mod validate;
 pub mod vn;

@@ -184,33 +184,6 @@ impl FontSet {
     pub fn width(&self, text: &str, style: TextStyle) -> f32 {
         self.face_for(style).width(text, style.size)
     }
-
-    /// Breaks plain text greedily at spaces into lines no wider than
-    /// `max_width` pt, as word processors do; returns each line's width.
-    pub fn wrap(&self, text: &str, style: TextStyle, max_width: f32) -> Vec<(String, f32)> {
-        let font = self.face_for(style);
-        let space = font.width(" ", style.size);
-        let mut lines = Vec::new();
-        let mut line = String::new();
-        let mut width = 0.0;
-        for word in text.split(' ').filter(|w| !w.is_empty()) {
-            let word_width = font.width(word, style.size);
-            if !line.is_empty() && width + space + word_width > max_width {
-                lines.push((std::mem::take(&mut line), width));
-                width = 0.0;
-            }
-            if !line.is_empty() {
-                line.push(' ');
-                width += space;
-            }
-            line.push_str(word);
-            width += word_width;
-        }
-        if !line.is_empty() || lines.is_empty() {
-            lines.push((line, width));
-        }
-        lines
-    }
 }
 
 #[cfg(test)]
@@ -255,29 +228,6 @@ mod tests {
         let font = FontSet::liberation_serif().face(FaceStyle::Regular);
         assert!((font.line_height(14.0) - 16.1).abs() < 0.05);
         assert!((font.line_height(13.0) - 14.95).abs() < 0.05);
-    }
-
-    #[test]
-    fn wrap_is_greedy_and_never_overflows() {
-        let fonts = FontSet::liberation_serif();
-        let text = "Tuyên truyền các phong trào thi đua yêu nước, các điển hình tiên tiến, mô hình mới, nhân tố mới năm 2024";
-        let lines = fonts.wrap(text, style(14.0, true), 400.0);
-        assert!(lines.len() >= 2);
-        for (line, width) in &lines {
-            assert!(*width <= 400.0, "{line}");
-        }
-        assert_eq!(
-            lines
-                .iter()
-                .map(|l| l.0.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-            text
-        );
-        // Greedy: the next line's first word would not have fit.
-        let next_word = lines[1].0.split(' ').next().unwrap();
-        let with_next = format!("{} {}", lines[0].0, next_word);
-        assert!(fonts.width(&with_next, style(14.0, true)) > 400.0);
     }
 
     #[test]

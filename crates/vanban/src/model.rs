@@ -263,29 +263,6 @@ pub fn authority_lines(name: &str, fits: impl Fn(&str) -> bool) -> Vec<String> {
 }
 
 impl Document {
-    /// The lines of the parent authority in the header (see [`authority_lines`]).
-    pub fn parent_lines(&self) -> Vec<String> {
-        match &self.parent {
-            Some(parent) => {
-                authority_lines(parent, |l| self.fits_header_left(l, self.style.parent))
-            }
-            None => Vec::new(),
-        }
-    }
-
-    /// The lines of the issuing authority in the header (see [`authority_lines`]).
-    pub fn issuer_lines(&self) -> Vec<String> {
-        authority_lines(&self.issuer, |l| {
-            self.fits_header_left(l, self.style.issuer)
-        })
-    }
-
-    fn fits_header_left(&self, line: &str, style: crate::style::TextStyle) -> bool {
-        let width = self.style.header_left_width - 2.0 * self.style.cell_padding;
-        let text = crate::metrics::FontSet::liberation_serif().width(line, style);
-        crate::style::pt_to_mm(text) <= width
-    }
-
     /// `Số: 1026/KH-VP`, or `Số:      /KH-VP` with a blank slot.
     pub fn number_line(&self) -> String {
         let number = match self.number {
@@ -364,44 +341,28 @@ impl Document {
     }
 
     /// Every text line of the document in reading order, as a word processor
-    /// would extract it; tests and search indexes use it.
+    /// would extract it (paragraph by paragraph, tables row by row); tests and
+    /// search indexes use it.
     pub fn text_lines(&self) -> Vec<String> {
+        use crate::compose::{compose, Block as Composed, Paragraph};
+        let composition = compose(self, crate::metrics::FontSet::liberation_serif());
         let mut lines = Vec::new();
-        lines.extend(self.parent_lines());
-        lines.extend(self.issuer_lines());
-        lines.push(self.style.national_title_text.to_string());
-        lines.push(self.style.motto_text.to_string());
-        lines.push(self.number_line());
-        lines.extend(self.subject_line());
-        lines.push(self.place_date_line());
-        if let Some(heading) = self.kind_heading() {
-            lines.push(heading);
-            lines.push(self.summary.clone());
-        }
-        lines.extend(self.addressee_lines());
-        lines.extend(self.bases.iter().cloned());
-        for block in &self.body {
+        let mut add = |p: &Paragraph| {
+            let text = p.plain_text();
+            if !text.is_empty() {
+                lines.extend(text.lines().map(str::to_string));
+            }
+        };
+        for block in &composition.blocks {
             match block {
-                Block::Heading(h) if h.level == Level::Part => {
-                    lines.push(h.label.clone());
-                    lines.push(plain_text(&h.content));
-                }
-                Block::Heading(h) => lines.push(plain_text(&h.spans())),
-                Block::Paragraph(p) => lines.push(plain_text(&p.spans())),
-                Block::Table(t) => {
-                    for row in std::iter::once(&t.header).chain(&t.rows) {
-                        lines.extend(row.iter().map(|cell| plain_text(cell)));
-                    }
-                }
-                Block::PageBreak => {}
+                Composed::Paragraph(p) => add(p),
+                Composed::Table(t) => t
+                    .rows
+                    .iter()
+                    .flat_map(|row| row.cells.iter().flatten())
+                    .for_each(&mut add),
             }
         }
-        lines.push("Nơi nhận:".to_string());
-        lines.extend(self.recipient_lines());
-        lines.extend(self.drafter_line());
-        lines.extend(self.signer.authority.iter().cloned());
-        lines.push(self.signer.title.clone());
-        lines.push(self.signer.name.clone());
         lines
     }
 }

@@ -1,11 +1,17 @@
-//! Column widths of a body table, shared by both backends so the DOCX and
-//! the PDF wrap cells alike. Like a browser's automatic table layout: each
-//! column gets at least its longest word and, as room allows, its longest
-//! cell on one line.
+//! Column widths of a body table, decided once for both backends (the DOCX
+//! writes them as a fixed grid, the PDF sets cells in them), so Word,
+//! LibreOffice and our PDF wrap cells alike. As a browser's automatic table
+//! layout: each column gets at least its widest token (a word, a number, a
+//! date, a symbol — never broken) and, as room allows, its longest line;
+//! slack beyond every longest line goes to the columns of text.
 
 use crate::metrics::FontSet;
-use crate::model::{plain_text, Table};
-use crate::style::{mm_to_pt, pt_to_mm, Style};
+use crate::model::{plain_text, Span, Table};
+use crate::style::{pt_to_mm, Style, TextStyle};
+
+/// Room (mm) added to a column's widest token: word processors round widths
+/// and kern, and a token must never be one hair too wide for its column.
+const TOKEN_SLACK: f32 = 0.6;
 
 /// Column widths in mm that add up to the text width.
 pub fn column_widths(table: &Table, style: &Style, fonts: &FontSet) -> Vec<f32> {
@@ -14,34 +20,38 @@ pub fn column_widths(table: &Table, style: &Style, fonts: &FontSet) -> Vec<f32> 
     let padding = 2.0 * style.cell_padding;
     let mut min = vec![padding; columns];
     let mut max = vec![padding; columns];
-    // Header cells wrap readily ("Thực hiện / năm 2024"): they ask only
-    // for their longest word, and the body's text shares out the rest.
+    let mut text = vec![false; columns];
     let rows = std::iter::once((&table.header, style.table_header, true))
         .chain(table.rows.iter().map(|r| (r, style.table_text, false)));
     for (row, text_style, header) in rows {
         for (i, cell) in row.iter().enumerate().take(columns) {
-            let text = plain_text(cell);
-            let longest_word = text
-                .split_whitespace()
-                .map(|w| fonts.width(w, text_style))
-                .fold(0.0, f32::max);
-            min[i] = min[i].max(pt_to_mm(longest_word) + padding);
+            let (token, line) = measure(fonts, cell, text_style);
+            min[i] = min[i].max(token + TOKEN_SLACK + padding);
+            max[i] = max[i].max(line + TOKEN_SLACK + padding);
             if !header {
-                max[i] = max[i].max(pt_to_mm(fonts.width(&text, text_style)) + padding);
+                text[i] |= is_text(&plain_text(cell));
             }
         }
     }
-    for (lo, hi) in min.iter().zip(max.iter_mut()) {
-        *hi = hi.max(*lo);
-    }
     let (sum_min, sum_max): (f32, f32) = (min.iter().sum(), max.iter().sum());
     if sum_max <= total {
-        // Everything fits on one line: share out the rest in proportion.
-        return max.iter().map(|w| w * total / sum_max).collect();
+        // Every cell fits on one line: the rest goes to the text columns.
+        let receivers: f32 = (0..columns).filter(|&i| text[i]).map(|i| max[i]).sum();
+        let extra = total - sum_max;
+        return (0..columns)
+            .map(|i| match receivers > 0.0 {
+                true if text[i] => max[i] + extra * max[i] / receivers,
+                true => max[i],
+                false => max[i] * total / sum_max,
+            })
+            .collect();
     }
     if sum_min >= total {
+        // Too many columns for the page: tokens will break.
         return min.iter().map(|w| w * total / sum_min).collect();
     }
+    // Between: each column grows from its minimum in proportion to how much
+    // it wants beyond it.
     let share = (total - sum_min) / (sum_max - sum_min);
     min.iter()
         .zip(&max)
@@ -49,12 +59,24 @@ pub fn column_widths(table: &Table, style: &Style, fonts: &FontSet) -> Vec<f32> 
         .collect()
 }
 
-/// The same widths in points.
-pub fn column_widths_pt(table: &Table, style: &Style, fonts: &FontSet) -> Vec<f32> {
-    column_widths(table, style, fonts)
-        .into_iter()
-        .map(mm_to_pt)
-        .collect()
+/// The widest unbreakable token and the longest line of a cell, mm.
+fn measure(fonts: &FontSet, cell: &[Span], base: TextStyle) -> (f32, f32) {
+    let (mut token, mut line) = (0.0f32, 0.0f32);
+    for span in cell {
+        let style = span.style_over(base);
+        for text_line in span.text.split('\n') {
+            line = line.max(pt_to_mm(fonts.width(text_line, style)));
+            for word in text_line.split_whitespace() {
+                token = token.max(pt_to_mm(fonts.width(word, style)));
+            }
+        }
+    }
+    (token, line)
+}
+
+/// Whether a cell holds words rather than a number, date or symbol.
+fn is_text(cell: &str) -> bool {
+    cell.chars().filter(|c| c.is_alphabetic()).count() > 3
 }
 
 #[cfg(test)]

@@ -1,0 +1,291 @@
+//! The page plan set into lines: each paragraph into line blocks, each table
+//! into row blocks, with the keep rules the paginator follows. Every measure
+//! comes from the composition; this module only breaks lines (with the
+//! composition's own line breaker) and stacks them.
+
+use vanban::compose::linebreak::{set as break_lines, Frame, Line};
+use vanban::compose::{Block as Planned, Color, Composition, LineHeight, Paragraph, Sides, Table};
+use vanban::metrics::FontSet;
+use vanban::style::mm_to_pt;
+
+use crate::flow::{Block, Mark, Para};
+
+/// The composition as a flow of paragraphs for the paginator.
+pub fn flow(composition: &Composition, fonts: &FontSet) -> Vec<Para> {
+    let page = &composition.page;
+    let column = (mm_to_pt(page.margins.left), mm_to_pt(page.text_width()));
+    let capacity = mm_to_pt(page.text_height());
+    composition
+        .blocks
+        .iter()
+        .map(|block| match block {
+            Planned::Paragraph(p) => paragraph(p, fonts, column, capacity),
+            Planned::Table(t) => table(t, fonts, column.0, capacity),
+        })
+        .collect()
+}
+
+fn paragraph(p: &Paragraph, fonts: &FontSet, column: (f32, f32), capacity: f32) -> Para {
+    let blocks = lines(p, fonts, column);
+    let height: f32 = blocks.iter().map(|b| b.height).sum();
+    Para {
+        blocks,
+        space_before: p.spacing.before,
+        keep_next: p.keep.with_next,
+        widow_control: p.keep.widow_control,
+        // Kept together only while it fits a page; a longer one breaks.
+        unbreakable: p.keep.together && height <= capacity,
+        page_break_before: p.keep.page_break_before,
+        ..Para::default()
+    }
+}
+
+/// A paragraph's lines as blocks in a column `(x, width)` (pt): its border
+/// and the space after it go with its first or last line, so that pages
+/// break only between lines.
+fn lines(p: &Paragraph, fonts: &FontSet, (x, width): (f32, f32)) -> Vec<Block> {
+    let left = x + mm_to_pt(p.indent.left);
+    let frame = Frame {
+        x: left,
+        width: width - mm_to_pt(p.indent.left + p.indent.right),
+        indent: mm_to_pt(p.indent.first_line),
+        align: p.align,
+        spacing: match p.spacing.line {
+            LineHeight::Multiple(m) => m,
+            LineHeight::Exact(_) => 1.0,
+        },
+    };
+    let red = p.runs.iter().any(|r| r.color == Color::Red);
+    let mut blocks: Vec<Block> = break_lines(fonts, &p.styled_text(), p.mark, frame)
+        .into_iter()
+        .map(|mut line| {
+            if let LineHeight::Exact(h) = p.spacing.line {
+                // The text keeps its size; the line its exact height.
+                line.ascent = (line.ascent + h - line.height).max(0.0);
+                line.height = h;
+            }
+            line_block(line, red)
+        })
+        .collect();
+    if let Some(border) = p.border {
+        let (w, space) = (border.width, border.space);
+        let border_red = border.color == Color::Red;
+        match border.sides {
+            Sides::Bottom => {
+                let last = blocks.last_mut().expect("a paragraph has a line");
+                last.marks.push(Mark::Rule {
+                    x: frame.x,
+                    y: last.height + space + w / 2.0,
+                    width: frame.width,
+                    thickness: w,
+                });
+                last.height += space + w;
+            }
+            Sides::Box => {
+                // One block: a boxed paragraph never splits.
+                let text: f32 = blocks.iter().map(|b| b.height).sum();
+                let mut marks = Vec::new();
+                let mut y = w + space;
+                for b in &blocks {
+                    marks.extend(b.shifted(y));
+                    y += b.height;
+                }
+                let height = text + 2.0 * (w + space);
+                marks.push(Mark::Frame {
+                    x: frame.x - space - w / 2.0,
+                    y: w / 2.0,
+                    width: frame.width + 2.0 * space + w,
+                    height: height - w,
+                    line: w,
+                    red: border_red,
+                });
+                blocks = vec![Block { height, marks }];
+            }
+        }
+    }
+    if let Some(last) = blocks.last_mut() {
+        last.height += p.spacing.after;
+    }
+    blocks
+}
+
+/// A line as a pageable block: its runs at its baseline.
+pub fn line_block(line: Line, red: bool) -> Block {
+    Block {
+        height: line.height,
+        marks: line
+            .runs
+            .into_iter()
+            .map(|run| Mark::Text {
+                baseline: line.ascent,
+                run,
+                red,
+            })
+            .collect(),
+    }
+}
+
+/// A table as a paragraph of rows: each row one block (cut between lines
+/// only when taller than a page), a header row repeated where the table
+/// continues on a new page.
+fn table(t: &Table, fonts: &FontSet, margin: f32, capacity: f32) -> Para {
+    let mut edges = vec![margin + mm_to_pt(t.indent)];
+    for width in &t.columns {
+        let last = *edges.last().expect("one edge");
+        edges.push(last + mm_to_pt(*width));
+    }
+    let rows: Vec<SetRow> = t
+        .rows
+        .iter()
+        .map(|row| SetRow::set(t, fonts, &row.cells, &edges))
+        .collect();
+    let repeat = t
+        .rows
+        .first()
+        .filter(|r| r.repeat)
+        .map(|_| rows[0].block(t, &edges, 0.0, rows[0].height, true));
+    let room = match &repeat {
+        // Room for a row under the repeated header on a page of its own.
+        Some(header) => (capacity - header.height).max(header.height),
+        None => capacity,
+    };
+    let mut blocks = Vec::new();
+    for (row, plan) in rows.iter().zip(&t.rows) {
+        if row.height <= room && plan.cant_split {
+            blocks.push(row.block(t, &edges, 0.0, row.height, true));
+            continue;
+        }
+        // Pieces a line high, so pages can break anywhere in the row; only
+        // the row's own top gets a border.
+        let cuts = row.cuts(room);
+        blocks.extend(
+            cuts.windows(2)
+                .enumerate()
+                .map(|(i, w)| row.block(t, &edges, w[0], w[1], i == 0)),
+        );
+    }
+    Para {
+        blocks,
+        repeat,
+        cut_border: t
+            .borders
+            .map(|width| (edges[0], edges[edges.len() - 1], width)),
+        ..Para::default()
+    }
+}
+
+/// A set row: each cell's line blocks with their tops.
+struct SetRow {
+    cells: Vec<Vec<(f32, Block)>>,
+    height: f32,
+}
+
+impl SetRow {
+    fn set(t: &Table, fonts: &FontSet, cells: &[Vec<Paragraph>], edges: &[f32]) -> SetRow {
+        let pad = mm_to_pt(t.padding.horizontal);
+        let vpad = t.padding.vertical;
+        let mut height: f32 = 0.0;
+        let mut set_cells = Vec::with_capacity(cells.len());
+        for (i, paragraphs) in cells.iter().enumerate().take(edges.len() - 1) {
+            let column = (edges[i] + pad, edges[i + 1] - edges[i] - 2.0 * pad);
+            let mut y = vpad;
+            let mut pieces = Vec::new();
+            for p in paragraphs {
+                y += p.spacing.before;
+                for block in lines(p, fonts, column) {
+                    let h = block.height;
+                    pieces.push((y, block));
+                    y += h;
+                }
+            }
+            height = height.max(y + vpad);
+            set_cells.push(pieces);
+        }
+        SetRow {
+            cells: set_cells,
+            height,
+        }
+    }
+
+    /// Where the row may be cut: between lines, never through one (unless a
+    /// single line is taller than `room`).
+    fn cuts(&self, room: f32) -> Vec<f32> {
+        let mut cuts = vec![0.0];
+        let lines: Vec<(f32, f32)> = self
+            .cells
+            .iter()
+            .flatten()
+            .map(|(top, b)| (*top, top + b.height))
+            .collect();
+        let clean = |y: f32| lines.iter().all(|(t, b)| y <= *t + 0.01 || y >= *b - 0.01);
+        let mut candidates: Vec<f32> = lines.iter().map(|l| l.1).filter(|y| clean(*y)).collect();
+        candidates.sort_by(f32::total_cmp);
+        candidates.dedup();
+        let mut at = 0.0;
+        let mut last_clean = 0.0;
+        for y in candidates {
+            if y - at > room {
+                // Cut at the last clean point that fits, or where it must be.
+                if last_clean > at + 0.01 {
+                    at = last_clean;
+                    cuts.push(at);
+                }
+                while y - at > room {
+                    at += room;
+                    cuts.push(at);
+                }
+            }
+            last_clean = y;
+        }
+        if self.height - at > room {
+            if last_clean > at + 0.01 && last_clean < self.height - 0.01 {
+                at = last_clean;
+                cuts.push(at);
+            }
+            while self.height - at > room {
+                at += room;
+                cuts.push(at);
+            }
+        }
+        cuts.push(self.height);
+        cuts
+    }
+
+    /// The part of the row between `from` and `to` as a block, with the
+    /// table's borders (the top one only if `top_border`).
+    fn block(&self, t: &Table, edges: &[f32], from: f32, to: f32, top_border: bool) -> Block {
+        let mut marks = Vec::new();
+        for (top, line) in self.cells.iter().flatten() {
+            if *top >= from - 0.01 && *top < to - 0.01 {
+                marks.extend(line.shifted(top - from));
+            }
+        }
+        let height = to - from;
+        if let Some(width) = t.borders {
+            let (left, right) = (edges[0], edges[edges.len() - 1]);
+            let bottom = to >= self.height - 0.01;
+            for (y, drawn) in [(0.0, top_border), (height, bottom)] {
+                if !drawn {
+                    continue;
+                }
+                marks.push(Mark::Stroke {
+                    x1: left,
+                    y1: y,
+                    x2: right,
+                    y2: y,
+                    width,
+                });
+            }
+            for &x in edges {
+                marks.push(Mark::Stroke {
+                    x1: x,
+                    y1: 0.0,
+                    x2: x,
+                    y2: height,
+                    width,
+                });
+            }
+        }
+        Block { height, marks }
+    }
+}

@@ -1,0 +1,104 @@
+//! Composition: a [`Document`] laid out once, for every backend. From the
+//! document, its style sheet and the fonts it will be set in, this stage
+//! decides every measure of the page — the header grid (lines, rules,
+//! stamps, gaps), the title block, body paragraphs with their text styles and
+//! keep rules, tables with their column widths, the signature block — and
+//! hands a [`Composition`] to the backends. The DOCX backend writes it as it
+//! stands; the PDF backend breaks its lines (with [`linebreak`], the same
+//! line breaker every measured decision here uses) and paginates.
+//!
+//! `header` (ô 1–4, 10), `title` (ô 5, 9a, căn cứ), `body` (ô 6), `columns`
+//! (body table widths) and `signature` (ô 7, 9b, 12) each compose one part.
+
+mod body;
+pub mod columns;
+mod header;
+pub mod linebreak;
+pub mod plan;
+mod signature;
+mod title;
+
+pub use plan::*;
+
+use crate::metrics::FontSet;
+use crate::style::{mm_to_pt, pt_to_mm, Style, TextStyle};
+use crate::Document;
+use linebreak::{set, Frame};
+
+/// Lays out `doc` in `fonts` (those the PDF embeds; the DOCX names the
+/// decree's font, whose metrics they share).
+pub fn compose(doc: &Document, fonts: &FontSet) -> Composition {
+    let style = &doc.style;
+    let mut blocks = vec![Block::Table(header::header(doc, fonts))];
+    blocks.extend(title::title(doc, fonts));
+    blocks.extend(title::addressees(doc, fonts));
+    blocks.extend(title::bases(doc));
+    let body = body::body(doc, fonts);
+    blocks.extend(body.blocks);
+    if body.page_break_pending {
+        // A `---` after the last block: the signature starts a new page.
+        let mut spacer = body::spacer(style);
+        spacer.keep.page_break_before = true;
+        blocks.push(Block::Paragraph(spacer));
+    } else if let Some(Block::Paragraph(last)) = blocks.last_mut() {
+        // The body's last paragraph goes with the signature block to a new
+        // page, whole, so the signer never stands alone.
+        last.keep.with_next = true;
+        last.keep.together = true;
+    }
+    blocks.push(Block::Table(signature::signature(doc)));
+    Composition {
+        page: Page {
+            width: style.page_width,
+            height: style.page_height,
+            margins: style.margins,
+            header_distance: style.header_distance,
+        },
+        blocks,
+        page_number: style.page_number,
+    }
+}
+
+/// The width (mm) of the widest line of `text` set in `style` in a column
+/// `width` mm wide, broken as the backends break it.
+pub fn widest_line(fonts: &FontSet, text: &str, style: TextStyle, width: f32) -> f32 {
+    let frame = Frame {
+        x: 0.0,
+        width: mm_to_pt(width),
+        indent: 0.0,
+        align: Align::Left,
+        spacing: 1.0,
+    };
+    let widest = set(fonts, &[(text.to_string(), style)], style, frame)
+        .iter()
+        .map(|line| line.width(fonts))
+        .fold(0.0, f32::max);
+    pt_to_mm(widest)
+}
+
+/// A centred rule `length` mm long in a column `available` mm wide: the
+/// bottom border of an empty, tiny paragraph, so it sits just under the text
+/// above (never underscores).
+fn rule(style: &Style, available: f32, length: f32) -> Paragraph {
+    let tiny = TextStyle {
+        size: style.rule_paragraph_size,
+        bold: false,
+        italic: false,
+    };
+    let side = ((available - length) / 2.0).max(0.0);
+    Paragraph {
+        align: Align::Center,
+        indent: Indent {
+            left: side,
+            right: side,
+            first_line: 0.0,
+        },
+        border: Some(Border {
+            sides: Sides::Bottom,
+            width: style.rule_thickness,
+            space: 0.0,
+            color: Color::Black,
+        }),
+        ..Paragraph::new(tiny)
+    }
+}

@@ -1,0 +1,67 @@
+//! Ô 7, 9b and 12: Nơi nhận beside the signature block, in a borderless
+//! row that stays on one page (and only splits when taller than a page).
+
+use super::plan::*;
+use crate::Document;
+
+pub fn signature(doc: &Document) -> Table {
+    let style = &doc.style;
+    Table {
+        columns: vec![style.recipients_width, style.signer_width()],
+        // "Nơi nhận:" starts at the margin.
+        indent: -style.cell_padding,
+        padding: CellPadding {
+            horizontal: style.cell_padding,
+            vertical: 0.0,
+        },
+        borders: None,
+        rows: vec![Row {
+            cells: vec![recipients(doc), signer(doc)],
+            repeat: false,
+            cant_split: true,
+        }],
+    }
+}
+
+fn recipients(doc: &Document) -> Vec<Paragraph> {
+    let style = &doc.style;
+    let mut paragraphs = vec![
+        Paragraph::text("Nơi nhận:", style.recipients_label, Align::Left)
+            .spacing(Spacing::single(style.space_before_signature, 0.0))
+            .keep_with_next(),
+    ];
+    for text in doc.recipient_lines() {
+        paragraphs.push(Paragraph::text(&text, style.recipients, Align::Left).keep_with_next());
+    }
+    if let Some(drafter) = doc.drafter_line() {
+        paragraphs.push(Paragraph::text(&drafter, style.drafter, Align::Left));
+    }
+    paragraphs
+}
+
+fn signer(doc: &Document) -> Vec<Paragraph> {
+    let style = &doc.style;
+    let signer = &doc.signer;
+    let mut paragraphs: Vec<Paragraph> = signer
+        .authority
+        .iter()
+        .chain(std::iter::once(&signer.title))
+        .map(|text| Paragraph::text(text, style.signer_authority, Align::Center).keep_with_next())
+        .collect();
+    if let Some(first) = paragraphs.first_mut() {
+        // Level with "Nơi nhận:" in the left column.
+        first.spacing.before = style.space_before_signature;
+    }
+    // Room for the signature and the seal (ô 7c, 8).
+    for _ in 0..style.signature_gap_lines {
+        let mut gap = Paragraph::new(style.signer_name).keep_with_next();
+        gap.align = Align::Center;
+        paragraphs.push(gap);
+    }
+    paragraphs.push(Paragraph::text(
+        &signer.name,
+        style.signer_name,
+        Align::Center,
+    ));
+    paragraphs
+}

@@ -1,0 +1,71 @@
+//! Ô 5a, 9a and the căn cứ: the type name and summary with the rule under
+//! them, Kính gửi, and the legal bases.
+
+use super::plan::*;
+use super::{body::body_paragraph, rule, widest_line};
+use crate::metrics::FontSet;
+use crate::model::Span;
+use crate::style::pt_to_mm;
+use crate::Document;
+
+/// Type name, summary and the rule under it (ô 5a), kept together and with
+/// what follows. A công văn has none: its "V/v" line is in the header.
+pub fn title(doc: &Document, fonts: &FontSet) -> Vec<Block> {
+    let style = &doc.style;
+    let Some(heading) = doc.kind_heading() else {
+        return Vec::new();
+    };
+    let width = style.text_width();
+    let widest = widest_line(fonts, &doc.summary, style.summary, width);
+    let mut rule = rule(style, width, widest * style.short_rule_ratio)
+        .spacing(Spacing::single(0.0, style.space_after_title));
+    rule.keep.with_next = true;
+    [
+        Paragraph::text(&heading, style.kind_name, Align::Center)
+            .spacing(Spacing::single(style.space_after_header, 0.0))
+            .keep_with_next(),
+        Paragraph::text(&doc.summary, style.summary, Align::Center).keep_with_next(),
+        rule,
+    ]
+    .into_iter()
+    .map(Block::Paragraph)
+    .collect()
+}
+
+/// Kính gửi (ô 9a): the label indented, several addressees on lines of their
+/// own with their dashes under the label's end.
+pub fn addressees(doc: &Document, fonts: &FontSet) -> Vec<Block> {
+    let style = &doc.style;
+    let label = pt_to_mm(fonts.width("Kính gửi: ", style.addressees));
+    doc.addressee_lines()
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let (left, before) = match i {
+                0 => (style.addressee_indent, style.paragraph_spacing),
+                _ => (style.addressee_indent + label, 0.0),
+            };
+            let mut p = Paragraph::text(text, style.addressees, Align::Left)
+                .spacing(Spacing::single(before, 0.0))
+                .keep_with_next();
+            p.indent.left = left;
+            p.keep.widow_control = true;
+            Block::Paragraph(p)
+        })
+        .collect()
+}
+
+/// Căn cứ: italic, one per paragraph, laid out as the body.
+pub fn bases(doc: &Document) -> Vec<Block> {
+    let style = &doc.style;
+    doc.bases
+        .iter()
+        .map(|basis| {
+            Block::Paragraph(body_paragraph(
+                style,
+                style.bases,
+                &[Span::plain(basis.clone())],
+            ))
+        })
+        .collect()
+}
