@@ -62,7 +62,8 @@ impl Document {
     fn render(&self, py: Python<'_>, format: Format) -> PyResult<Vec<u8>> {
         // Rendering is pure Rust: let other Python threads run meanwhile.
         py.detach(|| catch_panic(|| format.render(&self.inner)))
-            .map_err(|m| internal_error(&m))
+            .map_err(|m| internal_error(&m))?
+            .map_err(pyo3::exceptions::PyValueError::new_err)
     }
 }
 

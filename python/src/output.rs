@@ -70,10 +70,10 @@ impl Format {
         }
     }
 
-    pub fn render(self, doc: &vanban::Document) -> Vec<u8> {
+    pub fn render(self, doc: &vanban::Document) -> Result<Vec<u8>, String> {
         match self {
-            Format::Docx => vanban_docx::to_docx(doc),
-            Format::Pdf => vanban_pdf::to_pdf(doc),
+            Format::Docx => vanban_docx::to_docx(doc).map_err(|e| e.to_string()),
+            Format::Pdf => vanban_pdf::to_pdf(doc).map_err(|e| e.to_string()),
         }
     }
 }

@@ -25,10 +25,12 @@ impl OutputFormat {
     }
 
     /// Renders with the given PDF fonts (the built-in Liberation Serif by default).
-    pub fn render(self, doc: &Document, fonts: &FontSet) -> Vec<u8> {
+    pub fn render(self, doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, String> {
         match self {
-            OutputFormat::Docx => vanban_docx::to_docx(doc),
-            OutputFormat::Pdf => vanban_pdf::to_pdf_with_fonts(doc, fonts),
+            OutputFormat::Docx => vanban_docx::to_docx(doc).map_err(|e| e.to_string()),
+            OutputFormat::Pdf => {
+                vanban_pdf::render(doc, &vanban_pdf::Options { fonts }).map_err(|e| e.to_string())
+            }
         }
     }
 }
@@ -76,12 +78,10 @@ pub fn write_document(
     let rendered: Vec<(PathBuf, Vec<u8>)> = formats
         .iter()
         .map(|f| {
-            (
-                dir.join(format!("{stem}.{}", f.extension())),
-                f.render(doc, fonts),
-            )
+            let bytes = f.render(doc, fonts).map_err(std::io::Error::other)?;
+            Ok((dir.join(format!("{stem}.{}", f.extension())), bytes))
         })
-        .collect();
+        .collect::<std::io::Result<_>>()?;
     std::fs::create_dir_all(dir)?;
     let mut written = Vec::with_capacity(rendered.len());
     for (path, bytes) in rendered {

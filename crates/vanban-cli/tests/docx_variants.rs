@@ -9,7 +9,7 @@ use vanban::{Document, Format};
 
 fn docx_of(yaml: &str) -> (Document, String) {
     let doc = Document::from_text(yaml, Format::Yaml).unwrap_or_else(|e| panic!("{e}"));
-    let xml = part(&vanban_docx::to_docx(&doc), "word/document.xml");
+    let xml = part(&vanban_docx::to_docx(&doc).unwrap(), "word/document.xml");
     (doc, xml)
 }
 

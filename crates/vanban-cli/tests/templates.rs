@@ -20,7 +20,10 @@ fn docx_texts(name: &str) -> Vec<String> {
     let doc = Templates::builtin()
         .render_document(name, &data)
         .unwrap_or_else(|e| panic!("{e}"));
-    paragraph_texts(&part(&vanban_docx::to_docx(&doc), "word/document.xml"))
+    paragraph_texts(&part(
+        &vanban_docx::to_docx(&doc).unwrap(),
+        "word/document.xml",
+    ))
 }
 
 fn has(texts: &[String], wanted: &str) -> bool {

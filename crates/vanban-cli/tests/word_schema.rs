@@ -29,7 +29,7 @@ fn every_kind_of_document_passes_the_openxml_schema() {
     for input in inputs {
         let doc = vanban::Document::from_path(&input).unwrap();
         let path = dir.join("doc.docx");
-        std::fs::write(&path, vanban_docx::to_docx(&doc)).unwrap();
+        std::fs::write(&path, vanban_docx::to_docx(&doc).unwrap()).unwrap();
         let out = Command::new(&audit)
             .arg(&path)
             .args(["-m", "0"])

@@ -13,10 +13,10 @@ fn seed() -> vanban::Document {
 
 fn render(c: &mut Criterion) {
     let doc = seed();
-    let bytes = vanban_docx::to_docx(&doc);
+    let bytes = vanban_docx::to_docx(&doc).unwrap();
     eprintln!("seed DOCX: {} bytes", bytes.len());
     c.bench_function("seed plan to DOCX bytes", |b| {
-        b.iter(|| vanban_docx::to_docx(std::hint::black_box(&doc)))
+        b.iter(|| vanban_docx::to_docx(std::hint::black_box(&doc)).unwrap())
     });
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),

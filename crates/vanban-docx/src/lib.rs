@@ -16,14 +16,62 @@ use vanban::metrics::FontSet;
 use vanban::style::mm_to_twips;
 use vanban::Document;
 
+/// How to render: the fonts the layout is measured in (the DOCX names the
+/// decree's font; the built-in Liberation Serif has its metrics).
+#[derive(Clone, Copy, Debug)]
+pub struct Options<'a> {
+    pub fonts: &'a FontSet,
+}
+
+impl Default for Options<'static> {
+    fn default() -> Self {
+        Options {
+            fonts: FontSet::liberation_serif(),
+        }
+    }
+}
+
+/// Why a document could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// XML 1.0 cannot hold the character: Word would refuse the file.
+    #[error("U+{code:04X} cannot be written in a DOCX (in {context:?})")]
+    Character { code: u32, context: String },
+    #[error("could not write the DOCX package: {0}")]
+    Package(#[from] zip::result::ZipError),
+}
+
 /// Renders a document to the bytes of a `.docx` file.
-pub fn to_docx(doc: &Document) -> Vec<u8> {
-    // The DOCX names the decree's font; Liberation Serif has its metrics.
-    let composition = compose(doc, FontSet::liberation_serif());
+pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, Error> {
+    let composition = compose(doc, options.fonts);
+    check_characters(&composition)?;
     write_docx(&composition, doc)
 }
 
-fn write_docx(composition: &Composition, doc: &Document) -> Vec<u8> {
+/// Renders with the default options.
+pub fn to_docx(doc: &Document) -> Result<Vec<u8>, Error> {
+    render(doc, &Options::default())
+}
+
+/// Refuses text that XML 1.0 cannot carry, rather than write a file that
+/// does not open.
+fn check_characters(composition: &Composition) -> Result<(), Error> {
+    let illegal = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}');
+    for p in composition.paragraphs() {
+        for run in &p.runs {
+            if let Some(c) = run.text.chars().find(|c| illegal(*c)) {
+                let context: String = run.text.chars().take(40).collect();
+                return Err(Error::Character {
+                    code: c as u32,
+                    context,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_docx(composition: &Composition, doc: &Document) -> Result<Vec<u8>, Error> {
     let family = doc.style.font_family;
     let page = &composition.page;
     let margins = page.margins;
@@ -53,7 +101,7 @@ fn write_docx(composition: &Composition, doc: &Document) -> Vec<u8> {
             Block::Table(t) => docx.add_table(write::table(t, family)),
         };
     }
-    package::pack(docx)
+    Ok(package::pack(docx)?)
 }
 
 /// A centred PAGE field in the header of every page but the first.

@@ -8,6 +8,7 @@
 use std::io::{Cursor, Write};
 
 use docx_rs::XMLDocx;
+use zip::result::ZipResult;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
@@ -19,46 +20,47 @@ const THEME_RELATIONSHIP: &str = r#"<Relationship Id="rIdVanbanTheme1" Type="htt
 const THEME_CONTENT_TYPE: &str = r#"<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml" />"#;
 
 /// Packs a built docx-rs document.
-pub fn pack(docx: docx_rs::Docx) -> Vec<u8> {
+pub fn pack(docx: docx_rs::Docx) -> ZipResult<Vec<u8>> {
     let xml = docx.build();
     let mut zip = Package::new(xml.document.len() / 2);
     zip.part(
         "[Content_Types].xml",
         &insert_before(&xml.content_type, "</Types>", THEME_CONTENT_TYPE),
-    );
-    zip.part("_rels/.rels", &xml.rels);
-    zip.part("docProps/app.xml", &xml.doc_props.app);
-    zip.part("docProps/core.xml", &xml.doc_props.core);
-    zip.part("docProps/custom.xml", &xml.doc_props.custom);
+    )?;
+    zip.part("_rels/.rels", &xml.rels)?;
+    zip.part("docProps/app.xml", &xml.doc_props.app)?;
+    zip.part("docProps/core.xml", &xml.doc_props.core)?;
+    zip.part("docProps/custom.xml", &xml.doc_props.custom)?;
     zip.part(
         "word/_rels/document.xml.rels",
         &insert_before(&xml.document_rels, "</Relationships>", THEME_RELATIONSHIP),
-    );
-    zip.word_part("word/document.xml", &xml.document);
-    zip.word_part("word/styles.xml", &xml.styles);
-    zip.word_part("word/settings.xml", &xml.settings);
-    zip.word_part("word/fontTable.xml", &xml.font_table);
-    zip.word_part("word/comments.xml", &xml.comments);
-    zip.word_part("word/numbering.xml", &xml.numberings);
-    zip.word_part("word/commentsExtended.xml", &xml.comments_extended);
-    zip.word_part("word/footnotes.xml", &xml.footnotes);
-    headers_and_footers(&mut zip, &xml);
-    zip.part(THEME_PART, THEME.as_bytes());
+    )?;
+    zip.word_part("word/document.xml", &xml.document)?;
+    zip.word_part("word/styles.xml", &xml.styles)?;
+    zip.word_part("word/settings.xml", &xml.settings)?;
+    zip.word_part("word/fontTable.xml", &xml.font_table)?;
+    zip.word_part("word/comments.xml", &xml.comments)?;
+    zip.word_part("word/numbering.xml", &xml.numberings)?;
+    zip.word_part("word/commentsExtended.xml", &xml.comments_extended)?;
+    zip.word_part("word/footnotes.xml", &xml.footnotes)?;
+    headers_and_footers(&mut zip, &xml)?;
+    zip.part(THEME_PART, THEME.as_bytes())?;
     zip.finish()
 }
 
-fn headers_and_footers(zip: &mut Package, xml: &XMLDocx) {
+fn headers_and_footers(zip: &mut Package, xml: &XMLDocx) -> ZipResult<()> {
     for (kind, parts, rels) in [
         ("header", &xml.headers, &xml.header_rels),
         ("footer", &xml.footers, &xml.footer_rels),
     ] {
         for (i, part) in parts.iter().enumerate() {
-            zip.word_part(&format!("word/{kind}{}.xml", i + 1), part);
+            zip.word_part(&format!("word/{kind}{}.xml", i + 1), part)?;
             if let Some(rels) = rels.get(i) {
-                zip.part(&format!("word/_rels/{kind}{}.xml.rels", i + 1), rels);
+                zip.part(&format!("word/_rels/{kind}{}.xml.rels", i + 1), rels)?;
             }
         }
     }
+    Ok(())
 }
 
 struct Package {
@@ -79,26 +81,20 @@ impl Package {
         }
     }
 
-    fn part(&mut self, name: &str, bytes: &[u8]) {
-        self.zip
-            .start_file(name, self.options)
-            .expect("writing to memory cannot fail");
-        self.zip
-            .write_all(bytes)
-            .expect("writing to memory cannot fail");
+    fn part(&mut self, name: &str, bytes: &[u8]) -> ZipResult<()> {
+        self.zip.start_file(name, self.options)?;
+        self.zip.write_all(bytes)?;
+        Ok(())
     }
 
     /// A WordprocessingML part, put in schema order first.
-    fn word_part(&mut self, name: &str, bytes: &[u8]) {
+    fn word_part(&mut self, name: &str, bytes: &[u8]) -> ZipResult<()> {
         let fixed = schema_order::fix_part(name, &String::from_utf8_lossy(bytes));
-        self.part(name, fixed.as_bytes());
+        self.part(name, fixed.as_bytes())
     }
 
-    fn finish(self) -> Vec<u8> {
-        self.zip
-            .finish()
-            .expect("writing to memory cannot fail")
-            .into_inner()
+    fn finish(self) -> ZipResult<Vec<u8>> {
+        Ok(self.zip.finish()?.into_inner())
     }
 }
 

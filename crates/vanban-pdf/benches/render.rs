@@ -13,13 +13,13 @@ fn render(c: &mut Criterion) {
     let doc = seed();
     // The first render subsets and compresses the fonts; later ones reuse them.
     let start = std::time::Instant::now();
-    let bytes = vanban_pdf::to_pdf(&doc).len();
+    let bytes = vanban_pdf::to_pdf(&doc).unwrap().len();
     eprintln!(
         "seed PDF: {bytes} bytes; first render (font subsetting included): {:?}",
         start.elapsed()
     );
     c.bench_function("seed plan to PDF", |b| {
-        b.iter(|| vanban_pdf::to_pdf(black_box(&doc)))
+        b.iter(|| vanban_pdf::to_pdf(black_box(&doc)).unwrap())
     });
 }
 

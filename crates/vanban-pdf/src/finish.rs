@@ -3,11 +3,11 @@
 //! compressed, and a trailer /ID that is a hash of the content — printpdf
 //! writes random names and ids, and equal input must give equal bytes.
 
-use std::io::Write;
-
 use lopdf::{Dictionary, Object, StringFormat};
 use vanban::metrics::{FaceStyle, FontSet};
 use vanban::Document;
+
+use crate::bytes::{deflate, fnv1a, FNV_SEED};
 
 /// The file for `pdf`, printpdf's document of `doc` set in `fonts`.
 pub fn finish(mut pdf: lopdf::Document, doc: &Document, fonts: &FontSet) -> Vec<u8> {
@@ -153,23 +153,4 @@ fn text_string(text: &str) -> Object {
 
 fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
-}
-
-const FNV_SEED: u64 = 0xcbf29ce484222325;
-
-/// FNV-1a: small, stable across platforms and runs (unlike `DefaultHasher`).
-pub fn fnv1a(data: &[u8], seed: u64) -> u64 {
-    data.iter()
-        .fold(seed, |h, b| (h ^ *b as u64).wrapping_mul(0x100000001b3))
-}
-
-pub fn hash(data: &[u8]) -> u64 {
-    fnv1a(data, FNV_SEED)
-}
-
-pub fn deflate(data: &[u8], level: u32) -> Vec<u8> {
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
-    // Writing to a Vec cannot fail.
-    let _ = encoder.write_all(data);
-    encoder.finish().unwrap_or_default()
 }

@@ -11,7 +11,7 @@ use lopdf::{Dictionary, Object, ObjectId, Stream};
 use printpdf::ParsedFont;
 use vanban::metrics::Font;
 
-use crate::finish::{deflate, hash};
+use crate::bytes::{deflate, hash};
 
 /// Font size and a hash of its first bytes: enough to tell the faces of the
 /// font sets a process uses apart.

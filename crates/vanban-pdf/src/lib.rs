@@ -15,6 +15,7 @@
 //! fonts (`fonts`, with `hinting` dropping TrueType hinting from the
 //! programs), sets the metadata and a content-hash /ID, and writes the file.
 
+mod bytes;
 mod draw;
 mod finish;
 mod flow;
@@ -28,13 +29,51 @@ use vanban::metrics::{FaceStyle, FontSet};
 use vanban::style::mm_to_pt;
 use vanban::Document;
 
-/// Renders `doc` with the built-in Liberation Serif.
-pub fn to_pdf(doc: &Document) -> Vec<u8> {
-    to_pdf_with_fonts(doc, FontSet::liberation_serif())
+/// How to render: the four faces the text is set in and embedded from.
+#[derive(Clone, Copy, Debug)]
+pub struct Options<'a> {
+    pub fonts: &'a FontSet,
 }
 
-/// Renders `doc` with a font set (regular, bold, italic, bold italic).
-pub fn to_pdf_with_fonts(doc: &Document, fonts: &FontSet) -> Vec<u8> {
+impl Default for Options<'static> {
+    /// The built-in Liberation Serif (Times New Roman's metrics).
+    fn default() -> Self {
+        Options {
+            fonts: FontSet::liberation_serif(),
+        }
+    }
+}
+
+/// Why a document could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The font has no glyph for characters of the text: they would vanish.
+    #[error("{face:?} face has no glyph for {}; use fonts that have them", list(.characters))]
+    MissingGlyphs {
+        face: FaceStyle,
+        characters: Vec<char>,
+    },
+    #[error("the font could not be embedded: {0}")]
+    Font(String),
+}
+
+fn list(characters: &[char]) -> String {
+    characters
+        .iter()
+        .take(10)
+        .map(|c| format!("U+{:04X} {c}", *c as u32))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Renders `doc` with the built-in Liberation Serif.
+pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, Error> {
+    render(doc, &Options::default())
+}
+
+/// Renders `doc` to the bytes of a PDF file.
+pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, Error> {
+    let fonts = options.fonts;
     let composition = vanban::compose::compose(doc, fonts);
     let paras = set::flow(&composition, fonts);
     let capacity = mm_to_pt(composition.page.text_height());
@@ -56,15 +95,28 @@ pub fn to_pdf_with_fonts(doc: &Document, fonts: &FontSet) -> Vec<u8> {
     // random ones, so that the resource names are stable.
     let characters = draw::characters(&placed);
     for face in FaceStyle::ALL {
-        if characters[face as usize].is_empty() {
+        let used = &characters[face as usize];
+        if used.is_empty() {
             continue;
         }
-        if let Some(parsed) = fonts::parsed(fonts.face(face)) {
-            pdf.resources
-                .fonts
-                .map
-                .insert(draw::font_id(face), PdfFont::new(parsed));
+        let font = fonts.face(face);
+        let missing: Vec<char> = used
+            .iter()
+            .copied()
+            .filter(|c| !c.is_whitespace() && !font.has_char(*c))
+            .collect();
+        if !missing.is_empty() {
+            return Err(Error::MissingGlyphs {
+                face,
+                characters: missing,
+            });
         }
+        let parsed = fonts::parsed(font)
+            .ok_or_else(|| Error::Font(format!("the {face:?} face cannot be read")))?;
+        pdf.resources
+            .fonts
+            .map
+            .insert(draw::font_id(face), PdfFont::new(parsed));
     }
 
     let (width, height) = (composition.page.width, composition.page.height);
@@ -81,5 +133,5 @@ pub fn to_pdf_with_fonts(doc: &Document, fonts: &FontSet) -> Vec<u8> {
         image_optimization: None,
     };
     let lopdf = pdf.to_lopdf_document(&options, &mut Vec::new());
-    finish::finish(lopdf, doc, fonts)
+    Ok(finish::finish(lopdf, doc, fonts))
 }

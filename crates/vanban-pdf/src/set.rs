@@ -156,7 +156,7 @@ fn table(t: &Table, fonts: &FontSet, margin: f32, capacity: f32) -> Para {
             continue;
         }
         // Pieces a line high, so pages can break anywhere in the row; only
-        // the row's own top gets a border.
+        // the row's own top and bottom get a border.
         let cuts = row.cuts(room);
         blocks.extend(
             cuts.windows(2)
@@ -207,10 +207,10 @@ impl SetRow {
         }
     }
 
-    /// Where the row may be cut: between lines, never through one (unless a
-    /// single line is taller than `room`).
+    /// Where the row may be cut: between lines (pieces a line high, so a
+    /// page breaks where it is full), never through one unless a single line
+    /// is taller than `room`.
     fn cuts(&self, room: f32) -> Vec<f32> {
-        let mut cuts = vec![0.0];
         let lines: Vec<(f32, f32)> = self
             .cells
             .iter()
@@ -218,36 +218,27 @@ impl SetRow {
             .map(|(top, b)| (*top, top + b.height))
             .collect();
         let clean = |y: f32| lines.iter().all(|(t, b)| y <= *t + 0.01 || y >= *b - 0.01);
-        let mut candidates: Vec<f32> = lines.iter().map(|l| l.1).filter(|y| clean(*y)).collect();
-        candidates.sort_by(f32::total_cmp);
-        candidates.dedup();
+        let mut ends: Vec<f32> = lines.iter().map(|l| l.1).filter(|y| clean(*y)).collect();
+        ends.push(self.height);
+        ends.sort_by(f32::total_cmp);
+        let mut cuts = vec![0.0];
         let mut at = 0.0;
-        let mut last_clean = 0.0;
-        for y in candidates {
-            if y - at > room {
-                // Cut at the last clean point that fits, or where it must be.
-                if last_clean > at + 0.01 {
-                    at = last_clean;
-                    cuts.push(at);
-                }
-                while y - at > room {
-                    at += room;
-                    cuts.push(at);
-                }
+        for y in ends {
+            if y <= at + 0.01 {
+                continue;
             }
-            last_clean = y;
-        }
-        if self.height - at > room {
-            if last_clean > at + 0.01 && last_clean < self.height - 0.01 {
-                at = last_clean;
-                cuts.push(at);
-            }
-            while self.height - at > room {
+            while y - at > room {
                 at += room;
                 cuts.push(at);
             }
+            if y > at + 0.01 {
+                at = y;
+                cuts.push(y);
+            }
         }
-        cuts.push(self.height);
+        if at < self.height - 0.01 {
+            cuts.push(self.height);
+        }
         cuts
     }
 

@@ -7,7 +7,7 @@ use vanban::style::mm_to_pt;
 
 #[test]
 fn renders_valid_pdf_bytes() {
-    let pdf = vanban_pdf::to_pdf(&seed());
+    let pdf = vanban_pdf::to_pdf(&seed()).unwrap();
     assert!(pdf.starts_with(b"%PDF-1.7"));
     assert!(pdf.ends_with(b"%%EOF\n"));
     eprintln!("seed PDF: {} bytes", pdf.len());
@@ -17,7 +17,10 @@ fn renders_valid_pdf_bytes() {
 #[test]
 fn same_bytes_twice_in_one_process() {
     let doc = seed();
-    assert_eq!(vanban_pdf::to_pdf(&doc), vanban_pdf::to_pdf(&doc));
+    assert_eq!(
+        vanban_pdf::to_pdf(&doc).unwrap(),
+        vanban_pdf::to_pdf(&doc).unwrap()
+    );
 }
 
 /// Run by `same_bytes_across_processes` in a child process.
@@ -25,7 +28,7 @@ fn same_bytes_twice_in_one_process() {
 #[ignore = "helper for same_bytes_across_processes"]
 fn helper_write_seed_pdf() {
     if let Ok(path) = std::env::var("VANBAN_PDF_OUT") {
-        std::fs::write(path, vanban_pdf::to_pdf(&seed())).unwrap();
+        std::fs::write(path, vanban_pdf::to_pdf(&seed()).unwrap()).unwrap();
     }
 }
 
@@ -50,12 +53,12 @@ fn same_bytes_across_processes() {
         outputs.push(std::fs::read(&path).unwrap());
     }
     assert_eq!(outputs[0], outputs[1]);
-    assert_eq!(outputs[0], vanban_pdf::to_pdf(&seed()));
+    assert_eq!(outputs[0], vanban_pdf::to_pdf(&seed()).unwrap());
 }
 
 #[test]
 fn metadata_comes_from_the_document() {
-    let pdf = lopdf::Document::load_mem(&vanban_pdf::to_pdf(&seed())).unwrap();
+    let pdf = lopdf::Document::load_mem(&vanban_pdf::to_pdf(&seed()).unwrap()).unwrap();
     let info = pdf.trailer.get(b"Info").unwrap().as_reference().unwrap();
     let info = pdf.get_dictionary(info).unwrap();
     let string = |key: &[u8]| info.get(key).unwrap().as_str().unwrap().to_vec();
@@ -77,7 +80,7 @@ fn pdftotext_holds_the_seed_text_in_order() {
     }
     let dir = tempfile::tempdir().unwrap();
     let doc = seed();
-    let pdf = write_temp(dir.path(), "seed.pdf", &vanban_pdf::to_pdf(&doc));
+    let pdf = write_temp(dir.path(), "seed.pdf", &vanban_pdf::to_pdf(&doc).unwrap());
     let text = text_without_page_numbers(&pdf, &doc.style);
     // Every line of the model in the extracted text; after the header (whose
     // two columns are read one after the other), in order.
@@ -130,7 +133,11 @@ fn pdffonts_embedded_subset_unicode_with_tags() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let pdf = write_temp(dir.path(), "seed.pdf", &vanban_pdf::to_pdf(&seed()));
+    let pdf = write_temp(
+        dir.path(),
+        "seed.pdf",
+        &vanban_pdf::to_pdf(&seed()).unwrap(),
+    );
     let out = run("pdffonts", &[pdf.to_str().unwrap()]);
     eprintln!("{out}");
     let rows: Vec<&str> = out.lines().skip(2).collect();
@@ -170,7 +177,11 @@ fn qpdf_check_passes() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let pdf = write_temp(dir.path(), "seed.pdf", &vanban_pdf::to_pdf(&seed()));
+    let pdf = write_temp(
+        dir.path(),
+        "seed.pdf",
+        &vanban_pdf::to_pdf(&seed()).unwrap(),
+    );
     let out = std::process::Command::new("qpdf")
         .arg("--check")
         .arg(&pdf)
@@ -211,7 +222,7 @@ fn text_inside_margins_and_page_numbers_in_the_top_margin() {
 fn check_positions(doc: &vanban::Document) {
     let style = &doc.style;
     let dir = tempfile::tempdir().unwrap();
-    let pdf = write_temp(dir.path(), "seed.pdf", &vanban_pdf::to_pdf(doc));
+    let pdf = write_temp(dir.path(), "seed.pdf", &vanban_pdf::to_pdf(doc).unwrap());
     let pages = bbox_lines(&pdf);
     assert!(pages.len() >= 2, "the seed takes more than one page");
     let tol = 0.5;
@@ -262,7 +273,7 @@ fn check_positions(doc: &vanban::Document) {
 
 #[test]
 fn font_descriptors_tell_the_truth() {
-    let pdf = lopdf::Document::load_mem(&vanban_pdf::to_pdf(&seed())).unwrap();
+    let pdf = lopdf::Document::load_mem(&vanban_pdf::to_pdf(&seed()).unwrap()).unwrap();
     let descriptors: Vec<&lopdf::Dictionary> = pdf
         .objects
         .values()

@@ -56,7 +56,7 @@ fn cong_van() -> vanban::Document {
 }
 
 fn check(doc: &vanban::Document) -> Vec<u8> {
-    let pdf = vanban_pdf::to_pdf(doc);
+    let pdf = vanban_pdf::to_pdf(doc).unwrap();
     // To look at them: VANBAN_PDF_KEEP=/some/dir.
     if let Ok(keep) = std::env::var("VANBAN_PDF_KEEP") {
         let name = format!("{:016x}.pdf", pdf.len() as u64 * 31 + doc.body.len() as u64);
@@ -242,10 +242,15 @@ fn odd_but_valid_documents_do_not_panic() {
         ..Style::preset(Preset::Size13)
     };
     check(&small);
-    // Characters the font lacks still render (as .notdef) and extract.
+    // Characters the font lacks are refused, named, never dropped.
     let mut foreign = seed();
     foreign.body.push(para("漢字 and emoji 😀 and ∑"));
-    check(&foreign);
+    match vanban_pdf::to_pdf(&foreign) {
+        Err(vanban_pdf::Error::MissingGlyphs { characters, .. }) => {
+            assert_eq!(characters, ['字', '漢', '😀']);
+        }
+        other => panic!("expected missing glyphs, got {other:?}"),
+    }
 }
 
 #[test]
@@ -254,9 +259,9 @@ fn user_fonts_are_embedded_under_their_own_names() {
     let data = vanban::metrics::FaceStyle::ALL.map(|f| base.face(f).data().to_vec());
     let fonts = vanban::metrics::FontSet::from_data(data).unwrap();
     let doc = seed();
-    let pdf = vanban_pdf::to_pdf_with_fonts(&doc, &fonts);
+    let pdf = vanban_pdf::render(&doc, &vanban_pdf::Options { fonts: &fonts }).unwrap();
     // Same font, same glyphs: the same bytes as the built-in set.
-    assert_eq!(pdf, vanban_pdf::to_pdf(&doc));
+    assert_eq!(pdf, vanban_pdf::to_pdf(&doc).unwrap());
 }
 
 #[test]
@@ -269,7 +274,7 @@ fn heading_never_ends_a_page_and_no_single_lines() {
     for shift in 0..6 {
         doc.body.insert(0, para("Đoạn ngắn để đẩy nội dung xuống."));
         let dir = tempfile::tempdir().unwrap();
-        let path = write_temp(dir.path(), "doc.pdf", &vanban_pdf::to_pdf(&doc));
+        let path = write_temp(dir.path(), "doc.pdf", &vanban_pdf::to_pdf(&doc).unwrap());
         let pages = bbox_lines(&path);
         for (i, page) in pages.iter().enumerate().take(pages.len() - 1) {
             let last = page.last().expect("a line");
@@ -301,8 +306,11 @@ fn cff_opentype_user_fonts_embed_and_extract() {
     let fonts =
         vanban::metrics::FontSet::from_data(names.map(|p| std::fs::read(p).unwrap())).unwrap();
     let doc = seed();
-    let pdf = vanban_pdf::to_pdf_with_fonts(&doc, &fonts);
-    assert_eq!(pdf, vanban_pdf::to_pdf_with_fonts(&doc, &fonts));
+    let pdf = vanban_pdf::render(&doc, &vanban_pdf::Options { fonts: &fonts }).unwrap();
+    assert_eq!(
+        pdf,
+        vanban_pdf::render(&doc, &vanban_pdf::Options { fonts: &fonts }).unwrap()
+    );
     let text = String::from_utf8_lossy(&pdf);
     assert!(text.contains("/FontFile3") && text.contains("/CIDFontType0"));
     if !have("pdffonts") || !have("qpdf") {

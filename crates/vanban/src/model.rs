@@ -344,24 +344,11 @@ impl Document {
     /// would extract it (paragraph by paragraph, tables row by row); tests and
     /// search indexes use it.
     pub fn text_lines(&self) -> Vec<String> {
-        use crate::compose::{compose, Block as Composed, Paragraph};
-        let composition = compose(self, crate::metrics::FontSet::liberation_serif());
+        let composition =
+            crate::compose::compose(self, crate::metrics::FontSet::liberation_serif());
         let mut lines = Vec::new();
-        let mut add = |p: &Paragraph| {
-            let text = p.plain_text();
-            if !text.is_empty() {
-                lines.extend(text.lines().map(str::to_string));
-            }
-        };
-        for block in &composition.blocks {
-            match block {
-                Composed::Paragraph(p) => add(p),
-                Composed::Table(t) => t
-                    .rows
-                    .iter()
-                    .flat_map(|row| row.cells.iter().flatten())
-                    .for_each(&mut add),
-            }
+        for p in composition.paragraphs() {
+            lines.extend(p.plain_text().lines().map(str::to_string));
         }
         lines
     }

@@ -41,7 +41,7 @@ pub fn normalise(text: &str) -> String {
 
 pub fn seed_docx() -> Vec<u8> {
     let doc = vanban::Document::from_path(seed_example()).expect("the seed example is valid");
-    vanban_docx::to_docx(&doc)
+    vanban_docx::to_docx(&doc).unwrap()
 }
 
 /// One part of a DOCX package as text.

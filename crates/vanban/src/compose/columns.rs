@@ -18,7 +18,10 @@ pub fn column_widths(table: &Table, style: &Style, fonts: &FontSet) -> Vec<f32> 
     let columns = table.header.len().max(1);
     let total = style.text_width();
     let padding = 2.0 * style.cell_padding;
+    // The least a column can have (its widest token), what keeps its cells
+    // to a few lines, and what sets every cell on one line.
     let mut min = vec![padding; columns];
+    let mut comfort = vec![padding; columns];
     let mut max = vec![padding; columns];
     let mut text = vec![false; columns];
     let rows = std::iter::once((&table.header, style.table_header, true))
@@ -26,14 +29,21 @@ pub fn column_widths(table: &Table, style: &Style, fonts: &FontSet) -> Vec<f32> 
     for (row, text_style, header) in rows {
         for (i, cell) in row.iter().enumerate().take(columns) {
             let (token, line) = measure(fonts, cell, text_style);
+            let lines = if header { HEADER_LINES } else { CELL_LINES };
             min[i] = min[i].max(token + TOKEN_SLACK + padding);
+            comfort[i] = comfort[i].max(line / lines + TOKEN_SLACK + padding);
             max[i] = max[i].max(line + TOKEN_SLACK + padding);
             if !header {
                 text[i] |= is_text(&plain_text(cell));
             }
         }
     }
-    let (sum_min, sum_max): (f32, f32) = (min.iter().sum(), max.iter().sum());
+    for i in 0..columns {
+        comfort[i] = comfort[i].max(min[i]);
+        max[i] = max[i].max(comfort[i]);
+    }
+    let sum = |v: &[f32]| v.iter().sum::<f32>();
+    let (sum_min, sum_comfort, sum_max) = (sum(&min), sum(&comfort), sum(&max));
     if sum_max <= total {
         // Every cell fits on one line: the rest goes to the text columns.
         let receivers: f32 = (0..columns).filter(|&i| text[i]).map(|i| max[i]).sum();
@@ -50,14 +60,24 @@ pub fn column_widths(table: &Table, style: &Style, fonts: &FontSet) -> Vec<f32> 
         // Too many columns for the page: tokens will break.
         return min.iter().map(|w| w * total / sum_min).collect();
     }
-    // Between: each column grows from its minimum in proportion to how much
-    // it wants beyond it.
-    let share = (total - sum_min) / (sum_max - sum_min);
-    min.iter()
-        .zip(&max)
-        .map(|(lo, hi)| lo + (hi - lo) * share)
+    // Each column grows from one stage towards the next in proportion to
+    // how much it wants beyond it, as far as the room goes.
+    let (from, to) = if sum_comfort <= total {
+        (&comfort, &max)
+    } else {
+        (&min, &comfort)
+    };
+    let share = (total - sum(from)) / (sum(to) - sum(from)).max(f32::EPSILON);
+    from.iter()
+        .zip(to)
+        .map(|(lo, hi)| lo + (hi - lo) * share.min(1.0))
         .collect()
 }
+
+/// Lines a header cell may take before it is uncomfortable to read, and a
+/// body cell.
+const HEADER_LINES: f32 = 3.0;
+const CELL_LINES: f32 = 3.0;
 
 /// The widest unbreakable token and the longest line of a cell, mm.
 fn measure(fonts: &FontSet, cell: &[Span], base: TextStyle) -> (f32, f32) {

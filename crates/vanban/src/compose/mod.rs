@@ -40,13 +40,19 @@ pub fn compose(doc: &Document, fonts: &FontSet) -> Composition {
         let mut spacer = body::spacer(style);
         spacer.keep.page_break_before = true;
         blocks.push(Block::Paragraph(spacer));
-    } else if let Some(Block::Paragraph(last)) = blocks.last_mut() {
-        // The body's last paragraph goes with the signature block to a new
-        // page, whole, so the signer never stands alone.
-        last.keep.with_next = true;
-        last.keep.together = true;
     }
-    blocks.push(Block::Table(signature::signature(doc)));
+    let signature = signature::signature(doc, fonts);
+    let signature_fits_a_page = signature.rows.iter().all(|r| r.cant_split);
+    if let Some(Block::Paragraph(last)) = blocks.last_mut() {
+        // The body's last paragraph goes with the signature block to a new
+        // page, whole, so the signer never stands alone; a block longer than
+        // a page simply follows it.
+        if signature_fits_a_page && !body.page_break_pending {
+            last.keep.with_next = true;
+            last.keep.together = true;
+        }
+    }
+    blocks.push(Block::Table(signature));
     Composition {
         page: Page {
             width: style.page_width,
@@ -74,6 +80,33 @@ pub fn widest_line(fonts: &FontSet, text: &str, style: TextStyle, width: f32) ->
         .map(|line| line.width(fonts))
         .fold(0.0, f32::max);
     pt_to_mm(widest)
+}
+
+/// The height (pt) of paragraphs stacked in a column `width` mm wide, their
+/// lines broken as the backends break them.
+pub fn stack_height(fonts: &FontSet, paragraphs: &[Paragraph], width: f32) -> f32 {
+    paragraphs
+        .iter()
+        .map(|p| {
+            let frame = Frame {
+                x: 0.0,
+                width: mm_to_pt(width - p.indent.left - p.indent.right),
+                indent: mm_to_pt(p.indent.first_line),
+                align: p.align,
+                spacing: 1.0,
+            };
+            let lines = set(fonts, &p.styled_text(), p.mark, frame);
+            let text: f32 = match p.spacing.line {
+                LineHeight::Exact(h) => h * lines.len() as f32,
+                LineHeight::Multiple(m) => lines.iter().map(|l| l.height * m).sum(),
+            };
+            let border = p.border.map_or(0.0, |b| match b.sides {
+                Sides::Bottom => b.width + b.space,
+                Sides::Box => 2.0 * (b.width + b.space),
+            });
+            p.spacing.before + text + border + p.spacing.after
+        })
+        .sum()
 }
 
 /// A centred rule `length` mm long in a column `available` mm wide: the

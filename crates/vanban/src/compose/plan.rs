@@ -238,3 +238,19 @@ impl Paragraph {
         self.runs.iter().map(|r| r.text.as_str()).collect()
     }
 }
+
+impl Composition {
+    /// Every paragraph, in the flow and in table cells, in reading order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.blocks
+            .iter()
+            .flat_map(|block| -> Box<dyn Iterator<Item = &Paragraph>> {
+                match block {
+                    Block::Paragraph(p) => Box::new(std::iter::once(p)),
+                    Block::Table(t) => {
+                        Box::new(t.rows.iter().flat_map(|r| r.cells.iter().flatten()))
+                    }
+                }
+            })
+    }
+}

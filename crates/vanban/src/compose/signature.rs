@@ -2,12 +2,24 @@
 //! row that stays on one page (and only splits when taller than a page).
 
 use super::plan::*;
+use super::stack_height;
+use crate::metrics::FontSet;
+use crate::style::mm_to_pt;
 use crate::Document;
 
-pub fn signature(doc: &Document) -> Table {
+pub fn signature(doc: &Document, fonts: &FontSet) -> Table {
     let style = &doc.style;
+    let columns = vec![style.recipients_width, style.signer_width()];
+    let cells = vec![recipients(doc), signer(doc)];
+    // Kept on one page while it fits one; a longer list of recipients
+    // continues on the next page, as in Word.
+    let inner = |i: usize| columns[i] - 2.0 * style.cell_padding;
+    let tallest = (0..2)
+        .map(|i| stack_height(fonts, &cells[i], inner(i)))
+        .fold(0.0, f32::max);
+    let cant_split = tallest <= mm_to_pt(style.text_height());
     Table {
-        columns: vec![style.recipients_width, style.signer_width()],
+        columns,
         // "Nơi nhận:" starts at the margin.
         indent: -style.cell_padding,
         padding: CellPadding {
@@ -16,9 +28,9 @@ pub fn signature(doc: &Document) -> Table {
         },
         borders: None,
         rows: vec![Row {
-            cells: vec![recipients(doc), signer(doc)],
+            cells,
             repeat: false,
-            cant_split: true,
+            cant_split,
         }],
     }
 }
@@ -31,7 +43,7 @@ fn recipients(doc: &Document) -> Vec<Paragraph> {
             .keep_with_next(),
     ];
     for text in doc.recipient_lines() {
-        paragraphs.push(Paragraph::text(&text, style.recipients, Align::Left).keep_with_next());
+        paragraphs.push(Paragraph::text(&text, style.recipients, Align::Left));
     }
     if let Some(drafter) = doc.drafter_line() {
         paragraphs.push(Paragraph::text(&drafter, style.drafter, Align::Left));

@@ -37,7 +37,9 @@ pub fn title(doc: &Document, fonts: &FontSet) -> Vec<Block> {
 pub fn addressees(doc: &Document, fonts: &FontSet) -> Vec<Block> {
     let style = &doc.style;
     let label = pt_to_mm(fonts.width("Kính gửi: ", style.addressees));
-    doc.addressee_lines()
+    let lines = doc.addressee_lines();
+    let last = lines.len().saturating_sub(1);
+    lines
         .iter()
         .enumerate()
         .map(|(i, text)| {
@@ -46,8 +48,10 @@ pub fn addressees(doc: &Document, fonts: &FontSet) -> Vec<Block> {
                 _ => (style.addressee_indent + label, 0.0),
             };
             let mut p = Paragraph::text(text, style.addressees, Align::Left)
-                .spacing(Spacing::single(before, 0.0))
-                .keep_with_next();
+                .spacing(Spacing::single(before, 0.0));
+            // The label stays with the first addressee and the last with the
+            // text; a long list between them breaks where a page is full.
+            p.keep.with_next = i == 0 || i == last;
             p.indent.left = left;
             p.keep.widow_control = true;
             Block::Paragraph(p)
