@@ -4,8 +4,11 @@
 //! automatically and restarting under each parent; a heading typed with its
 //! own label keeps it. `# Phần: Title` (or `# Phần I. Title`, `# Phần thứ
 //! nhất: Title`) is a part: `Phần I` centred over its title, and the `I.`
-//! numbering restarts under it. `- item` is a dash paragraph, `1. item` an untitled
-//! khoản, `---` a page break, GFM tables are tables.
+//! numbering restarts under it. `# Điều: Title` (or `# Điều 2. Title`, checked
+//! to be in order) is an article of a Quyết định or Nghị quyết: `Điều 1.` and
+//! its title in bold, khoản and điểm restarting under it. `- item` is a dash
+//! paragraph, `1. item` an untitled khoản, `---` a page break, GFM tables are
+//! tables.
 
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -57,8 +60,9 @@ struct Reader {
     bold: u32,
     italic: u32,
     heading: Option<HeadingLevel>,
-    /// Counters of `Phần I`, `I.`, `1.`, `a)`.
+    /// Counters of `Phần I`, `Điều 1`, `I.`, `1.`, `a)`.
     part: u32,
+    article: u32,
     section: u32,
     clause: u32,
     point: u32,
@@ -230,6 +234,10 @@ impl Reader {
             return;
         }
         if level == HeadingLevel::H1 {
+            if let Some(article) = self.article(&content, line) {
+                self.blocks.push(Block::Heading(article));
+                return;
+            }
             if let Some((label, title)) = self.part(&content) {
                 self.blocks.push(Block::Heading(Heading {
                     level: Level::Part,
@@ -246,8 +254,8 @@ impl Reader {
         };
         let typed = take_typed_label(level, &mut content);
         let label = match level {
-            // Parts were taken above; only `#`, `##` and `###` come here.
-            Level::Part | Level::Section => {
+            // Parts and articles were taken above; only `#`, `##` and `###` come here.
+            Level::Part | Level::Section | Level::Article => {
                 self.section = typed.unwrap_or(self.section + 1);
                 (self.clause, self.point) = (0, 0);
                 format!("{}.", vn::roman(self.section))
@@ -276,6 +284,53 @@ impl Reader {
 }
 
 impl Reader {
+    /// A `# Điều: Title` (numbered in order) or `# Điều 3. Title` heading:
+    /// `Điều 1.` and its title, both bold; khoản and điểm restart under it.
+    /// A typed number out of order is a problem.
+    fn article(&mut self, content: &[Span], line: usize) -> Option<Heading> {
+        let text = crate::model::plain_text(content);
+        let rest = text.strip_prefix("Điều")?;
+        if !(rest.is_empty() || rest.starts_with([' ', ':', '.'])) {
+            return None;
+        }
+        let rest = rest.trim_start();
+        let (typed, title) = match rest.strip_prefix([':', '.']) {
+            Some(title) => (None, title.trim()),
+            None => {
+                let (number, title) = rest.split_once('.').unwrap_or((rest, ""));
+                (Some(number.trim()), title.trim())
+            }
+        };
+        let expected = self.article + 1;
+        let number = match typed.map(str::parse::<u32>) {
+            None => expected,
+            Some(Ok(n)) if n == expected => n,
+            Some(Ok(n)) => {
+                self.problems.push(BodyProblem {
+                    line,
+                    message: format!(
+                        "articles are numbered in order: Điều {n} where Điều {expected} comes"
+                    ),
+                });
+                n
+            }
+            Some(Err(_)) => return None,
+        };
+        if title.is_empty() {
+            self.problems.push(BodyProblem {
+                line,
+                message: format!("Điều {number} needs a title (the decree requires one)"),
+            });
+        }
+        self.article = number;
+        (self.clause, self.point) = (0, 0);
+        Some(Heading {
+            level: Level::Article,
+            label: format!("Điều {number}."),
+            content: vec![Span::plain(title)],
+        })
+    }
+
     /// A `# Phần …` heading: its label (`Phần I`, `Phần thứ nhất`) and its
     /// title in capitals; `None` for any other heading.
     fn part(&mut self, content: &[Span]) -> Option<(String, Vec<Span>)> {
@@ -321,7 +376,7 @@ fn take_typed_label(level: Level, content: &mut [Span]) -> Option<u32> {
     let (word, rest) = first.text.split_once(' ')?;
     let number = match level {
         Level::Part | Level::Section => vn::parse_roman(word.strip_suffix('.')?),
-        Level::Clause => word.strip_suffix('.')?.parse().ok().filter(|&n| n > 0),
+        Level::Clause | Level::Article => word.strip_suffix('.')?.parse().ok().filter(|&n| n > 0),
         Level::Point => vn::parse_point_letter(word.strip_suffix(')')?),
     }?;
     first.text = rest.trim_start().to_string();

@@ -28,6 +28,9 @@ pub struct Input {
     /// Căn cứ: legal bases, one per item; `;` and the final `.` are added.
     #[serde(default)]
     pub bases: Vec<String>,
+    /// Quyết định / Nghị quyết: the issuing-authority line under the summary,
+    /// e.g. `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TÂY NINH`.
+    pub authority_line: Option<String>,
     /// Kính gửi: addressees.
     #[serde(default)]
     pub addressees: Vec<String>,
@@ -46,6 +49,8 @@ pub struct Input {
     pub urgency: Option<String>,
     /// Độ mật: `mat`, `toi-mat` or `tuyet-mat`.
     pub secrecy: Option<String>,
+    /// Ô 11: circulation notice, e.g. `XEM XONG TRẢ LẠI`, `LƯU HÀNH NỘI BỘ`.
+    pub circulation: Option<String>,
     /// Layout choices within the decree's ranges.
     pub style: Option<StyleInput>,
 }
@@ -61,13 +66,16 @@ pub struct IssuerInput {
     pub unit: Option<String>,
 }
 
-/// A date as text (`2024-03-08`), or a TOML date.
+/// A date as text (`2024-03-08`; a year alone, `2026`, leaves day and month
+/// blank), or a TOML date.
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum DateInput {
     Text(String),
     #[schemars(skip)]
     Toml(toml::value::Datetime),
+    /// A year alone.
+    Year(i64),
 }
 
 impl DateInput {
@@ -75,6 +83,7 @@ impl DateInput {
         match self {
             DateInput::Text(text) => text.clone(),
             DateInput::Toml(datetime) => datetime.to_string(),
+            DateInput::Year(year) => year.to_string(),
         }
     }
 }
@@ -108,6 +117,9 @@ pub struct DrafterInput {
     pub initials: Option<String>,
     /// Copies issued.
     pub copies: Option<i64>,
+    /// `lưu` puts initials and copies at the end of the `Lưu` line, as the
+    /// decree's templates do; `riêng` (default) on a line of their own.
+    pub placement: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]

@@ -25,8 +25,13 @@ pub struct Document {
     pub place: String,
     /// Ngày ban hành: `None` leaves blank slots.
     pub date: Option<Date>,
+    /// With no date: the year printed, day and month left blank.
+    pub date_year: Option<u16>,
     /// Trích yếu.
     pub summary: String,
+    /// The issuing-authority line under the summary of a Quyết định or
+    /// Nghị quyết: `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TÂY NINH`.
+    pub authority_line: Option<String>,
     /// Căn cứ, each already ending in `;` (the last in `.`).
     pub bases: Vec<String>,
     /// Kính gửi.
@@ -39,6 +44,8 @@ pub struct Document {
     pub drafter: Option<Drafter>,
     pub urgency: Option<Urgency>,
     pub secrecy: Option<Secrecy>,
+    /// Ô 11: circulation notice, e.g. `XEM XONG TRẢ LẠI`.
+    pub circulation: Option<String>,
     pub style: Style,
 }
 
@@ -66,6 +73,27 @@ pub struct Signer {
 pub struct Drafter {
     pub initials: String,
     pub copies: Option<u32>,
+    /// At the end of the `Lưu` line, as the decree's templates place it
+    /// (`- Lưu: VT, TCCB (02). PL(300)`), rather than on a line of its own.
+    pub on_archive_line: bool,
+}
+
+impl Drafter {
+    /// `PL(300)`: initials and copies issued.
+    pub fn mark(&self) -> String {
+        match self.copies {
+            Some(copies) => format!("{}({copies})", self.initials),
+            None => self.initials.clone(),
+        }
+    }
+}
+
+/// A blank slot about `width` mm wide in `style`: no-break spaces, which
+/// neither collapse nor stretch, so the DOCX and the PDF leave the same room.
+fn blank(width: f32, style: crate::style::TextStyle) -> String {
+    let space = crate::metrics::FontSet::liberation_serif().width("\u{a0}", style);
+    let count = (crate::style::mm_to_pt(width) / space.max(0.1)).ceil() as usize;
+    "\u{a0}".repeat(count.max(1))
 }
 
 /// Ô 10b: urgency, most urgent first.
@@ -132,6 +160,8 @@ pub enum Level {
     Section,
     /// Khoản with a title: `1. Mục đích`, bold.
     Clause,
+    /// Điều of a Quyết định, Nghị quyết, Quy chế: `Điều 1. Title`, bold.
+    Article,
     /// Điểm: `a) …`, regular.
     Point,
 }
@@ -263,25 +293,45 @@ pub fn authority_lines(name: &str, fits: impl Fn(&str) -> bool) -> Vec<String> {
 }
 
 impl Document {
-    /// `Số: 1026/KH-VP`, or `Số:      /KH-VP` with a blank slot.
+    /// `Số: 1026/KH-VP`, or `Số:` and a blank slot of the style's width
+    /// before `/KH-VP`.
     pub fn number_line(&self) -> String {
         let number = match self.number {
             Some(n) => vn::document_number(n),
-            None => " ".repeat(self.style.blank_number_width),
+            None => blank(self.style.blank_number_width, self.style.number),
         };
         format!("Số: {number}/{}", self.symbol)
     }
 
-    /// `Tây Ninh, ngày 08 tháng 3 năm 2024`, or blank slots for the date.
+    /// `Tây Ninh, ngày 08 tháng 3 năm 2024`, or blank slots of the style's
+    /// widths for the day, the month and (unless given) the year.
     pub fn place_date_line(&self) -> String {
+        let style = &self.style;
         let date = match self.date {
             Some(date) => date.long(),
             None => {
-                let blank = " ".repeat(self.style.blank_date_width);
-                format!("ngày {blank} tháng {blank} năm {blank}")
+                let slot = |width| blank(width, style.place_date);
+                let year = match self.date_year {
+                    Some(year) => year.to_string(),
+                    None => slot(style.blank_year_width),
+                };
+                format!(
+                    "ngày {} tháng {} năm {year}",
+                    slot(style.blank_day_width),
+                    slot(style.blank_month_width)
+                )
             }
         };
         format!("{}, {date}", self.place)
+    }
+
+    /// `QUYẾT ĐỊNH:` or `QUYẾT NGHỊ:` for the kinds that enact articles.
+    pub fn enacting_word(&self) -> Option<&'static str> {
+        match self.kind {
+            Kind::QuyetDinh => Some("QUYẾT ĐỊNH:"),
+            Kind::NghiQuyet => Some("QUYẾT NGHỊ:"),
+            _ => None,
+        }
     }
 
     /// The type name of ô 5a (`KẾ HOẠCH`); `None` for a công văn.
@@ -294,7 +344,8 @@ impl Document {
         (!self.kind.has_type_name()).then(|| format!("V/v {}", self.summary))
     }
 
-    /// The `Lưu:` line: `- Lưu: VT, VP.` or `- Lưu: VT, VP (02).`
+    /// The `Lưu:` line: `- Lưu: VT, VP.` or `- Lưu: VT, VP (02).`, with the
+    /// drafter and copies at its end when so placed (`… (02). PL(300)`).
     pub fn archive_line(&self) -> String {
         let mut units = vec!["VT".to_string()];
         units.extend(self.archive.units.iter().cloned());
@@ -303,7 +354,11 @@ impl Document {
             .copies
             .map(|n| format!(" ({})", vn::document_number(n)))
             .unwrap_or_default();
-        format!("- Lưu: {}{copies}.", units.join(", "))
+        let drafter = match &self.drafter {
+            Some(d) if d.on_archive_line => format!(" {}", d.mark()),
+            _ => String::new(),
+        };
+        format!("- Lưu: {}{copies}.{drafter}", units.join(", "))
     }
 
     /// Nơi nhận lines: each recipient `- …;`, then the `Lưu:` line.
@@ -313,12 +368,12 @@ impl Document {
         lines
     }
 
-    /// Ô 12: `T.Dung`, `PL.(300)`.
+    /// Ô 12 on a line of its own: `T.Dung`, `PL.(300)`.
     pub fn drafter_line(&self) -> Option<String> {
-        self.drafter.as_ref().map(|d| match d.copies {
-            Some(copies) => format!("{}({copies})", d.initials),
-            None => d.initials.clone(),
-        })
+        self.drafter
+            .as_ref()
+            .filter(|d| !d.on_archive_line)
+            .map(Drafter::mark)
     }
 
     /// Kính gửi lines: one recipient on the label's line; several on lines of

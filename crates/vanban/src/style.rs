@@ -95,6 +95,15 @@ pub struct Style {
     pub clause_heading: TextStyle,
     /// `a)`, `b)`: upright, regular.
     pub point: TextStyle,
+    /// `Điều 1. Title`: label and title bold, at the body's size.
+    pub article: TextStyle,
+    /// The issuing-authority line of a Quyết định / Nghị quyết
+    /// (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …`): bold capitals, centred.
+    pub authority_line: TextStyle,
+    /// `QUYẾT ĐỊNH:` / `QUYẾT NGHỊ:` between the căn cứ and the articles.
+    pub enacting_word: TextStyle,
+    /// Ô 11: `XEM XONG TRẢ LẠI`, `LƯU HÀNH NỘI BỘ`, boxed.
+    pub circulation: TextStyle,
     pub table_text: TextStyle,
     pub table_header: TextStyle,
     pub signer_authority: TextStyle,
@@ -139,10 +148,13 @@ pub struct Style {
     pub space_after_title: f32,
     /// Space before the Nơi nhận / signature block, pt.
     pub space_before_signature: f32,
-    /// Width of a blank number slot ("Số:      /KH-VP"), in spaces.
-    pub blank_number_width: usize,
-    /// Width of a blank day or month slot in the date, in spaces.
-    pub blank_date_width: usize,
+    /// Width of a blank number slot ("Số:      /KH-VP"), mm: room to write
+    /// the number in by hand after signing (Art. 15).
+    pub blank_number_width: f32,
+    /// Widths of blank day, month and year slots in the date, mm.
+    pub blank_day_width: f32,
+    pub blank_month_width: f32,
+    pub blank_year_width: f32,
 }
 
 impl Style {
@@ -184,6 +196,10 @@ impl Style {
             section_heading: TextStyle::new(large, true, false),
             clause_heading: TextStyle::new(large, true, false),
             point: TextStyle::new(large, false, false),
+            article: TextStyle::new(large, true, false),
+            authority_line: TextStyle::new(large, true, false),
+            enacting_word: TextStyle::new(large, true, false),
+            circulation: TextStyle::new(13.0, true, false),
             table_text: TextStyle::new(large - 1.0, false, false),
             table_header: TextStyle::new(large - 1.0, true, false),
             signer_authority: TextStyle::new(large, true, false),
@@ -211,8 +227,10 @@ impl Style {
             space_after_header: 12.0,
             space_after_title: 12.0,
             space_before_signature: 12.0,
-            blank_number_width: 6,
-            blank_date_width: 4,
+            blank_number_width: 10.0,
+            blank_day_width: 8.0,
+            blank_month_width: 8.0,
+            blank_year_width: 12.0,
         }
     }
 

@@ -27,25 +27,32 @@ pub fn validate(input: &Input, body_offset: BodyLineOffset) -> Result<Document, 
     let number = v.count("number", input.number);
     let symbol = v.symbol(input, kind, abbreviation.as_deref(), issuer.unit.as_deref());
     let place = v.required("place", input.place.as_deref());
-    let date = input
-        .date
-        .as_ref()
-        .and_then(|d| match Date::parse(&d.text()) {
-            Ok(date) => Some(date),
-            Err(message) => {
-                v.problem("date", message);
-                None
-            }
-        });
+    let date_text = input.date.as_ref().map(|d| d.text());
+    let date_year = date_text.as_deref().and_then(|t| v.year_only(t));
+    let date =
+        date_text
+            .filter(|_| date_year.is_none())
+            .and_then(|text| match Date::parse(&text) {
+                Ok(date) => Some(date),
+                Err(message) => {
+                    v.problem("date", message);
+                    None
+                }
+            });
     let summary = v.required("summary", input.summary.as_deref());
     let bases = punctuate_bases(&v.list("bases", &input.bases));
+    let authority_line = v.optional("authority_line", input.authority_line.as_deref());
+    let circulation = v.optional("circulation", input.circulation.as_deref());
     let addressees = v.list("addressees", &input.addressees);
     let body = v.body(input.body.as_deref().unwrap_or(""), body_offset);
-    let recipients: Vec<String> = v
-        .list("recipients", &input.recipients)
-        .iter()
-        .map(|r| strip_list_punctuation(r))
-        .collect();
+    let mut recipients: Vec<String> = Vec::new();
+    for r in v.list("recipients", &input.recipients) {
+        // `Như trên` given twice is printed once.
+        let r = strip_list_punctuation(&r);
+        if !recipients.contains(&r) {
+            recipients.push(r);
+        }
+    }
     let archive = input.archive.clone().unwrap_or_default();
     let archive = Archive {
         units: v
@@ -59,6 +66,7 @@ pub fn validate(input: &Input, body_offset: BodyLineOffset) -> Result<Document, 
     let drafter = input.drafter.as_ref().map(|d| Drafter {
         initials: v.required("drafter.initials", d.initials.as_deref()),
         copies: v.count("drafter.copies", d.copies),
+        on_archive_line: v.drafter_placement(d.placement.as_deref()),
     });
     let urgency = input.urgency.as_deref().and_then(|u| v.urgency(u));
     let secrecy = input.secrecy.as_deref().and_then(|s| v.secrecy(s));
@@ -78,7 +86,9 @@ pub fn validate(input: &Input, body_offset: BodyLineOffset) -> Result<Document, 
         symbol,
         place,
         date,
+        date_year,
         summary,
+        authority_line,
         bases,
         addressees,
         body,
@@ -88,6 +98,7 @@ pub fn validate(input: &Input, body_offset: BodyLineOffset) -> Result<Document, 
         drafter,
         urgency,
         secrecy,
+        circulation,
         style,
     })
 }
@@ -112,6 +123,43 @@ impl Validator {
             None => {
                 self.problem(path, "is required");
                 String::new()
+            }
+        }
+    }
+
+    /// An optional text: absent or blank is `None`.
+    fn optional(&mut self, path: &str, value: Option<&str>) -> Option<String> {
+        let text = value.map(str::trim).filter(|t| !t.is_empty())?;
+        if text.contains('\n') && path == "circulation" {
+            self.problem(path, "must be one line");
+        }
+        Some(nfc(text))
+    }
+
+    /// A date given as a year alone (`2026`): day and month stay blank.
+    fn year_only(&mut self, text: &str) -> Option<u16> {
+        let text = text.trim();
+        if text.len() != 4 || !text.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let year: u16 = text.parse().ok()?;
+        if !(1945..=9999).contains(&year) {
+            self.problem("date", format!("year {year} is out of range (1945–9999)"));
+        }
+        Some(year)
+    }
+
+    /// `lưu` (on the Lưu line) or `riêng` (own line, the default).
+    fn drafter_placement(&mut self, value: Option<&str>) -> bool {
+        match value.map(|v| nfc(v.trim()).to_lowercase()).as_deref() {
+            None | Some("riêng") | Some("rieng") | Some("own-line") => false,
+            Some("lưu") | Some("luu") | Some("archive-line") => true,
+            Some(other) => {
+                self.problem(
+                    "drafter.placement",
+                    format!("`{other}` is not a placement; use `lưu` (end of the Lưu line) or `riêng` (own line)"),
+                );
+                false
             }
         }
     }

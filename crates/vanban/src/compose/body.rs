@@ -29,6 +29,7 @@ pub fn body(doc: &Document, fonts: &FontSet) -> Composed {
                     Level::Part => style.part_heading,
                     Level::Section => style.section_heading,
                     Level::Clause => style.clause_heading,
+                    Level::Article => style.article,
                     Level::Point => style.point,
                 };
                 let mut p = body_paragraph(style, text_style, &h.spans());

@@ -35,6 +35,24 @@ pub fn header(doc: &Document, fonts: &FontSet) -> Table {
     }
 }
 
+/// Ô 11, above the quốc hiệu: a circulation notice (`XEM XONG TRẢ LẠI`) in
+/// a single-line box, centred over the right column.
+pub fn circulation(doc: &Document, fonts: &FontSet) -> Option<Paragraph> {
+    let style = &doc.style;
+    let text = doc.circulation.as_ref()?.to_uppercase();
+    // The right column's text band, from the left margin.
+    let band_left = style.header_left_width - style.header_outdent();
+    let band = inner(style, style.header_right_width);
+    let width = pt_to_mm(fonts.width(&text, style.circulation)) + 4.0 * style.cell_padding;
+    let mut notice = stamp(style, fonts, &text, band, width, Color::Black);
+    notice.runs[0].style = style.circulation;
+    notice.mark = style.circulation;
+    notice.indent.left += band_left;
+    notice.indent.right += style.text_width() - band_left - band;
+    notice.spacing = Spacing::single(0.0, style.subject_line_space_before);
+    Some(notice)
+}
+
 /// The text width inside a header column.
 fn inner(style: &Style, width: f32) -> f32 {
     width - 2.0 * style.cell_padding

@@ -29,10 +29,15 @@ use linebreak::{set, Frame};
 /// decree's font, whose metrics they share).
 pub fn compose(doc: &Document, fonts: &FontSet) -> Composition {
     let style = &doc.style;
-    let mut blocks = vec![Block::Table(header::header(doc, fonts))];
+    let mut blocks: Vec<Block> = header::circulation(doc, fonts)
+        .map(Block::Paragraph)
+        .into_iter()
+        .collect();
+    blocks.push(Block::Table(header::header(doc, fonts)));
     blocks.extend(title::title(doc, fonts));
     blocks.extend(title::addressees(doc, fonts));
     blocks.extend(title::bases(doc));
+    blocks.extend(title::enacting_word(doc));
     let body = body::body(doc, fonts);
     blocks.extend(body.blocks);
     if body.page_break_pending {

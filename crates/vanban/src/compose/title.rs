@@ -20,16 +20,37 @@ pub fn title(doc: &Document, fonts: &FontSet) -> Vec<Block> {
     let mut rule = rule(style, width, widest * style.short_rule_ratio)
         .spacing(Spacing::single(0.0, style.space_after_title));
     rule.keep.with_next = true;
-    [
+    let mut title = vec![
         Paragraph::text(&heading, style.kind_name, Align::Center)
             .spacing(Spacing::single(style.space_after_header, 0.0))
             .keep_with_next(),
         Paragraph::text(&doc.summary, style.summary, Align::Center).keep_with_next(),
         rule,
-    ]
-    .into_iter()
-    .map(Block::Paragraph)
-    .collect()
+    ];
+    // A Quyết định / Nghị quyết names who enacts it under the rule
+    // (templates 1.1–1.3): bold capitals, centred.
+    if let Some(authority) = &doc.authority_line {
+        title.push(
+            Paragraph::text(
+                &authority.to_uppercase(),
+                style.authority_line,
+                Align::Center,
+            )
+            .keep_with_next(),
+        );
+    }
+    title.into_iter().map(Block::Paragraph).collect()
+}
+
+/// `QUYẾT ĐỊNH:` / `QUYẾT NGHỊ:` between the căn cứ and the articles.
+pub fn enacting_word(doc: &Document) -> Option<Block> {
+    let style = &doc.style;
+    let word = doc.enacting_word()?;
+    Some(Block::Paragraph(
+        Paragraph::text(word, style.enacting_word, Align::Center)
+            .spacing(Spacing::single(style.paragraph_spacing * 2.0, 0.0))
+            .keep_with_next(),
+    ))
 }
 
 /// Kính gửi (ô 9a): the label indented, several addressees on lines of their
