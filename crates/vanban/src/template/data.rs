@@ -5,10 +5,17 @@
 //! `indicators.0.plan` (a number segment is a list index), so a flat
 //! spreadsheet fills nested data. Empty cells are left out, so a template's
 //! `{{#if x}}` sees them as absent.
+//!
+//! Spreadsheets (`.xlsx`, `.xls`, `.ods`) are read the same way, one sheet
+//! at a time (`sheet.rs`). A data file may also fill a list field from a
+//! sheet or a CSV file beside it: `indicators: {from: chi-tieu.xlsx, sheet:
+//! Chỉ tiêu}` (see [`resolve_from`]).
 
 use std::path::Path;
 
 use serde_json::{Map, Value};
+
+use super::sheet;
 
 /// One item of a batch: its position and its data, or why it could not be read.
 #[derive(Debug)]
@@ -40,7 +47,121 @@ pub fn read_one(path: &Path) -> Result<Value, String> {
             path.display()
         ));
     }
-    Ok(value)
+    let base = path.parent().unwrap_or(Path::new(""));
+    resolve_from(value, base).map_err(|problems| {
+        problems
+            .iter()
+            .map(|p| format!("{}: {p}", path.display()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+/// Replaces every field written `{from: FILE}` or `{from: FILE, sheet: NAME}`
+/// by the rows of that file (`.csv`, `.xlsx`, `.xls`, `.ods`; the first
+/// sheet unless named), read as a batch reads them. `FILE` is relative to
+/// `base` (the data file's folder). Every problem is returned, each naming
+/// the field, and for a bad cell the sheet, cell and column.
+pub fn resolve_from(value: Value, base: &Path) -> Result<Value, Vec<String>> {
+    let mut problems = Vec::new();
+    let value = resolve_at(value, base, &mut Vec::new(), &mut problems);
+    if problems.is_empty() {
+        Ok(value)
+    } else {
+        Err(problems)
+    }
+}
+
+fn resolve_at(
+    value: Value,
+    base: &Path,
+    at: &mut Vec<String>,
+    problems: &mut Vec<String>,
+) -> Value {
+    match value {
+        Value::Object(map) if is_from(&map) => {
+            let field = at.join(".");
+            match load_from(&map, base) {
+                Ok(rows) => rows,
+                Err(why) => {
+                    problems.extend(why.into_iter().map(|w| format!("field `{field}`: {w}")));
+                    Value::Null
+                }
+            }
+        }
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| {
+                    at.push(k.clone());
+                    let v = resolve_at(v, base, at, problems);
+                    at.pop();
+                    (k, v)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    at.push(i.to_string());
+                    let v = resolve_at(v, base, at, problems);
+                    at.pop();
+                    v
+                })
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+fn is_from(map: &Map<String, Value>) -> bool {
+    map.get("from").is_some_and(Value::is_string)
+        && map.keys().all(|k| k == "from" || k == "sheet")
+}
+
+fn load_from(map: &Map<String, Value>, base: &Path) -> Result<Value, Vec<String>> {
+    let file = map["from"].as_str().unwrap_or_default();
+    let sheet = match map.get("sheet") {
+        None => None,
+        Some(Value::String(s)) => Some(s.as_str()),
+        Some(_) => return Err(vec!["`sheet` must be the sheet's name, as text".into()]),
+    };
+    let path = base.join(file);
+    let rows = read_rows_in(&path, sheet).map_err(|e| vec![e])?;
+    let mut items = Vec::new();
+    let mut problems = Vec::new();
+    for row in rows {
+        match row.data {
+            Ok(item) => items.push(item),
+            Err(why) => problems.push(match row.line {
+                Some(line) if !sheet::is_sheet(&path) => {
+                    format!("{}: line {line}: {why}", path.display())
+                }
+                _ => format!("{}: {why}", path.display()),
+            }),
+        }
+    }
+    if problems.is_empty() {
+        Ok(Value::Array(items))
+    } else {
+        Err(problems)
+    }
+}
+
+/// Reads every item of a data file, as [`read_rows`], or of one sheet of a
+/// workbook (`sheet`: its name; the first sheet when `None`).
+pub fn read_rows_in(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>, String> {
+    if sheet::is_sheet(path) {
+        return sheet::read_rows(path, sheet);
+    }
+    if let Some(name) = sheet {
+        return Err(format!(
+            "{}: a sheet (`{name}`) can only be chosen in a workbook (.xlsx, .xls, .ods)",
+            path.display()
+        ));
+    }
+    read_rows(path)
 }
 
 /// TOML dates arrive as `{"$__toml_private_datetime": "2024-03-08"}`;
@@ -65,6 +186,9 @@ fn toml_dates_as_text(value: Value) -> Value {
 
 /// Reads every item of a `.csv`, `.jsonl` or a `.yaml`/`.json` list.
 pub fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
+    if sheet::is_sheet(path) {
+        return sheet::read_rows(path, None);
+    }
     let text = read(path)?;
     let shown = path.display();
     match extension(path).as_str() {
@@ -80,7 +204,7 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
             rows_from_list(value).map_err(|e| format!("{shown}: {e}"))
         }
         other => Err(format!(
-            "{shown}: cannot read rows from `.{other}`; use .csv, .jsonl, .yaml or .json"
+            "{shown}: cannot read rows from `.{other}`; use .csv, .jsonl, .yaml, .json, .xlsx, .xls or .ods"
         )),
     }
 }
@@ -183,7 +307,7 @@ pub fn file_stem(name: &str) -> String {
 }
 
 /// Sets `value` at a dotted path, making objects and lists on the way.
-fn set_path(target: &mut Value, path: &[String], value: Value) -> Result<(), String> {
+pub(crate) fn set_path(target: &mut Value, path: &[String], value: Value) -> Result<(), String> {
     let Some((key, rest)) = path.split_first() else {
         *target = value;
         return Ok(());
@@ -224,7 +348,7 @@ fn set_path(target: &mut Value, path: &[String], value: Value) -> Result<(), Str
 }
 
 /// Drops list holes left by empty cells (`indicators.9.*` all empty).
-fn compact(value: Value) -> Value {
+pub(crate) fn compact(value: Value) -> Value {
     match value {
         Value::Array(items) => Value::Array(
             items

@@ -26,6 +26,7 @@ mod escape;
 pub mod file;
 pub mod format;
 mod helpers;
+pub mod sheet;
 pub mod words;
 
 use std::collections::BTreeMap;
