@@ -116,8 +116,7 @@ fn resolve_at(
 }
 
 fn is_from(map: &Map<String, Value>) -> bool {
-    map.get("from").is_some_and(Value::is_string)
-        && map.keys().all(|k| k == "from" || k == "sheet")
+    map.get("from").is_some_and(Value::is_string) && map.keys().all(|k| k == "from" || k == "sheet")
 }
 
 fn load_from(map: &Map<String, Value>, base: &Path) -> Result<Value, Vec<String>> {

@@ -26,6 +26,8 @@ mod escape;
 pub mod file;
 pub mod format;
 mod helpers;
+pub mod indicators;
+mod report_helpers;
 pub mod sheet;
 pub mod words;
 

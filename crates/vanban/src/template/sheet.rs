@@ -105,7 +105,8 @@ pub fn rows_from_range(sheet: &str, range: &Range<Data>) -> Result<Vec<Row>, Str
                 Ok(Some(value)) => value,
                 Ok(None) => continue,
                 Err(why) => {
-                    let field = path.map_or(String::new(), |p| format!(", field `{}`", p.join(".")));
+                    let field =
+                        path.map_or(String::new(), |p| format!(", field `{}`", p.join(".")));
                     problems.push(format!("sheet `{sheet}`, cell {at}{field}: {why}"));
                     continue;
                 }
@@ -247,7 +248,9 @@ mod tests {
         {
             sheet.write_string(1, c as u16, *h).unwrap();
         }
-        sheet.write_string(2, 0, "Diện tích m² * _x_ #1 & co").unwrap();
+        sheet
+            .write_string(2, 0, "Diện tích m² * _x_ #1 & co")
+            .unwrap();
         sheet.write_string(2, 1, "ha").unwrap();
         sheet.write_number(2, 2, 1200).unwrap();
         sheet.write_number(2, 3, 1185.5).unwrap();
@@ -298,10 +301,7 @@ mod tests {
         range.set_value((0, 0), Data::String("name".into()));
         range.set_value((0, 1), Data::String("plan".into()));
         range.set_value((1, 0), Data::String("A".into()));
-        range.set_value(
-            (1, 1),
-            Data::Error(calamine::CellErrorType::Div0),
-        );
+        range.set_value((1, 1), Data::Error(calamine::CellErrorType::Div0));
         range.set_value((2, 0), Data::String("B".into()));
         range.set_value((2, 2), Data::Int(3));
         let rows = rows_from_range("Chỉ tiêu", &range).unwrap();
