@@ -234,6 +234,7 @@ pub fn summary_value(indicators: &[Indicator]) -> Value {
         "exceeded": c.exceeded,
         "not_met": c.not_met,
         "unjudged": c.total - c.judged,
+        "has_previous": indicators.iter().any(|i| i.previous.is_some()),
         "exceeded_names": names(Status::Exceeded),
         "not_met_names": names(Status::NotMet),
     })
@@ -257,8 +258,8 @@ pub fn is_summable_unit(unit: &str) -> bool {
 /// group row (groups in order of first appearance). Indicator rows carry
 /// `tt` (numbered 1, 2, 3 … through the table), `name`, `unit`, `plan`,
 /// `actual`, `previous`, `percent_plan`, `percent_previous`, `status`,
-/// `direction`, `change` (`tăng 9,9%` / `giảm 1,2%`, `""` when it cannot be
-/// said) and `is_group: false`. Group rows carry `is_group: true`, `label`
+/// `direction`, `change` (`tăng 9,9% so với cùng kỳ` …, `""` when it cannot
+/// be said), `sentence` (the row in words, for the text), `key` and `is_group: false`. Group rows carry `is_group: true`, `label`
 /// (`I`, `II` …), `name`, and the group's subtotals in the same columns when
 /// all its indicators share a unit that adds up and a direction (`""`
 /// otherwise).
@@ -302,7 +303,48 @@ fn indicator_row(i: &Indicator, tt: usize) -> Value {
         "direction": match i.direction { Direction::Up => "tăng", Direction::Down => "giảm" },
         "change": i.actual.zip(i.previous).map_or(String::new(), |(a, p)| change_phrase(a, p)),
         "key": i.key,
+        "sentence": sentence(i),
     })
+}
+
+/// A value with its unit as written in text: `1.192,6 tỷ đồng`, `95,1%`.
+fn with_unit(x: f64, unit: &str) -> String {
+    let n = format_number(x, None);
+    match unit {
+        "" => n,
+        "%" => format!("{n}%"),
+        unit => format!("{n} {unit}"),
+    }
+}
+
+/// The indicator in a sentence, from the same numbers as its table row:
+/// `Tổng giá trị sản xuất đạt 1.192,6 tỷ đồng, bằng 103,7% kế hoạch, tăng
+/// 9,9% so với cùng kỳ`; a `giảm` indicator `… còn 1,48% (kế hoạch 1,6%)`.
+fn sentence(i: &Indicator) -> String {
+    let Some(actual) = i.actual else {
+        return format!("{}: chưa có số liệu", i.name);
+    };
+    let verb = match i.direction {
+        Direction::Up => "đạt",
+        Direction::Down => "còn",
+    };
+    let mut text = format!("{} {verb} {}", i.name, with_unit(actual, &i.unit));
+    match (i.direction, i.percent_of_plan(), i.plan) {
+        (Direction::Up, Some(p), _) => {
+            text += &format!(", bằng {}% kế hoạch", format_number(p, Some(1)))
+        }
+        (Direction::Down, _, Some(plan)) => {
+            text += &format!(" (kế hoạch {})", with_unit(plan, &i.unit))
+        }
+        _ => {}
+    }
+    if let Some(previous) = i.previous {
+        let change = change_phrase(actual, previous);
+        if !change.is_empty() {
+            text += &format!(", {change}");
+        }
+    }
+    text
 }
 
 fn group_row(name: &str, label: u32, members: &[&Indicator]) -> Value {
@@ -342,8 +384,8 @@ fn group_row(name: &str, label: u32, members: &[&Indicator]) -> Value {
     row
 }
 
-/// `tăng 9,9%` / `giảm 1,2%` / `bằng`: `now` against `before`, by sign, one
-/// decimal; to be followed by "so với cùng kỳ". Empty when `before` is 0.
+/// `tăng 9,9% so với cùng kỳ` / `giảm 1,2% so với cùng kỳ` / `bằng cùng kỳ`:
+/// `now` against `before`, by sign, one decimal. Empty when `before` is 0.
 pub fn change_phrase(now: f64, before: f64) -> String {
     if before == 0.0 {
         return String::new();
@@ -351,11 +393,11 @@ pub fn change_phrase(now: f64, before: f64) -> String {
     let change = (now - before) / before.abs() * 100.0;
     let shown = format_number(change.abs(), Some(1));
     if shown == "0,0" {
-        "bằng".to_string()
+        "bằng cùng kỳ".to_string()
     } else if change > 0.0 {
-        format!("tăng {shown}%")
+        format!("tăng {shown}% so với cùng kỳ")
     } else {
-        format!("giảm {shown}%")
+        format!("giảm {shown}% so với cùng kỳ")
     }
 }
 
@@ -438,9 +480,9 @@ mod tests {
 
     #[test]
     fn change_by_sign() {
-        assert_eq!(change_phrase(1192.6, 1085.4), "tăng 9,9%");
-        assert_eq!(change_phrase(1.48, 2.15), "giảm 31,2%");
-        assert_eq!(change_phrase(5.0, 5.0), "bằng");
+        assert_eq!(change_phrase(1192.6, 1085.4), "tăng 9,9% so với cùng kỳ");
+        assert_eq!(change_phrase(1.48, 2.15), "giảm 31,2% so với cùng kỳ");
+        assert_eq!(change_phrase(5.0, 5.0), "bằng cùng kỳ");
         assert_eq!(change_phrase(5.0, 0.0), "");
     }
 }

@@ -21,6 +21,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod data;
+pub mod derive;
 mod error;
 mod escape;
 pub mod file;
@@ -162,6 +163,8 @@ impl Templates {
             )
             .in_file(origin()));
         }
+        let data = derive::with_derived(data);
+        let data = data.as_ref();
         let header = self
             .header
             .render(name, data)

@@ -65,8 +65,8 @@ impl HelperDef for IndicatorSummary {
     }
 }
 
-/// `{{change actual previous}}` → `tăng 9,9%`, `giảm 1,2%` or `bằng`, to be
-/// followed by "so với cùng kỳ"; empty when previous is 0.
+/// `{{change actual previous}}` → `tăng 9,9% so với cùng kỳ`, `giảm 1,2% so
+/// với cùng kỳ` or `bằng cùng kỳ`; empty when previous is 0.
 struct Change;
 
 impl HelperDef for Change {
@@ -223,7 +223,7 @@ mod tests {
         );
         assert_eq!(
             render("{{change 110 100}}", data.clone()).unwrap(),
-            "tăng 10,0%"
+            "tăng 10,0% so với cùng kỳ"
         );
         let bad = render(
             "{{#each (indicator_rows xs)}}{{/each}}",
