@@ -29,6 +29,7 @@ pub mod format;
 mod helpers;
 pub mod indicators;
 mod report_helpers;
+pub mod rollup;
 pub mod sheet;
 pub mod words;
 
