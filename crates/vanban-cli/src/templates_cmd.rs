@@ -65,6 +65,7 @@ pub fn batch_command(
     templates_dir: Option<&Path>,
     name_field: Option<&str>,
     jobs: usize,
+    sheet: Option<&str>,
     write: &crate::batch::WriteFn<'_>,
 ) -> std::process::ExitCode {
     let templates = match load(templates_dir) {
@@ -76,6 +77,7 @@ pub fn batch_command(
         template,
         name_field,
         jobs,
+        sheet,
     };
     match crate::batch::run_batch(data_file, &batch, write) {
         Ok(summary) => crate::batch::report(&summary, data_file),

@@ -3,8 +3,9 @@
 //! Indicators are matched by name across units, in order of first
 //! appearance. Counts and amounts are summed. A rate (`%`, `‰`, or a unit
 //! with `/`, as `triệu đồng/người/năm`) is never summed: it is averaged
-//! weighted by the field its indicator names in `weight` (e.g. `weight:
-//! households`, a number in each unit's data, at a dotted path), and refused
+//! weighted by a field of each unit's data (a number at a dotted path, e.g.
+//! `households`), named by the indicator's `weight` in the units' data or
+//! by the base's `weights` (`{Tỷ lệ hộ nghèo: households}`), and refused
 //! without one. An indicator with a `weight` is averaged whatever its unit.
 //! A value missing in any unit leaves the rolled-up value missing (`-`),
 //! rather than a total that silently leaves a unit out.
@@ -66,14 +67,23 @@ pub fn rollup(base: &Value, units: &[Value]) -> Result<Value, Vec<String>> {
             }
         }
     }
+    let weights = match base_map.get("weights") {
+        None | Some(Value::Null) => Map::new(),
+        Some(Value::Object(map)) if map.values().all(Value::is_string) => map.clone(),
+        Some(_) => {
+            problems.push("`weights` must map indicator names to weight fields, e.g. {Tỷ lệ hộ nghèo: households}".into());
+            Map::new()
+        }
+    };
     let mut rolled = Vec::new();
     for name in &order {
+        let named = weights.get(name).and_then(Value::as_str);
         let found: Vec<(usize, Option<&Entry>)> = per_unit
             .iter()
             .enumerate()
             .map(|(u, entries)| (u, entries.iter().find(|e| &e.indicator.name == name)))
             .collect();
-        match combine(name, &found, units, &names) {
+        match combine(name, named, &found, units, &names) {
             Ok(indicator) => rolled.push(indicator),
             Err(why) => problems.extend(why),
         }
@@ -155,6 +165,7 @@ fn read_entries(unit: &Value) -> Result<Vec<Entry>, Vec<String>> {
 /// One indicator over all units.
 fn combine(
     name: &str,
+    named_weight: Option<&str>,
     found: &[(usize, Option<&Entry>)],
     units: &[Value],
     names: &[String],
@@ -166,7 +177,9 @@ fn combine(
         .collect();
     let (_, first) = present[0];
     let first = &first.indicator;
-    let weight = present.iter().find_map(|(_, e)| e.weight.clone());
+    let weight = named_weight
+        .map(str::to_string)
+        .or_else(|| present.iter().find_map(|(_, e)| e.weight.clone()));
     for (u, e) in &present {
         let at = format!("unit {} ({}), indicator `{name}`", u + 1, names[*u]);
         if e.indicator.unit != first.unit {
@@ -339,6 +352,8 @@ mod tests {
             ),
         ];
         let problems = rollup(&json!({}), &units).unwrap_err();
+        let weighted = rollup(&json!({"weights": {"Tỷ lệ": "households"}}), &units[..1]).unwrap();
+        assert_eq!(weighted["indicators"][0]["actual"], json!(1.0));
         assert!(
             problems.iter().any(|p| p.contains("never summed")),
             "{problems:?}"
