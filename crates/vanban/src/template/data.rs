@@ -25,10 +25,23 @@ pub struct Row {
     /// 1-based line in the file, where one item is one line (CSV, JSONL).
     pub line: Option<usize>,
     pub data: Result<Value, String>,
+    /// Where each value came from, for a spreadsheet row: data path
+    /// (`plan`, `issuer.name`) → `sheet `Chỉ tiêu`, cell E5`.
+    pub cells: Vec<(String, String)>,
 }
+
+/// Where values loaded from a sheet came from: full data path
+/// (`indicators.3.plan`) → `sheet `Chỉ tiêu`, cell E5` (in `file`).
+pub type Origins = std::collections::BTreeMap<String, String>;
 
 /// Reads the single data item of a `.yaml`/`.yml`/`.json`/`.toml` file.
 pub fn read_one(path: &Path) -> Result<Value, String> {
+    read_one_traced(path).map(|(value, _)| value)
+}
+
+/// As [`read_one`], with the cells that fields loaded from a sheet came
+/// from, so an error about `indicators.3.plan` can name its cell.
+pub fn read_one_traced(path: &Path) -> Result<(Value, Origins), String> {
     let text = read(path)?;
     let value: Value = match extension(path).as_str() {
         "yaml" | "yml" => serde_norway::from_str(&text).map_err(|e| e.to_string()),
@@ -62,11 +75,12 @@ pub fn read_one(path: &Path) -> Result<Value, String> {
 /// sheet unless named), read as a batch reads them. `FILE` is relative to
 /// `base` (the data file's folder). Every problem is returned, each naming
 /// the field, and for a bad cell the sheet, cell and column.
-pub fn resolve_from(value: Value, base: &Path) -> Result<Value, Vec<String>> {
+pub fn resolve_from(value: Value, base: &Path) -> Result<(Value, Origins), Vec<String>> {
     let mut problems = Vec::new();
-    let value = resolve_at(value, base, &mut Vec::new(), &mut problems);
+    let mut origins = Origins::new();
+    let value = resolve_at(value, base, &mut Vec::new(), &mut problems, &mut origins);
     if problems.is_empty() {
-        Ok(value)
+        Ok((value, origins))
     } else {
         Err(problems)
     }
@@ -77,12 +91,20 @@ fn resolve_at(
     base: &Path,
     at: &mut Vec<String>,
     problems: &mut Vec<String>,
+    origins: &mut Origins,
 ) -> Value {
     match value {
         Value::Object(map) if is_from(&map) => {
             let field = at.join(".");
             match load_from(&map, base) {
-                Ok(rows) => rows,
+                Ok((rows, cells)) => {
+                    for (index, row_cells) in cells.into_iter().enumerate() {
+                        for (path, cell) in row_cells {
+                            origins.insert(format!("{field}.{index}.{path}"), cell);
+                        }
+                    }
+                    rows
+                }
                 Err(why) => {
                     problems.extend(why.into_iter().map(|w| format!("field `{field}`: {w}")));
                     Value::Null
@@ -93,7 +115,7 @@ fn resolve_at(
             map.into_iter()
                 .map(|(k, v)| {
                     at.push(k.clone());
-                    let v = resolve_at(v, base, at, problems);
+                    let v = resolve_at(v, base, at, problems, origins);
                     at.pop();
                     (k, v)
                 })
@@ -105,7 +127,7 @@ fn resolve_at(
                 .enumerate()
                 .map(|(i, v)| {
                     at.push(i.to_string());
-                    let v = resolve_at(v, base, at, problems);
+                    let v = resolve_at(v, base, at, problems, origins);
                     at.pop();
                     v
                 })
@@ -119,7 +141,10 @@ fn is_from(map: &Map<String, Value>) -> bool {
     map.get("from").is_some_and(Value::is_string) && map.keys().all(|k| k == "from" || k == "sheet")
 }
 
-fn load_from(map: &Map<String, Value>, base: &Path) -> Result<Value, Vec<String>> {
+/// The rows of a `{from: …}` file, and the cells each row's values came from.
+type Loaded = (Value, Vec<Vec<(String, String)>>);
+
+fn load_from(map: &Map<String, Value>, base: &Path) -> Result<Loaded, Vec<String>> {
     let file = map["from"].as_str().unwrap_or_default();
     let sheet = match map.get("sheet") {
         None => None,
@@ -129,10 +154,20 @@ fn load_from(map: &Map<String, Value>, base: &Path) -> Result<Value, Vec<String>
     let path = base.join(file);
     let rows = read_rows_in(&path, sheet).map_err(|e| vec![e])?;
     let mut items = Vec::new();
+    let mut cells = Vec::new();
     let mut problems = Vec::new();
     for row in rows {
         match row.data {
-            Ok(item) => items.push(item),
+            Ok(item) => {
+                items.push(item);
+                let shown = path.display();
+                cells.push(
+                    row.cells
+                        .into_iter()
+                        .map(|(field, cell)| (field, format!("{shown}: {cell}")))
+                        .collect(),
+                );
+            }
             Err(why) => problems.push(match row.line {
                 Some(line) if !sheet::is_sheet(&path) => {
                     format!("{}: line {line}: {why}", path.display())
@@ -142,7 +177,7 @@ fn load_from(map: &Map<String, Value>, base: &Path) -> Result<Value, Vec<String>
         }
     }
     if problems.is_empty() {
-        Ok(Value::Array(items))
+        Ok((Value::Array(items), cells))
     } else {
         Err(problems)
     }
@@ -250,7 +285,12 @@ pub fn rows_from_csv(text: &str) -> Result<Vec<Row>, String> {
             }
             Err(e) => (e.position().map(|p| p.line() as usize), Err(e.to_string())),
         };
-        rows.push(Row { number, line, data });
+        rows.push(Row {
+            number,
+            line,
+            data,
+            cells: Vec::new(),
+        });
     }
     Ok(rows)
 }
@@ -265,6 +305,7 @@ pub fn rows_from_json_lines(text: &str) -> Vec<Row> {
             number: index + 1,
             line: Some(line + 1),
             data: serde_json::from_str(text).map_err(|e| format!("not JSON: {e}")),
+            cells: Vec::new(),
         })
         .collect()
 }
@@ -280,6 +321,7 @@ fn rows_from_list(value: Value) -> Result<Vec<Row>, String> {
             number: i + 1,
             line: None,
             data: Ok(data),
+            cells: Vec::new(),
         })
         .collect())
 }

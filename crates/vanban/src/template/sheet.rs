@@ -98,6 +98,7 @@ pub fn rows_from_range(sheet: &str, range: &Range<Data>) -> Result<Vec<Row>, Str
         }
         let mut item = Value::Object(Map::new());
         let mut problems = Vec::new();
+        let mut origins = Vec::new();
         for (i, cell) in cells.iter().enumerate() {
             let at = cell_name(first_col as usize + i, line);
             let path = headers.get(i).and_then(Option::as_ref);
@@ -117,8 +118,9 @@ pub fn rows_from_range(sheet: &str, range: &Range<Data>) -> Result<Vec<Row>, Str
                 ));
                 continue;
             };
-            if let Err(why) = data::set_path(&mut item, path, value) {
-                problems.push(format!("sheet `{sheet}`, cell {at}: {why}"));
+            match data::set_path(&mut item, path, value) {
+                Ok(()) => origins.push((path.join("."), format!("sheet `{sheet}`, cell {at}"))),
+                Err(why) => problems.push(format!("sheet `{sheet}`, cell {at}: {why}")),
             }
         }
         let data = if problems.is_empty() {
@@ -130,6 +132,7 @@ pub fn rows_from_range(sheet: &str, range: &Range<Data>) -> Result<Vec<Row>, Str
             number: rows.len() + 1,
             line: Some(line),
             data,
+            cells: origins,
         });
     }
     Ok(rows)
