@@ -631,3 +631,117 @@ fn rollup_of_three_units_sums_amounts_and_weights_rates() {
         stderr(&output)
     );
 }
+
+/// A minimal OpenDocument spreadsheet, as LibreOffice Calc saves one: each
+/// cell is `Some((value-type, value))` or `None` for an empty cell.
+fn write_ods(path: &Path, sheet: &str, rows: &[Vec<Option<(&str, String)>>]) {
+    use std::io::Write;
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>"#,
+    );
+    xml += &format!(r#"<table:table table:name="{sheet}">"#);
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('"', "&quot;")
+    };
+    for row in rows {
+        xml += "<table:table-row>";
+        for cell in row {
+            xml += &match cell {
+                None => "<table:table-cell/>".to_string(),
+                Some(("string", s)) => format!(
+                    r#"<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>"#,
+                    escape(s)
+                ),
+                Some(("date", d)) => format!(
+                    r#"<table:table-cell office:value-type="date" office:date-value="{d}"><text:p>{d}</text:p></table:table-cell>"#
+                ),
+                Some(("boolean", b)) => format!(
+                    r#"<table:table-cell office:value-type="boolean" office:boolean-value="{b}"><text:p>{b}</text:p></table:table-cell>"#
+                ),
+                Some((kind, v)) => format!(
+                    r#"<table:table-cell office:value-type="{kind}" office:value="{v}"><text:p>{v}</text:p></table:table-cell>"#
+                ),
+            };
+        }
+        xml += "</table:table-row>";
+    }
+    xml += "</table:table></office:spreadsheet></office:body></office:document-content>";
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(manifest.as_bytes()).unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.finish().unwrap();
+}
+
+#[test]
+fn an_ods_sheet_gives_the_same_report_and_reads_dates() {
+    let dir = temp_dir("yearend-ods");
+    let data = tricky_data();
+    let columns = [
+        "group",
+        "name",
+        "unit",
+        "direction",
+        "key",
+        "previous",
+        "plan",
+        "actual",
+    ];
+    let mut rows = vec![columns
+        .iter()
+        .map(|c| Some(("string", c.to_string())))
+        .collect::<Vec<_>>()];
+    for indicator in data["indicators"].as_array().unwrap() {
+        rows.push(
+            columns
+                .iter()
+                .map(|c| match indicator.get(*c) {
+                    Some(Value::String(s)) => Some(("string", s.clone())),
+                    Some(Value::Number(n)) => Some(("float", n.to_string())),
+                    Some(Value::Bool(b)) => Some(("boolean", b.to_string())),
+                    _ => None,
+                })
+                .collect(),
+        );
+    }
+    write_ods(&dir.join("chi-tieu.ods"), "Chỉ tiêu", &rows);
+    let mut from_sheet = data.clone();
+    from_sheet["indicators"] = json!({"from": "chi-tieu.ods", "sheet": "Chỉ tiêu"});
+    let inline = write_yaml(&dir, "inline.json", &data);
+    let sheet = write_yaml(&dir, "sheet.json", &from_sheet);
+    for file in [&inline, &sheet] {
+        let output = render(file, &dir, "docx");
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+    let a = std::fs::read(dir.join("inline.docx")).unwrap();
+    let b = std::fs::read(dir.join("sheet.docx")).unwrap();
+    assert!(a == b, "the report from the .ods differs");
+
+    // A date cell becomes an ISO date; an empty cell is absent.
+    let dates = dir.join("dates.ods");
+    write_ods(
+        &dates,
+        "Ngày",
+        &[
+            vec![
+                Some(("string", "date".into())),
+                Some(("string", "note".into())),
+            ],
+            vec![Some(("date", "2024-12-16".into())), None],
+        ],
+    );
+    let rows = data::read_rows_in(&dates, None).unwrap();
+    assert_eq!(
+        rows[0].data.as_ref().unwrap(),
+        &json!({"date": "2024-12-16"})
+    );
+}
