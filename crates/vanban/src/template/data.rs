@@ -446,6 +446,30 @@ mod tests {
     }
 
     #[test]
+    fn a_list_field_is_read_from_a_csv_beside_the_data() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("bang")).unwrap();
+        std::fs::write(
+            dir.path().join("bang/chi-tieu.csv"),
+            "name,plan,actual\nThu ngân sách,\"9.000\",9875.5\nLúa,1200,\n",
+        )
+        .unwrap();
+        let path = dir.path().join("bao-cao.yaml");
+        std::fs::write(&path, "year: 2024\nindicators: {from: bang/chi-tieu.csv}\n").unwrap();
+        let value = read_one(&path).unwrap();
+        assert_eq!(
+            value["indicators"],
+            json!([{"name": "Thu ngân sách", "plan": "9.000", "actual": "9875.5"},
+                   {"name": "Lúa", "plan": "1200"}])
+        );
+        // A sheet cannot be chosen in a CSV file, and a missing file is named.
+        std::fs::write(&path, "indicators: {from: bang/chi-tieu.csv, sheet: A}\nother: {from: nope.csv}\n").unwrap();
+        let error = read_one(&path).unwrap_err();
+        assert!(error.contains("field `indicators`") && error.contains("only be chosen in a workbook"), "{error}");
+        assert!(error.contains("field `other`") && error.contains("nope.csv"), "{error}");
+    }
+
+    #[test]
     fn file_stems_are_ascii() {
         assert_eq!(file_stem("Xã Đông Hòa / ấp 3"), "xa-dong-hoa-ap-3");
         assert_eq!(file_stem("  ../etc  "), "etc");
