@@ -463,10 +463,20 @@ mod tests {
                    {"name": "Lúa", "plan": "1200"}])
         );
         // A sheet cannot be chosen in a CSV file, and a missing file is named.
-        std::fs::write(&path, "indicators: {from: bang/chi-tieu.csv, sheet: A}\nother: {from: nope.csv}\n").unwrap();
+        std::fs::write(
+            &path,
+            "indicators: {from: bang/chi-tieu.csv, sheet: A}\nother: {from: nope.csv}\n",
+        )
+        .unwrap();
         let error = read_one(&path).unwrap_err();
-        assert!(error.contains("field `indicators`") && error.contains("only be chosen in a workbook"), "{error}");
-        assert!(error.contains("field `other`") && error.contains("nope.csv"), "{error}");
+        assert!(
+            error.contains("field `indicators`") && error.contains("only be chosen in a workbook"),
+            "{error}"
+        );
+        assert!(
+            error.contains("field `other`") && error.contains("nope.csv"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -32,6 +32,7 @@ mod report_helpers;
 pub mod rollup;
 pub mod sheet;
 pub mod words;
+mod xlsx_percent;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -8,9 +8,13 @@
 //! template's `{{#if}}` sees them as such). A cell Excel holds as an error
 //! (`#DIV/0!`) is refused, naming the sheet, the cell (`B7`) and the field.
 //!
-//! A percentage typed as text (`95,1%`) is read as the number `95.1`; a
-//! number cell formatted as a percentage reaches us as its stored fraction
-//! (`0.951`), because the reader does not expose cell formats.
+//! Percentages read as people see them: an `.xlsx` number cell formatted
+//! as a percentage (stored `0.951`, shown `95,1 %`) and a percentage typed
+//! as text (`95,1%`) both give `95.1`. In `.xls` and `.ods` a formatted
+//! percentage still reads as its stored fraction (the reader does not expose
+//! their formats): type rates there as plain numbers.
+
+use std::collections::HashSet;
 
 use std::path::Path;
 
@@ -55,11 +59,23 @@ pub fn read_rows(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>, String> {
     let range = book
         .worksheet_range(&name)
         .map_err(|e| format!("{shown}: sheet `{name}`: {e}"))?;
-    rows_from_range(&name, &range).map_err(|e| format!("{shown}: {e}"))
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let percent = match extension.as_deref() {
+        Some("xlsx" | "xlsm") => super::xlsx_percent::percent_cells(path, &name),
+        _ => HashSet::new(),
+    };
+    rows_from_range(&name, &range, &percent).map_err(|e| format!("{shown}: {e}"))
 }
 
 /// Rows of a sheet's used range: the first non-empty row is the header.
-pub fn rows_from_range(sheet: &str, range: &Range<Data>) -> Result<Vec<Row>, String> {
+/// Number cells in `percent` (`B7`) are percentages, read × 100.
+pub fn rows_from_range(
+    sheet: &str,
+    range: &Range<Data>,
+    percent: &HashSet<String>,
+) -> Result<Vec<Row>, String> {
     let Some((first_row, first_col)) = range.start() else {
         return Ok(Vec::new());
     };
@@ -103,6 +119,7 @@ pub fn rows_from_range(sheet: &str, range: &Range<Data>) -> Result<Vec<Row>, Str
             let at = cell_name(first_col as usize + i, line);
             let path = headers.get(i).and_then(Option::as_ref);
             let value = match cell_value(cell) {
+                Ok(Some(value)) if percent.contains(&at) => as_percent(value),
                 Ok(Some(value)) => value,
                 Ok(None) => continue,
                 Err(why) => {
@@ -172,6 +189,15 @@ fn cell_value(cell: &Data) -> Result<Option<Value>, String> {
         )),
         Data::Error(e) => return Err(format!("the cell holds the error {e}")),
     })
+}
+
+/// A number shown as a percentage, as shown: `0.951` → `95.1`.
+fn as_percent(value: Value) -> Value {
+    match value.as_f64() {
+        // Rounded to drop float noise (0.951 × 100 = 95.10000000000001).
+        Some(x) if value.is_number() => number((x * 100.0 * 1e9).round() / 1e9),
+        _ => value,
+    }
 }
 
 /// Text as typed; `95,1%` (a percentage typed as text) becomes `95.1`.
@@ -264,6 +290,11 @@ mod tests {
         sheet.write_string(3, 0, "Tỷ lệ").unwrap();
         sheet.write_string(3, 2, "95,1%").unwrap();
         sheet.write_string(3, 3, "  ").unwrap();
+        // A number formatted as a percentage: stored 0.951, shown 95,1 %.
+        let percent = Format::new().set_num_format("0.0%");
+        sheet
+            .write_number_with_format(3, 4, 0.951, &percent)
+            .unwrap();
         // Row 5: a formula error in D5.
         sheet.write_string(4, 0, "Hỏng").unwrap();
         sheet.write_formula(4, 3, "=1/0").unwrap();
@@ -285,7 +316,7 @@ mod tests {
         );
         assert_eq!(
             rows[1].data.as_ref().unwrap(),
-            &json!({"name": "Tỷ lệ", "plan": 95.1})
+            &json!({"name": "Tỷ lệ", "plan": 95.1, "date": 95.1})
         );
         // rust_xlsxwriter stores no cached result, so the formula reads as
         // empty here; an error value is tested below on a hand-made range.
@@ -307,7 +338,7 @@ mod tests {
         range.set_value((1, 1), Data::Error(calamine::CellErrorType::Div0));
         range.set_value((2, 0), Data::String("B".into()));
         range.set_value((2, 2), Data::Int(3));
-        let rows = rows_from_range("Chỉ tiêu", &range).unwrap();
+        let rows = rows_from_range("Chỉ tiêu", &range, &HashSet::new()).unwrap();
         let bad = rows[0].data.as_ref().unwrap_err();
         assert!(
             bad.contains("sheet `Chỉ tiêu`, cell B2, field `plan`") && bad.contains("#DIV/0!"),
