@@ -217,7 +217,9 @@ fn tricky_indicators_read_right_number_by_number_in_the_pdf() {
 }
 
 /// The indicators as an office keeps them: one row each under a header of
-/// field names, numbers as numbers, blanks where a value is missing.
+/// field names, numbers as numbers, blanks where a value is missing, and
+/// rates (unit `%`) typed as percentages (`1,48%`, which Excel stores as
+/// 0.0148 with a percent format).
 fn write_workbook(path: &Path, sheet_name: &str, indicators: &[Value]) {
     let columns = [
         "group",
@@ -229,6 +231,7 @@ fn write_workbook(path: &Path, sheet_name: &str, indicators: &[Value]) {
         "plan",
         "actual",
     ];
+    let percent = rust_xlsxwriter::Format::new().set_num_format("0.00%");
     let mut book = Workbook::new();
     let sheet = book.add_worksheet().set_name(sheet_name).unwrap();
     for (c, name) in columns.iter().enumerate() {
@@ -241,6 +244,12 @@ fn write_workbook(path: &Path, sheet_name: &str, indicators: &[Value]) {
             match indicator.get(*name) {
                 Some(Value::String(s)) => {
                     sheet.write_string(row, col, s).unwrap();
+                }
+                Some(Value::Number(n)) if indicator["unit"] == "%" => {
+                    let x = n.as_f64().unwrap() / 100.0;
+                    sheet
+                        .write_number_with_format(row, col, x, &percent)
+                        .unwrap();
                 }
                 Some(Value::Number(n)) => {
                     sheet.write_number(row, col, n.as_f64().unwrap()).unwrap();
