@@ -354,6 +354,24 @@ mod tests {
         let problems = rollup(&json!({}), &units).unwrap_err();
         let weighted = rollup(&json!({"weights": {"Tỷ lệ": "households"}}), &units[..1]).unwrap();
         assert_eq!(weighted["indicators"][0]["actual"], json!(1.0));
+        // A unit without the weight field is named, with the field.
+        let mut no_weight = units[0].clone();
+        no_weight.as_object_mut().unwrap().remove("households");
+        let missing = rollup(
+            &json!({"weights": {"Tỷ lệ": "households"}}),
+            &[units[0].clone(), no_weight],
+        )
+        .unwrap_err();
+        assert!(
+            missing.iter().any(|p| p.contains("unit 2")
+                && p.contains("weight field `households`: the unit's data has no such field")),
+            "{missing:?}"
+        );
+        let base_with_own = rollup(&json!({"indicators": []}), &units[..1]).unwrap_err();
+        assert!(
+            base_with_own[0].contains("leave them out"),
+            "{base_with_own:?}"
+        );
         assert!(
             problems.iter().any(|p| p.contains("never summed")),
             "{problems:?}"
