@@ -154,6 +154,14 @@ fn from_template_error(row: &Row, error: &TemplateError) -> Failure {
             error.template
         ));
     }
+    // A row from a sheet: name the cell the bad value came from.
+    let cell = error
+        .data_path
+        .as_ref()
+        .and_then(|path| row.cells.iter().find(|(p, _)| p == path));
+    if let Some((_, cell)) = cell {
+        reason.push_str(&format!(" ({cell})"));
+    }
     failure(row, error.data_path.clone(), reason)
 }
 
