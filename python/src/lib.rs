@@ -8,6 +8,7 @@ mod document;
 mod errors;
 mod output;
 mod templates;
+mod yearend;
 
 use pyo3::prelude::*;
 
@@ -21,6 +22,8 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(templates::render_template, m)?)?;
     m.add_function(wrap_pyfunction!(templates::templates, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(yearend::rollup, m)?)?;
+    m.add_function(wrap_pyfunction!(yearend::read_sheet, m)?)?;
     m.add_function(wrap_pyfunction!(debug::_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(debug::_core_seconds, m)?)?;
     errors::register(m)?;

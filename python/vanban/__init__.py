@@ -19,8 +19,10 @@ from ._vanban import (
     TemplateError,
     ValidationError,
     __version__,
+    read_sheet,
     render_many,
     render_template,
+    rollup,
     templates,
     validate,
 )
@@ -32,8 +34,10 @@ __all__ = [
     "TemplateError",
     "ValidationError",
     "__version__",
+    "read_sheet",
     "render_many",
     "render_template",
+    "rollup",
     "templates",
     "validate",
 ]

@@ -117,6 +117,15 @@ def render_template(
 ) -> Document:
     """Fill template `name` with `data`; raises TemplateError or ValidationError."""
 
+def rollup(base: Mapping[str, Any], units: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """A district's year-end data from its units': amounts summed, rates
+    averaged weighted by the field named in `base["weights"]` (or an
+    indicator's `weight`); a rate without a weight raises ValueError."""
+
+def read_sheet(path: StrPath, sheet: Optional[str] = None) -> list[dict[str, Any]]:
+    """Rows of a .xlsx/.xls/.ods sheet (or .csv/.jsonl) as dicts; the header
+    row holds field paths. ValueError names the sheet and cell of a bad cell."""
+
 def render_many(
     items: Iterable[Union[Mapping[str, Any], Document]],
     out_dir: StrPath,

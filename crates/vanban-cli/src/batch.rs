@@ -27,6 +27,8 @@ pub struct Batch<'a> {
     pub name_field: Option<&'a str>,
     /// Worker threads; 0 means one per core.
     pub jobs: usize,
+    /// The sheet of a workbook data file (`--sheet`); the first when `None`.
+    pub sheet: Option<&'a str>,
 }
 
 /// One item that could not be rendered or written.
@@ -78,7 +80,7 @@ pub fn run_batch(
         ));
     }
     let started = Instant::now();
-    let rows = data::read_rows(data_file)?;
+    let rows = data::read_rows_in(data_file, batch.sheet)?;
     let stems = file_stems(&rows, batch);
     let failures = Mutex::new(Vec::new());
     let (next, done, written) = (
@@ -151,6 +153,14 @@ fn from_template_error(row: &Row, error: &TemplateError) -> Failure {
             " (template `{}` line {line}, column {column})",
             error.template
         ));
+    }
+    // A row from a sheet: name the cell the bad value came from.
+    let cell = error
+        .data_path
+        .as_ref()
+        .and_then(|path| row.cells.iter().find(|(p, _)| p == path));
+    if let Some((_, cell)) = cell {
+        reason.push_str(&format!(" ({cell})"));
     }
     failure(row, error.data_path.clone(), reason)
 }

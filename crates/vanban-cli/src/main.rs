@@ -6,6 +6,7 @@
 
 mod batch;
 mod output;
+mod rollup_cmd;
 mod templates_cmd;
 
 use std::path::{Path, PathBuf};
@@ -59,11 +60,15 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
     },
-    /// Render one document per item of a data file (.csv, .jsonl, or a
-    /// .yaml/.json list) through a template, in parallel.
+    /// Render one document per item of a data file (.csv, .jsonl, a
+    /// .yaml/.json list, or a sheet of .xlsx/.xls/.ods) through a template,
+    /// in parallel.
     Batch {
         /// The data file.
         data: PathBuf,
+        /// The sheet of a workbook (.xlsx, .xls, .ods) to read; the first by default.
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
         /// The template (see `vanban templates`).
         #[arg(long, value_name = "NAME")]
         template: String,
@@ -83,6 +88,31 @@ enum Command {
         /// REGULAR,BOLD,ITALIC,BOLDITALIC.
         #[arg(long, value_name = "FILES")]
         fonts: Option<String>,
+        /// A folder of templates that adds to or overrides the built-ins.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+    },
+    /// Roll units' year-end data up into one report (sums for amounts,
+    /// weighted averages for rates) with a per-unit table.
+    Rollup {
+        /// The district's own data (issuer, year, signer …), without indicators.
+        base: PathBuf,
+        /// The units' data: .yaml/.json/.toml files, or files of rows
+        /// (.csv, .jsonl, .xlsx, .xls, .ods: one unit per row).
+        #[arg(required = true)]
+        units: Vec<PathBuf>,
+        /// The sheet of workbook unit files; the first by default.
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// The template (see `vanban templates`).
+        #[arg(long, value_name = "NAME", default_value = "bao-cao-ket-qua-nam")]
+        template: String,
+        /// Output folder (created if missing).
+        #[arg(short, long, default_value = ".")]
+        output: PathBuf,
+        /// Output formats, comma-separated: docx, pdf.
+        #[arg(short, long, default_value = "docx,pdf", value_parser = parse_formats)]
+        format: Formats,
         /// A folder of templates that adds to or overrides the built-ins.
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
@@ -138,6 +168,7 @@ fn main() -> ExitCode {
         },
         Command::Batch {
             data,
+            sheet,
             template,
             output,
             format,
@@ -159,8 +190,32 @@ fn main() -> ExitCode {
                 templates.as_deref(),
                 name_field.as_deref(),
                 jobs,
+                sheet.as_deref(),
                 &write,
             )
+        }
+        Command::Rollup {
+            base,
+            units,
+            sheet,
+            template,
+            output,
+            format,
+            templates,
+        } => {
+            let fonts = FontSet::liberation_serif();
+            let write =
+                |doc: &Document, stem: &str| write_document(doc, &output, stem, &format.0, fonts);
+            let job = rollup_cmd::Rollup {
+                base: &base,
+                units: &units,
+                sheet: sheet.as_deref(),
+                template: &template,
+            };
+            match templates_cmd::load(templates.as_deref()) {
+                Ok(templates) => rollup_cmd::run(&job, &templates, &write),
+                Err(code) => code,
+            }
         }
         Command::Check { inputs } => check(&inputs),
         Command::Schema => {

@@ -51,10 +51,15 @@ pub fn render_data_file(
     name: &str,
     data_file: &Path,
 ) -> Result<Document, String> {
-    let data = vanban::template::data::read_one(data_file)?;
-    templates
-        .render_document(name, &data)
-        .map_err(|e| format!("{}: {e}", data_file.display()))
+    let (data, origins) = vanban::template::data::read_one_traced(data_file)?;
+    templates.render_document(name, &data).map_err(|e| {
+        // A value loaded from a sheet: name its cell too.
+        let cell = e.data_path.as_ref().and_then(|p| origins.get(p));
+        match cell {
+            Some(cell) => format!("{}: {e} ({cell})", data_file.display()),
+            None => format!("{}: {e}", data_file.display()),
+        }
+    })
 }
 
 /// `vanban batch DATA --template NAME`: loads the templates, runs the batch
@@ -65,6 +70,7 @@ pub fn batch_command(
     templates_dir: Option<&Path>,
     name_field: Option<&str>,
     jobs: usize,
+    sheet: Option<&str>,
     write: &crate::batch::WriteFn<'_>,
 ) -> std::process::ExitCode {
     let templates = match load(templates_dir) {
@@ -76,6 +82,7 @@ pub fn batch_command(
         template,
         name_field,
         jobs,
+        sheet,
     };
     match crate::batch::run_batch(data_file, &batch, write) {
         Ok(summary) => crate::batch::report(&summary, data_file),

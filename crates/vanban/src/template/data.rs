@@ -5,10 +5,17 @@
 //! `indicators.0.plan` (a number segment is a list index), so a flat
 //! spreadsheet fills nested data. Empty cells are left out, so a template's
 //! `{{#if x}}` sees them as absent.
+//!
+//! Spreadsheets (`.xlsx`, `.xls`, `.ods`) are read the same way, one sheet
+//! at a time (`sheet.rs`). A data file may also fill a list field from a
+//! sheet or a CSV file beside it: `indicators: {from: chi-tieu.xlsx, sheet:
+//! Chỉ tiêu}` (see [`resolve_from`]).
 
 use std::path::Path;
 
 use serde_json::{Map, Value};
+
+use super::sheet;
 
 /// One item of a batch: its position and its data, or why it could not be read.
 #[derive(Debug)]
@@ -18,10 +25,23 @@ pub struct Row {
     /// 1-based line in the file, where one item is one line (CSV, JSONL).
     pub line: Option<usize>,
     pub data: Result<Value, String>,
+    /// Where each value came from, for a spreadsheet row: data path
+    /// (`plan`, `issuer.name`) → `sheet `Chỉ tiêu`, cell E5`.
+    pub cells: Vec<(String, String)>,
 }
+
+/// Where values loaded from a sheet came from: full data path
+/// (`indicators.3.plan`) → `sheet `Chỉ tiêu`, cell E5` (in `file`).
+pub type Origins = std::collections::BTreeMap<String, String>;
 
 /// Reads the single data item of a `.yaml`/`.yml`/`.json`/`.toml` file.
 pub fn read_one(path: &Path) -> Result<Value, String> {
+    read_one_traced(path).map(|(value, _)| value)
+}
+
+/// As [`read_one`], with the cells that fields loaded from a sheet came
+/// from, so an error about `indicators.3.plan` can name its cell.
+pub fn read_one_traced(path: &Path) -> Result<(Value, Origins), String> {
     let text = read(path)?;
     let value: Value = match extension(path).as_str() {
         "yaml" | "yml" => serde_norway::from_str(&text).map_err(|e| e.to_string()),
@@ -40,7 +60,142 @@ pub fn read_one(path: &Path) -> Result<Value, String> {
             path.display()
         ));
     }
-    Ok(value)
+    let base = path.parent().unwrap_or(Path::new(""));
+    resolve_from(value, base).map_err(|problems| {
+        problems
+            .iter()
+            .map(|p| format!("{}: {p}", path.display()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+/// Replaces every field written `{from: FILE}` or `{from: FILE, sheet: NAME}`
+/// by the rows of that file (`.csv`, `.xlsx`, `.xls`, `.ods`; the first
+/// sheet unless named), read as a batch reads them. `FILE` is relative to
+/// `base` (the data file's folder). Every problem is returned, each naming
+/// the field, and for a bad cell the sheet, cell and column.
+pub fn resolve_from(value: Value, base: &Path) -> Result<(Value, Origins), Vec<String>> {
+    let mut problems = Vec::new();
+    let mut origins = Origins::new();
+    let value = resolve_at(value, base, &mut Vec::new(), &mut problems, &mut origins);
+    if problems.is_empty() {
+        Ok((value, origins))
+    } else {
+        Err(problems)
+    }
+}
+
+fn resolve_at(
+    value: Value,
+    base: &Path,
+    at: &mut Vec<String>,
+    problems: &mut Vec<String>,
+    origins: &mut Origins,
+) -> Value {
+    match value {
+        Value::Object(map) if is_from(&map) => {
+            let field = at.join(".");
+            match load_from(&map, base) {
+                Ok((rows, cells)) => {
+                    for (index, row_cells) in cells.into_iter().enumerate() {
+                        for (path, cell) in row_cells {
+                            origins.insert(format!("{field}.{index}.{path}"), cell);
+                        }
+                    }
+                    rows
+                }
+                Err(why) => {
+                    problems.extend(why.into_iter().map(|w| format!("field `{field}`: {w}")));
+                    Value::Null
+                }
+            }
+        }
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| {
+                    at.push(k.clone());
+                    let v = resolve_at(v, base, at, problems, origins);
+                    at.pop();
+                    (k, v)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    at.push(i.to_string());
+                    let v = resolve_at(v, base, at, problems, origins);
+                    at.pop();
+                    v
+                })
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+fn is_from(map: &Map<String, Value>) -> bool {
+    map.get("from").is_some_and(Value::is_string) && map.keys().all(|k| k == "from" || k == "sheet")
+}
+
+/// The rows of a `{from: …}` file, and the cells each row's values came from.
+type Loaded = (Value, Vec<Vec<(String, String)>>);
+
+fn load_from(map: &Map<String, Value>, base: &Path) -> Result<Loaded, Vec<String>> {
+    let file = map["from"].as_str().unwrap_or_default();
+    let sheet = match map.get("sheet") {
+        None => None,
+        Some(Value::String(s)) => Some(s.as_str()),
+        Some(_) => return Err(vec!["`sheet` must be the sheet's name, as text".into()]),
+    };
+    let path = base.join(file);
+    let rows = read_rows_in(&path, sheet).map_err(|e| vec![e])?;
+    let mut items = Vec::new();
+    let mut cells = Vec::new();
+    let mut problems = Vec::new();
+    for row in rows {
+        match row.data {
+            Ok(item) => {
+                items.push(item);
+                let shown = path.display();
+                cells.push(
+                    row.cells
+                        .into_iter()
+                        .map(|(field, cell)| (field, format!("{shown}: {cell}")))
+                        .collect(),
+                );
+            }
+            Err(why) => problems.push(match row.line {
+                Some(line) if !sheet::is_sheet(&path) => {
+                    format!("{}: line {line}: {why}", path.display())
+                }
+                _ => format!("{}: {why}", path.display()),
+            }),
+        }
+    }
+    if problems.is_empty() {
+        Ok((Value::Array(items), cells))
+    } else {
+        Err(problems)
+    }
+}
+
+/// Reads every item of a data file, as [`read_rows`], or of one sheet of a
+/// workbook (`sheet`: its name; the first sheet when `None`).
+pub fn read_rows_in(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>, String> {
+    if sheet::is_sheet(path) {
+        return sheet::read_rows(path, sheet);
+    }
+    if let Some(name) = sheet {
+        return Err(format!(
+            "{}: a sheet (`{name}`) can only be chosen in a workbook (.xlsx, .xls, .ods)",
+            path.display()
+        ));
+    }
+    read_rows(path)
 }
 
 /// TOML dates arrive as `{"$__toml_private_datetime": "2024-03-08"}`;
@@ -65,6 +220,9 @@ fn toml_dates_as_text(value: Value) -> Value {
 
 /// Reads every item of a `.csv`, `.jsonl` or a `.yaml`/`.json` list.
 pub fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
+    if sheet::is_sheet(path) {
+        return sheet::read_rows(path, None);
+    }
     let text = read(path)?;
     let shown = path.display();
     match extension(path).as_str() {
@@ -80,7 +238,7 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
             rows_from_list(value).map_err(|e| format!("{shown}: {e}"))
         }
         other => Err(format!(
-            "{shown}: cannot read rows from `.{other}`; use .csv, .jsonl, .yaml or .json"
+            "{shown}: cannot read rows from `.{other}`; use .csv, .jsonl, .yaml, .json, .xlsx, .xls or .ods"
         )),
     }
 }
@@ -127,7 +285,12 @@ pub fn rows_from_csv(text: &str) -> Result<Vec<Row>, String> {
             }
             Err(e) => (e.position().map(|p| p.line() as usize), Err(e.to_string())),
         };
-        rows.push(Row { number, line, data });
+        rows.push(Row {
+            number,
+            line,
+            data,
+            cells: Vec::new(),
+        });
     }
     Ok(rows)
 }
@@ -142,6 +305,7 @@ pub fn rows_from_json_lines(text: &str) -> Vec<Row> {
             number: index + 1,
             line: Some(line + 1),
             data: serde_json::from_str(text).map_err(|e| format!("not JSON: {e}")),
+            cells: Vec::new(),
         })
         .collect()
 }
@@ -157,6 +321,7 @@ fn rows_from_list(value: Value) -> Result<Vec<Row>, String> {
             number: i + 1,
             line: None,
             data: Ok(data),
+            cells: Vec::new(),
         })
         .collect())
 }
@@ -183,7 +348,7 @@ pub fn file_stem(name: &str) -> String {
 }
 
 /// Sets `value` at a dotted path, making objects and lists on the way.
-fn set_path(target: &mut Value, path: &[String], value: Value) -> Result<(), String> {
+pub(crate) fn set_path(target: &mut Value, path: &[String], value: Value) -> Result<(), String> {
     let Some((key, rest)) = path.split_first() else {
         *target = value;
         return Ok(());
@@ -224,7 +389,7 @@ fn set_path(target: &mut Value, path: &[String], value: Value) -> Result<(), Str
 }
 
 /// Drops list holes left by empty cells (`indicators.9.*` all empty).
-fn compact(value: Value) -> Value {
+pub(crate) fn compact(value: Value) -> Value {
     match value {
         Value::Array(items) => Value::Array(
             items
@@ -277,6 +442,40 @@ mod tests {
         assert_eq!(
             value,
             json!({"date": "2024-03-08", "docs": [{"date": "2023-01-02"}]})
+        );
+    }
+
+    #[test]
+    fn a_list_field_is_read_from_a_csv_beside_the_data() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("bang")).unwrap();
+        std::fs::write(
+            dir.path().join("bang/chi-tieu.csv"),
+            "name,plan,actual\nThu ngân sách,\"9.000\",9875.5\nLúa,1200,\n",
+        )
+        .unwrap();
+        let path = dir.path().join("bao-cao.yaml");
+        std::fs::write(&path, "year: 2024\nindicators: {from: bang/chi-tieu.csv}\n").unwrap();
+        let value = read_one(&path).unwrap();
+        assert_eq!(
+            value["indicators"],
+            json!([{"name": "Thu ngân sách", "plan": "9.000", "actual": "9875.5"},
+                   {"name": "Lúa", "plan": "1200"}])
+        );
+        // A sheet cannot be chosen in a CSV file, and a missing file is named.
+        std::fs::write(
+            &path,
+            "indicators: {from: bang/chi-tieu.csv, sheet: A}\nother: {from: nope.csv}\n",
+        )
+        .unwrap();
+        let error = read_one(&path).unwrap_err();
+        assert!(
+            error.contains("field `indicators`") && error.contains("only be chosen in a workbook"),
+            "{error}"
+        );
+        assert!(
+            error.contains("field `other`") && error.contains("nope.csv"),
+            "{error}"
         );
     }
 

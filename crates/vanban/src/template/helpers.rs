@@ -36,10 +36,11 @@ pub fn register(registry: &mut Handlebars<'static>) {
     registry.register_helper("lower_first", Box::new(CaseHelper(Case::LowerFirst)));
     registry.register_helper("json", Box::new(JsonHelper));
     registry.register_helper("int", Box::new(IntHelper));
+    super::report_helpers::register(registry);
 }
 
 /// A helper's error, naming the helper and the data path it read.
-fn fail(
+pub(super) fn fail(
     h: &Helper<'_>,
     rc: &RenderContext<'_, '_>,
     param: Option<&PathAndJson<'_>>,
@@ -69,7 +70,7 @@ pub(crate) fn data_path(rc: &RenderContext<'_, '_>, param: &PathAndJson<'_>) -> 
 }
 
 /// The argument at `index`, which must exist in the data.
-fn arg<'a, 'rc>(
+pub(super) fn arg<'a, 'rc>(
     h: &'a Helper<'rc>,
     rc: &RenderContext<'_, '_>,
     index: usize,
@@ -83,7 +84,7 @@ fn arg<'a, 'rc>(
     Ok(param)
 }
 
-fn number_arg(
+pub(super) fn number_arg(
     h: &Helper<'_>,
     rc: &RenderContext<'_, '_>,
     index: usize,

@@ -21,12 +21,18 @@
 #![allow(clippy::result_large_err)]
 
 pub mod data;
+pub mod derive;
 mod error;
 mod escape;
 pub mod file;
 pub mod format;
 mod helpers;
+pub mod indicators;
+mod report_helpers;
+pub mod rollup;
+pub mod sheet;
 pub mod words;
+mod xlsx_percent;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -159,6 +165,8 @@ impl Templates {
             )
             .in_file(origin()));
         }
+        let data = derive::with_derived(data);
+        let data = data.as_ref();
         let header = self
             .header
             .render(name, data)

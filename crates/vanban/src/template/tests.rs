@@ -88,14 +88,10 @@ fn year_end_report_from_its_example() {
 fn year_end_report_without_superior_or_previous_year() {
     let mut data = example("bao-cao-ket-qua-nam");
     let object = data.as_object_mut().unwrap();
-    for key in [
-        "superior",
-        "indicators_previous",
-        "request",
-        "proposals",
-        "targets",
-        "results",
-    ] {
+    for indicator in object["indicators"].as_array_mut().unwrap() {
+        indicator.as_object_mut().unwrap().remove("previous");
+    }
+    for key in ["superior", "request", "proposals", "targets", "results"] {
         object.remove(key);
     }
     let lines = lines("bao-cao-ket-qua-nam", &data);
@@ -256,38 +252,45 @@ fn triple_stash_inserts_trusted_markdown() {
 #[test]
 fn a_missing_field_names_template_line_column_and_path() {
     let mut data = example("bao-cao-ket-qua-nam");
-    data.as_object_mut().unwrap().remove("issued_by");
+    data.as_object_mut().unwrap().remove("year");
     let error = Templates::builtin()
         .render("bao-cao-ket-qua-nam", &data)
         .unwrap_err();
     assert!(matches!(error.kind, TemplateErrorKind::MissingData));
-    assert_eq!(error.data_path.as_deref(), Some("issued_by"));
+    assert_eq!(error.data_path.as_deref(), Some("year"));
+    // The first `{{year}}` is in the header's summary line.
+    let source = include_str!("../../../../templates/bao-cao-ket-qua-nam.hbs");
+    let (line, text) = source
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.starts_with("summary:"))
+        .unwrap();
+    let column = text.find("{{year}}").unwrap() + 1;
+    let column = text[..column - 1].chars().count() + 1;
     let message = error.to_string();
     assert!(
-        message.starts_with("template `bao-cao-ket-qua-nam` line 73, column 29, data `issued_by`: the data has no such field"),
+        message.starts_with(&format!("template `bao-cao-ket-qua-nam` line {}, column {column}, data `year`: the data has no such field", line + 1)),
         "{message}"
     );
 }
 
 #[test]
-fn a_field_missing_from_one_list_item_names_the_item() {
+fn an_indicator_without_a_name_names_the_item() {
     let mut data = example("bao-cao-ket-qua-nam");
     data["indicators"][4]
         .as_object_mut()
         .unwrap()
-        .remove("unit");
+        .remove("name");
     let error = Templates::builtin()
         .render("bao-cao-ket-qua-nam", &data)
         .unwrap_err();
     assert_eq!(
         error.data_path.as_deref(),
-        Some("indicators.4.unit"),
+        Some("indicators.4.name"),
         "{error}"
     );
     assert!(
-        error
-            .to_string()
-            .contains("line 98, column 33, data `indicators.4.unit`"),
+        error.to_string().contains("every indicator needs a name"),
         "{error}"
     );
 }
@@ -304,7 +307,7 @@ fn a_bad_value_in_a_list_names_its_full_path() {
     assert!(
         error
             .to_string()
-            .contains("{{number}}: `nhiều` is not a number"),
+            .contains("{{indicator_summary}}: `nhiều` is not a number"),
         "{error}"
     );
     data["indicators"][3]["actual"] = json!(1);

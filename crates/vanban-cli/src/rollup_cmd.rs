@@ -1,0 +1,97 @@
+//! `vanban rollup BASE UNIT…`: one report from the units' year-end data
+//! (the reckoning is `vanban::template::rollup`).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use vanban::template::data;
+use vanban::template::{rollup, sheet, Templates};
+
+/// What to roll up and through which template.
+pub struct Rollup<'a> {
+    pub base: &'a Path,
+    pub units: &'a [PathBuf],
+    pub sheet: Option<&'a str>,
+    pub template: &'a str,
+}
+
+/// Reads the base and every unit, rolls them up, renders and writes the
+/// report named after the base file. Every problem is reported, then exit 1.
+pub fn run(job: &Rollup<'_>, templates: &Templates, write: &crate::batch::WriteFn<'_>) -> ExitCode {
+    let mut problems = Vec::new();
+    let base = data::read_one(job.base).map_err(|e| problems.push(e)).ok();
+    let mut units = Vec::new();
+    for file in job.units {
+        match read_units(file, job.sheet) {
+            Ok(mut found) => units.append(&mut found),
+            Err(mut why) => problems.append(&mut why),
+        }
+    }
+    let (Some(base), true) = (base, problems.is_empty()) else {
+        return fail(&problems);
+    };
+    let combined = match rollup::rollup(&base, &units) {
+        Ok(combined) => combined,
+        Err(why) => {
+            let shown = job.base.display();
+            return fail(
+                &why.iter()
+                    .map(|w| format!("{shown}: roll-up: {w}"))
+                    .collect::<Vec<_>>(),
+            );
+        }
+    };
+    let stem = job
+        .base
+        .file_stem()
+        .map_or("rollup".into(), |s| s.to_string_lossy().into_owned());
+    let written = templates
+        .render_document(job.template, &combined)
+        .map_err(|e| format!("{}: {e}", job.base.display()))
+        .and_then(|doc| write(&doc, &stem).map_err(|e| format!("cannot write output: {e}")));
+    match written {
+        Ok(paths) => {
+            for path in paths {
+                eprintln!("wrote {}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => fail(&[message]),
+    }
+}
+
+/// A data file of one unit, or of one unit per row (CSV, JSON Lines, a sheet).
+fn read_units(
+    file: &Path,
+    sheet_name: Option<&str>,
+) -> Result<Vec<serde_json::Value>, Vec<String>> {
+    let many = sheet::is_sheet(file)
+        || matches!(
+            file.extension().and_then(|e| e.to_str()),
+            Some("csv" | "jsonl" | "ndjson")
+        );
+    if !many {
+        return data::read_one(file).map(|v| vec![v]).map_err(|e| vec![e]);
+    }
+    let rows = data::read_rows_in(file, sheet_name).map_err(|e| vec![e])?;
+    let mut units = Vec::new();
+    let mut problems = Vec::new();
+    for row in rows {
+        match row.data {
+            Ok(unit) => units.push(unit),
+            Err(why) => problems.push(format!("{}: row {}: {why}", file.display(), row.number)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(units)
+    } else {
+        Err(problems)
+    }
+}
+
+fn fail(problems: &[String]) -> ExitCode {
+    for problem in problems {
+        eprintln!("{problem}");
+    }
+    ExitCode::from(1)
+}

@@ -1,0 +1,192 @@
+//! Fields a template may rely on that data often leaves out, derived from
+//! the fields it does carry. Today: `issued_by`, how the issuer names
+//! itself in running text, from `issuer.name`:
+//!
+//! - a leading `ỦY BAN NHÂN DÂN` becomes `UBND`, `HỘI ĐỒNG NHÂN DÂN` `HĐND`;
+//! - an administrative level (`XÃ`, `PHƯỜNG`, `THỊ TRẤN`, `HUYỆN`, `QUẬN`,
+//!   `THỊ XÃ`, `THÀNH PHỐ`, `TỈNH`, `ĐẶC KHU`) is written in small letters
+//!   and the place name after it with a capital to each word;
+//! - otherwise the name is written as a sentence (`VĂN PHÒNG` → `Văn
+//!   phòng`), with a capital also on the field after `SỞ`, `PHÒNG`, `BAN`,
+//!   `CỤC`, `CHI CỤC`, `TRUNG TÂM` and after ` - ` (`Sở Tài chính`,
+//!   `Phòng Tài chính - Kế hoạch`);
+//! - abbreviations (`UBND`, `HĐND`, `MTTQ`) stay as they are.
+//!
+//! So `ỦY BAN NHÂN DÂN XÃ AN BÌNH` → `UBND xã An Bình`. Data that sets
+//! `issued_by` is never changed.
+
+use std::borrow::Cow;
+
+use serde_json::Value;
+
+const BODIES: [(&str, &str); 3] = [
+    ("ỦY BAN NHÂN DÂN", "UBND"),
+    ("UỶ BAN NHÂN DÂN", "UBND"),
+    ("HỘI ĐỒNG NHÂN DÂN", "HĐND"),
+];
+
+/// Longest first, so `THỊ XÃ` wins over `XÃ`.
+const LEVELS: [&str; 9] = [
+    "THÀNH PHỐ",
+    "THỊ TRẤN",
+    "THỊ XÃ",
+    "ĐẶC KHU",
+    "PHƯỜNG",
+    "HUYỆN",
+    "QUẬN",
+    "TỈNH",
+    "XÃ",
+];
+
+const UNIT_TYPES: [&str; 6] = ["CHI CỤC", "TRUNG TÂM", "PHÒNG", "SỞ", "BAN", "CỤC"];
+
+const ABBREVIATIONS: [&str; 6] = ["UBND", "HĐND", "MTTQ", "TAND", "VKSND", "TP"];
+
+/// `data` with `issued_by` filled in when it is absent and `issuer.name` is
+/// text; otherwise `data` as it is.
+pub fn with_derived(data: &Value) -> Cow<'_, Value> {
+    let has_own = data.get("issued_by").is_some_and(|v| !v.is_null());
+    let issuer = data
+        .get("issuer")
+        .and_then(|i| i.get("name"))
+        .and_then(Value::as_str);
+    match (has_own, issuer) {
+        (false, Some(name)) if !name.trim().is_empty() => {
+            let mut data = data.clone();
+            data["issued_by"] = Value::String(issued_by(name));
+            Cow::Owned(data)
+        }
+        _ => Cow::Borrowed(data),
+    }
+}
+
+/// How an issuer written in capitals names itself in running text.
+pub fn issued_by(issuer_name: &str) -> String {
+    let words: Vec<String> = issuer_name
+        .split_whitespace()
+        .map(str::to_uppercase)
+        .collect();
+    let rest = words.join(" ");
+    let mut out = Vec::new();
+    let mut rest = rest.as_str();
+    if let Some((long, short)) = BODIES
+        .iter()
+        .find(|(long, _)| starts_with_words(rest, long))
+    {
+        out.push(short.to_string());
+        rest = rest[long.len()..].trim_start();
+    }
+    if let Some(level) = LEVELS.iter().find(|l| starts_with_words(rest, l)) {
+        out.push(level.to_lowercase());
+        out.extend(
+            rest[level.len()..]
+                .split_whitespace()
+                .map(|w| keep_or(w, capitalized)),
+        );
+    } else if !rest.is_empty() {
+        out.push(sentence(rest, out.is_empty()));
+    }
+    out.join(" ")
+}
+
+fn starts_with_words(text: &str, prefix: &str) -> bool {
+    text.starts_with(prefix)
+        && text[prefix.len()..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace)
+}
+
+/// A name as a sentence, with capitals where Vietnamese names of units
+/// keep them.
+fn sentence(text: &str, capital_first: bool) -> String {
+    let mut out = Vec::new();
+    let mut capital_next = capital_first;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut i = 0;
+    while i < words.len() {
+        let unit_type = UNIT_TYPES.iter().find(|t| {
+            let n = t.split(' ').count();
+            words.len() >= i + n && words[i..i + n].join(" ") == **t
+        });
+        if let Some(t) = unit_type {
+            let n = t.split(' ').count();
+            let phrase = t.to_lowercase();
+            out.push(if capital_next {
+                capitalized(&phrase)
+            } else {
+                phrase
+            });
+            i += n;
+            capital_next = true;
+            continue;
+        }
+        let word = words[i];
+        out.push(keep_or(word, |w| {
+            if capital_next {
+                capitalized(w)
+            } else {
+                w.to_lowercase()
+            }
+        }));
+        capital_next = word == "-";
+        i += 1;
+    }
+    out.join(" ")
+}
+
+/// Abbreviations as they are; other words through `f`.
+fn keep_or(word: &str, f: impl Fn(&str) -> String) -> String {
+    if ABBREVIATIONS.contains(&word) {
+        word.to_string()
+    } else {
+        f(word)
+    }
+}
+
+fn capitalized(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn issuers_in_running_text() {
+        assert_eq!(issued_by("ỦY BAN NHÂN DÂN XÃ AN BÌNH"), "UBND xã An Bình");
+        assert_eq!(
+            issued_by("ỦY BAN NHÂN DÂN\nHUYỆN CHÂU THÀNH"),
+            "UBND huyện Châu Thành"
+        );
+        assert_eq!(
+            issued_by("ỦY BAN NHÂN DÂN THỊ XÃ HÒA THÀNH"),
+            "UBND thị xã Hòa Thành"
+        );
+        assert_eq!(
+            issued_by("HỘI ĐỒNG NHÂN DÂN TỈNH TÂY NINH"),
+            "HĐND tỉnh Tây Ninh"
+        );
+        assert_eq!(issued_by("VĂN PHÒNG"), "Văn phòng");
+        assert_eq!(issued_by("SỞ TÀI CHÍNH"), "Sở Tài chính");
+        assert_eq!(
+            issued_by("PHÒNG TÀI CHÍNH - KẾ HOẠCH"),
+            "Phòng Tài chính - Kế hoạch"
+        );
+        assert_eq!(issued_by("VĂN PHÒNG UBND TỈNH"), "Văn phòng UBND tỉnh");
+    }
+
+    #[test]
+    fn data_that_names_itself_is_left_alone() {
+        let own = json!({"issuer": {"name": "ỦY BAN NHÂN DÂN XÃ AN BÌNH"}, "issued_by": "Ủy ban"});
+        assert_eq!(with_derived(&own).as_ref(), &own);
+        let bare = json!({"issuer": {"name": "ỦY BAN NHÂN DÂN XÃ AN BÌNH"}});
+        let derived = with_derived(&bare);
+        assert_eq!(derived["issued_by"], "UBND xã An Bình");
+    }
+}

@@ -1,0 +1,350 @@
+//! Reading template data from spreadsheets (`.xlsx`, `.xlsm`, `.xls`,
+//! `.ods`) through calamine: one item per row below a header row.
+//!
+//! The header row holds data paths, as CSV columns do (`issuer.name`,
+//! `indicators.0.plan`, or plain names like `plan`). Cells keep the type the
+//! spreadsheet stores: numbers stay numbers, date cells become ISO dates
+//! (`2024-12-16`), text is trimmed, empty cells are left out (absent, so a
+//! template's `{{#if}}` sees them as such). A cell Excel holds as an error
+//! (`#DIV/0!`) is refused, naming the sheet, the cell (`B7`) and the field.
+//!
+//! Percentages read as people see them: an `.xlsx` number cell formatted
+//! as a percentage (stored `0.951`, shown `95,1 %`) and a percentage typed
+//! as text (`95,1%`) both give `95.1`. In `.xls` and `.ods` a formatted
+//! percentage still reads as its stored fraction (the reader does not expose
+//! their formats): type rates there as plain numbers.
+
+use std::collections::HashSet;
+
+use std::path::Path;
+
+use calamine::{open_workbook_auto, Data, Range, Reader};
+use serde_json::{Map, Value};
+
+use super::data::{self, Row};
+
+/// The file extensions read as spreadsheets.
+pub const EXTENSIONS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
+
+/// Whether a path names a spreadsheet, by its extension.
+pub fn is_sheet(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
+}
+
+/// Every data row of sheet `sheet` (the first sheet when `None`) of the
+/// workbook at `path`. Only a workbook or sheet that cannot be read is an
+/// `Err`; a bad cell is its row's error, naming sheet, cell and field.
+pub fn read_rows(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>, String> {
+    let shown = path.display();
+    let mut book = open_workbook_auto(path).map_err(|e| format!("{shown}: {e}"))?;
+    let names = book.sheet_names();
+    let name = match sheet {
+        Some(wanted) => names
+            .iter()
+            .find(|n| n.as_str() == wanted)
+            .cloned()
+            .ok_or_else(|| {
+                format!(
+                    "{shown}: no sheet `{wanted}`; the sheets are: {}",
+                    quoted(&names)
+                )
+            })?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| format!("{shown}: the workbook has no sheet"))?,
+    };
+    let range = book
+        .worksheet_range(&name)
+        .map_err(|e| format!("{shown}: sheet `{name}`: {e}"))?;
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let percent = match extension.as_deref() {
+        Some("xlsx" | "xlsm") => super::xlsx_percent::percent_cells(path, &name),
+        _ => HashSet::new(),
+    };
+    rows_from_range(&name, &range, &percent).map_err(|e| format!("{shown}: {e}"))
+}
+
+/// Rows of a sheet's used range: the first non-empty row is the header.
+/// Number cells in `percent` (`B7`) are percentages, read × 100.
+pub fn rows_from_range(
+    sheet: &str,
+    range: &Range<Data>,
+    percent: &HashSet<String>,
+) -> Result<Vec<Row>, String> {
+    let Some((first_row, first_col)) = range.start() else {
+        return Ok(Vec::new());
+    };
+    let mut lines = range
+        .rows()
+        .enumerate()
+        .map(|(i, cells)| (first_row as usize + i + 1, cells))
+        .skip_while(|(_, cells)| cells.iter().all(is_blank));
+    let Some((header_line, header_cells)) = lines.next() else {
+        return Ok(Vec::new());
+    };
+    let mut headers: Vec<Option<Vec<String>>> = Vec::new();
+    let mut problems = Vec::new();
+    for (i, cell) in header_cells.iter().enumerate() {
+        let at = cell_name(first_col as usize + i, header_line);
+        headers.push(match cell {
+            Data::Empty => None,
+            Data::String(s) if s.trim().is_empty() => None,
+            Data::String(s) => Some(s.trim().split('.').map(str::to_string).collect()),
+            other => {
+                problems.push(format!(
+                    "sheet `{sheet}`, cell {at}: a header cell must be a field name, found {}",
+                    describe(other)
+                ));
+                None
+            }
+        });
+    }
+    if !problems.is_empty() {
+        return Err(problems.join("; "));
+    }
+    let mut rows = Vec::new();
+    for (line, cells) in lines {
+        if cells.iter().all(is_blank) {
+            continue;
+        }
+        let mut item = Value::Object(Map::new());
+        let mut problems = Vec::new();
+        let mut origins = Vec::new();
+        for (i, cell) in cells.iter().enumerate() {
+            let at = cell_name(first_col as usize + i, line);
+            let path = headers.get(i).and_then(Option::as_ref);
+            let value = match cell_value(cell) {
+                Ok(Some(value)) if percent.contains(&at) => as_percent(value),
+                Ok(Some(value)) => value,
+                Ok(None) => continue,
+                Err(why) => {
+                    let field =
+                        path.map_or(String::new(), |p| format!(", field `{}`", p.join(".")));
+                    problems.push(format!("sheet `{sheet}`, cell {at}{field}: {why}"));
+                    continue;
+                }
+            };
+            let Some(path) = path else {
+                problems.push(format!(
+                    "sheet `{sheet}`, cell {at}: a value in a column without a field name in the header (row {header_line})"
+                ));
+                continue;
+            };
+            match data::set_path(&mut item, path, value) {
+                Ok(()) => origins.push((path.join("."), format!("sheet `{sheet}`, cell {at}"))),
+                Err(why) => problems.push(format!("sheet `{sheet}`, cell {at}: {why}")),
+            }
+        }
+        let data = if problems.is_empty() {
+            Ok(data::compact(item))
+        } else {
+            Err(problems.join("; "))
+        };
+        rows.push(Row {
+            number: rows.len() + 1,
+            line: Some(line),
+            data,
+            cells: origins,
+        });
+    }
+    Ok(rows)
+}
+
+fn is_blank(cell: &Data) -> bool {
+    match cell {
+        Data::Empty => true,
+        Data::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// A cell as data: `None` for an empty cell.
+fn cell_value(cell: &Data) -> Result<Option<Value>, String> {
+    Ok(match cell {
+        Data::Empty => None,
+        Data::String(s) if s.trim().is_empty() => None,
+        Data::String(s) => Some(text_value(s.trim())),
+        Data::Int(n) => Some(Value::from(*n)),
+        Data::Float(x) => Some(number(*x)),
+        Data::Bool(b) => Some(Value::Bool(*b)),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (y, m, d, hh, mm, ss, _) = dt.to_ymd_hms_milli();
+            Some(Value::String(if (hh, mm, ss) == (0, 0, 0) {
+                format!("{y:04}-{m:02}-{d:02}")
+            } else {
+                format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}")
+            }))
+        }
+        Data::DateTime(_) | Data::DurationIso(_) => {
+            return Err("a duration is not a value a document can hold".into())
+        }
+        // ODS dates; a date without a time keeps only the date.
+        Data::DateTimeIso(s) => Some(Value::String(
+            s.strip_suffix("T00:00:00").unwrap_or(s).to_string(),
+        )),
+        Data::Error(e) => return Err(format!("the cell holds the error {e}")),
+    })
+}
+
+/// A number shown as a percentage, as shown: `0.951` → `95.1`.
+fn as_percent(value: Value) -> Value {
+    match value.as_f64() {
+        // Rounded to drop float noise (0.951 × 100 = 95.10000000000001).
+        Some(x) if value.is_number() => number((x * 100.0 * 1e9).round() / 1e9),
+        _ => value,
+    }
+}
+
+/// Text as typed; `95,1%` (a percentage typed as text) becomes `95.1`.
+fn text_value(text: &str) -> Value {
+    if let Some(digits) = text.strip_suffix('%') {
+        if let Ok(x) = super::format::number_from(&Value::String(digits.trim().to_string())) {
+            return number(x);
+        }
+    }
+    Value::String(text.to_string())
+}
+
+/// A whole float stays whole (`1150`, as YAML would give it, not `1150.0`).
+fn number(x: f64) -> Value {
+    if x.fract() == 0.0 && x.abs() < 9e15 {
+        Value::from(x as i64)
+    } else {
+        Value::from(x)
+    }
+}
+
+fn describe(cell: &Data) -> String {
+    match cell {
+        Data::Int(n) => format!("the number {n}"),
+        Data::Float(x) => format!("the number {x}"),
+        Data::Bool(b) => format!("the value {b}"),
+        Data::Error(e) => format!("the error {e}"),
+        _ => "a date".to_string(),
+    }
+}
+
+/// `B7` from a 0-based column and a 1-based row.
+pub fn cell_name(column: usize, row: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push((b'A' + rem as u8) as char);
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &row.to_string()
+}
+
+fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    use serde_json::json;
+
+    #[test]
+    fn cell_names() {
+        assert_eq!(cell_name(0, 1), "A1");
+        assert_eq!(cell_name(1, 7), "B7");
+        assert_eq!(cell_name(25, 2), "Z2");
+        assert_eq!(cell_name(26, 3), "AA3");
+        assert_eq!(cell_name(27, 10), "AB10");
+    }
+
+    fn workbook(path: &Path) {
+        let mut book = Workbook::new();
+        let first = book.add_worksheet().set_name("Ghi chú").unwrap();
+        first.write_string(0, 0, "not data").unwrap();
+        let sheet = book.add_worksheet().set_name("Chỉ tiêu").unwrap();
+        let date = Format::new().set_num_format("dd/mm/yyyy");
+        // A blank first row: the header is the first row with something in it.
+        for (c, h) in ["name", "unit", "plan", "actual", "date", "group.name"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(1, c as u16, *h).unwrap();
+        }
+        sheet
+            .write_string(2, 0, "Diện tích m² * _x_ #1 & co")
+            .unwrap();
+        sheet.write_string(2, 1, "ha").unwrap();
+        sheet.write_number(2, 2, 1200).unwrap();
+        sheet.write_number(2, 3, 1185.5).unwrap();
+        let day = ExcelDateTime::from_ymd(2024, 12, 16).unwrap();
+        sheet.write_datetime_with_format(2, 4, &day, &date).unwrap();
+        sheet.write_string(2, 5, "Kinh tế").unwrap();
+        // Row 4: an empty actual (absent) and a percentage typed as text.
+        sheet.write_string(3, 0, "Tỷ lệ").unwrap();
+        sheet.write_string(3, 2, "95,1%").unwrap();
+        sheet.write_string(3, 3, "  ").unwrap();
+        // A number formatted as a percentage: stored 0.951, shown 95,1 %.
+        let percent = Format::new().set_num_format("0.0%");
+        sheet
+            .write_number_with_format(3, 4, 0.951, &percent)
+            .unwrap();
+        // Row 5: a formula error in D5.
+        sheet.write_string(4, 0, "Hỏng").unwrap();
+        sheet.write_formula(4, 3, "=1/0").unwrap();
+        book.save(path).unwrap();
+    }
+
+    #[test]
+    fn rows_keep_cell_types_and_name_bad_cells() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("book.xlsx");
+        workbook(&path);
+        let rows = read_rows(&path, Some("Chỉ tiêu")).unwrap();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0].line, Some(3));
+        assert_eq!(
+            rows[0].data.as_ref().unwrap(),
+            &json!({"name": "Diện tích m² * _x_ #1 & co", "unit": "ha", "plan": 1200,
+                    "actual": 1185.5, "date": "2024-12-16", "group": {"name": "Kinh tế"}})
+        );
+        assert_eq!(
+            rows[1].data.as_ref().unwrap(),
+            &json!({"name": "Tỷ lệ", "plan": 95.1, "date": 95.1})
+        );
+        // rust_xlsxwriter stores no cached result, so the formula reads as
+        // empty here; an error value is tested below on a hand-made range.
+        let first = read_rows(&path, None).unwrap();
+        assert!(first.is_empty(), "the first sheet has a header only");
+        let missing = read_rows(&path, Some("Không có")).unwrap_err();
+        assert!(
+            missing.contains("no sheet `Không có`") && missing.contains("`Chỉ tiêu`"),
+            "{missing}"
+        );
+    }
+
+    #[test]
+    fn an_error_cell_names_sheet_cell_and_field() {
+        let mut range = Range::new((0, 0), (2, 2));
+        range.set_value((0, 0), Data::String("name".into()));
+        range.set_value((0, 1), Data::String("plan".into()));
+        range.set_value((1, 0), Data::String("A".into()));
+        range.set_value((1, 1), Data::Error(calamine::CellErrorType::Div0));
+        range.set_value((2, 0), Data::String("B".into()));
+        range.set_value((2, 2), Data::Int(3));
+        let rows = rows_from_range("Chỉ tiêu", &range, &HashSet::new()).unwrap();
+        let bad = rows[0].data.as_ref().unwrap_err();
+        assert!(
+            bad.contains("sheet `Chỉ tiêu`, cell B2, field `plan`") && bad.contains("#DIV/0!"),
+            "{bad}"
+        );
+        let stray = rows[1].data.as_ref().unwrap_err();
+        assert!(stray.contains("cell C3"), "{stray}");
+    }
+}

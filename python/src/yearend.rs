@@ -1,0 +1,69 @@
+//! Year-end reports from Python: `vanban.rollup()` (a district's data from
+//! its units') and `vanban.read_sheet()` (rows of a workbook or CSV as
+//! dicts). The reckoning is in the core crate (`vanban::template`).
+
+use std::path::PathBuf;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use serde_json::Value;
+
+use crate::convert;
+
+/// A JSON value as the Python object `json.loads` makes of it.
+fn to_python(py: Python<'_>, value: &Value) -> PyResult<Py<PyAny>> {
+    let text = serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok(py.import("json")?.call_method1("loads", (text,))?.unbind())
+}
+
+/// Rolls units' year-end data up into `base` (the district's own fields):
+/// amounts summed, rates averaged weighted by the field named in `weights`
+/// (or in an indicator's `weight`), a rate without a weight refused. Returns
+/// the data for `render_template("bao-cao-ket-qua-nam", …)`, with
+/// `indicators` and a per-unit `units` list. Raises `ValueError` listing
+/// every problem.
+#[pyfunction]
+pub fn rollup(
+    py: Python<'_>,
+    base: &Bound<'_, PyAny>,
+    units: Vec<Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    let base = convert::to_json(base, "")?;
+    let units = units
+        .iter()
+        .map(|u| convert::to_json(u, ""))
+        .collect::<PyResult<Vec<_>>>()?;
+    match vanban::template::rollup::rollup(&base, &units) {
+        Ok(value) => to_python(py, &value),
+        Err(problems) => Err(PyValueError::new_err(problems.join("\n"))),
+    }
+}
+
+/// The rows of a data file as dicts: a sheet of `.xlsx`/`.xls`/`.ods`
+/// (`sheet` by name, the first by default), or `.csv`/`.jsonl`. The header
+/// row holds field paths (`issuer.name`, `indicators.0.plan`); empty cells
+/// are left out. Raises `ValueError` naming the sheet and cell of every bad
+/// cell.
+#[pyfunction]
+#[pyo3(signature = (path, sheet = None))]
+pub fn read_sheet(
+    py: Python<'_>,
+    path: PathBuf,
+    sheet: Option<String>,
+) -> PyResult<Vec<Py<PyAny>>> {
+    let rows = vanban::template::data::read_rows_in(&path, sheet.as_deref())
+        .map_err(PyValueError::new_err)?;
+    let mut problems = Vec::new();
+    let mut out = Vec::new();
+    for row in rows {
+        match row.data {
+            Ok(value) => out.push(to_python(py, &value)?),
+            Err(why) => problems.push(format!("{}: row {}: {why}", path.display(), row.number)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(PyValueError::new_err(problems.join("\n")))
+    }
+}
