@@ -205,3 +205,101 @@ fn line_extent(words: &[Word], line: &str) -> (f32, f32) {
     }
     panic!("no line {line:?}");
 }
+
+#[test]
+fn appendices_are_sections_with_their_own_numbers_and_orientation() {
+    let yaml = std::fs::read_to_string(repo().join("examples/kinds/quyet-dinh.yaml")).unwrap();
+    // With a number and a date, the (Kèm theo …) line carries them.
+    let yaml = yaml.replace("date: 2026\n", "date: 2026-01-05\nnumber: 15\n");
+    let doc = Document::from_text(&yaml, Format::Yaml).unwrap_or_else(|e| panic!("{e}"));
+    let docx = vanban_docx::to_docx(&doc).unwrap();
+    let xml = part(&docx, "word/document.xml");
+    let texts = paragraph_texts(&xml);
+    let reference =
+        "(Kèm theo Quyết định số 15/QĐ-UBND ngày 05 tháng 01 năm 2026 của UBND tỉnh Tây Ninh)";
+    assert_eq!(
+        texts.iter().filter(|t| *t == reference).count(),
+        2,
+        "{texts:?}"
+    );
+    for label in ["Phụ lục I", "Phụ lục II"] {
+        assert!(texts.contains(&label.to_string()), "{label}");
+    }
+    // Three sections: the decision and the first appendix portrait, the
+    // second landscape; each appendix restarts its page numbers at 1.
+    let tree = roxmltree::Document::parse(&xml).unwrap();
+    let sections: Vec<_> = tree
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "sectPr")))
+        .collect();
+    assert_eq!(sections.len(), 3);
+    let orient = |s: &roxmltree::Node| {
+        s.children()
+            .find(|n| n.has_tag_name((W, "pgSz")))
+            .and_then(|n| n.attribute((W, "orient")).map(str::to_string))
+    };
+    assert_eq!(orient(&sections[0]), None);
+    assert_eq!(orient(&sections[1]), None);
+    assert_eq!(orient(&sections[2]).as_deref(), Some("landscape"));
+    for s in &sections[1..] {
+        let start = s
+            .children()
+            .find(|n| n.has_tag_name((W, "pgNumType")))
+            .and_then(|n| n.attribute((W, "start")));
+        assert_eq!(start, Some("1"));
+    }
+
+    if !have("soffice") || !have("pdfinfo") {
+        eprintln!("SKIPPED: soffice or pdfinfo missing");
+        return;
+    }
+    let dir = temp_dir("kinds-appendix");
+    let ours = dir.join("ours.pdf");
+    std::fs::write(&ours, vanban_pdf::to_pdf(&doc).unwrap()).unwrap();
+    let theirs = libreoffice_pdf(&docx, &dir, "qd");
+    for pdf in [&ours, &theirs] {
+        let path = pdf.to_str().unwrap();
+        let info = run("pdfinfo", &["-f", "1", "-l", "20", path]);
+        let sizes: Vec<bool> = info
+            .lines()
+            .filter(|l| l.starts_with("Page") && l.contains("size:"))
+            .map(|l| {
+                let dims: Vec<f32> = l
+                    .split("size:")
+                    .nth(1)
+                    .unwrap()
+                    .split_whitespace()
+                    .filter_map(|w| w.parse().ok())
+                    .collect();
+                dims[0] > dims[1]
+            })
+            .collect();
+        // Decision (2 pages), Phụ lục I (1), Phụ lục II landscape (1).
+        assert_eq!(sizes, [false, false, false, true], "{path}");
+        // Page numbers: "2" atop the decision's second page; none atop the
+        // appendices' first pages (each starts again at 1).
+        for (page, number) in [(2, Some("2")), (3, None), (4, None)] {
+            let text = run(
+                "pdftotext",
+                &["-f", &page.to_string(), "-l", &page.to_string(), path, "-"],
+            );
+            let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap();
+            match number {
+                Some(n) => assert_eq!(first, n, "page {page} of {path}"),
+                None => assert!(
+                    first.starts_with("Phụ lục"),
+                    "page {page} of {path}: {first}"
+                ),
+            }
+        }
+    }
+}
+
+#[test]
+fn an_appendix_needs_a_title() {
+    let yaml = "kind: ke-hoach\nissuer: {name: SỞ NỘI VỤ, abbreviation: SNV}\nnumber: 5\nplace: Tây Ninh\ndate: 2026-01-05\nsummary: Thử\nbody: Nội dung./.\nappendices:\n  - body: Bảng.\nsigner: {title: GIÁM ĐỐC, name: Nguyễn Văn An}\n";
+    let err = Document::from_text(yaml, Format::Yaml)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("appendices.0.title"), "{err}");
+}

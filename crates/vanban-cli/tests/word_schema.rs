@@ -23,8 +23,10 @@ fn every_kind_of_document_passes_the_openxml_schema() {
     };
     let dir = temp_dir("schema");
     let mut inputs = vec![seed_example()];
-    let documents = std::fs::read_dir(repo().join("tests/documents")).unwrap();
-    inputs.extend(documents.map(|e| e.unwrap().path()));
+    for folder in ["tests/documents", "tests/parity", "examples/kinds"] {
+        let documents = std::fs::read_dir(repo().join(folder)).unwrap();
+        inputs.extend(documents.map(|e| e.unwrap().path()));
+    }
     assert!(inputs.len() >= 4);
     for input in inputs {
         let doc = vanban::Document::from_path(&input).unwrap();

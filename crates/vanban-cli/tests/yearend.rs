@@ -304,7 +304,10 @@ fn the_example_workbook_holds_the_example_indicators() {
     let b = Templates::builtin()
         .render_document("bao-cao-ket-qua-nam", &excel)
         .unwrap();
-    assert_eq!(vanban_docx::to_docx(&a).unwrap(), vanban_docx::to_docx(&b).unwrap());
+    assert_eq!(
+        vanban_docx::to_docx(&a).unwrap(),
+        vanban_docx::to_docx(&b).unwrap()
+    );
 }
 
 #[test]
@@ -518,7 +521,10 @@ fn summary_counts_equal_the_table_statuses_on_50_units() {
         let doc = templates
             .render_document("bao-cao-ket-qua-nam", &data)
             .unwrap_or_else(|e| panic!("unit {index}: {e}"));
-        let texts = paragraph_texts(&part(&vanban_docx::to_docx(&doc).unwrap(), "word/document.xml"));
+        let texts = paragraph_texts(&part(
+            &vanban_docx::to_docx(&doc).unwrap(),
+            "word/document.xml",
+        ));
         let count = |s: &str| texts.iter().filter(|t| *t == s).count();
         let (exceeded, met, not_met) = (count("Vượt"), count("Đạt"), count("Không đạt"));
         let judged = exceeded + met + not_met;

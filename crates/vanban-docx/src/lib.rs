@@ -10,8 +10,10 @@ pub mod schema_order;
 mod text;
 mod write;
 
-use docx_rs::{Docx, Header, InstrPAGE, InstrText, PageMargin, Run};
-use vanban::compose::{compose, Align, Block, Composition, Paragraph};
+use docx_rs::{
+    Docx, Header, InstrPAGE, InstrText, PageMargin, PageNumType, PageOrientationType, PageSize, Run,
+};
+use vanban::compose::{compose, Align, Block, Composition, Page, Paragraph, Section};
 use vanban::metrics::FontSet;
 use vanban::style::mm_to_twips;
 use vanban::Document;
@@ -73,29 +75,50 @@ fn check_characters(composition: &Composition) -> Result<(), Error> {
 
 fn write_docx(composition: &Composition, doc: &Document) -> Result<Vec<u8>, Error> {
     let family = doc.style.font_family;
-    let page = &composition.page;
-    let margins = page.margins;
+    let restart = composition.sections.len() > 1;
+    let (last, earlier) = composition
+        .sections
+        .split_last()
+        .expect("a composition has the document's own section");
     let mut docx = Docx::new()
+        .default_fonts(text::fonts(family))
+        .default_size(text::half_points(doc.style.body.size))
+        .created_at(&timestamp(doc))
+        .updated_at(&timestamp(doc));
+    // Every section but the last closes with a section break; the last
+    // section's properties are the document's own.
+    for section in earlier {
+        let mut out = docx_rs::Section::new()
+            .page_size(page_size(&section.page))
+            .page_margin(page_margin(&section.page))
+            .title_pg()
+            .page_num_type(PageNumType::new().start(1))
+            .header(page_number_header(section, family))
+            .first_header(Header::new().add_paragraph(docx_rs::Paragraph::new()));
+        for block in &section.blocks {
+            out = match block {
+                Block::Paragraph(p) => out.add_paragraph(write::paragraph(p, family)),
+                Block::Table(t) => out.add_table(write::table(t, family)),
+            };
+        }
+        docx = docx.add_section(out);
+    }
+    let page = &last.page;
+    docx = docx
         .page_size(
             mm_to_twips(page.width) as u32,
             mm_to_twips(page.height) as u32,
         )
-        .page_margin(
-            PageMargin::new()
-                .top(mm_to_twips(margins.top))
-                .bottom(mm_to_twips(margins.bottom))
-                .left(mm_to_twips(margins.left))
-                .right(mm_to_twips(margins.right))
-                .header(mm_to_twips(page.header_distance))
-                .footer(mm_to_twips(page.header_distance)),
-        )
-        .default_fonts(text::fonts(family))
-        .default_size(text::half_points(doc.style.body.size))
-        .header(page_number_header(composition, family))
-        .first_header(Header::new().add_paragraph(docx_rs::Paragraph::new()))
-        .created_at(&timestamp(doc))
-        .updated_at(&timestamp(doc));
-    for block in &composition.blocks {
+        .page_margin(page_margin(page))
+        .header(page_number_header(last, family))
+        .first_header(Header::new().add_paragraph(docx_rs::Paragraph::new()));
+    if page.landscape {
+        docx = docx.page_orient(PageOrientationType::Landscape);
+    }
+    if restart {
+        docx = docx.page_num_type(PageNumType::new().start(1));
+    }
+    for block in &last.blocks {
         docx = match block {
             Block::Paragraph(p) => docx.add_paragraph(write::paragraph(p, family)),
             Block::Table(t) => docx.add_table(write::table(t, family)),
@@ -104,9 +127,32 @@ fn write_docx(composition: &Composition, doc: &Document) -> Result<Vec<u8>, Erro
     Ok(package::pack(docx)?)
 }
 
+fn page_size(page: &Page) -> PageSize {
+    let size = PageSize::new().size(
+        mm_to_twips(page.width) as u32,
+        mm_to_twips(page.height) as u32,
+    );
+    if page.landscape {
+        size.orient(PageOrientationType::Landscape)
+    } else {
+        size
+    }
+}
+
+fn page_margin(page: &Page) -> PageMargin {
+    let m = page.margins;
+    PageMargin::new()
+        .top(mm_to_twips(m.top))
+        .bottom(mm_to_twips(m.bottom))
+        .left(mm_to_twips(m.left))
+        .right(mm_to_twips(m.right))
+        .header(mm_to_twips(page.header_distance))
+        .footer(mm_to_twips(page.header_distance))
+}
+
 /// A centred PAGE field in the header of every page but the first.
-fn page_number_header(composition: &Composition, family: &str) -> Header {
-    let style = composition.page_number;
+fn page_number_header(section: &Section, family: &str) -> Header {
+    let style = section.page_number;
     let field = Run::new()
         .fonts(text::fonts(family))
         .size(text::half_points(style.size))

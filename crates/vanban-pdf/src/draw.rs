@@ -7,7 +7,7 @@ use printpdf::{
     Pt, Rect, Rgb, TextItem, TextMatrix,
 };
 use vanban::compose::linebreak::{set, Align, Frame, Run};
-use vanban::compose::Composition;
+use vanban::compose::Section;
 use vanban::metrics::{FaceStyle, FontSet};
 use vanban::style::mm_to_pt;
 
@@ -18,7 +18,7 @@ use crate::paginate::{gap, Slice};
 pub fn place(
     paras: &[Para],
     pages: &[Vec<Slice>],
-    composition: &Composition,
+    section: &Section,
     fonts: &FontSet,
 ) -> Vec<Vec<Mark>> {
     pages
@@ -26,7 +26,7 @@ pub fn place(
         .enumerate()
         .map(|(index, page)| {
             let mut marks = Vec::new();
-            let mut y = mm_to_pt(composition.page.margins.top);
+            let mut y = mm_to_pt(section.page.margins.top);
             for (j, slice) in page.iter().enumerate() {
                 let para = &paras[slice.para];
                 if slice.from > 0 {
@@ -54,7 +54,7 @@ pub fn place(
                 }
             }
             if index > 0 {
-                marks.extend(page_number(index + 1, composition, fonts));
+                marks.extend(page_number(index + 1, section, fonts));
             }
             marks
         })
@@ -63,9 +63,9 @@ pub fn place(
 
 /// From page 2: the number centred over the text block, its line starting
 /// `header_distance` below the top edge, as a Word header does.
-fn page_number(number: usize, composition: &Composition, fonts: &FontSet) -> Vec<Mark> {
-    let page = &composition.page;
-    let style = composition.page_number;
+fn page_number(number: usize, section: &Section, fonts: &FontSet) -> Vec<Mark> {
+    let page = &section.page;
+    let style = section.page_number;
     let frame = Frame {
         x: mm_to_pt(page.margins.left),
         width: mm_to_pt(page.text_width()),

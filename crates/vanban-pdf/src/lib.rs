@@ -75,10 +75,19 @@ pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, Error> {
 pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, Error> {
     let fonts = options.fonts;
     let composition = vanban::compose::compose(doc, fonts);
-    let paras = set::flow(&composition, fonts);
-    let capacity = mm_to_pt(composition.page.text_height());
-    let pages = paginate::paginate(&paras, capacity);
-    let placed = draw::place(&paras, &pages, &composition, fonts);
+    // Each section (the document, each Phụ lục) paginates and numbers its
+    // own pages, in its own page size.
+    let mut sizes = Vec::new();
+    let mut placed = Vec::new();
+    for section in &composition.sections {
+        let paras = set::flow(section, fonts);
+        let capacity = mm_to_pt(section.page.text_height());
+        let pages = paginate::paginate(&paras, capacity);
+        for marks in draw::place(&paras, &pages, section, fonts) {
+            sizes.push((section.page.width, section.page.height));
+            placed.push(marks);
+        }
+    }
 
     let mut pdf = PdfDocument::new(&doc.summary);
     let info = &mut pdf.metadata.info;
@@ -119,10 +128,12 @@ pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, Error> {
             .insert(draw::font_id(face), PdfFont::new(parsed));
     }
 
-    let (width, height) = (composition.page.width, composition.page.height);
     pdf.pages = placed
         .iter()
-        .map(|marks| PdfPage::new(Mm(width), Mm(height), draw::ops(marks, mm_to_pt(height))))
+        .zip(&sizes)
+        .map(|(marks, &(width, height))| {
+            PdfPage::new(Mm(width), Mm(height), draw::ops(marks, mm_to_pt(height)))
+        })
         .collect();
 
     let options = PdfSaveOptions {

@@ -4,18 +4,18 @@
 //! composition's own line breaker) and stacks them.
 
 use vanban::compose::linebreak::{set as break_lines, Frame, Line};
-use vanban::compose::{Block as Planned, Color, Composition, LineHeight, Paragraph, Sides, Table};
+use vanban::compose::{Block as Planned, Color, LineHeight, Paragraph, Section, Sides, Table};
 use vanban::metrics::FontSet;
 use vanban::style::mm_to_pt;
 
 use crate::flow::{Block, Mark, Para};
 
-/// The composition as a flow of paragraphs for the paginator.
-pub fn flow(composition: &Composition, fonts: &FontSet) -> Vec<Para> {
-    let page = &composition.page;
+/// A section as a flow of paragraphs for the paginator.
+pub fn flow(section: &Section, fonts: &FontSet) -> Vec<Para> {
+    let page = &section.page;
     let column = (mm_to_pt(page.margins.left), mm_to_pt(page.text_width()));
     let capacity = mm_to_pt(page.text_height());
-    composition
+    section
         .blocks
         .iter()
         .map(|block| match block {

@@ -36,6 +36,10 @@ pub struct Input {
     pub addressees: Vec<String>,
     /// Nội dung: the body in Markdown.
     pub body: Option<String>,
+    /// Phụ lục: appendices after the signature, each with its own title,
+    /// `(Kèm theo …)` line, page numbers and orientation.
+    #[serde(default)]
+    pub appendices: Vec<AppendixInput>,
     /// Nơi nhận: recipients, one per item, without `- ` and `;`.
     #[serde(default)]
     pub recipients: Vec<String>,
@@ -86,6 +90,18 @@ impl DateInput {
             DateInput::Year(year) => year.to_string(),
         }
     }
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AppendixInput {
+    /// The appendix title, e.g. `Danh sách thành viên Tổ công tác`.
+    pub title: Option<String>,
+    /// Its content in Markdown, as the body.
+    pub body: Option<String>,
+    /// `true` for a landscape appendix (a wide table).
+    #[serde(default)]
+    pub landscape: bool,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]

@@ -37,6 +37,8 @@ pub struct Document {
     /// Kính gửi.
     pub addressees: Vec<String>,
     pub body: Vec<Block>,
+    /// Phụ lục, in order.
+    pub appendices: Vec<Appendix>,
     /// Nơi nhận, without the leading dash and the trailing `;`.
     pub recipients: Vec<String>,
     pub archive: Archive,
@@ -47,6 +49,16 @@ pub struct Document {
     /// Ô 11: circulation notice, e.g. `XEM XONG TRẢ LẠI`.
     pub circulation: Option<String>,
     pub style: Style,
+}
+
+/// A Phụ lục: its own title, content, page numbers and orientation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Appendix {
+    /// `Phụ lục` alone, or `Phụ lục I`, `II` … when there are several.
+    pub label: String,
+    pub title: String,
+    pub body: Vec<Block>,
+    pub landscape: bool,
 }
 
 /// The `Lưu:` line: the records office (VT) and the drafting units.
@@ -323,6 +335,23 @@ impl Document {
             }
         };
         format!("{}, {date}", self.place)
+    }
+
+    /// `(Kèm theo Kế hoạch số 1026/KH-VP ngày 08 tháng 3 năm 2024 của Văn
+    /// phòng UBND tỉnh)`: the appendix's reference to this document, with
+    /// blank slots where the number or date is not yet given.
+    pub fn attached_to_line(&self) -> String {
+        let number = self.number_line();
+        let number = number.trim_start_matches("Số: ");
+        let date = self.place_date_line();
+        let date = date
+            .strip_prefix(&format!("{}, ", self.place))
+            .unwrap_or(&date);
+        let issuer = crate::template::derive::issued_by(&self.issuer.replace('\n', " "));
+        format!(
+            "(Kèm theo {} số {number} {date} của {issuer})",
+            self.kind.name()
+        )
     }
 
     /// `QUYẾT ĐỊNH:` or `QUYẾT NGHỊ:` for the kinds that enact articles.

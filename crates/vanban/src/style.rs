@@ -104,6 +104,11 @@ pub struct Style {
     pub enacting_word: TextStyle,
     /// Ô 11: `XEM XONG TRẢ LẠI`, `LƯU HÀNH NỘI BỘ`, boxed.
     pub circulation: TextStyle,
+    /// `Phụ lục I`: 14 pt bold, centred; its title in bold capitals; the
+    /// `(Kèm theo …)` line in italics (spec 2.14).
+    pub appendix_label: TextStyle,
+    pub appendix_title: TextStyle,
+    pub appendix_reference: TextStyle,
     pub table_text: TextStyle,
     pub table_header: TextStyle,
     pub signer_authority: TextStyle,
@@ -200,6 +205,9 @@ impl Style {
             authority_line: TextStyle::new(large, true, false),
             enacting_word: TextStyle::new(large, true, false),
             circulation: TextStyle::new(13.0, true, false),
+            appendix_label: TextStyle::new(14.0, true, false),
+            appendix_title: TextStyle::new(large, true, false),
+            appendix_reference: TextStyle::new(large, false, true),
             table_text: TextStyle::new(large - 1.0, false, false),
             table_header: TextStyle::new(large - 1.0, true, false),
             signer_authority: TextStyle::new(large, true, false),

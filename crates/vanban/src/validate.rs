@@ -44,7 +44,8 @@ pub fn validate(input: &Input, body_offset: BodyLineOffset) -> Result<Document, 
     let authority_line = v.optional("authority_line", input.authority_line.as_deref());
     let circulation = v.optional("circulation", input.circulation.as_deref());
     let addressees = v.list("addressees", &input.addressees);
-    let body = v.body(input.body.as_deref().unwrap_or(""), body_offset);
+    let body = v.body("body", input.body.as_deref().unwrap_or(""), body_offset);
+    let appendices = v.appendices(&input.appendices);
     let mut recipients: Vec<String> = Vec::new();
     for r in v.list("recipients", &input.recipients) {
         // `Như trên` given twice is printed once.
@@ -92,6 +93,7 @@ pub fn validate(input: &Input, body_offset: BodyLineOffset) -> Result<Document, 
         bases,
         addressees,
         body,
+        appendices,
         recipients,
         archive,
         signer,
@@ -261,7 +263,39 @@ impl Validator {
         }
     }
 
-    fn body(&mut self, markdown: &str, offset: BodyLineOffset) -> Vec<crate::model::Block> {
+    /// Phụ lục: each needs a title; one is `Phụ lục`, several are numbered
+    /// `Phụ lục I`, `II` … (Roman numerals from two on).
+    fn appendices(
+        &mut self,
+        inputs: &[crate::input::AppendixInput],
+    ) -> Vec<crate::model::Appendix> {
+        let many = inputs.len() > 1;
+        inputs
+            .iter()
+            .enumerate()
+            .map(|(i, a)| crate::model::Appendix {
+                label: if many {
+                    format!("Phụ lục {}", crate::vn::roman(i as u32 + 1))
+                } else {
+                    "Phụ lục".to_string()
+                },
+                title: self.required(&format!("appendices.{i}.title"), a.title.as_deref()),
+                body: self.body(
+                    &format!("appendices.{i}.body"),
+                    a.body.as_deref().unwrap_or(""),
+                    None,
+                ),
+                landscape: a.landscape,
+            })
+            .collect()
+    }
+
+    fn body(
+        &mut self,
+        path: &str,
+        markdown: &str,
+        offset: BodyLineOffset,
+    ) -> Vec<crate::model::Block> {
         match body::parse(&nfc(markdown)) {
             Ok(blocks) => blocks,
             Err(problems) => {
@@ -271,7 +305,7 @@ impl Validator {
                         None => String::new(),
                     };
                     self.problem(
-                        "body",
+                        path,
                         format!("line {} of the body{where_}: {}", p.line, p.message),
                     );
                 }

@@ -6,7 +6,6 @@ use super::plan::{self, *};
 use crate::metrics::FontSet;
 use crate::model::{Align as CellAlign, Block as Body, Heading, Level, Span};
 use crate::style::{Style, TextStyle};
-use crate::Document;
 
 pub struct Composed {
     pub blocks: Vec<Block>,
@@ -14,11 +13,10 @@ pub struct Composed {
     pub page_break_pending: bool,
 }
 
-pub fn body(doc: &Document, fonts: &FontSet) -> Composed {
-    let style = &doc.style;
+pub fn body(style: &Style, fonts: &FontSet, body: &[Body]) -> Composed {
     let mut blocks = Vec::new();
     let mut page_break = false;
-    for block in &doc.body {
+    for block in body {
         let first = blocks.len();
         match block {
             Body::Heading(h) if h.level == Level::Part => {

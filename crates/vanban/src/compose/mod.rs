@@ -8,8 +8,10 @@
 //! line breaker every measured decision here uses) and paginates.
 //!
 //! `header` (ô 1–4, 10), `title` (ô 5, 9a, căn cứ), `body` (ô 6), `columns`
-//! (body table widths) and `signature` (ô 7, 9b, 12) each compose one part.
+//! (body table widths), `signature` (ô 7, 9b, 12) and `appendix` (each Phụ
+//! lục, a section of its own) each compose one part.
 
+mod appendix;
 mod body;
 pub mod columns;
 mod header;
@@ -38,7 +40,7 @@ pub fn compose(doc: &Document, fonts: &FontSet) -> Composition {
     blocks.extend(title::addressees(doc, fonts));
     blocks.extend(title::bases(doc));
     blocks.extend(title::enacting_word(doc));
-    let body = body::body(doc, fonts);
+    let body = body::body(style, fonts, &doc.body);
     blocks.extend(body.blocks);
     if body.page_break_pending {
         // A `---` after the last block: the signature starts a new page.
@@ -58,16 +60,23 @@ pub fn compose(doc: &Document, fonts: &FontSet) -> Composition {
         }
     }
     blocks.push(Block::Table(signature));
-    Composition {
+    let mut sections = vec![Section {
         page: Page {
             width: style.page_width,
             height: style.page_height,
+            landscape: false,
             margins: style.margins,
             header_distance: style.header_distance,
         },
         blocks,
         page_number: style.page_number,
-    }
+    }];
+    sections.extend(
+        doc.appendices
+            .iter()
+            .map(|a| appendix::appendix(doc, fonts, a)),
+    );
+    Composition { sections }
 }
 
 /// The width (mm) of the widest line of `text` set in `style` in a column

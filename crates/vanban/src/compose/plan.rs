@@ -9,12 +9,20 @@
 pub use super::linebreak::Align;
 use crate::style::{Margins, TextStyle};
 
-/// A composed document: the page set-up and the flow of blocks.
+/// A composed document: its sections, the document itself first, then each
+/// Phụ lục.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Composition {
+    pub sections: Vec<Section>,
+}
+
+/// A run of pages with one page set-up and its own page numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
     pub page: Page,
     pub blocks: Vec<Block>,
-    /// The page number, centred in the top margin from page 2 (page 1 has none).
+    /// The page number, centred in the top margin from the section's second
+    /// page on, counting from 1 at the section's start.
     pub page_number: TextStyle,
 }
 
@@ -23,6 +31,8 @@ pub struct Composition {
 pub struct Page {
     pub width: f32,
     pub height: f32,
+    /// Wider than tall (a landscape Phụ lục).
+    pub landscape: bool,
     pub margins: Margins,
     /// From the top edge to the page number's line.
     pub header_distance: f32,
@@ -242,8 +252,9 @@ impl Paragraph {
 impl Composition {
     /// Every paragraph, in the flow and in table cells, in reading order.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
-        self.blocks
+        self.sections
             .iter()
+            .flat_map(|section| section.blocks.iter())
             .flat_map(|block| -> Box<dyn Iterator<Item = &Paragraph>> {
                 match block {
                     Block::Paragraph(p) => Box::new(std::iter::once(p)),
