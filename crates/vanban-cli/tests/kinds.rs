@@ -303,3 +303,15 @@ fn an_appendix_needs_a_title() {
         .to_string();
     assert!(err.contains("appendices.0.title"), "{err}");
 }
+
+#[test]
+fn sections_give_the_same_bytes_every_time() {
+    let doc = quyet_dinh();
+    let first = vanban_docx::to_docx(&doc).unwrap();
+    let _other = vanban_docx::to_docx(&vanban::Document::from_path(seed_example()).unwrap());
+    assert_eq!(first, vanban_docx::to_docx(&doc).unwrap());
+    assert_eq!(
+        vanban_pdf::to_pdf(&doc).unwrap(),
+        vanban_pdf::to_pdf(&doc).unwrap()
+    );
+}

@@ -90,12 +90,32 @@ impl Package {
     /// A WordprocessingML part, put in schema order first.
     fn word_part(&mut self, name: &str, bytes: &[u8]) -> ZipResult<()> {
         let fixed = schema_order::fix_part(name, &String::from_utf8_lossy(bytes));
-        self.part(name, fixed.as_bytes())
+        self.part(name, renumber_paragraph_ids(&fixed).as_bytes())
     }
 
     fn finish(self) -> ZipResult<Vec<u8>> {
         Ok(self.zip.finish()?.into_inner())
     }
+}
+
+/// Paragraph ids in document order (`00000001` …): docx-rs draws some from a
+/// per-thread counter that runs on between documents, so the same input
+/// would otherwise give different bytes.
+fn renumber_paragraph_ids(xml: &str) -> String {
+    const KEY: &str = "w14:paraId=\"";
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    let mut next = 1u32;
+    while let Some(at) = rest.find(KEY) {
+        let value = at + KEY.len();
+        out.push_str(&rest[..value]);
+        out.push_str(&format!("{next:08X}"));
+        next += 1;
+        rest = &rest[value..];
+        rest = &rest[rest.find('"').unwrap_or(0)..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn insert_before(xml: &[u8], closing: &str, element: &str) -> Vec<u8> {

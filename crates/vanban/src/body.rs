@@ -6,7 +6,9 @@
 //! nhất: Title`) is a part: `Phần I` centred over its title, and the `I.`
 //! numbering restarts under it. `# Điều: Title` (or `# Điều 2. Title`, checked
 //! to be in order) is an article of a Quyết định or Nghị quyết: `Điều 1.` and
-//! its title in bold, khoản and điểm restarting under it. `- item` is a dash
+//! its title in bold, khoản and điểm restarting under it. `# Phụ lục: Title`
+//! (`# Phụ lục (ngang): Title` for landscape) starts an appendix that runs to
+//! the next one or the end ([`split_appendices`]). `- item` is a dash
 //! paragraph, `1. item` an untitled khoản, `---` a page break, GFM tables are
 //! tables.
 
@@ -20,6 +22,57 @@ use crate::vn;
 pub struct BodyProblem {
     pub line: usize,
     pub message: String,
+}
+
+/// A Phụ lục written in the body: `# Phụ lục: Title` starts one, `# Phụ lục
+/// (ngang): Title` a landscape one; it runs to the next or to the end.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppendixText<'a> {
+    pub title: &'a str,
+    pub landscape: bool,
+    pub markdown: &'a str,
+    /// Line of its first content line in the whole body (1-based).
+    pub first_line: usize,
+}
+
+/// Splits a body at its `# Phụ lục` headings: the body's own text, then each
+/// appendix's title, orientation and text.
+pub fn split_appendices(markdown: &str) -> (&str, Vec<AppendixText<'_>>) {
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for (i, line) in markdown.split_inclusive('\n').enumerate() {
+        if let Some(heading) = appendix_heading(line) {
+            starts.push((offset, offset + line.len(), i + 2, heading));
+        }
+        offset += line.len();
+    }
+    let own = &markdown[..starts.first().map_or(markdown.len(), |s| s.0)];
+    let appendices = starts
+        .iter()
+        .enumerate()
+        .map(|(k, &(_, content, first_line, (title, landscape)))| {
+            let end = starts.get(k + 1).map_or(markdown.len(), |s| s.0);
+            AppendixText {
+                title,
+                landscape,
+                markdown: &markdown[content..end],
+                first_line,
+            }
+        })
+        .collect();
+    (own, appendices)
+}
+
+/// `# Phụ lục: Title` → (title, landscape).
+fn appendix_heading(line: &str) -> Option<(&str, bool)> {
+    let rest = line.trim_end().strip_prefix("# Phụ lục")?;
+    let (label, title) = rest.split_once(':')?;
+    let landscape = match label.trim() {
+        "" => false,
+        "(ngang)" => true,
+        _ => return None,
+    };
+    Some((title.trim(), landscape))
 }
 
 /// Reads Markdown into blocks, or every problem found.

@@ -44,8 +44,10 @@ pub fn validate(input: &Input, body_offset: BodyLineOffset) -> Result<Document, 
     let authority_line = v.optional("authority_line", input.authority_line.as_deref());
     let circulation = v.optional("circulation", input.circulation.as_deref());
     let addressees = v.list("addressees", &input.addressees);
-    let body = v.body("body", input.body.as_deref().unwrap_or(""), body_offset);
-    let appendices = v.appendices(&input.appendices);
+    let body_text = nfc(input.body.as_deref().unwrap_or(""));
+    let (own_body, body_appendices) = body::split_appendices(&body_text);
+    let body = v.body("body", own_body, body_offset);
+    let appendices = v.appendices(&body_appendices, &input.appendices, body_offset);
     let mut recipients: Vec<String> = Vec::new();
     for r in v.list("recipients", &input.recipients) {
         // `Như trên` given twice is printed once.
@@ -263,29 +265,39 @@ impl Validator {
         }
     }
 
-    /// Phụ lục: each needs a title; one is `Phụ lục`, several are numbered
-    /// `Phụ lục I`, `II` … (Roman numerals from two on).
+    /// Phụ lục, those written in the body first: each needs a title; one is
+    /// `Phụ lục`, several are numbered `Phụ lục I`, `II` … .
     fn appendices(
         &mut self,
+        in_body: &[body::AppendixText],
         inputs: &[crate::input::AppendixInput],
+        body_offset: BodyLineOffset,
     ) -> Vec<crate::model::Appendix> {
-        let many = inputs.len() > 1;
-        inputs
-            .iter()
+        let mut appendices = Vec::new();
+        for a in in_body {
+            let offset = body_offset.map(|first| first + a.first_line - 1);
+            let title = self.required("body", Some(a.title));
+            let body = self.body("body", a.markdown, offset);
+            appendices.push((title, body, a.landscape));
+        }
+        for (i, a) in inputs.iter().enumerate() {
+            let title = self.required(&format!("appendices.{i}.title"), a.title.as_deref());
+            let path = format!("appendices.{i}.body");
+            let body = self.body(&path, a.body.as_deref().unwrap_or(""), None);
+            appendices.push((title, body, a.landscape));
+        }
+        let many = appendices.len() > 1;
+        appendices
+            .into_iter()
             .enumerate()
-            .map(|(i, a)| crate::model::Appendix {
-                label: if many {
-                    format!("Phụ lục {}", crate::vn::roman(i as u32 + 1))
-                } else {
-                    "Phụ lục".to_string()
+            .map(|(i, (title, body, landscape))| crate::model::Appendix {
+                label: match many {
+                    true => format!("Phụ lục {}", crate::vn::roman(i as u32 + 1)),
+                    false => "Phụ lục".to_string(),
                 },
-                title: self.required(&format!("appendices.{i}.title"), a.title.as_deref()),
-                body: self.body(
-                    &format!("appendices.{i}.body"),
-                    a.body.as_deref().unwrap_or(""),
-                    None,
-                ),
-                landscape: a.landscape,
+                title,
+                body,
+                landscape,
             })
             .collect()
     }
