@@ -6,6 +6,7 @@
 
 mod batch;
 mod output;
+mod signals;
 mod templates_cmd;
 
 use std::path::{Path, PathBuf};
@@ -14,8 +15,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use vanban::metrics::FontSet;
 use vanban::{Document, InputError};
+use vanban_output::Namer;
 
-use output::{load_fonts, parse_formats, write_document, Formats};
+use output::{parse_formats, Formats, Output};
 
 #[derive(Parser)]
 #[command(
@@ -86,6 +88,10 @@ enum Command {
         /// A folder of templates that adds to or overrides the built-ins.
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        /// Show progress on stderr even when it is not a terminal (on a
+        /// terminal it is always shown).
+        #[arg(long)]
+        progress: bool,
     },
     /// Validate input files and print every problem; writes nothing.
     Check {
@@ -107,24 +113,25 @@ fn main() -> ExitCode {
             template,
             templates,
         } => {
-            let fonts = match user_fonts(fonts.as_deref()) {
-                Ok(fonts) => fonts,
+            let output = match user_fonts(fonts.as_deref()) {
+                Ok(fonts) => Output {
+                    dir: output,
+                    formats: format.0,
+                    fonts,
+                },
                 Err(code) => return code,
             };
-            let fonts = fonts.as_ref().unwrap_or(FontSet::liberation_serif());
-            let write =
-                |doc: &Document, stem: &str| write_document(doc, &output, stem, &format.0, fonts);
             match template {
                 Some(name) => {
                     let templates = match templates_cmd::load(templates.as_deref()) {
                         Ok(templates) => templates,
                         Err(code) => return code,
                     };
-                    render(&inputs, &write, |input| {
+                    render(&inputs, &output, |input| {
                         templates_cmd::render_data_file(&templates, &name, input)
                     })
                 }
-                None => render(&inputs, &write, |input| {
+                None => render(&inputs, &output, |input| {
                     Document::from_path(input).map_err(|e| e.to_string())
                 }),
             }
@@ -145,21 +152,24 @@ fn main() -> ExitCode {
             name_field,
             fonts,
             templates,
+            progress,
         } => {
-            let fonts = match user_fonts(fonts.as_deref()) {
-                Ok(fonts) => fonts,
+            let output = match user_fonts(fonts.as_deref()) {
+                Ok(fonts) => Output {
+                    dir: output,
+                    formats: format.0,
+                    fonts,
+                },
                 Err(code) => return code,
             };
-            let fonts = fonts.as_ref().unwrap_or(FontSet::liberation_serif());
-            let write =
-                |doc: &Document, stem: &str| write_document(doc, &output, stem, &format.0, fonts);
             templates_cmd::batch_command(
                 &data,
                 &template,
                 templates.as_deref(),
                 name_field.as_deref(),
                 jobs,
-                &write,
+                &output,
+                progress,
             )
         }
         Command::Check { inputs } => check(&inputs),
@@ -173,30 +183,41 @@ fn main() -> ExitCode {
 /// The PDF fonts named by `--fonts`, or `None` for the built-in set; a bad
 /// list is a usage error (exit 2).
 fn user_fonts(list: Option<&str>) -> Result<Option<FontSet>, ExitCode> {
-    list.map(load_fonts).transpose().map_err(|message| {
-        eprintln!("error: {message}");
-        ExitCode::from(2)
-    })
+    list.map(vanban_output::render::load_font_list)
+        .transpose()
+        .map_err(|message| {
+            eprintln!("error: --{message}");
+            ExitCode::from(2)
+        })
 }
 
 /// Renders each input to a document named after it, through `load` (an
 /// input file, or a data file and a template); reports every failure and
-/// goes on with the rest.
+/// goes on with the rest. Two inputs with the same name (`a/x.yaml`,
+/// `b/x.yaml`) get `x` and `x-2`. SIGTERM or SIGINT stops it after the
+/// document under way, with a summary.
 fn render(
     inputs: &[PathBuf],
-    write: &batch::WriteFn<'_>,
+    output: &Output,
     load: impl Fn(&Path) -> Result<Document, String>,
 ) -> ExitCode {
-    let mut failed = false;
-    for input in inputs {
-        let stem = input
-            .file_stem()
-            .map_or("document".into(), |s| s.to_string_lossy().into_owned());
-        let written = load(input).and_then(|doc| {
-            write(&doc, &stem).map_err(|e| format!("{}: cannot write output: {e}", input.display()))
+    let stop = signals::Stop::on_signals();
+    let mut namer = Namer::new(None, Some(inputs.len()));
+    let (mut failed, mut written, mut files) = (false, 0, 0);
+    for (index, input) in inputs.iter().enumerate() {
+        if stop.cancel.is_cancelled() {
+            break;
+        }
+        let stem = namer.name(index + 1, input.file_stem().and_then(|s| s.to_str()));
+        let done = load(input).and_then(|doc| {
+            output
+                .write(&doc, &stem)
+                .map_err(|e| format!("{}: cannot write output: {e}", input.display()))
         });
-        match written {
+        match done {
             Ok(paths) => {
+                written += 1;
+                files += paths.len();
                 for path in paths {
                     eprintln!("wrote {}", path.display());
                 }
@@ -206,6 +227,14 @@ fn render(
                 failed = true;
             }
         }
+    }
+    if let (Some(why), Some(code)) = (stop.describe(), stop.exit_code()) {
+        eprintln!(
+            "{why}: {written} of {} documents written ({files} files) in {}",
+            inputs.len(),
+            output.dir().display()
+        );
+        return code;
     }
     exit_status(failed)
 }

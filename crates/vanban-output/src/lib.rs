@@ -21,3 +21,17 @@ pub use names::Namer;
 pub use pool::{Cancel, Progress};
 pub use render::{load_fonts, render, Options, Rendered};
 pub use write::write_set;
+
+use std::path::{Path, PathBuf};
+
+/// Renders `doc` in `formats` and writes `dir/stem.EXT` as one set
+/// ([`write_set`]); returns the paths written.
+pub fn write_document(
+    doc: &vanban::Document,
+    dir: &Path,
+    stem: &str,
+    formats: &[Format],
+    options: &Options<'_>,
+) -> Result<Vec<PathBuf>, Error> {
+    write_set(dir, stem, &render(doc, formats, options)?)
+}
