@@ -9,7 +9,8 @@ use vanban::{Format as InputFormat, InputError};
 
 use crate::convert;
 use crate::errors::{catch_panic, internal_error, validation_error};
-use crate::output::{write_atomically, Format};
+use crate::output::{format_of, output_error, parse_format, RenderOptions};
+use vanban_output::Format;
 
 /// A validated administrative document (văn bản hành chính).
 ///
@@ -59,10 +60,15 @@ impl Document {
         })
     }
 
-    fn render(&self, py: Python<'_>, format: Format) -> PyResult<Vec<u8>> {
+    fn render(&self, py: Python<'_>, format: Format, options: &RenderOptions) -> PyResult<Vec<u8>> {
         // Rendering is pure Rust: let other Python threads run meanwhile.
-        py.detach(|| catch_panic(|| format.render(&self.inner)))
-            .map_err(|m| internal_error(&m))
+        let rendered = py
+            .detach(|| {
+                catch_panic(|| vanban_output::render(&self.inner, &[format], &options.options()))
+            })
+            .map_err(|m| internal_error(&m))?
+            .map_err(output_error)?;
+        Ok(rendered.into_single().unwrap_or_default())
     }
 }
 
@@ -207,30 +213,55 @@ impl Document {
         self.inner.secrecy.map(|s| s.text())
     }
 
-    /// Renders the document as a Word file; returns its bytes.
-    fn to_docx<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
-        let bytes = self.render(py, Format::Docx)?;
+    /// Renders the document as a Word file; returns its bytes. `style`
+    /// (a mapping like an input's `style` field) replaces the document's.
+    #[pyo3(signature = (*, style = None))]
+    fn to_docx<'py>(
+        &self,
+        py: Python<'py>,
+        style: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let options = RenderOptions::from_args(None, style)?;
+        let bytes = self.render(py, Format::Docx, &options)?;
         Ok(PyBytes::new(py, &bytes))
     }
 
-    /// Renders the document as a PDF file; returns its bytes.
-    fn to_pdf<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
-        let bytes = self.render(py, Format::Pdf)?;
+    /// Renders the document as a PDF file; returns its bytes. `fonts`: four
+    /// font files (regular, bold, italic, bold italic) instead of the
+    /// built-in Liberation Serif; `style` replaces the document's style.
+    #[pyo3(signature = (*, fonts = None, style = None))]
+    fn to_pdf<'py>(
+        &self,
+        py: Python<'py>,
+        fonts: Option<&Bound<'py, PyAny>>,
+        style: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let options = RenderOptions::from_args(fonts, style)?;
+        let bytes = self.render(py, Format::Pdf, &options)?;
         Ok(PyBytes::new(py, &bytes))
     }
 
     /// Writes the document to `path`, as DOCX or PDF by its suffix (or
-    /// `format`). The file appears whole or not at all: it is written to a
-    /// temporary file beside it and renamed into place.
-    #[pyo3(signature = (path, format = None))]
-    fn save(&self, py: Python<'_>, path: PathBuf, format: Option<&str>) -> PyResult<()> {
+    /// `format`), with `fonts` and `style` as in `to_pdf`. The file appears
+    /// whole or not at all (mode 0644): it is written to a temporary file
+    /// beside it and renamed into place.
+    #[pyo3(signature = (path, format = None, *, fonts = None, style = None))]
+    fn save(
+        &self,
+        py: Python<'_>,
+        path: PathBuf,
+        format: Option<&str>,
+        fonts: Option<&Bound<'_, PyAny>>,
+        style: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
         let format = match format {
-            Some(name) => Format::parse(name)?,
-            None => Format::from_path(&path)?,
+            Some(name) => parse_format(name)?,
+            None => format_of(&path)?,
         };
-        let bytes = self.render(py, format)?;
-        py.detach(|| write_atomically(&path, &bytes))?;
-        Ok(())
+        let options = RenderOptions::from_args(fonts, style)?;
+        let bytes = self.render(py, format, &options)?;
+        py.detach(|| vanban_output::write::write_files(&[(path, bytes.as_slice())]))
+            .map_err(output_error)
     }
 
     fn __repr__(&self) -> String {

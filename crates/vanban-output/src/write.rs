@@ -15,8 +15,10 @@ use crate::{Error, Rendered};
 
 const TEMP_PREFIX: &str = ".vanban-";
 
-/// Writes `dir/stem.EXT` for every format rendered; returns the paths.
+/// Writes `dir/stem.EXT` for every format rendered (creating `dir` if
+/// missing); returns the paths.
 pub fn write_set(dir: &Path, stem: &str, rendered: &Rendered) -> Result<Vec<PathBuf>, Error> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let files: Vec<(PathBuf, &[u8])> = rendered
         .0
         .iter()
@@ -30,7 +32,7 @@ pub fn write_set(dir: &Path, stem: &str, rendered: &Rendered) -> Result<Vec<Path
 }
 
 /// Writes every `(path, bytes)` as one set: all or none (see the module).
-/// Missing folders are created.
+/// The folders must exist.
 pub fn write_files(files: &[(PathBuf, &[u8])]) -> Result<(), Error> {
     let mut staged = Vec::with_capacity(files.len());
     for (path, bytes) in files {
@@ -57,7 +59,6 @@ pub fn write_files(files: &[(PathBuf, &[u8])]) -> Result<(), Error> {
 /// The bytes in a synced temporary file beside `path`, mode 0644.
 fn stage(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, Error> {
     let dir = folder(path);
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(".tmp")
