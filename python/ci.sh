@@ -18,6 +18,8 @@ PYTHON="${PYTHON:-python3}"
 "$PYTHON" -m venv "$VENV"
 "$VENV/bin/python" -m pip install -q --upgrade pip
 "$VENV/bin/python" -m pip install -q "maturin>=1.9.4,<2" pytest "mypy==2.4.1"
+# The `dask` extra, for vanban.dask and its LocalCluster test.
+"$VENV/bin/python" -m pip install -q "dask[dataframe,distributed]>=2024.1"
 
 # The byte-for-byte comparison test drives the CLI; build it if missing
 # (release, the one profile the workspace builds in).

@@ -39,6 +39,33 @@ pub struct RenderResult {
 
 #[pymethods]
 impl RenderResult {
+    /// Made by `render_many`; the constructor is what unpickling calls.
+    #[new]
+    #[pyo3(signature = (index, name, paths, error = None))]
+    fn new(index: usize, name: String, paths: Vec<String>, error: Option<Py<PyAny>>) -> Self {
+        RenderResult {
+            index,
+            name,
+            paths,
+            error,
+        }
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> (
+        Bound<'py, pyo3::types::PyType>,
+        (usize, String, Vec<String>, Option<Py<PyAny>>),
+    ) {
+        let this = slf.get();
+        let error = this.error.as_ref().map(|e| e.clone_ref(slf.py()));
+        (
+            slf.get_type(),
+            (this.index, this.name.clone(), this.paths.clone(), error),
+        )
+    }
+
     /// Position of the item in the input iterable (0-based).
     #[getter]
     fn index(&self) -> usize {
@@ -153,15 +180,17 @@ impl Batch<'_> {
 /// GIL released. `fonts` (four font files: regular, bold, italic, bold
 /// italic) replaces the PDF's Liberation Serif; `style` (a mapping like an
 /// input's `style` field) replaces each document's style. `progress`, if
-/// given, is called as `progress(done, total)` as items finish. A bad item
+/// given, is called as `progress(done, total)` as items finish. `names`, if
+/// given, names each item instead of `name_field` (one per item, e.g. from
+/// `file_names`; None for a numbered one). A bad item
 /// does not stop the batch: the result list (in input order) says for each
 /// item what was written or what went wrong. Ctrl-C stops the batch after
 /// the documents under way (no temporary file is left) and raises
 /// KeyboardInterrupt.
 #[pyfunction]
 #[pyo3(
-    signature = (items, out_dir, formats = None, template = None, jobs = None, name_field = None, templates_dir = None, *, fonts = None, style = None, progress = None),
-    text_signature = "(items, out_dir, formats=('docx', 'pdf'), template=None, jobs=None, name_field=None, templates_dir=None, *, fonts=None, style=None, progress=None)"
+    signature = (items, out_dir, formats = None, template = None, jobs = None, name_field = None, templates_dir = None, *, fonts = None, style = None, progress = None, names = None),
+    text_signature = "(items, out_dir, formats=('docx', 'pdf'), template=None, jobs=None, name_field=None, templates_dir=None, *, fonts=None, style=None, progress=None, names=None)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub fn render_many(
@@ -176,6 +205,7 @@ pub fn render_many(
     fonts: Option<&Bound<'_, PyAny>>,
     style: Option<&Bound<'_, PyAny>>,
     progress: Option<Py<PyAny>>,
+    names: Option<Vec<Option<String>>>,
 ) -> PyResult<Vec<RenderResult>> {
     let formats = match formats {
         Some(f) => format_list(f)?,
@@ -216,6 +246,15 @@ pub fn render_many(
         }
     }
     let count = early.len();
+    if let Some(given) = names {
+        if given.len() != count {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "names: {} names for {count} items",
+                given.len()
+            )));
+        }
+        raw_names = given;
+    }
     let mut namer = Namer::new(template.as_deref(), Some(count));
     let names: Vec<String> = raw_names
         .iter()
@@ -322,6 +361,29 @@ fn run(
         Some(e) => Err(e),
         None => Ok(outcomes),
     }
+}
+
+/// The file stems `render_many` gives items whose `name_field` values are
+/// `values` (in order; None for an item without one): ASCII slugs, else
+/// `TEMPLATE-NNN` numbered from 1, a name given twice getting `-2`, `-3` ….
+/// For splitting one batch over many calls (`vanban.dask`) with the names
+/// one call would give.
+#[pyfunction]
+#[pyo3(signature = (values, template = None))]
+pub fn file_names(values: &Bound<'_, PyAny>, template: Option<&str>) -> PyResult<Vec<String>> {
+    let raw: Vec<Option<String>> = values
+        .try_iter()?
+        .map(|value| {
+            let value = convert::to_json(&value?, "")?;
+            Ok(names::lookup(&serde_json::json!({ "v": value }), "v"))
+        })
+        .collect::<PyResult<_>>()?;
+    let mut namer = Namer::new(template, Some(raw.len()));
+    Ok(raw
+        .iter()
+        .enumerate()
+        .map(|(index, name)| namer.name(index + 1, name.as_deref()))
+        .collect())
 }
 
 /// The item's `name_field` value as text, if it has one: read from the

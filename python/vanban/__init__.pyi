@@ -18,6 +18,7 @@ __all__ = [
     "TemplateError",
     "ValidationError",
     "__version__",
+    "file_names",
     "render_many",
     "render_template",
     "templates",
@@ -70,6 +71,8 @@ class Document:
     def from_json(text: str) -> Document: ...
     @staticmethod
     def from_toml(text: str) -> Document: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        """Pickles as the input it was made from (validated again when unpickled)."""
     @property
     def kind(self) -> str:
         """Kind identifier: "ke-hoach", "bao-cao", "cong-van", …"""
@@ -128,6 +131,11 @@ class Document:
 class RenderResult:
     """What happened to one item of render_many."""
 
+    def __new__(
+        cls, index: int, name: str, paths: list[str], error: Optional[BaseException] = None
+    ) -> RenderResult:
+        """Made by render_many; the constructor is what unpickling calls."""
+    def __reduce__(self) -> tuple[Any, tuple[int, str, list[str], Optional[BaseException]]]: ...
     @property
     def index(self) -> int: ...
     @property
@@ -162,5 +170,9 @@ def render_many(
     fonts: Optional[Fonts] = None,
     style: Optional[StyleOptions] = None,
     progress: Optional[Callable[[int, int], object]] = None,
+    names: Optional[Sequence[Optional[str]]] = None,
 ) -> list[RenderResult]:
     """Render many documents in parallel (GIL released); one result per item, in order."""
+
+def file_names(values: Iterable[Any], template: Optional[str] = None) -> list[str]:
+    """The file stems render_many gives items whose name_field values are `values`."""

@@ -179,7 +179,11 @@ fn stops_cleanly_on(signal: &str, status: i32) {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-    let number = if signal == "TERM" { libc::SIGTERM } else { libc::SIGINT };
+    let number = if signal == "TERM" {
+        libc::SIGTERM
+    } else {
+        libc::SIGINT
+    };
     // SAFETY: kill(2) on the pid of a child we started and have not reaped.
     assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, number) }, 0);
     let sent = Instant::now();
