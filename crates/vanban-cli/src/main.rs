@@ -2,7 +2,8 @@
 //! data, as DOCX and PDF.
 //!
 //! Exit status: 0 success, 1 bad input (or an output that could not be
-//! written), 2 wrong usage.
+//! written), 2 wrong usage, 128 + the signal's number when SIGTERM or
+//! SIGINT stopped it.
 
 mod batch;
 mod output;
@@ -24,7 +25,7 @@ use output::{parse_formats, Formats, Output};
     name = "vanban",
     version,
     about = "Vietnamese administrative documents (văn bản hành chính) laid out as Decree 30/2020/NĐ-CP requires",
-    after_help = "Exit status: 0 success, 1 bad input, 2 wrong usage.\nExample: vanban render examples/ke-hoach-1026.yaml -o out/"
+    after_help = "Exit status: 0 success, 1 bad input, 2 wrong usage, 143/130 stopped by SIGTERM/SIGINT.\nExample: vanban render examples/ke-hoach-1026.yaml -o out/"
 )]
 struct Cli {
     #[command(subcommand)]
