@@ -248,3 +248,23 @@ fn bom_and_streamed_rows_render_like_whole_ones() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(listing(&out).contains("ubnd-huyen-chau-thanh.docx"));
 }
+
+#[test]
+fn an_output_folder_that_is_a_file_is_named() {
+    let dir = temp_dir("output-is-a-file");
+    let out = dir.join("out");
+    std::fs::write(&out, b"not a folder").unwrap();
+    let output = vanban(&[
+        "render",
+        seed_example().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert!(
+        message.contains(&format!("{}: ", out.display())),
+        "{message}"
+    );
+    assert_eq!(std::fs::read(&out).unwrap(), b"not a folder");
+}
