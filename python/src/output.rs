@@ -12,11 +12,10 @@ use vanban::Style;
 use vanban_output::{Error, Format, Options};
 
 use crate::convert;
-use crate::errors::internal_error;
 
 /// A `vanban_output` error as the Python exception it stands for: a file
-/// problem is an `OSError` subclass (with `.filename`), bad arguments are
-/// `ValueError`s.
+/// problem is an `OSError` subclass (with `.filename`), bad arguments and
+/// documents a backend refuses are `ValueError`s.
 pub fn output_error(error: Error) -> PyErr {
     match error {
         Error::Io { path, source } => match source.raw_os_error() {
@@ -29,7 +28,8 @@ pub fn output_error(error: Error) -> PyErr {
                 format!("{}: {source}", path.display()),
             )),
         },
-        Error::Render { .. } => internal_error(&error.to_string()),
+        // A backend refusing a document (a character it cannot write …) is
+        // about the input, as a ValueError; panics are InternalError elsewhere.
         other => PyValueError::new_err(other.to_string()),
     }
 }
