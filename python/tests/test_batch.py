@@ -79,7 +79,9 @@ def test_ctrl_c_stops_promptly(plan, tmp_path):
     elapsed = time.monotonic() - start
     timer.join()
     assert elapsed < 3.0, f"took {elapsed:.1f}s to stop"
-    assert len(os.listdir(tmp_path)) < 5000
+    left = os.listdir(tmp_path)
+    assert len(left) < 5000
+    assert not [f for f in left if f.startswith(".")], "no temporary file left"
 
 
 def test_documents_already_made(plan, tmp_path):
