@@ -17,7 +17,9 @@ PYTHON="${PYTHON:-python3}"
 
 "$PYTHON" -m venv "$VENV"
 "$VENV/bin/python" -m pip install -q --upgrade pip
-"$VENV/bin/python" -m pip install -q "maturin>=1.9.4,<2" pytest
+"$VENV/bin/python" -m pip install -q "maturin>=1.9.4,<2" pytest "mypy==2.4.1"
+# The `dask` extra, for vanban.dask and its LocalCluster test.
+"$VENV/bin/python" -m pip install -q "dask[dataframe,distributed]>=2024.1"
 
 # The byte-for-byte comparison test drives the CLI; build it if missing
 # (release, the one profile the workspace builds in).
@@ -37,6 +39,8 @@ grep -E "Built wheel|Successfully installed" "$work/pip.log" || true
 
 # Run from outside the source tree so that `import vanban` is the installed one.
 cd "$work"
+# The stubs must say what the extension really has (signatures, @final …).
+"$VENV/bin/python" -m mypy.stubtest vanban
 status=0
 "$VENV/bin/python" -m pytest -p no:cacheprovider -ra "$root/python/tests" || status=$?
 if [ "$status" -eq 5 ]; then

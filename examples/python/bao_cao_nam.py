@@ -63,7 +63,7 @@ def main(csv_path=DEFAULT_CSV, out_dir="out/bao-cao-nam"):
         out_dir,
         formats=("docx", "pdf"),
         template="bao-cao-ket-qua-nam",
-        name_field="place",  # one file pair per unit: out/bao-cao-nam/An Bình.docx …
+        name_field="place",  # one file pair per unit: out/bao-cao-nam/an-binh.docx …
     )
     failed = 0
     for result in results:

@@ -1,30 +1,28 @@
 //! `vanban.render_many`: many documents on Rust threads, GIL released.
 //!
 //! Python objects are converted while we hold the GIL; the rendering then
-//! runs on a pool of scoped threads while the calling thread, detached,
-//! waits for them and briefly re-attaches to look for Ctrl-C.
+//! runs on the output layer's pool (`vanban_output::pool`) while the calling
+//! thread, detached, collects results and briefly re-attaches to report
+//! progress and look for Ctrl-C. File names and collisions follow
+//! `vanban_output::names`, as in the CLI.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 use serde_json::Value;
 use vanban::InputError;
+use vanban_output::pool::Pool;
+use vanban_output::{names, Cancel, Format, Namer};
 
 use crate::convert;
 use crate::document::{validate_value, Document};
 use crate::errors::{catch_panic, internal_error, validation_error, TemplateError};
-use crate::output::{write_atomically, Format};
+use crate::output::{format_list, output_error, RenderOptions};
 use crate::templates::{template_error, Catalog};
 use vanban::template::TemplateError as CoreError;
-
-/// How often the waiting thread looks for signals (Ctrl-C).
-const SIGNAL_POLL: Duration = Duration::from_millis(50);
 
 /// What happened to one item of `render_many`.
 ///
@@ -41,6 +39,33 @@ pub struct RenderResult {
 
 #[pymethods]
 impl RenderResult {
+    /// Made by `render_many`; the constructor is what unpickling calls.
+    #[new]
+    #[pyo3(signature = (index, name, paths, error = None))]
+    fn new(index: usize, name: String, paths: Vec<String>, error: Option<Py<PyAny>>) -> Self {
+        RenderResult {
+            index,
+            name,
+            paths,
+            error,
+        }
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> (
+        Bound<'py, pyo3::types::PyType>,
+        (usize, String, Vec<String>, Option<Py<PyAny>>),
+    ) {
+        let this = slf.get();
+        let error = this.error.as_ref().map(|e| e.clone_ref(slf.py()));
+        (
+            slf.get_type(),
+            (this.index, this.name.clone(), this.paths.clone(), error),
+        )
+    }
+
     /// Position of the item in the input iterable (0-based).
     #[getter]
     fn index(&self) -> usize {
@@ -91,7 +116,7 @@ enum Outcome {
     Written(Vec<PathBuf>),
     Invalid(InputError),
     Template(Box<CoreError>),
-    Io(std::io::Error),
+    Output(vanban_output::Error),
     Panic(String),
 }
 
@@ -104,11 +129,11 @@ enum Item {
 
 /// Everything the workers share, read-only.
 struct Batch<'a> {
-    values: &'a [Option<Item>],
     names: &'a [String],
     formats: &'a [Format],
     out_dir: &'a Path,
     template: Option<(&'a Catalog, &'a str)>,
+    options: &'a RenderOptions,
 }
 
 impl Batch<'_> {
@@ -128,27 +153,17 @@ impl Batch<'_> {
     }
 
     fn write(&self, index: usize, doc: &vanban::Document) -> Outcome {
-        // Render every format before writing, so a failure writes nothing.
-        let rendered: Result<Vec<(PathBuf, Vec<u8>)>, String> = self
-            .formats
-            .iter()
-            .map(|f| {
-                let file = format!("{}.{}", self.names[index], f.extension());
-                Ok((self.out_dir.join(file), f.render(doc)?))
-            })
-            .collect();
-        let rendered = match rendered {
-            Ok(rendered) => rendered,
-            Err(e) => return Outcome::Io(std::io::Error::other(e)),
-        };
-        let mut paths = Vec::with_capacity(rendered.len());
-        for (path, bytes) in rendered {
-            if let Err(e) = write_atomically(&path, &bytes) {
-                return Outcome::Io(e);
-            }
-            paths.push(path);
+        let options = self.options.options();
+        match vanban_output::write_document(
+            doc,
+            self.out_dir,
+            &self.names[index],
+            self.formats,
+            &options,
+        ) {
+            Ok(paths) => Outcome::Written(paths),
+            Err(e) => Outcome::Output(e),
         }
-        Outcome::Written(paths)
     }
 }
 
@@ -156,17 +171,26 @@ impl Batch<'_> {
 ///
 /// `items` is any iterable of mappings — input documents, or the data for
 /// `template` when it is given (e.g. `df.to_dict("records")`) — or of
-/// `Document`s already made. Each item
-/// becomes `out_dir/NAME.docx` and/or `.pdf`; NAME is the item's
-/// `name_field` value when given, else its index (prefixed by the template
-/// name). `jobs` threads render at once (default: one per CPU), with the
-/// GIL released. A bad item does not stop the batch: the result list (in
-/// input order) says for each item what was written or what went wrong.
-/// Ctrl-C stops the batch promptly and raises KeyboardInterrupt.
+/// `Document`s already made. Each item becomes `out_dir/NAME.docx` and/or
+/// `.pdf`, named as the `vanban batch` command names them: NAME is the
+/// item's `name_field` value as an ASCII slug (`Xã An Bình` → `xa-an-binh`),
+/// else `TEMPLATE-NNN` (or `van-ban-NNN`) with the item's 1-based number; a
+/// name already given in this call gets `-2`, `-3`, … so no item overwrites
+/// another. `jobs` threads render at once (default: one per CPU), with the
+/// GIL released. `fonts` (four font files: regular, bold, italic, bold
+/// italic) replaces the PDF's Liberation Serif; `style` (a mapping like an
+/// input's `style` field) replaces each document's style. `progress`, if
+/// given, is called as `progress(done, total)` as items finish. `names`, if
+/// given, names each item instead of `name_field` (one per item, e.g. from
+/// `file_names`; None for a numbered one). A bad item
+/// does not stop the batch: the result list (in input order) says for each
+/// item what was written or what went wrong. Ctrl-C stops the batch after
+/// the documents under way (no temporary file is left) and raises
+/// KeyboardInterrupt.
 #[pyfunction]
 #[pyo3(
-    signature = (items, out_dir, formats = None, template = None, jobs = None, name_field = None, templates_dir = None),
-    text_signature = "(items, out_dir, formats=('docx', 'pdf'), template=None, jobs=None, name_field=None, templates_dir=None)"
+    signature = (items, out_dir, formats = None, template = None, jobs = None, name_field = None, templates_dir = None, *, fonts = None, style = None, progress = None, names = None),
+    text_signature = "(items, out_dir, formats=('docx', 'pdf'), template=None, jobs=None, name_field=None, templates_dir=None, *, fonts=None, style=None, progress=None, names=None)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub fn render_many(
@@ -178,11 +202,16 @@ pub fn render_many(
     jobs: Option<usize>,
     name_field: Option<String>,
     templates_dir: Option<PathBuf>,
+    fonts: Option<&Bound<'_, PyAny>>,
+    style: Option<&Bound<'_, PyAny>>,
+    progress: Option<Py<PyAny>>,
+    names: Option<Vec<Option<String>>>,
 ) -> PyResult<Vec<RenderResult>> {
     let formats = match formats {
-        Some(f) => Format::list(f)?,
-        None => vec![Format::Docx, Format::Pdf],
+        Some(f) => format_list(f)?,
+        None => Format::ALL.to_vec(),
     };
+    let options = RenderOptions::from_args(fonts, style)?;
     let catalog = match &template {
         Some(name) => {
             let catalog = Catalog::load(templates_dir.as_deref())?;
@@ -198,40 +227,50 @@ pub fn render_many(
     };
 
     // Convert with the GIL held; an item that cannot convert fails alone.
-    let mut values = Vec::new();
+    let mut work = Vec::new();
     let mut early: Vec<Option<PyErr>> = Vec::new();
     let mut raw_names = Vec::new();
-    for item in items.try_iter()? {
+    for (index, item) in items.try_iter()?.enumerate() {
         py.check_signals()?;
         let item = item?;
-        let index = values.len();
-        raw_names.push(item_name(&item, name_field.as_deref()));
         match to_item(&item, template.is_some()) {
-            Ok(v) => {
-                values.push(Some(v));
+            Ok(value) => {
+                raw_names.push(item_name(&item, &value, name_field.as_deref()));
+                work.push((index, value));
                 early.push(None);
             }
             Err(e) => {
-                values.push(None);
+                raw_names.push(None);
                 early.push(Some(e));
             }
         }
-        debug_assert_eq!(values.len(), index + 1);
     }
-    let names = file_names(&raw_names, template.as_deref());
+    let count = early.len();
+    if let Some(given) = names {
+        if given.len() != count {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "names: {} names for {count} items",
+                given.len()
+            )));
+        }
+        raw_names = given;
+    }
+    let mut namer = Namer::new(template.as_deref(), Some(count));
+    let names: Vec<String> = raw_names
+        .iter()
+        .enumerate()
+        .map(|(index, name)| namer.name(index + 1, name.as_deref()))
+        .collect();
     std::fs::create_dir_all(&out_dir)?;
 
     let batch = Batch {
-        values: &values,
         names: &names,
         formats: &formats,
         out_dir: &out_dir,
         template: catalog.as_ref().zip(template.as_deref()),
+        options: &options,
     };
-    let jobs = jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .clamp(1, values.len().max(1));
-    let outcomes = py.detach(|| run(&batch, jobs))?;
+    let outcomes = py.detach(|| run(&batch, work, count, jobs.unwrap_or(0), progress.as_ref()))?;
 
     let results = outcomes
         .into_iter()
@@ -247,7 +286,7 @@ pub fn render_many(
                 ),
                 (None, Some(Outcome::Invalid(e))) => (Vec::new(), Some(validation_error(py, &e))),
                 (None, Some(Outcome::Template(e))) => (Vec::new(), Some(template_error(py, &e))),
-                (None, Some(Outcome::Io(e))) => (Vec::new(), Some(PyErr::from(e))),
+                (None, Some(Outcome::Output(e))) => (Vec::new(), Some(output_error(e))),
                 (None, Some(Outcome::Panic(m))) => (Vec::new(), Some(internal_error(&m))),
                 (None, None) => (Vec::new(), Some(internal_error("item was not rendered"))),
             };
@@ -273,139 +312,93 @@ fn to_item(item: &Bound<'_, PyAny>, templated: bool) -> PyResult<Item> {
     }
 }
 
-/// Runs the pool; returns each item's outcome, or the signal's exception.
-fn run(batch: &Batch<'_>, jobs: usize) -> PyResult<Vec<Option<Outcome>>> {
-    let count = batch.values.len();
-    let next = AtomicUsize::new(0);
-    let cancel = AtomicBool::new(false);
+/// Runs the pool; returns each item's outcome, or the exception raised by
+/// a signal handler (Ctrl-C) or by the progress callback.
+fn run(
+    batch: &Batch<'_>,
+    work: Vec<(usize, Item)>,
+    count: usize,
+    jobs: usize,
+    progress: Option<&Py<PyAny>>,
+) -> PyResult<Vec<Option<Outcome>>> {
+    let cancel = Cancel::new();
     let mut outcomes: Vec<Option<Outcome>> = (0..count).map(|_| None).collect();
-    let (sender, receiver) = mpsc::channel::<(usize, Outcome)>();
-    let mut interrupted = None;
-
-    std::thread::scope(|scope| {
-        for _ in 0..jobs {
-            let sender = sender.clone();
-            let (next, cancel) = (&next, &cancel);
-            scope.spawn(move || {
-                // Workers stop taking items once cancelled; an item under way finishes.
-                while !cancel.load(Ordering::Relaxed) {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    if index >= count {
-                        break;
-                    }
-                    let Some(value) = &batch.values[index] else {
-                        continue;
-                    };
-                    let outcome =
-                        catch_panic(|| batch.render(index, value)).unwrap_or_else(Outcome::Panic);
-                    if sender.send((index, outcome)).is_err() {
-                        break;
+    // The first exception raised stops the pool and is raised to the caller.
+    let raised: RefCell<Option<PyErr>> = RefCell::new(None);
+    let stop = |error: PyErr| {
+        cancel.cancel();
+        raised.borrow_mut().get_or_insert(error);
+    };
+    Pool::new(jobs)
+        .total(work.len())
+        .cancel(&cancel)
+        // Signal handlers run only on the main thread with the GIL held.
+        .on_idle(|| {
+            if let Err(e) = Python::attach(|py| py.check_signals()) {
+                stop(e);
+            }
+        })
+        .run(
+            work,
+            |(index, item)| {
+                let outcome =
+                    catch_panic(|| batch.render(index, &item)).unwrap_or_else(Outcome::Panic);
+                (index, outcome)
+            },
+            |(index, outcome), at| {
+                outcomes[index] = Some(outcome);
+                if let Some(callback) = progress {
+                    let total = at.total.unwrap_or(at.done);
+                    let called =
+                        Python::attach(|py| callback.call1(py, (at.done, total)).map(drop));
+                    if let Err(e) = called {
+                        stop(e);
                     }
                 }
-            });
-        }
-        drop(sender);
-
-        let mut last_check = Instant::now();
-        loop {
-            match receiver.recv_timeout(SIGNAL_POLL) {
-                Ok((index, outcome)) => outcomes[index] = Some(outcome),
-                Err(mpsc::RecvTimeoutError::Timeout) => {}
-                Err(mpsc::RecvTimeoutError::Disconnected) => break,
-            }
-            if last_check.elapsed() >= SIGNAL_POLL {
-                last_check = Instant::now();
-                // Signal handlers run only on the main thread with the GIL held.
-                if let Err(e) = Python::attach(|py| py.check_signals()) {
-                    cancel.store(true, Ordering::Relaxed);
-                    interrupted = Some(e);
-                    break;
-                }
-            }
-        }
-    });
-    match interrupted {
+            },
+        );
+    match raised.into_inner() {
         Some(e) => Err(e),
         None => Ok(outcomes),
     }
 }
 
-/// The item's `name_field` value as text, if it has one; a dotted field
-/// (`issuer.abbreviation`) reaches into nested mappings.
-fn item_name(item: &Bound<'_, PyAny>, field: Option<&str>) -> Option<String> {
-    let field = field?;
-    let value = item
-        .get_item(field)
-        .ok()
-        .or_else(|| {
-            field
-                .split('.')
-                .try_fold(item.clone(), |node, key| node.get_item(key).ok())
+/// The file stems `render_many` gives items whose `name_field` values are
+/// `values` (in order; None for an item without one): ASCII slugs, else
+/// `TEMPLATE-NNN` numbered from 1, a name given twice getting `-2`, `-3` ….
+/// For splitting one batch over many calls (`vanban.dask`) with the names
+/// one call would give.
+#[pyfunction]
+#[pyo3(signature = (values, template = None))]
+pub fn file_names(values: &Bound<'_, PyAny>, template: Option<&str>) -> PyResult<Vec<String>> {
+    let raw: Vec<Option<String>> = values
+        .try_iter()?
+        .map(|value| {
+            let value = convert::to_json(&value?, "")?;
+            Ok(names::lookup(&serde_json::json!({ "v": value }), "v"))
         })
-        // A Document has no items but properties: `number`, `place` …
-        .or_else(|| item.cast::<Document>().ok()?.getattr(field).ok())?;
-    if value.is_none() {
-        return None;
-    }
-    match value.cast::<PyString>() {
-        Ok(s) => s.to_cow().ok().map(|c| c.into_owned()),
-        Err(_) => value.str().ok().map(|s| s.to_string()),
-    }
-}
-
-/// Safe, unique file stems: the named value where given, else the index.
-fn file_names(raw: &[Option<String>], template: Option<&str>) -> Vec<String> {
-    let width = raw.len().saturating_sub(1).to_string().len().max(3);
-    let prefix = template.map(|t| format!("{t}-")).unwrap_or_default();
-    let mut used = HashSet::new();
-    raw.iter()
+        .collect::<PyResult<_>>()?;
+    let mut namer = Namer::new(template, Some(raw.len()));
+    Ok(raw
+        .iter()
         .enumerate()
-        .map(|(index, name)| {
-            let numbered = || format!("{prefix}{index:0width$}");
-            let mut stem = name.as_deref().map(sanitize).unwrap_or_default();
-            if stem.is_empty() {
-                stem = numbered();
-            }
-            // Two items with the same name must not overwrite each other.
-            if !used.insert(stem.to_lowercase()) {
-                stem = format!("{stem}-{index}");
-                used.insert(stem.to_lowercase());
-            }
-            stem
-        })
-        .collect()
+        .map(|(index, name)| namer.name(index + 1, name.as_deref()))
+        .collect())
 }
 
-/// Keeps letters (Vietnamese included); drops what no file system takes.
-fn sanitize(name: &str) -> String {
-    let cleaned: String = name
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
-            c if c.is_control() => '_',
-            c => c,
-        })
-        .collect();
-    cleaned.trim_matches(|c| c == '.' || c == ' ').to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_are_safe_and_unique() {
-        let raw = vec![
-            Some("Phòng A/B".to_string()),
-            None,
-            Some("phòng a_b".to_string()),
-            Some("..".to_string()),
-        ];
-        let names = file_names(&raw, Some("bao-cao"));
-        assert_eq!(
-            names,
-            ["Phòng A_B", "bao-cao-001", "phòng a_b-2", "bao-cao-003"]
-        );
+/// The item's `name_field` value as text, if it has one: read from the
+/// converted data as the CLI reads a row (a dotted field reaches into nested
+/// mappings), or from a `Document`'s property (`number`, `place` …).
+fn item_name(item: &Bound<'_, PyAny>, value: &Item, field: Option<&str>) -> Option<String> {
+    let field = field?;
+    match value {
+        Item::Data(data) => names::lookup(data, field),
+        Item::Document(_) => {
+            let value = item.getattr(field).ok().filter(|v| !v.is_none())?;
+            match value.cast::<PyString>() {
+                Ok(s) => s.to_cow().ok().map(|c| c.into_owned()),
+                Err(_) => value.str().ok().map(|s| s.to_string()),
+            }
+        }
     }
 }

@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use crate::convert;
 use crate::document::validate_value;
 use crate::errors::{catch_panic, internal_error};
-use crate::output::Format;
+use crate::output::parse_format;
 
 /// Panics inside the guard, so tests can see it become `InternalError`.
 #[pyfunction]
@@ -36,12 +36,15 @@ pub fn _core_seconds(
     format: &str,
 ) -> PyResult<f64> {
     let value = convert::to_json(data, "")?;
-    let format = Format::parse(format)?;
+    let format = parse_format(format)?;
     py.detach(|| {
         let start = Instant::now();
         for _ in 0..n {
             let doc = validate_value(&value).map_err(|e| e.to_string())?;
-            std::hint::black_box(format.render(&doc)?);
+            let options = vanban_output::Options::default();
+            std::hint::black_box(
+                vanban_output::render(&doc, &[format], &options).map_err(|e| e.to_string())?,
+            );
         }
         Ok(start.elapsed().as_secs_f64())
     })

@@ -2,14 +2,16 @@
 //! rendered to bytes or files with the GIL released.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
-use vanban::{Format as InputFormat, InputError};
+use vanban::{Format as InputFormat, Input, InputError};
 
 use crate::convert;
 use crate::errors::{catch_panic, internal_error, validation_error};
-use crate::output::{write_atomically, Format};
+use crate::output::{format_of, output_error, parse_format, RenderOptions};
+use vanban_output::Format;
 
 /// A validated administrative document (văn bản hành chính).
 ///
@@ -20,18 +22,32 @@ use crate::output::{write_atomically, Format};
 /// or with `Document.from_file(path)`, `Document.from_yaml(text)`,
 /// `Document.from_json(text)`. An invalid input raises `ValidationError`
 /// listing every problem. A Document never changes once made.
+///
+/// A Document pickles (for multiprocessing, Dask …) as the input it was
+/// made from, validated again when unpickled.
 #[pyclass(frozen, module = "vanban", name = "Document")]
 pub struct Document {
     pub inner: vanban::Document,
+    /// The input it was validated from: what a pickle carries.
+    input: Arc<Input>,
+}
+
+impl Document {
+    pub fn new_validated(inner: vanban::Document, input: Input) -> Document {
+        Document {
+            inner,
+            input: Arc::new(input),
+        }
+    }
 }
 
 /// Validates an input, a panic in the core becoming `InternalError`.
 pub fn build(
     py: Python<'_>,
-    make: impl FnOnce() -> Result<vanban::Document, InputError>,
+    make: impl FnOnce() -> Result<(vanban::Document, Input), InputError>,
 ) -> PyResult<Document> {
     match catch_panic(make) {
-        Ok(Ok(inner)) => Ok(Document { inner }),
+        Ok(Ok((inner, input))) => Ok(Document::new_validated(inner, input)),
         Ok(Err(e)) => Err(validation_error(py, &e)),
         Err(message) => Err(internal_error(&message)),
     }
@@ -39,8 +55,21 @@ pub fn build(
 
 /// Validates a Python mapping (already converted to JSON).
 pub fn validate_value(value: &serde_json::Value) -> Result<vanban::Document, InputError> {
+    validate_input(value).map(|(doc, _)| doc)
+}
+
+/// Validates a Python mapping, keeping the input it read.
+pub fn validate_input(value: &serde_json::Value) -> Result<(vanban::Document, Input), InputError> {
     let input = convert::to_input(value)?;
-    vanban::Document::from_input(&input)
+    vanban::Document::from_input(&input).map(|doc| (doc, input))
+}
+
+/// Validates text in a format, keeping the input it read (problems located
+/// by line and column, as `Document::from_text` locates them).
+fn validate_text(text: &str, format: InputFormat) -> Result<(vanban::Document, Input), InputError> {
+    let doc = vanban::Document::from_text(text, format)?;
+    let input = vanban::source::parse(text, format)?;
+    Ok((doc, input))
 }
 
 impl Document {
@@ -55,15 +84,19 @@ impl Document {
         let text = std::fs::read_to_string(&path)?;
         let name = path.display().to_string();
         build(py, || {
-            vanban::Document::from_text(&text, format).map_err(|e| e.in_file(name))
+            validate_text(&text, format).map_err(|e| e.in_file(name))
         })
     }
 
-    fn render(&self, py: Python<'_>, format: Format) -> PyResult<Vec<u8>> {
+    fn render(&self, py: Python<'_>, format: Format, options: &RenderOptions) -> PyResult<Vec<u8>> {
         // Rendering is pure Rust: let other Python threads run meanwhile.
-        py.detach(|| catch_panic(|| format.render(&self.inner)))
+        let rendered = py
+            .detach(|| {
+                catch_panic(|| vanban_output::render(&self.inner, &[format], &options.options()))
+            })
             .map_err(|m| internal_error(&m))?
-            .map_err(pyo3::exceptions::PyValueError::new_err)
+            .map_err(output_error)?;
+        Ok(rendered.into_single().unwrap_or_default())
     }
 }
 
@@ -72,7 +105,23 @@ impl Document {
     #[new]
     fn new(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
         let value = convert::to_json(data, "")?;
-        build(py, || validate_value(&value))
+        build(py, || validate_input(&value))
+    }
+
+    /// Rebuilds a pickled Document from its input (JSON text).
+    #[staticmethod]
+    fn _from_state(py: Python<'_>, state: &str) -> PyResult<Self> {
+        build(py, || {
+            let input: Input = serde_json::from_str(state)
+                .map_err(|e| InputError::new(vec![vanban::Problem::new("", e.to_string())]))?;
+            vanban::Document::from_input(&input).map(|doc| (doc, input))
+        })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let state = serde_json::to_string(&*slf.get().input)
+            .map_err(|e| internal_error(&format!("cannot pickle a Document: {e}")))?;
+        Ok((slf.get_type().getattr("_from_state")?, (state,)))
     }
 
     /// Reads and validates an input file (.yaml, .yml, .json or .toml).
@@ -85,19 +134,19 @@ impl Document {
     /// Reads and validates YAML text.
     #[staticmethod]
     fn from_yaml(py: Python<'_>, text: &str) -> PyResult<Self> {
-        build(py, || vanban::Document::from_text(text, InputFormat::Yaml))
+        build(py, || validate_text(text, InputFormat::Yaml))
     }
 
     /// Reads and validates JSON text.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        build(py, || vanban::Document::from_text(text, InputFormat::Json))
+        build(py, || validate_text(text, InputFormat::Json))
     }
 
     /// Reads and validates TOML text.
     #[staticmethod]
     fn from_toml(py: Python<'_>, text: &str) -> PyResult<Self> {
-        build(py, || vanban::Document::from_text(text, InputFormat::Toml))
+        build(py, || validate_text(text, InputFormat::Toml))
     }
 
     /// The document kind's identifier: "ke-hoach", "bao-cao", "cong-van", …
@@ -208,30 +257,55 @@ impl Document {
         self.inner.secrecy.map(|s| s.text())
     }
 
-    /// Renders the document as a Word file; returns its bytes.
-    fn to_docx<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
-        let bytes = self.render(py, Format::Docx)?;
+    /// Renders the document as a Word file; returns its bytes. `style`
+    /// (a mapping like an input's `style` field) replaces the document's.
+    #[pyo3(signature = (*, style = None))]
+    fn to_docx<'py>(
+        &self,
+        py: Python<'py>,
+        style: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let options = RenderOptions::from_args(None, style)?;
+        let bytes = self.render(py, Format::Docx, &options)?;
         Ok(PyBytes::new(py, &bytes))
     }
 
-    /// Renders the document as a PDF file; returns its bytes.
-    fn to_pdf<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
-        let bytes = self.render(py, Format::Pdf)?;
+    /// Renders the document as a PDF file; returns its bytes. `fonts`: four
+    /// font files (regular, bold, italic, bold italic) instead of the
+    /// built-in Liberation Serif; `style` replaces the document's style.
+    #[pyo3(signature = (*, fonts = None, style = None))]
+    fn to_pdf<'py>(
+        &self,
+        py: Python<'py>,
+        fonts: Option<&Bound<'py, PyAny>>,
+        style: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let options = RenderOptions::from_args(fonts, style)?;
+        let bytes = self.render(py, Format::Pdf, &options)?;
         Ok(PyBytes::new(py, &bytes))
     }
 
     /// Writes the document to `path`, as DOCX or PDF by its suffix (or
-    /// `format`). The file appears whole or not at all: it is written to a
-    /// temporary file beside it and renamed into place.
-    #[pyo3(signature = (path, format = None))]
-    fn save(&self, py: Python<'_>, path: PathBuf, format: Option<&str>) -> PyResult<()> {
+    /// `format`), with `fonts` and `style` as in `to_pdf`. The file appears
+    /// whole or not at all (mode 0644): it is written to a temporary file
+    /// beside it and renamed into place.
+    #[pyo3(signature = (path, format = None, *, fonts = None, style = None))]
+    fn save(
+        &self,
+        py: Python<'_>,
+        path: PathBuf,
+        format: Option<&str>,
+        fonts: Option<&Bound<'_, PyAny>>,
+        style: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
         let format = match format {
-            Some(name) => Format::parse(name)?,
-            None => Format::from_path(&path)?,
+            Some(name) => parse_format(name)?,
+            None => format_of(&path)?,
         };
-        let bytes = self.render(py, format)?;
-        py.detach(|| write_atomically(&path, &bytes))?;
-        Ok(())
+        let options = RenderOptions::from_args(fonts, style)?;
+        let bytes = self.render(py, format, &options)?;
+        py.detach(|| vanban_output::write::write_files(&[(path, bytes.as_slice())]))
+            .map_err(output_error)
     }
 
     fn __repr__(&self) -> String {

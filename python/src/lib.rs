@@ -19,6 +19,7 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<document::Document>()?;
     m.add_class::<batch::RenderResult>()?;
     m.add_function(wrap_pyfunction!(batch::render_many, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::file_names, m)?)?;
     m.add_function(wrap_pyfunction!(templates::render_template, m)?)?;
     m.add_function(wrap_pyfunction!(templates::templates, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
@@ -39,7 +40,7 @@ fn validate(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         document::Document::from_file_path(py, data.extract()?)
     } else {
         let value = convert::to_json(data, "")?;
-        document::build(py, || document::validate_value(&value))
+        document::build(py, || document::validate_input(&value))
     };
     match outcome {
         Ok(_) => Ok(pyo3::types::PyList::empty(py).into_any().unbind()),

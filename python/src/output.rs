@@ -1,102 +1,108 @@
-//! Output formats and writing files so that a reader never sees half a file.
+//! Python's side of the output layer (`vanban-output`): format names,
+//! `fonts=` and `style=` arguments, and its errors as Python exceptions.
+//! Rendering and writing themselves live in that crate, shared with the CLI.
 
-use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
+use vanban::metrics::FontSet;
+use vanban::Style;
+use vanban_output::{Error, Format, Options};
 
-/// A file format a document renders to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Docx,
-    Pdf,
-}
+use crate::convert;
 
-impl Format {
-    pub fn parse(name: &str) -> PyResult<Format> {
-        match name
-            .trim()
-            .trim_start_matches('.')
-            .to_ascii_lowercase()
-            .as_str()
-        {
-            "docx" => Ok(Format::Docx),
-            "pdf" => Ok(Format::Pdf),
-            other => Err(PyValueError::new_err(format!(
-                "unknown format `{other}`; use \"docx\" or \"pdf\""
-            ))),
-        }
-    }
-
-    /// The format a file name's suffix names.
-    pub fn from_path(path: &Path) -> PyResult<Format> {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some(ext) => Format::parse(ext),
-            None => Err(PyValueError::new_err(format!(
-                "{}: give the file a .docx or .pdf suffix",
-                path.display()
-            ))),
-        }
-    }
-
-    /// Reads `"docx"`, `"docx,pdf"` or any iterable of such names.
-    pub fn list(formats: &Bound<'_, PyAny>) -> PyResult<Vec<Format>> {
-        let names: Vec<String> = match formats.cast::<PyString>() {
-            Ok(s) => s.to_cow()?.split(',').map(str::to_owned).collect(),
-            Err(_) => formats
-                .try_iter()?
-                .map(|n| n.and_then(|n| n.extract::<String>()))
-                .collect::<PyResult<_>>()?,
-        };
-        let mut list = Vec::new();
-        for name in names.iter().filter(|n| !n.trim().is_empty()) {
-            let format = Format::parse(name)?;
-            if !list.contains(&format) {
-                list.push(format);
+/// A `vanban_output` error as the Python exception it stands for: a file
+/// problem is an `OSError` subclass (with `.filename`), bad arguments and
+/// documents a backend refuses are `ValueError`s.
+pub fn output_error(error: Error) -> PyErr {
+    match error {
+        Error::Io { path, source } => match source.raw_os_error() {
+            // OSError(errno, …) picks the subclass: FileNotFoundError …
+            Some(errno) => {
+                PyOSError::new_err((errno, source.to_string(), path.display().to_string()))
             }
-        }
-        if list.is_empty() {
-            return Err(PyValueError::new_err("no output format given"));
-        }
-        Ok(list)
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Docx => "docx",
-            Format::Pdf => "pdf",
-        }
-    }
-
-    pub fn render(self, doc: &vanban::Document) -> Result<Vec<u8>, String> {
-        match self {
-            Format::Docx => vanban_docx::to_docx(doc).map_err(|e| e.to_string()),
-            Format::Pdf => vanban_pdf::to_pdf(doc).map_err(|e| e.to_string()),
-        }
+            None => PyErr::from(std::io::Error::new(
+                source.kind(),
+                format!("{}: {source}", path.display()),
+            )),
+        },
+        // A backend refusing a document (a character it cannot write …) is
+        // about the input, as a ValueError; panics are InternalError elsewhere.
+        other => PyValueError::new_err(other.to_string()),
     }
 }
 
-/// Writes through a temporary file in the same folder, then renames it into
-/// place: a crash or a full disk leaves the old file, never a torn one.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
+/// The format of a name (`"pdf"`, `".docx"`).
+pub fn parse_format(name: &str) -> PyResult<Format> {
+    name.parse().map_err(output_error)
+}
+
+/// The format a file name's suffix names.
+pub fn format_of(path: &Path) -> PyResult<Format> {
+    Format::from_path(path).map_err(output_error)
+}
+
+/// Reads `"docx"`, `"docx,pdf"` or any iterable of such names.
+pub fn format_list(formats: &Bound<'_, PyAny>) -> PyResult<Vec<Format>> {
+    let names: Vec<String> = match formats.cast::<PyString>() {
+        Ok(s) => s.to_cow()?.split(',').map(str::to_owned).collect(),
+        Err(_) => formats
+            .try_iter()?
+            .map(|n| n.and_then(|n| n.extract::<String>()))
+            .collect::<PyResult<_>>()?,
     };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".vanban-").suffix(".part");
-    // A temporary file is private (0600); the document should get the usual
-    // mode, which the process umask then narrows, as for any new file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    Format::from_names(names.iter().map(String::as_str)).map_err(output_error)
+}
+
+/// `fonts=` and `style=` as the backends take them, read once per call.
+#[derive(Default)]
+pub struct RenderOptions {
+    fonts: Option<FontSet>,
+    style: Option<Style>,
+}
+
+impl RenderOptions {
+    /// `fonts`: four font files (regular, bold, italic, bold italic) as a
+    /// sequence of paths or a comma-separated string; `style`: a mapping
+    /// shaped like an input's `style` field.
+    pub fn from_args(
+        fonts: Option<&Bound<'_, PyAny>>,
+        style: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<RenderOptions> {
+        let fonts = match fonts {
+            None => None,
+            Some(list) => {
+                let paths: Vec<PathBuf> = match list.cast::<PyString>() {
+                    Ok(s) => s
+                        .to_cow()?
+                        .split(',')
+                        .map(|p| PathBuf::from(p.trim()))
+                        .collect(),
+                    Err(_) => list.extract()?,
+                };
+                let py = list.py();
+                Some(
+                    py.detach(|| vanban_output::load_fonts(&paths))
+                        .map_err(output_error)?,
+                )
+            }
+        };
+        let style = match style {
+            None => None,
+            Some(mapping) => {
+                let value = convert::to_json(mapping, "style")?;
+                Some(vanban_output::render::style_from_json(&value).map_err(output_error)?)
+            }
+        };
+        Ok(RenderOptions { fonts, style })
     }
-    let mut file = builder.tempfile_in(dir)?;
-    file.write_all(bytes)?;
-    file.as_file().sync_all()?;
-    file.persist(path).map_err(|e| e.error)?;
-    Ok(())
+
+    pub fn options(&self) -> Options<'_> {
+        Options {
+            fonts: self.fonts.as_ref().unwrap_or(FontSet::liberation_serif()),
+            style: self.style.as_ref(),
+        }
+    }
 }

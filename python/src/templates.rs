@@ -35,6 +35,23 @@ impl Catalog {
     pub fn render(&self, name: &str, data: &Value) -> Result<vanban::Document, Box<CoreError>> {
         self.0.render_document(name, data).map_err(Box::new)
     }
+
+    /// As `render`, keeping the input the template made (for pickling).
+    pub fn render_input(
+        &self,
+        name: &str,
+        data: &Value,
+    ) -> Result<(vanban::Document, vanban::Input), Box<CoreError>> {
+        let input = self.0.render(name, data).map_err(Box::new)?;
+        match vanban::Document::from_input(&input) {
+            Ok(doc) => Ok((doc, input)),
+            // Made again by the core so the error is exactly render_document's.
+            Err(_) => match self.0.render_document(name, data) {
+                Err(e) => Err(Box::new(e)),
+                Ok(doc) => Ok((doc, input)),
+            },
+        }
+    }
 }
 
 /// A template failure as Python sees it: an invalid resulting document is a
@@ -77,8 +94,8 @@ pub fn render_template(
 ) -> PyResult<Document> {
     let catalog = Catalog::load(templates_dir.as_deref())?;
     let data = convert::to_json(data, "")?;
-    match catch_panic(|| catalog.render(name, &data)) {
-        Ok(Ok(inner)) => Ok(Document { inner }),
+    match catch_panic(|| catalog.render_input(name, &data)) {
+        Ok(Ok((inner, input))) => Ok(Document::new_validated(inner, input)),
         Ok(Err(e)) => Err(template_error(py, &e)),
         Err(message) => Err(internal_error(&message)),
     }

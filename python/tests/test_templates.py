@@ -76,24 +76,26 @@ def test_render_many_with_a_template_one_report_per_unit(tmp_path):
     assert [r.ok for r in results] == [True, False, True, True]
     assert isinstance(results[1].error, vanban.TemplateError)
     assert sorted(os.listdir(tmp_path)) == sorted(
-        f"{place}.{ext}" for place in ("An Bình", "An Hòa", "Phước Vinh") for ext in ("docx", "pdf")
+        f"{place}.{ext}" for place in ("an-binh", "an-hoa", "phuoc-vinh") for ext in ("docx", "pdf")
     )
     # Without a name field, files are numbered after the template.
     results = vanban.render_many(rows()[:1], tmp_path / "n", template="bao-cao-ket-qua-nam", formats="docx")
-    assert os.path.basename(results[0].paths[0]) == "bao-cao-ket-qua-nam-000.docx"
+    assert os.path.basename(results[0].paths[0]) == "bao-cao-ket-qua-nam-001.docx"
     # A dotted name field reaches into the data.
     results = vanban.render_many(rows()[:1], tmp_path / "d", template="bao-cao-ket-qua-nam",
                                  formats="docx", name_field="signer.name")
-    assert os.path.basename(results[0].paths[0]) == "Nguyễn Văn Hùng.docx"
+    assert os.path.basename(results[0].paths[0]) == "nguyen-van-hung.docx"
 
 
-def test_written_files_get_the_usual_mode(tmp_path):
-    old = os.umask(0o022)
+def test_written_files_get_mode_0644_whatever_the_umask(tmp_path):
+    old = os.umask(0o077)
     try:
         vanban.render_template("bao-cao-ket-qua-nam", rows()[0]).save(tmp_path / "r.docx")
+        vanban.render_many(rows()[:1], tmp_path, template="bao-cao-ket-qua-nam", formats="pdf")
     finally:
         os.umask(old)
     assert (tmp_path / "r.docx").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "bao-cao-ket-qua-nam-001.pdf").stat().st_mode & 0o777 == 0o644
 
 
 def test_the_example_script_runs(tmp_path):

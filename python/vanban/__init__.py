@@ -12,6 +12,9 @@ and `render_many` use every core. Invalid input raises `ValidationError`
 whose `.errors` lists every problem with its field path.
 """
 
+import os
+from typing import Any, Literal, Mapping, Optional, Sequence, TypedDict, Union
+
 from ._vanban import (
     Document,
     InternalError,
@@ -20,6 +23,7 @@ from ._vanban import (
     ValidationError,
     __version__,
     read_sheet,
+    file_names,
     render_many,
     render_template,
     rollup,
@@ -27,14 +31,36 @@ from ._vanban import (
     validate,
 )
 
+# Type names for annotations; the stubs (__init__.pyi) describe the same.
+StrPath = Union[str, "os.PathLike[str]"]
+FormatName = Union[Literal["docx"], Literal["pdf"]]
+Fonts = Union[str, Sequence[StrPath]]
+StyleOptions = Mapping[str, Any]
+
+
+class Problem(TypedDict):
+    """One problem with an input (an item of ``ValidationError.errors``)."""
+
+    path: str
+    message: str
+    line: Optional[int]
+    column: Optional[int]
+    source: Optional[str]
+
+
 __all__ = [
     "Document",
+    "FormatName",
     "InternalError",
+    "Problem",
     "RenderResult",
+    "StrPath",
+    "StyleOptions",
     "TemplateError",
     "ValidationError",
     "__version__",
     "read_sheet",
+    "file_names",
     "render_many",
     "render_template",
     "rollup",

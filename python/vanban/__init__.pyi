@@ -1,12 +1,37 @@
 """Type stubs for vanban (the Rust extension vanban._vanban)."""
 
 import os
-from typing import Any, Iterable, Literal, Mapping, Optional, Sequence, TypedDict, Union
+from typing import Any, Callable, Iterable, Literal, Mapping, Optional, Sequence, TypedDict, Union, final
+
+from typing_extensions import TypeAlias
 
 __version__: str
 
-StrPath = Union[str, "os.PathLike[str]"]
-FormatName = Literal["docx", "pdf"]
+__all__ = [
+    "Document",
+    "FormatName",
+    "InternalError",
+    "Problem",
+    "RenderResult",
+    "StrPath",
+    "StyleOptions",
+    "TemplateError",
+    "ValidationError",
+    "__version__",
+    "file_names",
+    "render_many",
+    "render_template",
+    "templates",
+    "validate",
+]
+
+StrPath: TypeAlias = Union[str, "os.PathLike[str]"]
+"""A file path: a str or an os.PathLike."""
+FormatName: TypeAlias = Literal["docx", "pdf"]
+"""An output format."""
+Fonts: TypeAlias = Union[str, Sequence[StrPath]]
+StyleOptions: TypeAlias = Mapping[str, Any]
+"""Shaped like an input's ``style`` field: ``{"preset": 13, "margins": {"left": 35}}``."""
 
 class Problem(TypedDict):
     """One problem with an input."""
@@ -31,10 +56,11 @@ class TemplateError(ValueError):
 class InternalError(RuntimeError):
     """A bug in vanban (a Rust panic), caught before it reached the interpreter."""
 
+@final
 class Document:
     """A validated administrative document (văn bản hành chính). Immutable."""
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
+    def __new__(cls, data: Mapping[str, Any]) -> Document:
         """Validate a mapping shaped like an input file; raises ValidationError."""
     @staticmethod
     def from_file(path: StrPath) -> Document:
@@ -45,6 +71,8 @@ class Document:
     def from_json(text: str) -> Document: ...
     @staticmethod
     def from_toml(text: str) -> Document: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        """Pickles as the input it was made from (validated again when unpickled)."""
     @property
     def kind(self) -> str:
         """Kind identifier: "ke-hoach", "bao-cao", "cong-van", …"""
@@ -85,16 +113,29 @@ class Document:
     def urgency(self) -> Optional[str]: ...
     @property
     def secrecy(self) -> Optional[str]: ...
-    def to_docx(self) -> bytes:
-        """Render as DOCX (GIL released while rendering)."""
-    def to_pdf(self) -> bytes:
-        """Render as PDF (GIL released while rendering)."""
-    def save(self, path: StrPath, format: Optional[FormatName] = None) -> None:
-        """Write DOCX or PDF chosen by the suffix; atomic (temp file + rename)."""
+    def to_docx(self, *, style: Optional[StyleOptions] = None) -> bytes:
+        """Render as DOCX (GIL released while rendering); `style` replaces the document's."""
+    def to_pdf(self, *, fonts: Optional[Fonts] = None, style: Optional[StyleOptions] = None) -> bytes:
+        """Render as PDF; `fonts`: four files (regular, bold, italic, bold italic)."""
+    def save(
+        self,
+        path: StrPath,
+        format: Optional[FormatName] = None,
+        *,
+        fonts: Optional[Fonts] = None,
+        style: Optional[StyleOptions] = None,
+    ) -> None:
+        """Write DOCX or PDF chosen by the suffix; atomic (temp file + rename), mode 0644."""
 
+@final
 class RenderResult:
     """What happened to one item of render_many."""
 
+    def __new__(
+        cls, index: int, name: str, paths: list[str], error: Optional[BaseException] = None
+    ) -> RenderResult:
+        """Made by render_many; the constructor is what unpickling calls."""
+    def __reduce__(self) -> tuple[Any, tuple[int, str, list[str], Optional[BaseException]]]: ...
     @property
     def index(self) -> int: ...
     @property
@@ -134,5 +175,13 @@ def render_many(
     jobs: Optional[int] = None,
     name_field: Optional[str] = None,
     templates_dir: Optional[StrPath] = None,
+    *,
+    fonts: Optional[Fonts] = None,
+    style: Optional[StyleOptions] = None,
+    progress: Optional[Callable[[int, int], object]] = None,
+    names: Optional[Sequence[Optional[str]]] = None,
 ) -> list[RenderResult]:
     """Render many documents in parallel (GIL released); one result per item, in order."""
+
+def file_names(values: Iterable[Any], template: Optional[str] = None) -> list[str]:
+    """The file stems render_many gives items whose name_field values are `values`."""

@@ -1,23 +1,21 @@
 //! `vanban batch`: one document per data item (CSV row, JSON line, list
 //! item) through a template, in parallel. A bad item is reported with its
-//! row, field and reason and does not stop the others.
-//!
-//! Writing is passed in as a function so this module needs nothing from
-//! the output code but its signature: `(document, file stem) → paths`.
+//! row, field and reason and does not stop the others. Rows are read as the
+//! workers take them (`vanban_output::pool`), file names come from
+//! `vanban_output::names`, and each document's files are written as a set.
 
-use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use vanban::template::data::{self, Row};
 use vanban::template::{TemplateError, Templates};
 use vanban::Document;
+use vanban_output::pool::Pool;
+use vanban_output::{names, Cancel, Namer, Progress};
 
-/// Writes one document under a file stem; returns the files written.
-pub type WriteFn<'a> = dyn Fn(&Document, &str) -> std::io::Result<Vec<PathBuf>> + Sync + 'a;
+use crate::output::Output;
 
 /// What to render and how.
 pub struct Batch<'a> {
@@ -57,20 +55,30 @@ impl std::fmt::Display for Failure {
 
 #[derive(Debug)]
 pub struct Summary {
+    /// Items in the file.
     pub items: usize,
+    /// Items finished (written or failed); fewer than `items` when stopped.
+    pub done: usize,
+    /// Documents whose every file is on disk, and those files.
     pub written: usize,
+    pub files: usize,
     /// Sorted by row.
     pub failures: Vec<Failure>,
     pub elapsed: Duration,
+    /// `--name-field` was given but no row has it.
+    pub name_field_unused: bool,
 }
 
-/// Renders every item of `data_file` and writes it with `write`. Only a
-/// file that cannot be read at all is an `Err`; item problems are in the
-/// summary.
+/// Renders every item of `data_file` and writes it to `output`, reading
+/// rows as the workers take them; `cancel` stops it after the documents
+/// under way. Only a file that cannot be read at all is an `Err`; item
+/// problems are in the summary.
 pub fn run_batch(
     data_file: &Path,
     batch: &Batch<'_>,
-    write: &WriteFn<'_>,
+    output: &Output,
+    cancel: &Cancel,
+    mut progress: impl FnMut(Progress),
 ) -> Result<Summary, String> {
     if batch.templates.fields(batch.template).is_none() {
         return Err(format!(
@@ -80,47 +88,54 @@ pub fn run_batch(
         ));
     }
     let started = Instant::now();
-    let rows = data::read_rows_in(data_file, batch.sheet)?;
-    let stems = file_stems(&rows, batch);
-    let failures = Mutex::new(Vec::new());
-    let (next, done, written) = (
-        AtomicUsize::new(0),
-        AtomicUsize::new(0),
-        AtomicUsize::new(0),
-    );
-    let progress = Progress::new(rows.len());
-    let jobs = match batch.jobs {
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        n => n,
-    }
-    .min(rows.len().max(1));
-    std::thread::scope(|scope| {
-        for _ in 0..jobs {
-            scope.spawn(|| loop {
-                let index = next.fetch_add(1, Ordering::Relaxed);
-                let Some(row) = rows.get(index) else { break };
-                match render_row(row, batch).and_then(|doc| {
-                    write(&doc, &stems[index])
-                        .map_err(|e| failure(row, None, format!("cannot write: {e}")))
-                }) {
-                    Ok(_) => {
-                        written.fetch_add(1, Ordering::Relaxed);
-                    }
-                    Err(f) => failures.lock().unwrap_or_else(|p| p.into_inner()).push(f),
-                }
-                progress.show(done.fetch_add(1, Ordering::Relaxed) + 1);
-            });
-        }
+    // A first pass counts the rows (for progress and the width of numbers)
+    // without keeping them.
+    let items = data::stream_rows(data_file, batch.sheet)?.count();
+    let mut namer = Namer::new(Some(batch.template), Some(items));
+    let named_any = AtomicBool::new(false);
+    let jobs = data::stream_rows(data_file, batch.sheet)?.map(|row| {
+        let name = batch.name_field.and_then(|field| {
+            let value = names::lookup(row.data.as_ref().ok()?, field)?;
+            named_any.store(true, Ordering::Relaxed);
+            Some(value)
+        });
+        let stem = namer.name(row.number, name.as_deref());
+        (row, stem)
     });
-    progress.finish();
-    let mut failures = failures.into_inner().unwrap_or_else(|p| p.into_inner());
-    failures.sort_by_key(|f| f.row);
-    Ok(Summary {
-        items: rows.len(),
-        written: written.into_inner(),
-        failures,
-        elapsed: started.elapsed(),
-    })
+    let mut summary = Summary {
+        items,
+        done: 0,
+        written: 0,
+        files: 0,
+        failures: Vec::new(),
+        elapsed: Duration::ZERO,
+        name_field_unused: false,
+    };
+    Pool::new(batch.jobs).total(items).cancel(cancel).run(
+        jobs,
+        |(row, stem)| {
+            render_row(&row, batch).and_then(|doc| {
+                output
+                    .write(&doc, &stem)
+                    .map_err(|e| failure(&row, None, format!("cannot write: {e}")))
+            })
+        },
+        |outcome, at| {
+            summary.done = at.done;
+            match outcome {
+                Ok(paths) => {
+                    summary.written += 1;
+                    summary.files += paths.len();
+                }
+                Err(f) => summary.failures.push(f),
+            }
+            progress(at);
+        },
+    );
+    summary.failures.sort_by_key(|f| f.row);
+    summary.elapsed = started.elapsed();
+    summary.name_field_unused = batch.name_field.is_some() && !named_any.into_inner() && items > 0;
+    Ok(summary)
 }
 
 fn render_row(row: &Row, batch: &Batch<'_>) -> Result<Document, Failure> {
@@ -174,60 +189,37 @@ fn failure(row: &Row, field: Option<String>, reason: String) -> Failure {
     }
 }
 
-/// A file stem per row: from the name field when given (made safe), else
-/// `template-0001`; a repeated name gets the row number added.
-fn file_stems(rows: &[Row], batch: &Batch<'_>) -> Vec<String> {
-    let width = rows.len().to_string().len().max(3);
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    rows.iter()
-        .map(|row| {
-            let named = batch
-                .name_field
-                .and_then(|field| row.data.as_ref().ok().and_then(|d| lookup(d, field)))
-                .map(|value| data::file_stem(&value))
-                .filter(|stem| !stem.is_empty());
-            let stem =
-                named.unwrap_or_else(|| format!("{}-{:0width$}", batch.template, row.number));
-            let count = seen.entry(stem.clone()).or_insert(0);
-            *count += 1;
-            if *count > 1 {
-                format!("{stem}-{}", row.number)
-            } else {
-                stem
-            }
-        })
-        .collect()
-}
-
-/// The text at a dotted data path (`issuer.name`, `units.0`).
-fn lookup(data: &serde_json::Value, path: &str) -> Option<String> {
-    let mut value = data;
-    for key in path.split('.') {
-        value = match key.parse::<usize>() {
-            Ok(i) => value.get(i)?,
-            Err(_) => value.get(key)?,
-        };
-    }
-    match value {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
-/// Prints every failure and the totals on stderr; exit status 1 if any item failed.
-pub fn report(summary: &Summary, data_file: &Path) -> std::process::ExitCode {
+/// Prints every failure and the totals on stderr; exit status 1 if any
+/// item failed or was not reached.
+pub fn report(
+    summary: &Summary,
+    data_file: &Path,
+    name_field: Option<&str>,
+    interrupted: Option<String>,
+) -> std::process::ExitCode {
     let mut err = std::io::stderr().lock();
     for failure in &summary.failures {
         let _ = writeln!(err, "{}: {failure}", data_file.display());
     }
+    if let (true, Some(field)) = (summary.name_field_unused, name_field) {
+        let _ = writeln!(
+            err,
+            "{}: warning: no row has the field `{field}`; files are numbered instead",
+            data_file.display()
+        );
+    }
     let seconds = summary.elapsed.as_secs_f64().max(1e-9);
+    let stopped = match &interrupted {
+        Some(why) => format!("{why} after {} of {} items: ", summary.done, summary.items),
+        None => String::new(),
+    };
     let _ = writeln!(
         err,
-        "{} of {} documents written, {} failed, in {:.1} s ({:.1} documents/s)",
+        "{stopped}{} of {} documents written, {} failed, {} files, in {:.1} s ({:.1} documents/s)",
         summary.written,
         summary.items,
         summary.failures.len(),
+        summary.files,
         seconds,
         summary.written as f64 / seconds
     );
@@ -238,44 +230,57 @@ pub fn report(summary: &Summary, data_file: &Path) -> std::process::ExitCode {
     }
 }
 
-/// A one-line progress bar on stderr, only when stderr is a terminal.
-struct Progress {
-    total: usize,
+/// Progress on stderr: a bar redrawn in place on a terminal; with
+/// `--progress` elsewhere (a log), a line `progress: N/M` at most once a
+/// second and at the end.
+pub struct ProgressView {
+    terminal: bool,
     enabled: bool,
-    last: Mutex<Instant>,
+    last: Option<Instant>,
 }
 
-impl Progress {
-    fn new(total: usize) -> Progress {
-        Progress {
-            total,
-            enabled: std::io::stderr().is_terminal() && total > 0,
-            last: Mutex::new(Instant::now() - Duration::from_secs(1)),
+impl ProgressView {
+    pub fn new(forced: bool) -> ProgressView {
+        let terminal = std::io::stderr().is_terminal();
+        ProgressView {
+            terminal,
+            enabled: terminal || forced,
+            last: None,
         }
     }
 
-    fn show(&self, done: usize) {
+    pub fn show(&mut self, at: Progress) {
         if !self.enabled {
             return;
         }
-        let mut last = self.last.lock().unwrap_or_else(|p| p.into_inner());
+        let total = at.total.unwrap_or(at.done).max(1);
+        let end = at.done >= total;
         // Redrawing more often than 10 times a second only costs time.
-        if done < self.total && last.elapsed() < Duration::from_millis(100) {
+        let every = Duration::from_millis(if self.terminal { 100 } else { 1000 });
+        if !end && self.last.is_some_and(|t| t.elapsed() < every) {
             return;
         }
-        *last = Instant::now();
-        let width = 30;
-        let filled = done * width / self.total;
-        eprint!(
-            "\r[{}{}] {done}/{}",
-            "#".repeat(filled),
-            "-".repeat(width - filled),
-            self.total
-        );
+        self.last = Some(Instant::now());
+        if self.terminal {
+            let width = 30;
+            let filled = at.done.min(total) * width / total;
+            eprint!(
+                "\r[{}{}] {}/{total}",
+                "#".repeat(filled),
+                "-".repeat(width - filled),
+                at.done
+            );
+            if end {
+                eprintln!();
+            }
+        } else {
+            eprintln!("progress: {}/{total}", at.done);
+        }
     }
 
-    fn finish(&self) {
-        if self.enabled {
+    /// Ends a bar left unfinished (the run was stopped).
+    pub fn finish(&self, summary: &Summary) {
+        if self.terminal && self.enabled && summary.done < summary.items {
             eprintln!();
         }
     }

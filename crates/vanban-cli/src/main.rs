@@ -2,11 +2,13 @@
 //! data, as DOCX and PDF.
 //!
 //! Exit status: 0 success, 1 bad input (or an output that could not be
-//! written), 2 wrong usage.
+//! written), 2 wrong usage, 128 + the signal's number when SIGTERM or
+//! SIGINT stopped it.
 
 mod batch;
 mod output;
 mod rollup_cmd;
+mod signals;
 mod templates_cmd;
 
 use std::path::{Path, PathBuf};
@@ -15,15 +17,16 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use vanban::metrics::FontSet;
 use vanban::{Document, InputError};
+use vanban_output::Namer;
 
-use output::{load_fonts, parse_formats, write_document, Formats};
+use output::{parse_formats, Formats, Output};
 
 #[derive(Parser)]
 #[command(
     name = "vanban",
     version,
     about = "Vietnamese administrative documents (văn bản hành chính) laid out as Decree 30/2020/NĐ-CP requires",
-    after_help = "Exit status: 0 success, 1 bad input, 2 wrong usage.\nExample: vanban render examples/ke-hoach-1026.yaml -o out/"
+    after_help = "Exit status: 0 success, 1 bad input, 2 wrong usage, 143/130 stopped by SIGTERM/SIGINT.\nExample: vanban render examples/ke-hoach-1026.yaml -o out/"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -60,9 +63,8 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
     },
-    /// Render one document per item of a data file (.csv, .jsonl, a
-    /// .yaml/.json list, or a sheet of .xlsx/.xls/.ods) through a template,
-    /// in parallel.
+    /// Render one document per item of a data file (.csv, .jsonl, or a
+    /// .yaml/.json list) through a template, in parallel.
     Batch {
         /// The data file.
         data: PathBuf,
@@ -91,6 +93,10 @@ enum Command {
         /// A folder of templates that adds to or overrides the built-ins.
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        /// Show progress on stderr even when it is not a terminal (on a
+        /// terminal it is always shown).
+        #[arg(long)]
+        progress: bool,
     },
     /// Roll units' year-end data up into one report (sums for amounts,
     /// weighted averages for rates) with a per-unit table.
@@ -137,24 +143,25 @@ fn main() -> ExitCode {
             template,
             templates,
         } => {
-            let fonts = match user_fonts(fonts.as_deref()) {
-                Ok(fonts) => fonts,
+            let output = match user_fonts(fonts.as_deref()) {
+                Ok(fonts) => Output {
+                    dir: output,
+                    formats: format.0,
+                    fonts,
+                },
                 Err(code) => return code,
             };
-            let fonts = fonts.as_ref().unwrap_or(FontSet::liberation_serif());
-            let write =
-                |doc: &Document, stem: &str| write_document(doc, &output, stem, &format.0, fonts);
             match template {
                 Some(name) => {
                     let templates = match templates_cmd::load(templates.as_deref()) {
                         Ok(templates) => templates,
                         Err(code) => return code,
                     };
-                    render(&inputs, &write, |input| {
+                    render(&inputs, &output, |input| {
                         templates_cmd::render_data_file(&templates, &name, input)
                     })
                 }
-                None => render(&inputs, &write, |input| {
+                None => render(&inputs, &output, |input| {
                     Document::from_path(input).map_err(|e| e.to_string())
                 }),
             }
@@ -176,14 +183,16 @@ fn main() -> ExitCode {
             name_field,
             fonts,
             templates,
+            progress,
         } => {
-            let fonts = match user_fonts(fonts.as_deref()) {
-                Ok(fonts) => fonts,
+            let output = match user_fonts(fonts.as_deref()) {
+                Ok(fonts) => Output {
+                    dir: output,
+                    formats: format.0,
+                    fonts,
+                },
                 Err(code) => return code,
             };
-            let fonts = fonts.as_ref().unwrap_or(FontSet::liberation_serif());
-            let write =
-                |doc: &Document, stem: &str| write_document(doc, &output, stem, &format.0, fonts);
             templates_cmd::batch_command(
                 &data,
                 &template,
@@ -191,7 +200,8 @@ fn main() -> ExitCode {
                 name_field.as_deref(),
                 jobs,
                 sheet.as_deref(),
-                &write,
+                &output,
+                progress,
             )
         }
         Command::Rollup {
@@ -203,9 +213,12 @@ fn main() -> ExitCode {
             format,
             templates,
         } => {
-            let fonts = FontSet::liberation_serif();
-            let write =
-                |doc: &Document, stem: &str| write_document(doc, &output, stem, &format.0, fonts);
+            let output = Output {
+                dir: output,
+                formats: format.0,
+                fonts: None,
+            };
+            let write = |doc: &Document, stem: &str| output.write(doc, stem);
             let job = rollup_cmd::Rollup {
                 base: &base,
                 units: &units,
@@ -228,30 +241,41 @@ fn main() -> ExitCode {
 /// The PDF fonts named by `--fonts`, or `None` for the built-in set; a bad
 /// list is a usage error (exit 2).
 fn user_fonts(list: Option<&str>) -> Result<Option<FontSet>, ExitCode> {
-    list.map(load_fonts).transpose().map_err(|message| {
-        eprintln!("error: {message}");
-        ExitCode::from(2)
-    })
+    list.map(vanban_output::render::load_font_list)
+        .transpose()
+        .map_err(|message| {
+            eprintln!("error: --{message}");
+            ExitCode::from(2)
+        })
 }
 
 /// Renders each input to a document named after it, through `load` (an
 /// input file, or a data file and a template); reports every failure and
-/// goes on with the rest.
+/// goes on with the rest. Two inputs with the same name (`a/x.yaml`,
+/// `b/x.yaml`) get `x` and `x-2`. SIGTERM or SIGINT stops it after the
+/// document under way, with a summary.
 fn render(
     inputs: &[PathBuf],
-    write: &batch::WriteFn<'_>,
+    output: &Output,
     load: impl Fn(&Path) -> Result<Document, String>,
 ) -> ExitCode {
-    let mut failed = false;
-    for input in inputs {
-        let stem = input
-            .file_stem()
-            .map_or("document".into(), |s| s.to_string_lossy().into_owned());
-        let written = load(input).and_then(|doc| {
-            write(&doc, &stem).map_err(|e| format!("{}: cannot write output: {e}", input.display()))
+    let stop = signals::Stop::on_signals();
+    let mut namer = Namer::new(None, Some(inputs.len()));
+    let (mut failed, mut written, mut files) = (false, 0, 0);
+    for (index, input) in inputs.iter().enumerate() {
+        if stop.cancel.is_cancelled() {
+            break;
+        }
+        let stem = namer.name(index + 1, input.file_stem().and_then(|s| s.to_str()));
+        let done = load(input).and_then(|doc| {
+            output
+                .write(&doc, &stem)
+                .map_err(|e| format!("{}: cannot write output: {e}", input.display()))
         });
-        match written {
+        match done {
             Ok(paths) => {
+                written += 1;
+                files += paths.len();
                 for path in paths {
                     eprintln!("wrote {}", path.display());
                 }
@@ -261,6 +285,14 @@ fn render(
                 failed = true;
             }
         }
+    }
+    if let (Some(why), Some(code)) = (stop.describe(), stop.exit_code()) {
+        eprintln!(
+            "{why}: {written} of {} documents written ({files} files) in {}",
+            inputs.len(),
+            output.dir().display()
+        );
+        return code;
     }
     exit_status(failed)
 }

@@ -1,127 +1,46 @@
-//! Writing rendered documents: every file goes to a temporary file in the
-//! target folder first and is renamed into place, so a failed run leaves no
-//! partial file and never clobbers a good one.
+//! The command line's side of the output layer (`vanban-output`): reading
+//! `--format` and `--fonts`, and where a run's files go.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 use vanban::metrics::FontSet;
 use vanban::Document;
-
-/// An output format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OutputFormat {
-    Docx,
-    Pdf,
-}
-
-impl OutputFormat {
-    pub fn extension(self) -> &'static str {
-        match self {
-            OutputFormat::Docx => "docx",
-            OutputFormat::Pdf => "pdf",
-        }
-    }
-
-    /// Renders with the given PDF fonts (the built-in Liberation Serif by default).
-    pub fn render(self, doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, String> {
-        match self {
-            OutputFormat::Docx => vanban_docx::to_docx(doc).map_err(|e| e.to_string()),
-            OutputFormat::Pdf => {
-                vanban_pdf::render(doc, &vanban_pdf::Options { fonts }).map_err(|e| e.to_string())
-            }
-        }
-    }
-}
-
-impl FromStr for OutputFormat {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "docx" => Ok(OutputFormat::Docx),
-            "pdf" => Ok(OutputFormat::Pdf),
-            other => Err(format!("unknown format `{other}` (use docx, pdf)")),
-        }
-    }
-}
+use vanban_output::{Format, Options};
 
 /// The formats asked for on the command line, in order, without repeats.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Formats(pub Vec<OutputFormat>);
+pub struct Formats(pub Vec<Format>);
 
 /// Reads a comma-separated list of formats: `docx,pdf`.
 pub fn parse_formats(list: &str) -> Result<Formats, String> {
-    let mut formats = Vec::new();
-    for name in list.split(',').filter(|s| !s.trim().is_empty()) {
-        let format = name.parse()?;
-        if !formats.contains(&format) {
-            formats.push(format);
-        }
-    }
-    if formats.is_empty() {
-        return Err("no output format given".into());
-    }
-    Ok(Formats(formats))
+    Format::parse_list(list)
+        .map(Formats)
+        .map_err(|e| e.to_string())
 }
 
-/// Renders `doc` in each format to `dir/stem.ext`; returns the paths written.
-/// Every format is rendered before anything is written.
-pub fn write_document(
-    doc: &Document,
-    dir: &Path,
-    stem: &str,
-    formats: &[OutputFormat],
-    fonts: &FontSet,
-) -> std::io::Result<Vec<PathBuf>> {
-    let rendered: Vec<(PathBuf, Vec<u8>)> = formats
-        .iter()
-        .map(|f| {
-            let bytes = f.render(doc, fonts).map_err(std::io::Error::other)?;
-            Ok((dir.join(format!("{stem}.{}", f.extension())), bytes))
-        })
-        .collect::<std::io::Result<_>>()?;
-    std::fs::create_dir_all(dir)?;
-    let mut written = Vec::with_capacity(rendered.len());
-    for (path, bytes) in rendered {
-        write_atomically(&path, &bytes)?;
-        written.push(path);
-    }
-    Ok(written)
+/// Where and how a run writes: folder, formats and PDF fonts.
+/// Writes one document's files under a stem; returns the paths written.
+pub type WriteFn<'a> =
+    dyn Fn(&Document, &str) -> Result<Vec<PathBuf>, vanban_output::Error> + Sync + 'a;
+
+pub struct Output {
+    pub dir: PathBuf,
+    pub formats: Vec<Format>,
+    /// `--fonts`, or `None` for the built-in Liberation Serif.
+    pub fonts: Option<FontSet>,
 }
 
-/// Writes through a temporary file in the same folder and renames it into place.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    file.write_all(bytes)?;
-    file.as_file().sync_all()?;
-    // Temporary files are private (0600); a document is an ordinary file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+impl Output {
+    /// Renders `doc` and writes `dir/stem.EXT` for every format as one set.
+    pub fn write(&self, doc: &Document, stem: &str) -> Result<Vec<PathBuf>, vanban_output::Error> {
+        let options = Options {
+            fonts: self.fonts.as_ref().unwrap_or(FontSet::liberation_serif()),
+            ..Options::default()
+        };
+        vanban_output::write_document(doc, &self.dir, stem, &self.formats, &options)
     }
-    file.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
 
-/// Reads the four PDF font files given as `REGULAR,BOLD,ITALIC,BOLDITALIC`.
-pub fn load_fonts(list: &str) -> Result<FontSet, String> {
-    let paths: Vec<&str> = list.split(',').map(str::trim).collect();
-    let [regular, bold, italic, bold_italic] = paths.as_slice() else {
-        return Err(format!(
-            "--fonts takes four files, REGULAR,BOLD,ITALIC,BOLDITALIC; got {}",
-            paths.len()
-        ));
-    };
-    let read = |path: &str| std::fs::read(path).map_err(|e| format!("{path}: {e}"));
-    FontSet::from_data([
-        read(regular)?,
-        read(bold)?,
-        read(italic)?,
-        read(bold_italic)?,
-    ])
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
 }

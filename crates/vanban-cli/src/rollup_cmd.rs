@@ -17,7 +17,11 @@ pub struct Rollup<'a> {
 
 /// Reads the base and every unit, rolls them up, renders and writes the
 /// report named after the base file. Every problem is reported, then exit 1.
-pub fn run(job: &Rollup<'_>, templates: &Templates, write: &crate::batch::WriteFn<'_>) -> ExitCode {
+pub fn run(
+    job: &Rollup<'_>,
+    templates: &Templates,
+    write: &crate::output::WriteFn<'_>,
+) -> ExitCode {
     let mut problems = Vec::new();
     let base = data::read_one(job.base).map_err(|e| problems.push(e)).ok();
     let mut units = Vec::new();

@@ -63,7 +63,8 @@ pub fn render_data_file(
 }
 
 /// `vanban batch DATA --template NAME`: loads the templates, runs the batch
-/// and reports; exit status 1 if any item failed, 2 if nothing could start.
+/// and reports; exit status 1 if any item failed or nothing could start,
+/// 128 + the signal's number if a signal stopped it.
 pub fn batch_command(
     data_file: &Path,
     template: &str,
@@ -71,7 +72,8 @@ pub fn batch_command(
     name_field: Option<&str>,
     jobs: usize,
     sheet: Option<&str>,
-    write: &crate::batch::WriteFn<'_>,
+    output: &crate::output::Output,
+    show_progress: bool,
 ) -> std::process::ExitCode {
     let templates = match load(templates_dir) {
         Ok(t) => t,
@@ -84,8 +86,16 @@ pub fn batch_command(
         jobs,
         sheet,
     };
-    match crate::batch::run_batch(data_file, &batch, write) {
-        Ok(summary) => crate::batch::report(&summary, data_file),
+    let stop = crate::signals::Stop::on_signals();
+    let mut view = crate::batch::ProgressView::new(show_progress);
+    let run = crate::batch::run_batch(data_file, &batch, output, &stop.cancel, |at| view.show(at));
+    match run {
+        Ok(summary) => {
+            view.finish(&summary);
+            let status =
+                crate::batch::report(&summary, data_file, batch.name_field, stop.describe());
+            stop.exit_code().unwrap_or(status)
+        }
         Err(message) => {
             eprintln!("error: {message}");
             std::process::ExitCode::from(1)

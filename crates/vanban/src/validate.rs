@@ -16,6 +16,18 @@ pub const AUTHORITY_PREFIXES: [&str; 5] = ["TM.", "Q.", "KT.", "TL.", "TUQ."];
 /// Where the body's Markdown starts in the file, to turn body lines into file lines.
 pub type BodyLineOffset = Option<usize>;
 
+/// Validates style options alone (`style.preset`, `style.margins.top` …), as
+/// the output layer's style override does; every problem at once.
+pub fn style(input: &StyleInput) -> Result<Style, Vec<Problem>> {
+    let mut v = Validator::default();
+    let style = v.style(Some(input));
+    if v.problems.is_empty() {
+        Ok(style)
+    } else {
+        Err(v.problems)
+    }
+}
+
 /// Validates an input. Problems carry field paths; the caller adds locations.
 pub fn validate(input: &Input, body_offset: BodyLineOffset) -> Result<Document, Vec<Problem>> {
     let mut v = Validator::default();

@@ -255,59 +255,106 @@ fn extension(path: &Path) -> String {
 
 /// CSV with a header row of data paths.
 pub fn rows_from_csv(text: &str) -> Result<Vec<Row>, String> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_reader(text.trim_start_matches('\u{FEFF}').as_bytes());
+    Ok(csv_rows(text.as_bytes())?.collect())
+}
+
+/// The rows of CSV data as they are read (the header row first, at once).
+fn csv_rows<R: std::io::Read>(input: R) -> Result<impl Iterator<Item = Row>, String> {
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
     let headers: Vec<Vec<String>> = reader
         .headers()
         .map_err(|e| e.to_string())?
         .iter()
-        .map(|h| h.trim().split('.').map(str::to_string).collect())
+        .map(|h| {
+            h.trim()
+                .trim_start_matches('\u{FEFF}')
+                .split('.')
+                .map(str::to_string)
+                .collect()
+        })
         .collect();
-    let mut rows = Vec::new();
-    for (index, record) in reader.records().enumerate() {
-        let number = index + 1;
-        let (line, data) = match record {
-            Ok(record) => {
-                let line = record.position().map(|p| p.line() as usize);
-                let mut item = Value::Object(Map::new());
-                let mut result = Ok(());
-                for (path, cell) in headers.iter().zip(record.iter()) {
-                    if !cell.trim().is_empty() {
-                        result = result.and(set_path(
-                            &mut item,
-                            path,
-                            Value::String(cell.trim().to_string()),
-                        ));
-                    }
+    Ok(reader
+        .into_records()
+        .enumerate()
+        .map(move |(index, record)| csv_row(&headers, index + 1, record)))
+}
+
+fn csv_row(headers: &[Vec<String>], number: usize, record: csv::Result<csv::StringRecord>) -> Row {
+    let (line, data) = match record {
+        Ok(record) => {
+            let line = record.position().map(|p| p.line() as usize);
+            let mut item = Value::Object(Map::new());
+            let mut result = Ok(());
+            for (path, cell) in headers.iter().zip(record.iter()) {
+                if !cell.trim().is_empty() {
+                    result = result.and(set_path(
+                        &mut item,
+                        path,
+                        Value::String(cell.trim().to_string()),
+                    ));
                 }
-                (line, result.map(|()| compact(item)))
             }
-            Err(e) => (e.position().map(|p| p.line() as usize), Err(e.to_string())),
-        };
-        rows.push(Row {
-            number,
-            line,
-            data,
-            cells: Vec::new(),
-        });
+            (line, result.map(|()| compact(item)))
+        }
+        Err(e) => (e.position().map(|p| p.line() as usize), Err(e.to_string())),
+    };
+    Row {
+        number,
+        line,
+        data,
+        cells: Vec::new(),
     }
-    Ok(rows)
 }
 
 /// One JSON object per line; blank lines are skipped.
 pub fn rows_from_json_lines(text: &str) -> Vec<Row> {
-    text.lines()
+    json_lines(text.as_bytes()).collect()
+}
+
+/// JSON Lines as they are read; a line that is not UTF-8 or not JSON is a
+/// row error, and reading goes on.
+fn json_lines<R: std::io::BufRead>(input: R) -> impl Iterator<Item = Row> {
+    let mut number = 0;
+    input
+        .split(b'\n')
         .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .enumerate()
-        .map(|(index, (line, text))| Row {
-            number: index + 1,
-            line: Some(line + 1),
-            data: serde_json::from_str(text).map_err(|e| format!("not JSON: {e}")),
-            cells: Vec::new(),
+        .map_while(|(index, line)| Some((index + 1, line.ok()?)))
+        .filter(|(_, bytes)| !bytes.trim_ascii().is_empty())
+        .map(move |(line, bytes)| {
+            number += 1;
+            let data = match std::str::from_utf8(&bytes) {
+                Ok(text) => serde_json::from_str(text).map_err(|e| format!("not JSON: {e}")),
+                Err(e) => Err(format!("not UTF-8: {e}")),
+            };
+            Row {
+                number,
+                line: Some(line),
+                data,
+                cells: Vec::new(),
+            }
         })
-        .collect()
+}
+
+/// Rows read one by one as a batch takes them, from any thread.
+pub type RowStream = Box<dyn Iterator<Item = Row> + Send>;
+
+/// Every item of a `.csv` or `.jsonl` file read as it is asked for, so a
+/// batch's memory does not grow with the file; other formats (lists read
+/// whole) come from [`read_rows`]. One data format is one match arm.
+pub fn stream_rows(path: &Path, sheet: Option<&str>) -> Result<RowStream, String> {
+    let shown = path.display();
+    let open = || {
+        std::fs::File::open(path)
+            .map(std::io::BufReader::new)
+            .map_err(|e| format!("{shown}: {e}"))
+    };
+    match extension(path).as_str() {
+        "csv" => Ok(Box::new(
+            csv_rows(open()?).map_err(|e| format!("{shown}: {e}"))?,
+        )),
+        "jsonl" | "ndjson" => Ok(Box::new(json_lines(open()?))),
+        _ => Ok(Box::new(read_rows_in(path, sheet)?.into_iter())),
+    }
 }
 
 fn rows_from_list(value: Value) -> Result<Vec<Row>, String> {
@@ -484,6 +531,42 @@ mod tests {
         assert_eq!(file_stem("Xã Đông Hòa / ấp 3"), "xa-dong-hoa-ap-3");
         assert_eq!(file_stem("  ../etc  "), "etc");
         assert_eq!(file_stem("Phường Bến Nghé"), "phuong-ben-nghe");
+    }
+
+    #[test]
+    fn streamed_rows_are_the_rows_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = "\u{FEFF}name,items.0.plan\nAn Bình,10\n\"Phú\nMỹ\",5\n3\n";
+        let jsonl = "{\"a\":1}\n\n{oops\n\u{FF}\n{\"a\":3}";
+        for (file, text) in [("d.csv", csv), ("d.jsonl", jsonl)] {
+            let path = dir.path().join(file);
+            std::fs::write(&path, text).unwrap();
+            let streamed: Vec<String> = stream_rows(&path, None)
+                .unwrap()
+                .map(|r| format!("{r:?}"))
+                .collect();
+            let whole: Vec<String> = read_rows(&path)
+                .unwrap()
+                .iter()
+                .map(|r| format!("{r:?}"))
+                .collect();
+            assert_eq!(streamed, whole, "{file}");
+        }
+        let rows: Vec<Row> = stream_rows(&dir.path().join("d.csv"), None)
+            .unwrap()
+            .collect();
+        assert_eq!(
+            rows[0].data.as_ref().unwrap(),
+            &json!({"name": "An Bình", "items": [{"plan": "10"}]})
+        );
+        assert_eq!((rows[1].number, rows[1].line), (2, Some(3)));
+        assert!(rows[2].data.is_err());
+        let path = dir.path().join("bad.jsonl");
+        std::fs::write(&path, b"{\"a\":1}\n\xFF\xFE\n{\"a\":2}\n").unwrap();
+        let rows: Vec<Row> = stream_rows(&path, None).unwrap().collect();
+        assert_eq!(rows.len(), 3);
+        assert!(rows[1].data.as_ref().unwrap_err().contains("not UTF-8"));
+        assert_eq!(rows[2].data.as_ref().unwrap(), &json!({"a": 2}));
     }
 
     #[test]

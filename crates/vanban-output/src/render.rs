@@ -1,0 +1,158 @@
+//! A document in the formats asked for. This is the one place that calls the
+//! backends, so the CLI and Python render alike and a backend's signature
+//! changes in one place.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use vanban::input::StyleInput;
+use vanban::metrics::FontSet;
+use vanban::{Document, Style};
+
+use crate::{Error, Format};
+
+/// How to render: the PDF's fonts and, optionally, a style that replaces the
+/// document's own.
+#[derive(Clone, Copy, Debug)]
+pub struct Options<'a> {
+    /// PDF fonts (the DOCX names Times New Roman and embeds nothing).
+    pub fonts: &'a FontSet,
+    /// Replaces the document's `style` when given.
+    pub style: Option<&'a Style>,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Options {
+            fonts: FontSet::liberation_serif(),
+            style: None,
+        }
+    }
+}
+
+/// One document's bytes, one entry per format, in the order asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendered(pub Vec<(Format, Vec<u8>)>);
+
+impl Rendered {
+    /// The bytes of one format, if it was rendered.
+    pub fn get(&self, format: Format) -> Option<&[u8]> {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == format)
+            .map(|(_, b)| b.as_slice())
+    }
+
+    pub fn into_single(self) -> Option<Vec<u8>> {
+        self.0.into_iter().next().map(|(_, b)| b)
+    }
+}
+
+/// Renders `doc` in every format of `formats`. Nothing is written.
+pub fn render(
+    doc: &Document,
+    formats: &[Format],
+    options: &Options<'_>,
+) -> Result<Rendered, Error> {
+    let doc = match options.style {
+        Some(style) if *style != doc.style => {
+            let mut styled = doc.clone();
+            styled.style = style.clone();
+            Cow::Owned(styled)
+        }
+        _ => Cow::Borrowed(doc),
+    };
+    let rendered = formats
+        .iter()
+        .map(|&format| {
+            let bytes = match format {
+                Format::Docx => {
+                    let options = vanban_docx::Options {
+                        fonts: options.fonts,
+                    };
+                    vanban_docx::render(&doc, &options).map_err(|e| e.to_string())
+                }
+                Format::Pdf => {
+                    let options = vanban_pdf::Options {
+                        fonts: options.fonts,
+                    };
+                    vanban_pdf::render(&doc, &options).map_err(|e| e.to_string())
+                }
+            };
+            bytes
+                .map(|bytes| (format, bytes))
+                .map_err(|message| Error::Render { format, message })
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Rendered(rendered))
+}
+
+/// Reads four PDF font files: regular, bold, italic, bold italic.
+pub fn load_fonts<P: AsRef<Path>>(paths: &[P]) -> Result<FontSet, Error> {
+    let [regular, bold, italic, bold_italic] = paths else {
+        return Err(Error::Fonts(format!(
+            "give four files, REGULAR,BOLD,ITALIC,BOLDITALIC; got {}",
+            paths.len()
+        )));
+    };
+    let read = |path: &P| {
+        let path = path.as_ref();
+        std::fs::read(path).map_err(|e| Error::Fonts(format!("{}: {e}", path.display())))
+    };
+    FontSet::from_data([
+        read(regular)?,
+        read(bold)?,
+        read(italic)?,
+        read(bold_italic)?,
+    ])
+    .map_err(Error::Fonts)
+}
+
+/// Reads `--fonts R,B,I,BI`: four comma-separated font files.
+pub fn load_font_list(list: &str) -> Result<FontSet, Error> {
+    let paths: Vec<&str> = list.split(',').map(str::trim).collect();
+    load_fonts(&paths)
+}
+
+/// A style from options shaped like an input's `style` field
+/// (`{"preset": 13, "margins": {"left": 35}}`), checked against the decree's
+/// ranges; every problem names its field.
+pub fn style_from_json(value: &serde_json::Value) -> Result<Style, Error> {
+    let input: StyleInput = serde_json::from_value(value.clone())
+        .map_err(|e| Error::Style(vec![format!("style: {e}")]))?;
+    vanban::validate::style(&input)
+        .map_err(|problems| Error::Style(problems.iter().map(|p| p.to_string()).collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_style_names_every_bad_field() {
+        let err = style_from_json(&json!({"preset": 12, "margins": {"left": 10}})).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("style.preset: must be 13 or 14, not 12"),
+            "{text}"
+        );
+        assert!(text.contains("style.margins.left"), "{text}");
+        assert!(style_from_json(&json!({"colour": 1}))
+            .unwrap_err()
+            .to_string()
+            .contains("unknown field `colour`"));
+        let style = style_from_json(&json!({"preset": 13})).unwrap();
+        assert_eq!(style, Style::preset(vanban::style::Preset::Size13));
+    }
+
+    #[test]
+    fn fonts_need_four_readable_files() {
+        let err = load_font_list("a.ttf,b.ttf").unwrap_err().to_string();
+        assert!(err.contains("four files") && err.contains("got 2"), "{err}");
+        let err = load_font_list("/no/such/r.ttf,b,c,d")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("/no/such/r.ttf"), "{err}");
+    }
+}
