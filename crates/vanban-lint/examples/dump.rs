@@ -1,4 +1,5 @@
 fn main() {
+    if std::env::args().nth(2).is_some() { let r = vanban_lint::lint_path(std::env::args().nth(1).unwrap()).unwrap(); println!("kind {:?}", r.kind); for f in &r.findings { println!("{f}"); } return; }
     let path = std::env::args().nth(1).unwrap();
     let doc = vanban_lint::read(&std::fs::read(path).unwrap()).unwrap();
     for p in &doc.pages { println!("{p:?}"); }

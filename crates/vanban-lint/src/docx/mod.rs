@@ -118,6 +118,7 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
         uses_rendered_breaks,
         sections: Vec::new(),
         block_width,
+        after_previous: 0.0,
     };
     reader.block_children(body, Zone::Body, None, None);
     if let Some(sect) = child(body, "sectPr") {
@@ -252,6 +253,7 @@ fn page_field(xml: &Xml, styles: &Styles, page: usize) -> Option<PageNumber> {
         uses_rendered_breaks: false,
         sections: Vec::new(),
         block_width: 165.0,
+        after_previous: 0.0,
     };
     reader.paragraph(para, Zone::Body, None, None);
     let read = reader.paras.pop()?;
@@ -279,6 +281,8 @@ struct BodyReader<'s, 'a, 'i> {
     sections: Vec<Node<'a, 'i>>,
     /// Width between the margins, for paragraphs outside tables, mm.
     block_width: f32,
+    /// Space after the paragraph just read, pt.
+    after_previous: f32,
 }
 
 impl<'a, 'i> BodyReader<'_, 'a, 'i> {
@@ -426,7 +430,8 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             align: Some(pprops.align.unwrap_or(Align::Left)),
             first_indent: Some(first_indent),
             left: Some(pprops.left.unwrap_or(0.0)),
-            space_before: Some(pprops.before.unwrap_or(0.0)),
+            // Word adds the paragraph above's space after to this one's before.
+            space_before: Some(pprops.before.unwrap_or(0.0) + self.after_previous),
             line_spacing: pprops.line.map(|(value, rule)| match rule {
                 LineRule::Auto => value,
                 LineRule::Points => value / (size * 1.15),
@@ -436,6 +441,7 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             auto_numbered: pprops.numbered == Some(true),
         };
         let empty = para.text.trim().is_empty();
+        self.after_previous = pprops.after.unwrap_or(0.0);
         // A rule is drawn as the bottom border of an empty paragraph or of
         // the text itself, or as a line shape; it belongs to the text above.
         let border = (pprops.bottom_border == Some(true)).then_some(available);

@@ -42,6 +42,7 @@ pub struct ParaProps {
     /// First-line indent (negative: hanging), mm.
     pub first: Option<f32>,
     pub before: Option<f32>,
+    pub after: Option<f32>,
     /// Line spacing: (value, rule) as in `w:spacing`.
     pub line: Option<(f32, LineRule)>,
     pub bottom_border: Option<bool>,
@@ -64,6 +65,7 @@ impl ParaProps {
         self.right = over.right.or(self.right);
         self.first = over.first.or(self.first);
         self.before = over.before.or(self.before);
+        self.after = over.after.or(self.after);
         self.line = over.line.or(self.line);
         self.bottom_border = over.bottom_border.or(self.bottom_border);
         self.numbered = over.numbered.or(self.numbered);
@@ -248,6 +250,7 @@ pub fn para_props(ppr: Node) -> ParaProps {
     if let Some(spacing) = child(ppr, "spacing") {
         let number = |name: &str| attr(spacing, name).and_then(|v| v.parse::<f32>().ok());
         props.before = number("before").map(|t| t / 20.0);
+        props.after = number("after").map(|t| t / 20.0);
         if let Some(line) = number("line") {
             props.line = Some(match attr(spacing, "lineRule") {
                 Some("exact") | Some("atLeast") => (line / 20.0, LineRule::Points),

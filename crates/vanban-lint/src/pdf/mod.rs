@@ -35,6 +35,7 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
     let doc = Document::load_mem(bytes).map_err(|e| ReadError::Pdf(e.to_string()))?;
     let mut pages = Vec::new();
     let mut lines = Vec::new();
+    let mut bands = Vec::new();
     let page_ids = doc.get_pages();
     for (&number, &page_id) in &page_ids {
         let number = number as usize;
@@ -50,6 +51,7 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
             .map_err(|e| ReadError::Pdf(format!("page {number}: {e}")))?;
         let mut page_lines = build_lines(number, &painted.glyphs, &infos);
         attach_rules(&mut page_lines, &painted.rules);
+        bands.extend(table_bands(&painted.rules).into_iter().map(|b| (number, b)));
         lines.extend(page_lines);
         pages.push(PageSetup {
             page: number,
@@ -60,6 +62,11 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
     }
     let numbers = take_page_numbers(&mut lines);
     assign_zones(&mut lines, &pages);
+    for l in lines.iter_mut().filter(|l| l.zone == Zone::Body) {
+        if bands.iter().any(|&(p, (top, bottom))| p == l.page && l.y > top && l.y < bottom) {
+            l.zone = Zone::Table;
+        }
+    }
     measure_margins(&lines, &mut pages);
     let paras = paragraphs(&lines, &pages);
     let page_count = pages.len();
@@ -145,11 +152,16 @@ fn make_line(page: usize, glyphs: &[&Glyph], fonts: &[FontInfo]) -> Line {
     for g in glyphs {
         let info = &fonts[g.font];
         let mut text = g.text.clone();
-        // A gap a fifth of an em wide is a space the PDF did not write.
+        // A gap a fifth of an em wide is a space the PDF did not write; a
+        // wide one (a blank slot) keeps its width as that many spaces.
         if let Some(end) = last_end {
             let ends_in_space = spans.last().is_some_and(|s| s.text.ends_with(' '));
-            if g.x0 - end > 0.2 * g.size * PT && !ends_in_space && !text.starts_with(' ') {
-                text.insert(0, ' ');
+            let gap = g.x0 - end;
+            let space = 0.25 * g.size * PT;
+            if gap > 0.2 * g.size * PT && !text.starts_with(' ') {
+                let count = ((gap / space).round() as usize).clamp(1, 200);
+                let count = if ends_in_space { count.saturating_sub(1) } else { count };
+                text.insert_str(0, &" ".repeat(count));
             }
         }
         last_end = Some(g.x1);
@@ -217,6 +229,30 @@ fn attach_rules(lines: &mut [Line], rules: &[Rule]) {
     }
 }
 
+/// Vertical extents of bordered tables: two or more rules with the same
+/// left and right ends.
+fn table_bands(rules: &[Rule]) -> Vec<(f32, f32)> {
+    let mut bands: Vec<(f32, f32, f32, f32, usize)> = Vec::new();
+    for r in rules {
+        match bands
+            .iter_mut()
+            .find(|b| (b.0 - r.x0).abs() < 0.5 && (b.1 - r.x1).abs() < 0.5)
+        {
+            Some(b) => {
+                b.2 = b.2.min(r.y);
+                b.3 = b.3.max(r.y);
+                b.4 += 1;
+            }
+            None => bands.push((r.x0, r.x1, r.y, r.y, 1)),
+        }
+    }
+    bands
+        .into_iter()
+        .filter(|b| b.4 >= 2)
+        .map(|b| (b.2, b.3))
+        .collect()
+}
+
 /// Page numbers: a line of digits alone at the top of a page, above the rest.
 fn take_page_numbers(lines: &mut Vec<Line>) -> Vec<PageNumber> {
     let mut numbers = Vec::new();
@@ -272,14 +308,19 @@ fn is_national_title(text: &str) -> bool {
 fn assign_zones(lines: &mut [Line], pages: &[PageSetup]) {
     if let Some(title) = lines.iter().position(|l| l.page == 1 && is_national_title(&l.text)) {
         let split = lines[title].x0 - 3.0;
-        let last_row = lines
-            .iter()
-            .filter(|l| l.page == 1)
-            .filter(|l| {
-                let t = l.text.trim_start();
-                t.starts_with("Số") || (t.contains("ngày") && t.contains("tháng") && t.contains("năm"))
-            })
-            .map(|l| l.y)
+        // The first `Số` line and the first place/date line close the header.
+        let first_y = |pred: &dyn Fn(&str) -> bool| {
+            lines
+                .iter()
+                .filter(|l| l.page == 1 && l.y > lines[title].y && pred(l.text.trim_start()))
+                .map(|l| l.y)
+                .fold(f32::MAX, f32::min)
+        };
+        let number_y = first_y(&|t| t.starts_with("Số"));
+        let date_y = first_y(&|t| t.contains(", ngày") || t.starts_with("ngày"));
+        let last_row = [number_y, date_y]
+            .into_iter()
+            .filter(|y| *y < f32::MAX)
             .fold(lines[title].y, f32::max);
         let mut bottom = last_row + 1.0;
         // A công văn's V/v lines run on under `Số:` in the left column.
@@ -287,7 +328,7 @@ fn assign_zones(lines: &mut [Line], pages: &[PageSetup]) {
         order.sort_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y));
         for &i in &order {
             let l = &lines[i];
-            if l.y > bottom && l.y < bottom + 2.0 * l.size * PT && l.x1 < split && !l.text.starts_with("Kính gửi") {
+            if l.y > bottom && l.y < bottom + 3.0 * l.size * PT && l.x1 < split && !l.text.starts_with("Kính gửi") {
                 bottom = l.y + 0.5;
             }
         }
@@ -318,11 +359,17 @@ fn measure_margins(lines: &[Line], pages: &mut [PageSetup]) {
         if body.len() < 3 {
             continue;
         }
-        let left = body.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
+        // The right edge is where two or more lines end (justified lines);
+        // the left edge is where a line starts that continues a full one.
         let right = body.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
-        // Only a page with lines reaching both sides tells the margins.
-        let full = body.iter().filter(|l| l.x0 < left + 0.5 && l.x1 > right - 0.5).count();
-        if full >= 1 {
+        let at_right = body.iter().filter(|l| l.x1 > right - 0.5).count();
+        let left = body
+            .windows(2)
+            .filter(|w| w[0].x1 > right - 0.5 && w[1].y > w[0].y && w[1].y - w[0].y < 2.0 * w[1].size * PT)
+            .map(|w| w[1].x0)
+            .fold(f32::MAX, f32::min);
+        let edges = (at_right >= 2 && left < right - 100.0).then_some((left, right));
+        if let Some((left, right)) = edges {
             page.margins.left = Some(left);
             page.margins.right = Some(page.width - right);
         }
@@ -342,13 +389,16 @@ fn measure_margins(lines: &[Line], pages: &mut [PageSetup]) {
 /// line before reached the right edge and it starts at the left edge, with
 /// no extra space between.
 fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
+    // A page without a full line borrows the edges measured on another.
+    let measured: Vec<(f32, f32)> = pages
+        .iter()
+        .filter_map(|p| Some((p.margins.left?, p.width - p.margins.right?)))
+        .collect();
+    let fallback = measured.first().copied();
     let edges = |page: usize| {
         let p = pages.iter().find(|p| p.page == page);
-        let left = p.and_then(|p| p.margins.left).unwrap_or(30.0);
-        let right = p
-            .and_then(|p| p.margins.right.map(|r| p.width - r))
-            .unwrap_or(195.0);
-        (left, right)
+        p.and_then(|p| Some((p.margins.left?, p.width - p.margins.right?)))
+            .or(fallback)
     };
     let mut groups: Vec<Vec<&Line>> = Vec::new();
     for line in lines {
@@ -357,17 +407,25 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
             if prev.zone != Zone::Body || line.zone != Zone::Body {
                 return false;
             }
-            let (left, right) = edges(prev.page);
-            let (next_left, _) = edges(line.page);
+            let same_size = (prev.size - line.size).abs() < 0.6;
+            let (Some((_, right)), Some((next_left, _))) = (edges(prev.page), edges(line.page)) else {
+                // Without measured edges: no extra space, same look, and
+                // not a line that starts further right than the one above.
+                let bold = |l: &Line| l.spans.iter().any(|s| s.bold);
+                return line.page == prev.page
+                    && line.y - prev.y < 1.3 * line.size * PT
+                    && same_size
+                    && bold(prev) == bold(line)
+                    && line.x0 <= prev.x0 + 0.5
+                    && prev.x0 - line.x0 < 15.0;
+            };
             let prev_full = prev.x1 > right - 1.5;
             let starts_left = (line.x0 - next_left).abs() < 1.0;
-            let same_size = (prev.size - line.size).abs() < 0.6;
             let close = if line.page == prev.page {
                 line.y - prev.y < 1.45 * line.size * PT * line_multiple(group).max(1.0)
             } else {
                 line.page == prev.page + 1
             };
-            let _ = left;
             prev_full && starts_left && same_size && close
         });
         if joins {
@@ -381,7 +439,7 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
     for (i, group) in groups.iter().enumerate() {
         let first = group[0];
         let last = group[group.len() - 1];
-        let (left, right) = edges(first.page);
+        let edges = edges(first.page);
         let mut spans: Vec<Span> = Vec::new();
         for (k, line) in group.iter().enumerate() {
             for (j, span) in line.spans.iter().enumerate() {
@@ -393,10 +451,9 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
             }
         }
         let text = group.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
-        let (align, first_indent, indent_left) = if first.zone == Zone::Body {
-            body_alignment(group, left, right)
-        } else {
-            (None, None, None)
+        let (align, first_indent, indent_left) = match edges {
+            Some((left, right)) if first.zone == Zone::Body => body_alignment(group, left, right),
+            _ => (None, None, None),
         };
         let space_before = prev_last.filter(|p| p.page == first.page).map(|p| {
             let gap = (first.y - p.y) / PT;
