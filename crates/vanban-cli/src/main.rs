@@ -5,6 +5,7 @@
 //! written), 2 wrong usage.
 
 mod batch;
+mod lint_cmd;
 mod output;
 mod templates_cmd;
 
@@ -94,6 +95,17 @@ enum Command {
     },
     /// Print the JSON Schema of the input format (for editor completion).
     Schema,
+    /// Check DOCX or PDF files (made by anyone) against Decree 30; exit 1
+    /// when an error is found, 2 when a file cannot be read.
+    #[command(after_help = lint_cmd::rules_help())]
+    Lint {
+        /// DOCX or PDF files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print the findings as JSON (one array, an object per file).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -167,6 +179,7 @@ fn main() -> ExitCode {
             println!("{}", vanban::input::json_schema());
             ExitCode::SUCCESS
         }
+        Command::Lint { files, json } => lint_cmd::lint(&files, json),
     }
 }
 
