@@ -107,7 +107,7 @@ fn media_box(doc: &Document, page_id: lopdf::ObjectId) -> (f32, f32) {
     (595.276, 841.89)
 }
 
-/// Glyphs on one baseline become a line; a gap wider than 8 mm starts a new
+/// Glyphs on one baseline become a line; a gap wider than 12 mm starts a new
 /// line (the header's two columns, Nơi nhận beside the signer).
 fn build_lines(page: usize, glyphs: &[Glyph], fonts: &[FontInfo]) -> Vec<Line> {
     let mut sorted: Vec<&Glyph> = glyphs.iter().filter(|g| !g.text.is_empty()).collect();
@@ -131,7 +131,7 @@ fn build_lines(page: usize, glyphs: &[Glyph], fonts: &[FontInfo]) -> Vec<Line> {
                 .find(|c| !c.text.trim().is_empty())
                 .map(|c| c.x1);
             if let Some(end) = visible_end {
-                if !g.text.trim().is_empty() && g.x0 - end > 8.0 {
+                if !g.text.trim().is_empty() && g.x0 - end > 12.0 {
                     lines.push(make_line(page, &current, fonts));
                     current.clear();
                 }
@@ -377,7 +377,10 @@ fn measure_margins(lines: &[Line], pages: &mut [PageSetup]) {
             .iter()
             .filter(|l| l.page == page.page)
             .min_by(|a, b| a.y.total_cmp(&b.y));
-        if let Some(first) = first {
+        // Only page 1 opens with a line set tight under the margin (the header
+        // table); later pages may open with a table's padding or with space
+        // before a paragraph, which word processors keep at a page's top.
+        if let Some(first) = first.filter(|l| l.page == 1 && l.zone != Zone::Table) {
             // Word processors put the first baseline one ascent (0.891 em in
             // Times) under the margin.
             page.margins.top = Some(first.y - 0.891 * first.size * PT);
@@ -453,6 +456,7 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
         let text = group.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
         let (align, first_indent, indent_left) = match edges {
             Some((left, right)) if first.zone == Zone::Body => body_alignment(group, left, right),
+            _ if first.zone == Zone::Body && self_centred(group) => (Some(Align::Center), None, None),
             _ => (None, None, None),
         };
         let space_before = prev_last.filter(|p| p.page == first.page).map(|p| {
@@ -480,6 +484,15 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
     paras
 }
 
+/// Lines of different lengths around one centre: centred, whatever the
+/// margins are.
+fn self_centred(group: &[&Line]) -> bool {
+    let centre = |l: &Line| (l.x0 + l.x1) / 2.0;
+    let widths = group.iter().map(|l| l.x1 - l.x0);
+    let spread = widths.clone().fold(f32::MIN, f32::max) - widths.fold(f32::MAX, f32::min);
+    group.len() > 1 && spread > 5.0 && group.iter().all(|l| (centre(l) - centre(group[0])).abs() < 0.7)
+}
+
 /// Line pitch of a paragraph as a multiple of single spacing (1.15 em).
 fn line_multiple(group: &[&Line]) -> f32 {
     let pitches: Vec<f32> = group
@@ -500,8 +513,11 @@ fn body_alignment(group: &[&Line], left: f32, right: f32) -> (Option<Align>, Opt
     let first = group[0];
     let last = group[group.len() - 1];
     let centre = (left + right) / 2.0;
+    // An indented line can sit near the centre by chance; a centred one
+    // does not start exactly one first-line indent in.
     let centred = |l: &Line| {
-        ((l.x0 + l.x1) / 2.0 - centre).abs() < 1.5 && l.x0 > left + 3.0 && l.x1 < right - 3.0
+        let indented = (9.3..=13.4).contains(&(l.x0 - left));
+        ((l.x0 + l.x1) / 2.0 - centre).abs() < 1.5 && l.x0 > left + 3.0 && l.x1 < right - 3.0 && !indented
     };
     let body_left = if group.len() > 1 { group[1].x0 } else { left };
     let indent = first.x0 - body_left;
