@@ -368,7 +368,9 @@ fn measure_margins(lines: &[Line], pages: &mut [PageSetup]) {
             .filter(|w| w[0].x1 > right - 0.5 && w[1].y > w[0].y && w[1].y - w[0].y < 2.0 * w[1].size * PT)
             .map(|w| w[1].x0)
             .fold(f32::MAX, f32::min);
-        let edges = (at_right >= 2 && left < right - 100.0).then_some((left, right));
+        // Justified text ends most lines at the edge; ragged text only by chance.
+        let enough = at_right >= 2 && at_right * 5 >= body.len();
+        let edges = (enough && left < right - 100.0).then_some((left, right));
         if let Some((left, right)) = edges {
             page.margins.left = Some(left);
             page.margins.right = Some(page.width - right);
@@ -415,12 +417,19 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
                 // Without measured edges: no extra space, same look, and
                 // not a line that starts further right than the one above.
                 let bold = |l: &Line| l.spans.iter().any(|s| s.bold);
+                let centre = |l: &Line| (l.x0 + l.x1) / 2.0;
+                let continues = line.x0 <= prev.x0 + 0.5 && prev.x0 - line.x0 < 15.0;
+                // A line in capitals over one in lower case are two elements.
+                let caps = |l: &Line| crate::recognize::is_upper(&l.text);
+                // The first line of a centred paragraph with a first-line
+                // indent sits up to half an indent right of the others.
+                let shift = centre(prev) - centre(line);
+                let same_centre = (-0.7..=7.0).contains(&shift) && caps(line) == caps(prev);
                 return line.page == prev.page
                     && line.y - prev.y < 1.3 * line.size * PT
                     && same_size
                     && bold(prev) == bold(line)
-                    && line.x0 <= prev.x0 + 0.5
-                    && prev.x0 - line.x0 < 15.0;
+                    && (continues || same_centre);
             };
             let prev_full = prev.x1 > right - 1.5;
             let starts_left = (line.x0 - next_left).abs() < 1.0;
@@ -487,10 +496,18 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
 /// Lines of different lengths around one centre: centred, whatever the
 /// margins are.
 fn self_centred(group: &[&Line]) -> bool {
+    if group.len() < 2 {
+        return false;
+    }
     let centre = |l: &Line| (l.x0 + l.x1) / 2.0;
     let widths = group.iter().map(|l| l.x1 - l.x0);
     let spread = widths.clone().fold(f32::MIN, f32::max) - widths.fold(f32::MAX, f32::min);
-    group.len() > 1 && spread > 5.0 && group.iter().all(|l| (centre(l) - centre(group[0])).abs() < 0.7)
+    let rest = centre(group[1]);
+    // The first line may sit up to half a first-line indent to the right.
+    let first_shift = centre(group[0]) - rest;
+    spread > 5.0
+        && (-0.7..=7.0).contains(&first_shift)
+        && group[1..].iter().all(|l| (centre(l) - rest).abs() < 0.7)
 }
 
 /// Line pitch of a paragraph as a multiple of single spacing (1.15 em).
