@@ -49,7 +49,10 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
         }
         let painted = text::paint(&doc, page_id, &names, &infos, height)
             .map_err(|e| ReadError::Pdf(format!("page {number}: {e}")))?;
-        let mut page_lines = build_lines(number, &painted.glyphs, &infos);
+        // On page 1 the header's two columns may share baselines with only
+        // a small gap: split them where the quốc hiệu starts.
+        let split = if number == 1 { column_split(&painted.glyphs) } else { None };
+        let mut page_lines = build_lines(number, &painted.glyphs, &infos, split);
         attach_rules(&mut page_lines, &painted.rules);
         bands.extend(table_bands(&painted.rules).into_iter().map(|b| (number, b)));
         lines.extend(page_lines);
@@ -109,7 +112,7 @@ fn media_box(doc: &Document, page_id: lopdf::ObjectId) -> (f32, f32) {
 
 /// Glyphs on one baseline become a line; a gap wider than 12 mm starts a new
 /// line (the header's two columns, Nơi nhận beside the signer).
-fn build_lines(page: usize, glyphs: &[Glyph], fonts: &[FontInfo]) -> Vec<Line> {
+fn build_lines(page: usize, glyphs: &[Glyph], fonts: &[FontInfo], split: Option<(f32, f32)>) -> Vec<Line> {
     let mut sorted: Vec<&Glyph> = glyphs.iter().filter(|g| !g.text.is_empty()).collect();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     // Group by baseline.
@@ -131,7 +134,8 @@ fn build_lines(page: usize, glyphs: &[Glyph], fonts: &[FontInfo]) -> Vec<Line> {
                 .find(|c| !c.text.trim().is_empty())
                 .map(|c| c.x1);
             if let Some(end) = visible_end {
-                if !g.text.trim().is_empty() && g.x0 - end > 12.0 {
+                let across_columns = split.is_some_and(|(x, bottom)| g.y < bottom && end < x && g.x0 >= x - 0.5);
+                if !g.text.trim().is_empty() && (g.x0 - end > 12.0 || (across_columns && g.x0 - end > 1.5)) {
                     lines.push(make_line(page, &current, fonts));
                     current.clear();
                 }
@@ -209,6 +213,39 @@ fn dominant_size(spans: &[Span]) -> f32 {
         .max_by_key(|s| s.text.chars().count())
         .map(|s| s.size)
         .unwrap_or(0.0)
+}
+
+/// Where the header's right column starts (the x of the quốc hiệu's first
+/// letter) and how far down the header goes, from page 1's glyphs.
+fn column_split(glyphs: &[Glyph]) -> Option<(f32, f32)> {
+    let mut sorted: Vec<&Glyph> = glyphs.iter().filter(|g| !g.text.is_empty()).collect();
+    sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut start = 0;
+    while start < sorted.len() {
+        let y = sorted[start].y;
+        let end = sorted[start..]
+            .iter()
+            .position(|g| (g.y - y).abs() > 1.0)
+            .map_or(sorted.len(), |n| start + n);
+        let row = &sorted[start..end];
+        let text: String = row.iter().map(|g| g.text.as_str()).collect();
+        let upper = vanban::vn::nfc(&text).to_uppercase();
+        for title in ["CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI"] {
+            if let Some(byte) = upper.find(title) {
+                // The glyph where the title starts.
+                let chars_before = upper[..byte].chars().count();
+                let mut seen = 0;
+                for g in row {
+                    if seen >= chars_before {
+                        return Some((g.x0, y + 45.0));
+                    }
+                    seen += vanban::vn::nfc(&g.text).chars().count();
+                }
+            }
+        }
+        start = end;
+    }
+    None
 }
 
 /// A rule belongs to the nearest line above it that it sits under.

@@ -131,8 +131,14 @@ fn authorities(ctx: &mut Ctx) {
         }
         ctx.check_style("ND30-2.2-issuer", "cơ quan ban hành", i, (12.0, 13.0), Some(true), Some(false));
     }
-    let last = ctx.para(*issuer.last().expect("an issuer line"));
-    short_rule(ctx, "ND30-2.2-issuer-rule", "issuer rule", last);
+    // The rule sits under the last line; its length is judged against the
+    // widest line of the name.
+    let mut last = ctx.para(*issuer.last().expect("an issuer line")).clone();
+    last.text_width = issuer
+        .iter()
+        .filter_map(|&i| ctx.para(i).text_width)
+        .reduce(f32::max);
+    short_rule(ctx, "ND30-2.2-issuer-rule", "issuer rule", &last);
 }
 
 /// A rule 1/3 to 1/2 as long as the line above it (issuer, summary).
