@@ -50,7 +50,7 @@ fn is_place_date(text: &str) -> bool {
 }
 
 pub fn is_upper(text: &str) -> bool {
-    text.chars().any(char::is_alphabetic) && text == text.to_uppercase()
+    text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
 }
 
 /// The kind whose type name this line is (`KẾ HOẠCH`).

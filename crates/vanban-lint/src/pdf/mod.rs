@@ -5,7 +5,7 @@
 
 mod text;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use lopdf::{Document, Object};
 
@@ -37,15 +37,21 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
     let mut lines = Vec::new();
     let mut bands = Vec::new();
     let page_ids = doc.get_pages();
+    // Pages share their fonts: each font dictionary is read (and its
+    // ToUnicode map parsed) once, keyed by where it lives in the document.
+    let mut infos = Vec::new();
+    let mut known: HashMap<*const lopdf::Dictionary, usize> = HashMap::new();
     for (&number, &page_id) in &page_ids {
         let number = number as usize;
         let (width, height) = media_box(&doc, page_id);
         let resources = doc.get_page_fonts(page_id).unwrap_or_default();
         let mut names = BTreeMap::new();
-        let mut infos = Vec::new();
         for (name, dict) in &resources {
-            names.insert(name.clone(), infos.len());
-            infos.push(FontInfo::read(&doc, dict));
+            let index = *known.entry(*dict as *const _).or_insert_with(|| {
+                infos.push(FontInfo::read(&doc, dict));
+                infos.len() - 1
+            });
+            names.insert(name.clone(), index);
         }
         let painted = text::paint(&doc, page_id, &names, &infos, height)
             .map_err(|e| ReadError::Pdf(format!("page {number}: {e}")))?;
@@ -227,6 +233,10 @@ fn column_split(glyphs: &[Glyph]) -> Option<(f32, f32)> {
             .iter()
             .position(|g| (g.y - y).abs() > 1.0)
             .map_or(sorted.len(), |n| start + n);
+        // The quốc hiệu is in the top part of the page.
+        if y > 120.0 {
+            break;
+        }
         let row = &sorted[start..end];
         let text: String = row.iter().map(|g| g.text.as_str()).collect();
         let upper = vanban::vn::nfc(&text).to_uppercase();

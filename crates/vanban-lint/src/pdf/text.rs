@@ -3,6 +3,7 @@
 //! thin filled rectangles). Coordinates come out in mm from the page's top
 //! left corner.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
 use lopdf::{Dictionary, Document, Object};
@@ -36,6 +37,8 @@ pub struct FontInfo<'a> {
     two_byte: bool,
     widths: HashMap<u32, f32>,
     default_width: f32,
+    /// Codes already decoded: a ToUnicode lookup per glyph is the slow part.
+    decoded: RefCell<HashMap<u32, String>>,
 }
 
 const PT: f32 = 25.4 / 72.0;
@@ -119,6 +122,7 @@ impl<'a> FontInfo<'a> {
             two_byte,
             widths,
             default_width,
+            decoded: RefCell::new(HashMap::new()),
         }
     }
 
@@ -129,10 +133,15 @@ impl<'a> FontInfo<'a> {
             .chunks(step)
             .map(|chunk| {
                 let code = chunk.iter().fold(0u32, |acc, b| acc * 256 + *b as u32);
-                let text = match &self.encoding {
-                    Some(encoding) => encoding.bytes_to_string(chunk).unwrap_or_default(),
-                    None => String::from_utf8_lossy(chunk).to_string(),
-                };
+                let text = self
+                    .decoded
+                    .borrow_mut()
+                    .entry(code)
+                    .or_insert_with(|| match &self.encoding {
+                        Some(encoding) => encoding.bytes_to_string(chunk).unwrap_or_default(),
+                        None => String::from_utf8_lossy(chunk).to_string(),
+                    })
+                    .clone();
                 let width = self.widths.get(&code).copied().unwrap_or(self.default_width);
                 (code, text, width)
             })

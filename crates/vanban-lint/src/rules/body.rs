@@ -77,7 +77,8 @@ fn aggregate(ctx: &mut Ctx, rule: &'static str, hits: Vec<(&Para, String)>, expe
 }
 
 fn is_part(p: &Para) -> bool {
-    label(&p.text) == Label::Part || (is_upper(&normal(&p.text)) && p.align == Some(Align::Center))
+    let t = p.text.trim_start();
+    t.starts_with("Phần ") || t.starts_with("Chương ") || t.starts_with("Mục ") || (p.align == Some(Align::Center) && is_upper(t))
 }
 
 fn sizes(ctx: &mut Ctx, body: &[usize]) {
