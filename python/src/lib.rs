@@ -6,6 +6,7 @@ mod convert;
 mod debug;
 mod document;
 mod errors;
+mod lint;
 mod output;
 mod templates;
 
@@ -21,6 +22,7 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(templates::render_template, m)?)?;
     m.add_function(wrap_pyfunction!(templates::templates, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(lint::lint, m)?)?;
     m.add_function(wrap_pyfunction!(debug::_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(debug::_core_seconds, m)?)?;
     errors::register(m)?;

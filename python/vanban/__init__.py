@@ -6,6 +6,7 @@
     data = doc.to_pdf()                                            # bytes
     doc = vanban.render_template("bao-cao-ket-qua-nam", row)
     results = vanban.render_many(rows, "out/", template="bao-cao-ket-qua-nam", jobs=4)
+    findings = vanban.lint("received.docx")                       # or a PDF, or bytes
 
 Everything runs in the Rust core; rendering releases the GIL, so threads
 and `render_many` use every core. Invalid input raises `ValidationError`
@@ -19,6 +20,7 @@ from ._vanban import (
     TemplateError,
     ValidationError,
     __version__,
+    lint,
     render_many,
     render_template,
     templates,
@@ -32,6 +34,7 @@ __all__ = [
     "TemplateError",
     "ValidationError",
     "__version__",
+    "lint",
     "render_many",
     "render_template",
     "templates",
