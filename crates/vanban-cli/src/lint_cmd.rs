@@ -14,7 +14,10 @@ pub fn rules_help() -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        text.push_str(&format!("  {} [{severity}] {}: {}\n", rule.id, rule.section, rule.checks));
+        text.push_str(&format!(
+            "  {} [{severity}] {}: {}\n",
+            rule.id, rule.section, rule.checks
+        ));
     }
     text.push_str("\nExit status: 0 no error found, 1 an error found, 2 a file cannot be read.");
     text
@@ -31,7 +34,9 @@ pub fn lint(files: &[PathBuf], json: bool) -> ExitCode {
                 if !json {
                     print_report(file, &report);
                 }
-                results.push(serde_json::json!({ "file": file.display().to_string(), "report": report }));
+                results.push(
+                    serde_json::json!({ "file": file.display().to_string(), "report": report }),
+                );
             }
             Err(e) => {
                 unreadable = true;

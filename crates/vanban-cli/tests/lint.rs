@@ -44,27 +44,48 @@ fn seed_docx_with(find: &str, replace: &str) -> Vec<u8> {
 #[test]
 fn a_conforming_docx_and_pdf_exit_0() {
     let dir = temp_dir("lint-ok");
-    let out = vanban(&["render", seed_example().to_str().unwrap(), "-o", dir.to_str().unwrap()]);
+    let out = vanban(&[
+        "render",
+        seed_example().to_str().unwrap(),
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
     assert!(out.status.success());
     let docx = dir.join("ke-hoach-1026.docx");
     let pdf = dir.join("ke-hoach-1026.pdf");
     let out = vanban(&["lint", docx.to_str().unwrap(), pdf.to_str().unwrap()]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(0), "{text}");
-    assert!(text.contains("ke-hoach-1026.docx: 0 error(s), 0 warning(s) (ke-hoach, DOCX)"), "{text}");
-    assert!(text.contains("ke-hoach-1026.pdf: 0 error(s), 0 warning(s) (ke-hoach, PDF)"), "{text}");
+    assert!(
+        text.contains("ke-hoach-1026.docx: 0 error(s), 0 warning(s) (ke-hoach, DOCX)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("ke-hoach-1026.pdf: 0 error(s), 0 warning(s) (ke-hoach, PDF)"),
+        "{text}"
+    );
 }
 
 #[test]
 fn an_error_exits_1_and_says_rule_place_found_and_expected() {
     let dir = temp_dir("lint-bad");
     let path = dir.join("thang-03.docx");
-    std::fs::write(&path, seed_docx_with("tháng 3 năm 2024", "tháng 03 năm 2024")).unwrap();
+    std::fs::write(
+        &path,
+        seed_docx_with("tháng 3 năm 2024", "tháng 03 năm 2024"),
+    )
+    .unwrap();
     let out = vanban(&["lint", path.to_str().unwrap()]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
-    let line = text.lines().find(|l| l.contains("ND30-2.4-date")).expect("the date finding");
-    assert!(line.contains("error[ND30-2.4-date] ngày (page 1, paragraph 6)"), "{line}");
+    let line = text
+        .lines()
+        .find(|l| l.contains("ND30-2.4-date"))
+        .expect("the date finding");
+    assert!(
+        line.contains("error[ND30-2.4-date] ngày (page 1, paragraph 6)"),
+        "{line}"
+    );
     assert!(line.contains("found `ngày 08 tháng 03`"), "{line}");
     assert!(line.contains("`ngày 08 tháng 3`"), "{line}");
     assert!(line.contains("(§2.4)"), "{line}");
@@ -104,7 +125,8 @@ fn an_unreadable_file_exits_2_and_the_others_are_still_linted() {
     std::fs::write(&good, seed_docx()).unwrap();
     let out = vanban(&["lint", junk.to_str().unwrap(), good.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("notes.docx: cannot read: neither a DOCX nor a PDF"));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("notes.docx: cannot read: neither a DOCX nor a PDF"));
     assert!(stdout(&out).contains("seed.docx: 0 error(s)"));
 }
 

@@ -20,7 +20,12 @@ pub struct Rule {
     pub checks: &'static str,
 }
 
-const fn rule(id: &'static str, severity: Severity, section: &'static str, checks: &'static str) -> Rule {
+const fn rule(
+    id: &'static str,
+    severity: Severity,
+    section: &'static str,
+    checks: &'static str,
+) -> Rule {
     Rule {
         id,
         severity,
@@ -94,7 +99,12 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(rule: &'static str, element: impl Into<String>, found: impl Into<String>, expected: impl Into<String>) -> Finding {
+    pub fn new(
+        rule: &'static str,
+        element: impl Into<String>,
+        found: impl Into<String>,
+        expected: impl Into<String>,
+    ) -> Finding {
         let info = rule_info(rule).unwrap_or_else(|| panic!("rule {rule} is in the catalogue"));
         Finding {
             rule,

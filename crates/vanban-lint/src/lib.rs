@@ -55,7 +55,8 @@ pub fn lint(bytes: &[u8]) -> Result<Report, ReadError> {
 /// Lints a file.
 pub fn lint_path(path: impl AsRef<Path>) -> Result<Report, ReadError> {
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|e| ReadError::Io(format!("{}: {e}", path.display())))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| ReadError::Io(format!("{}: {e}", path.display())))?;
     lint(&bytes)
 }
 

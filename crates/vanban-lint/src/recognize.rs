@@ -134,7 +134,9 @@ pub fn recognise(doc: &ReadDoc) -> Elements {
         .find(|&i| matches!(paras[i].zone, Zone::SignLeft | Zone::SignRight))
         .unwrap_or(paras.len());
     let mut cursor = header_end;
-    if let Some(t) = (header_end..sign_start.min(header_end + 4)).find(|&i| type_name_kind(&paras[i].text).is_some()) {
+    if let Some(t) = (header_end..sign_start.min(header_end + 4))
+        .find(|&i| type_name_kind(&paras[i].text).is_some())
+    {
         e.type_name = Some(t);
         e.kind = type_name_kind(&paras[t].text);
         cursor = t + 1;
@@ -158,7 +160,10 @@ pub fn recognise(doc: &ReadDoc) -> Elements {
     }
 
     // Quyết định and Nghị quyết: the authority line in capitals before the bases.
-    if cursor < sign_start && e.kind.is_some_and(|k| matches!(k, Kind::QuyetDinh | Kind::NghiQuyet)) {
+    if cursor < sign_start
+        && e.kind
+            .is_some_and(|k| matches!(k, Kind::QuyetDinh | Kind::NghiQuyet))
+    {
         let p = &paras[cursor];
         if is_upper(&normal(&p.text)) && !p.text.contains(':') {
             cursor += 1;
@@ -185,7 +190,8 @@ pub fn recognise(doc: &ReadDoc) -> Elements {
     while cursor < sign_start {
         let p = &paras[cursor];
         let t = normal(&p.text);
-        if mostly_italic(p) && starts_with_any(&t, &["Căn cứ", "Theo đề nghị", "Xét", "Theo"]) {
+        if mostly_italic(p) && starts_with_any(&t, &["Căn cứ", "Theo đề nghị", "Xét", "Theo"])
+        {
             e.bases.push(cursor);
             cursor += 1;
         } else {
@@ -197,7 +203,9 @@ pub fn recognise(doc: &ReadDoc) -> Elements {
         match p.zone {
             Zone::Table => {}
             _ => {
-                if e.decision_word.is_none() && matches!(normal(&p.text).as_str(), "QUYẾT ĐỊNH:" | "QUYẾT NGHỊ:") {
+                if e.decision_word.is_none()
+                    && matches!(normal(&p.text).as_str(), "QUYẾT ĐỊNH:" | "QUYẾT NGHỊ:")
+                {
                     e.decision_word = Some(i);
                 } else {
                     e.body.push(i);

@@ -26,8 +26,19 @@ fn cases() -> Vec<Case> {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|line| {
             let cols: Vec<&str> = line.split('\t').collect();
-            assert_eq!(cols.len(), 7, "{}: seven columns in `{line}`", path.display());
-            let dash = |s: &str| if s == "-" { String::new() } else { s.to_string() };
+            assert_eq!(
+                cols.len(),
+                7,
+                "{}: seven columns in `{line}`",
+                path.display()
+            );
+            let dash = |s: &str| {
+                if s == "-" {
+                    String::new()
+                } else {
+                    s.to_string()
+                }
+            };
             Case {
                 name: cols[0].into(),
                 base: cols[1].into(),
@@ -137,14 +148,27 @@ fn findings_say_where_and_what() {
     assert_eq!(finding.rule, "ND30-2.4-date");
     assert_eq!(finding.element, "ngày");
     assert_eq!(finding.found, "`ngày 08 tháng 03`");
-    assert!(finding.expected.contains("`ngày 08 tháng 3`"), "{}", finding.expected);
+    assert!(
+        finding.expected.contains("`ngày 08 tháng 3`"),
+        "{}",
+        finding.expected
+    );
     assert_eq!(finding.paragraph, Some(6));
     assert_eq!(finding.section, "§2.4");
 }
 
 #[test]
 fn unreadable_input_is_an_error_not_a_panic() {
-    assert_eq!(vanban_lint::lint(b"hello").unwrap_err(), vanban_lint::ReadError::UnknownFormat);
-    assert!(matches!(vanban_lint::lint(b"PK\x03\x04broken"), Err(vanban_lint::ReadError::Zip(_))));
-    assert!(matches!(vanban_lint::lint(b"%PDF-1.7\nbroken"), Err(vanban_lint::ReadError::Pdf(_))));
+    assert_eq!(
+        vanban_lint::lint(b"hello").unwrap_err(),
+        vanban_lint::ReadError::UnknownFormat
+    );
+    assert!(matches!(
+        vanban_lint::lint(b"PK\x03\x04broken"),
+        Err(vanban_lint::ReadError::Zip(_))
+    ));
+    assert!(matches!(
+        vanban_lint::lint(b"%PDF-1.7\nbroken"),
+        Err(vanban_lint::ReadError::Pdf(_))
+    ));
 }

@@ -48,7 +48,9 @@ fn every_row_of_the_batch_example_lints_clean() {
     // batch output is clean too (README).
     for row in rows.iter().step_by(7) {
         let data = row.data.as_ref().unwrap();
-        let doc = templates.render_document("bao-cao-ket-qua-nam", data).unwrap();
+        let doc = templates
+            .render_document("bao-cao-ket-qua-nam", data)
+            .unwrap();
         assert_clean(&format!("bao-cao-50-xa.csv row {}", row.number), &doc);
     }
 }

@@ -168,7 +168,10 @@ fn estimated_pages(paras: &[Para]) -> f32 {
 fn relationships(package: &Package, name: &str) -> Result<HashMap<String, String>, ReadError> {
     let mut map = HashMap::new();
     if let Some(xml) = package.xml(name)? {
-        for rel in xml.descendants().filter(|n| n.tag_name().name() == "Relationship") {
+        for rel in xml
+            .descendants()
+            .filter(|n| n.tag_name().name() == "Relationship")
+        {
             if let (Some(id), Some(target)) = (rel.attribute("Id"), rel.attribute("Target")) {
                 let target = target.trim_start_matches('/');
                 let path = if target.starts_with("word/") {
@@ -223,7 +226,11 @@ fn page_numbers(
             .cloned()
     };
     let default = header_of("default");
-    let first = if title_page { header_of("first") } else { default.clone() };
+    let first = if title_page {
+        header_of("first")
+    } else {
+        default.clone()
+    };
     let mut shown = Vec::new();
     for (page, part) in [(1, first), (2, default)] {
         let Some(part) = part else { continue };
@@ -240,12 +247,15 @@ fn page_numbers(
 /// The PAGE field in a header part, with the format of its paragraph.
 fn page_field(xml: &Xml, styles: &Styles, page: usize) -> Option<PageNumber> {
     let is_page = |instr: &str| instr.split_whitespace().next() == Some("PAGE");
-    let para = xml.descendants().filter(|n| n.has_tag_name((W, "p"))).find(|p| {
-        p.descendants().any(|n| {
-            (n.has_tag_name((W, "instrText")) && n.text().is_some_and(is_page))
-                || (n.has_tag_name((W, "fldSimple")) && attr(n, "instr").is_some_and(is_page))
-        })
-    })?;
+    let para = xml
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .find(|p| {
+            p.descendants().any(|n| {
+                (n.has_tag_name((W, "instrText")) && n.text().is_some_and(is_page))
+                    || (n.has_tag_name((W, "fldSimple")) && attr(n, "instr").is_some_and(is_page))
+            })
+        })?;
     let mut reader = BodyReader {
         styles,
         paras: Vec::new(),
@@ -319,7 +329,8 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             .filter_map(|n| n.text())
             .collect();
         let upper = text.to_uppercase();
-        let kind = if upper.contains("CỘNG HÒA XÃ HỘI") || upper.contains("CỘNG HOÀ XÃ HỘI") {
+        let kind = if upper.contains("CỘNG HÒA XÃ HỘI") || upper.contains("CỘNG HOÀ XÃ HỘI")
+        {
             Some((Zone::HeaderLeft, Zone::HeaderRight))
         } else if text.contains("Nơi nhận") {
             Some((Zone::SignLeft, Zone::SignRight))
@@ -527,7 +538,10 @@ fn push_span(spans: &mut Vec<Span>, mut text: String, props: &RunProps) {
     }
     let span = Span {
         text,
-        font: props.font.clone().unwrap_or_else(|| "Times New Roman".into()),
+        font: props
+            .font
+            .clone()
+            .unwrap_or_else(|| "Times New Roman".into()),
         size: props.size.unwrap_or(10.0),
         bold: props.bold.unwrap_or(false),
         italic: props.italic.unwrap_or(false),
@@ -566,4 +580,3 @@ fn measure(spans: &[Span]) -> f32 {
     }
     widest.max(line) * 25.4 / 72.0
 }
-

@@ -159,7 +159,11 @@ impl Styles {
 
     /// The effective properties of a paragraph with style `para_style` in a
     /// table with style `table_style`, before direct formatting.
-    pub fn base(&self, table_style: Option<&str>, para_style: Option<&str>) -> (ParaProps, RunProps) {
+    pub fn base(
+        &self,
+        table_style: Option<&str>,
+        para_style: Option<&str>,
+    ) -> (ParaProps, RunProps) {
         let mut para = self.defaults_para.clone();
         let mut run = self.defaults_run.clone();
         for id in [table_style, para_style.or(self.default_para.as_deref())]
@@ -229,14 +233,15 @@ impl Styles {
 /// Paragraph properties written in a `w:pPr`.
 pub fn para_props(ppr: Node) -> ParaProps {
     let mut props = ParaProps::default();
-    props.align = child(ppr, "jc").and_then(|n| attr(n, "val")).map(|v| match v {
-        "both" | "distribute" | "lowKashida" | "mediumKashida" | "highKashida" | "thaiDistribute" => {
-            Align::Justify
-        }
-        "center" => Align::Center,
-        "right" | "end" => Align::Right,
-        _ => Align::Left,
-    });
+    props.align = child(ppr, "jc")
+        .and_then(|n| attr(n, "val"))
+        .map(|v| match v {
+            "both" | "distribute" | "lowKashida" | "mediumKashida" | "highKashida"
+            | "thaiDistribute" => Align::Justify,
+            "center" => Align::Center,
+            "right" | "end" => Align::Right,
+            _ => Align::Left,
+        });
     if let Some(ind) = child(ppr, "ind") {
         let twips = |name: &str| attr(ind, name).and_then(|v| v.parse::<f32>().ok());
         props.left = twips("left").or_else(|| twips("start")).map(twips_to_mm);

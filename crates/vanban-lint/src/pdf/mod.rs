@@ -57,7 +57,11 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
             .map_err(|e| ReadError::Pdf(format!("page {number}: {e}")))?;
         // On page 1 the header's two columns may share baselines with only
         // a small gap: split them where the quốc hiệu starts.
-        let split = if number == 1 { column_split(&painted.glyphs) } else { None };
+        let split = if number == 1 {
+            column_split(&painted.glyphs)
+        } else {
+            None
+        };
         let mut page_lines = build_lines(number, &painted.glyphs, &infos, split);
         attach_rules(&mut page_lines, &painted.rules);
         bands.extend(table_bands(&painted.rules).into_iter().map(|b| (number, b)));
@@ -72,7 +76,10 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
     let numbers = take_page_numbers(&mut lines);
     assign_zones(&mut lines, &pages);
     for l in lines.iter_mut().filter(|l| l.zone == Zone::Body) {
-        if bands.iter().any(|&(p, (top, bottom))| p == l.page && l.y > top && l.y < bottom) {
+        if bands
+            .iter()
+            .any(|&(p, (top, bottom))| p == l.page && l.y > top && l.y < bottom)
+        {
             l.zone = Zone::Table;
         }
     }
@@ -118,7 +125,12 @@ fn media_box(doc: &Document, page_id: lopdf::ObjectId) -> (f32, f32) {
 
 /// Glyphs on one baseline become a line; a gap wider than 12 mm starts a new
 /// line (the header's two columns, Nơi nhận beside the signer).
-fn build_lines(page: usize, glyphs: &[Glyph], fonts: &[FontInfo], split: Option<(f32, f32)>) -> Vec<Line> {
+fn build_lines(
+    page: usize,
+    glyphs: &[Glyph],
+    fonts: &[FontInfo],
+    split: Option<(f32, f32)>,
+) -> Vec<Line> {
     let mut sorted: Vec<&Glyph> = glyphs.iter().filter(|g| !g.text.is_empty()).collect();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     // Group by baseline.
@@ -140,8 +152,11 @@ fn build_lines(page: usize, glyphs: &[Glyph], fonts: &[FontInfo], split: Option<
                 .find(|c| !c.text.trim().is_empty())
                 .map(|c| c.x1);
             if let Some(end) = visible_end {
-                let across_columns = split.is_some_and(|(x, bottom)| g.y < bottom && end < x && g.x0 >= x - 0.5);
-                if !g.text.trim().is_empty() && (g.x0 - end > 12.0 || (across_columns && g.x0 - end > 1.5)) {
+                let across_columns =
+                    split.is_some_and(|(x, bottom)| g.y < bottom && end < x && g.x0 >= x - 0.5);
+                if !g.text.trim().is_empty()
+                    && (g.x0 - end > 12.0 || (across_columns && g.x0 - end > 1.5))
+                {
                     lines.push(make_line(page, &current, fonts));
                     current.clear();
                 }
@@ -170,7 +185,11 @@ fn make_line(page: usize, glyphs: &[&Glyph], fonts: &[FontInfo]) -> Line {
             let space = 0.25 * g.size * PT;
             if gap > 0.2 * g.size * PT && !text.starts_with(' ') {
                 let count = ((gap / space).round() as usize).clamp(1, 200);
-                let count = if ends_in_space { count.saturating_sub(1) } else { count };
+                let count = if ends_in_space {
+                    count.saturating_sub(1)
+                } else {
+                    count
+                };
                 text.insert_str(0, &" ".repeat(count));
             }
         }
@@ -194,7 +213,10 @@ fn make_line(page: usize, glyphs: &[&Glyph], fonts: &[FontInfo]) -> Line {
             }),
         }
     }
-    let visible: Vec<&&Glyph> = glyphs.iter().filter(|g| !g.text.trim().is_empty()).collect();
+    let visible: Vec<&&Glyph> = glyphs
+        .iter()
+        .filter(|g| !g.text.trim().is_empty())
+        .collect();
     let x0 = visible.first().map(|g| g.x0).unwrap_or(0.0);
     let x1 = visible.iter().map(|g| g.x1).fold(f32::MIN, f32::max);
     let text: String = spans.iter().map(|s| s.text.as_str()).collect();
@@ -266,7 +288,10 @@ fn attach_rules(lines: &mut [Line], rules: &[Rule]) {
             .iter_mut()
             .filter(|l| {
                 let below = rule.y - l.y;
-                below > 0.0 && below < 1.6 * l.size * PT + 2.0 && centre > l.x0 - 2.0 && centre < l.x1 + 2.0
+                below > 0.0
+                    && below < 1.6 * l.size * PT + 2.0
+                    && centre > l.x0 - 2.0
+                    && centre < l.x1 + 2.0
             })
             .min_by(|a, b| (rule.y - a.y).total_cmp(&(rule.y - b.y)));
         if let Some(line) = best {
@@ -311,8 +336,13 @@ fn take_page_numbers(lines: &mut Vec<Line>) -> Vec<PageNumber> {
     };
     let mut taken = vec![false; lines.len()];
     for page in pages {
-        let on_page: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].page == page).collect();
-        let Some(&top) = on_page.iter().min_by(|&&a, &&b| lines[a].y.total_cmp(&lines[b].y)) else {
+        let on_page: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].page == page)
+            .collect();
+        let Some(&top) = on_page
+            .iter()
+            .min_by(|&&a, &&b| lines[a].y.total_cmp(&lines[b].y))
+        else {
             continue;
         };
         let line = &lines[top];
@@ -321,7 +351,11 @@ fn take_page_numbers(lines: &mut Vec<Line>) -> Vec<PageNumber> {
             .filter(|&&i| i != top)
             .map(|&i| lines[i].y - lines[i].size * PT)
             .fold(f32::MAX, f32::min);
-        let digits = line.text.trim().chars().all(|c| c.is_ascii_digit() || c == '-' || c == ' ')
+        let digits = line
+            .text
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == ' ')
             && line.text.chars().any(|c| c.is_ascii_digit());
         if digits && line.y < 30.0 && line.y < next_y - 1.0 {
             let span = line.spans.iter().find(|s| !s.text.trim().is_empty());
@@ -353,7 +387,10 @@ fn is_national_title(text: &str) -> bool {
 /// Header table lines (page 1, down to the place/date and `Số:` lines and a
 /// công văn's `V/v` lines) and the Nơi nhận / signature lines.
 fn assign_zones(lines: &mut [Line], pages: &[PageSetup]) {
-    if let Some(title) = lines.iter().position(|l| l.page == 1 && is_national_title(&l.text)) {
+    if let Some(title) = lines
+        .iter()
+        .position(|l| l.page == 1 && is_national_title(&l.text))
+    {
         let split = lines[title].x0 - 3.0;
         // The first `Số` line and the first place/date line close the header.
         let first_y = |pred: &dyn Fn(&str) -> bool| {
@@ -375,12 +412,20 @@ fn assign_zones(lines: &mut [Line], pages: &[PageSetup]) {
         order.sort_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y));
         for &i in &order {
             let l = &lines[i];
-            if l.y > bottom && l.y < bottom + 3.0 * l.size * PT && l.x1 < split && !l.text.starts_with("Kính gửi") {
+            if l.y > bottom
+                && l.y < bottom + 3.0 * l.size * PT
+                && l.x1 < split
+                && !l.text.starts_with("Kính gửi")
+            {
                 bottom = l.y + 0.5;
             }
         }
         for l in lines.iter_mut().filter(|l| l.page == 1 && l.y <= bottom) {
-            l.zone = if (l.x0 + l.x1) / 2.0 < split { Zone::HeaderLeft } else { Zone::HeaderRight };
+            l.zone = if (l.x0 + l.x1) / 2.0 < split {
+                Zone::HeaderLeft
+            } else {
+                Zone::HeaderRight
+            };
         }
     }
     let recipients = lines
@@ -388,9 +433,16 @@ fn assign_zones(lines: &mut [Line], pages: &[PageSetup]) {
         .position(|l| l.zone == Zone::Body && l.text.starts_with("Nơi nhận"));
     if let Some(r) = recipients {
         let (page, top) = (lines[r].page, lines[r].y - 2.0);
-        let middle = pages.iter().find(|p| p.page == page).map_or(105.0, |p| p.width / 2.0);
+        let middle = pages
+            .iter()
+            .find(|p| p.page == page)
+            .map_or(105.0, |p| p.width / 2.0);
         for l in lines.iter_mut().filter(|l| l.page == page && l.y >= top) {
-            l.zone = if l.x0 < middle - 20.0 && l.x1 < middle + 15.0 { Zone::SignLeft } else { Zone::SignRight };
+            l.zone = if l.x0 < middle - 20.0 && l.x1 < middle + 15.0 {
+                Zone::SignLeft
+            } else {
+                Zone::SignRight
+            };
         }
     }
 }
@@ -412,7 +464,9 @@ fn measure_margins(lines: &[Line], pages: &mut [PageSetup]) {
         let at_right = body.iter().filter(|l| l.x1 > right - 0.5).count();
         let left = body
             .windows(2)
-            .filter(|w| w[0].x1 > right - 0.5 && w[1].y > w[0].y && w[1].y - w[0].y < 2.0 * w[1].size * PT)
+            .filter(|w| {
+                w[0].x1 > right - 0.5 && w[1].y > w[0].y && w[1].y - w[0].y < 2.0 * w[1].size * PT
+            })
             .map(|w| w[1].x0)
             .fold(f32::MAX, f32::min);
         // Justified text ends most lines at the edge; ragged text only by chance.
@@ -460,7 +514,8 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
                 return false;
             }
             let same_size = (prev.size - line.size).abs() < 0.6;
-            let (Some((_, right)), Some((next_left, _))) = (edges(prev.page), edges(line.page)) else {
+            let (Some((_, right)), Some((next_left, _))) = (edges(prev.page), edges(line.page))
+            else {
                 // Without measured edges: no extra space, same look, and
                 // not a line that starts further right than the one above.
                 let bold = |l: &Line| l.spans.iter().any(|s| s.bold);
@@ -509,10 +564,16 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
                 spans.push(span);
             }
         }
-        let text = group.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+        let text = group
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         let (align, first_indent, indent_left) = match edges {
             Some((left, right)) if first.zone == Zone::Body => body_alignment(group, left, right),
-            _ if first.zone == Zone::Body && self_centred(group) => (Some(Align::Center), None, None),
+            _ if first.zone == Zone::Body && self_centred(group) => {
+                (Some(Align::Center), None, None)
+            }
             _ => (None, None, None),
         };
         let space_before = prev_last.filter(|p| p.page == first.page).map(|p| {
@@ -573,7 +634,11 @@ fn line_multiple(group: &[&Line]) -> f32 {
 
 /// Alignment, first-line indent and left indent of a body paragraph from
 /// where its lines stand between the text block's edges.
-fn body_alignment(group: &[&Line], left: f32, right: f32) -> (Option<Align>, Option<f32>, Option<f32>) {
+fn body_alignment(
+    group: &[&Line],
+    left: f32,
+    right: f32,
+) -> (Option<Align>, Option<f32>, Option<f32>) {
     let first = group[0];
     let last = group[group.len() - 1];
     let centre = (left + right) / 2.0;
@@ -581,7 +646,10 @@ fn body_alignment(group: &[&Line], left: f32, right: f32) -> (Option<Align>, Opt
     // does not start exactly one first-line indent in.
     let centred = |l: &Line| {
         let indented = (9.3..=13.4).contains(&(l.x0 - left));
-        ((l.x0 + l.x1) / 2.0 - centre).abs() < 1.5 && l.x0 > left + 3.0 && l.x1 < right - 3.0 && !indented
+        ((l.x0 + l.x1) / 2.0 - centre).abs() < 1.5
+            && l.x0 > left + 3.0
+            && l.x1 < right - 3.0
+            && !indented
     };
     let body_left = if group.len() > 1 { group[1].x0 } else { left };
     let indent = first.x0 - body_left;

@@ -101,7 +101,10 @@ impl<'a> FontInfo<'a> {
             .and_then(|d| d.get(b"ItalicAngle").ok())
             .and_then(number)
             .unwrap_or(0.0);
-        if let Some(missing) = descriptor.and_then(|d| d.get(b"MissingWidth").ok()).and_then(number) {
+        if let Some(missing) = descriptor
+            .and_then(|d| d.get(b"MissingWidth").ok())
+            .and_then(number)
+        {
             if descendant.is_none() {
                 default_width = missing;
             }
@@ -112,8 +115,10 @@ impl<'a> FontInfo<'a> {
             || lower.contains("heavy")
             || weight >= 600.0
             || flags & (1 << 18) != 0;
-        let italic =
-            lower.contains("italic") || lower.contains("oblique") || flags & (1 << 6) != 0 || angle != 0.0;
+        let italic = lower.contains("italic")
+            || lower.contains("oblique")
+            || flags & (1 << 6) != 0
+            || angle != 0.0;
         FontInfo {
             name,
             bold,
@@ -142,7 +147,11 @@ impl<'a> FontInfo<'a> {
                         None => String::from_utf8_lossy(chunk).to_string(),
                     })
                     .clone();
-                let width = self.widths.get(&code).copied().unwrap_or(self.default_width);
+                let width = self
+                    .widths
+                    .get(&code)
+                    .copied()
+                    .unwrap_or(self.default_width);
                 (code, text, width)
             })
             .collect()
@@ -181,7 +190,10 @@ fn read_cid_widths(doc: &Document, list: &[Object], widths: &mut HashMap<u32, f3
                 i += 2;
             }
             Some(end) => {
-                let (Some(end), Some(w)) = (number(end), list.get(i + 2).and_then(|o| number(deref(doc, o)))) else {
+                let (Some(end), Some(w)) = (
+                    number(end),
+                    list.get(i + 2).and_then(|o| number(deref(doc, o))),
+                ) else {
                     break;
                 };
                 // Guard against absurd ranges in a damaged file.
@@ -350,7 +362,11 @@ pub fn paint(
                     match item {
                         Object::String(bytes, _) => {
                             for (code, text, width) in info.codes(bytes) {
-                                let word_space = if !info.two_byte && code == 32 { tw } else { 0.0 };
+                                let word_space = if !info.two_byte && code == 32 {
+                                    tw
+                                } else {
+                                    0.0
+                                };
                                 let advance = (width / 1000.0 * size + tc + word_space) * th;
                                 let full = tm.then(gs.ctm);
                                 let (x0, y0) = full.apply(0.0, rise);

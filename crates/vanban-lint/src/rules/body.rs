@@ -66,19 +66,30 @@ pub fn check(ctx: &mut Ctx) {
 
 /// One finding per rule for many paragraphs: the first one's place, a count.
 fn aggregate(ctx: &mut Ctx, rule: &'static str, hits: Vec<(&Para, String)>, expected: &str) {
-    let Some((first, found)) = hits.first() else { return };
+    let Some((first, found)) = hits.first() else {
+        return;
+    };
     let more = if hits.len() > 1 {
         format!(" (and {} more paragraphs)", hits.len() - 1)
     } else {
         String::new()
     };
-    let f = Finding::new(rule, format!("body paragraph {}", first.index), format!("{found}{more}"), expected).at(first);
+    let f = Finding::new(
+        rule,
+        format!("body paragraph {}", first.index),
+        format!("{found}{more}"),
+        expected,
+    )
+    .at(first);
     ctx.push(f);
 }
 
 fn is_part(p: &Para) -> bool {
     let t = p.text.trim_start();
-    t.starts_with("Phần ") || t.starts_with("Chương ") || t.starts_with("Mục ") || (p.align == Some(Align::Center) && is_upper(t))
+    t.starts_with("Phần ")
+        || t.starts_with("Chương ")
+        || t.starts_with("Mục ")
+        || (p.align == Some(Align::Center) && is_upper(t))
 }
 
 fn sizes(ctx: &mut Ctx, body: &[usize]) {
@@ -88,7 +99,9 @@ fn sizes(ctx: &mut Ctx, body: &[usize]) {
             *counts.entry((s.size * 2.0).round() as i32).or_default() += s.text.chars().count();
         }
     }
-    let Some((&main, _)) = counts.iter().max_by_key(|(_, n)| **n) else { return };
+    let Some((&main, _)) = counts.iter().max_by_key(|(_, n)| **n) else {
+        return;
+    };
     let main = main as f32 / 2.0;
     let mut hits = Vec::new();
     for &i in body {
@@ -102,7 +115,10 @@ fn sizes(ctx: &mut Ctx, body: &[usize]) {
         }
     }
     let expected = if (12.75..=14.25).contains(&main) {
-        format!("13-14 pt, one size for the body ({} pt here)", fmt_num(main))
+        format!(
+            "13-14 pt, one size for the body ({} pt here)",
+            fmt_num(main)
+        )
     } else {
         "13-14 pt, one size for the body".to_string()
     };
@@ -130,7 +146,8 @@ fn indent(ctx: &mut Ctx, body: &[usize]) {
         .filter(|p| !is_part(p) && p.align != Some(Align::Center) && !p.auto_numbered)
         .filter_map(|p| {
             let first = p.first_indent? + p.left.unwrap_or(0.0);
-            (first < 10.0 - slack || first > 12.7 + slack).then(|| (p, format!("a {} mm first-line indent", fmt_num(first))))
+            (first < 10.0 - slack || first > 12.7 + slack)
+                .then(|| (p, format!("a {} mm first-line indent", fmt_num(first))))
         })
         .collect();
     aggregate(ctx, "ND30-2.6-body-indent", hits, "10-12.7 mm");
@@ -159,7 +176,12 @@ fn spacing(ctx: &mut Ctx, body: &[usize]) {
             }
         }
     }
-    aggregate(ctx, "ND30-2.6-body-spacing", hits, "at least 6 pt between paragraphs, single to 1.5 line spacing");
+    aggregate(
+        ctx,
+        "ND30-2.6-body-spacing",
+        hits,
+        "at least 6 pt between paragraphs, single to 1.5 line spacing",
+    );
 }
 
 fn numbering(ctx: &mut Ctx, body: &[usize]) {
@@ -171,7 +193,13 @@ fn numbering(ctx: &mut Ctx, body: &[usize]) {
             continue;
         }
         let gap = |found: String, expected: String| {
-            Finding::new("ND30-2.6-heading-numbering", format!("heading {}", quote(&p.text)), found, expected).at(p)
+            Finding::new(
+                "ND30-2.6-heading-numbering",
+                format!("heading {}", quote(&p.text)),
+                found,
+                expected,
+            )
+            .at(p)
         };
         match label(&p.text) {
             Label::Part => {
@@ -181,7 +209,10 @@ fn numbering(ctx: &mut Ctx, body: &[usize]) {
             }
             Label::Roman(n) => {
                 if n != roman {
-                    let f = gap(format!("`{}.`", vanban::vn::roman(n)), format!("`{}.` next", vanban::vn::roman(roman)));
+                    let f = gap(
+                        format!("`{}.`", vanban::vn::roman(n)),
+                        format!("`{}.` next", vanban::vn::roman(roman)),
+                    );
                     ctx.push(f);
                 }
                 let (bold, _) = shares(p);
@@ -190,7 +221,11 @@ fn numbering(ctx: &mut Ctx, body: &[usize]) {
                     let f = Finding::new(
                         "ND30-2.6-heading-style",
                         format!("heading {}", quote(&p.text)),
-                        if bold < 0.5 { "not bold" } else { "not in capitals" },
+                        if bold < 0.5 {
+                            "not bold"
+                        } else {
+                            "not in capitals"
+                        },
                         "bold capitals",
                     )
                     .at(p);
@@ -227,12 +262,21 @@ fn numbering(ctx: &mut Ctx, body: &[usize]) {
             Label::Letter(position, text) => match position {
                 Some(pos) if pos == letter => letter += 1,
                 Some(pos) => {
-                    let f = gap(format!("`{text})`"), format!("`{})` next", vanban::vn::point_letter(letter)));
+                    let f = gap(
+                        format!("`{text})`"),
+                        format!("`{})` next", vanban::vn::point_letter(letter)),
+                    );
                     ctx.push(f);
                     letter = pos + 1;
                 }
                 None => {
-                    let f = gap(format!("`{text})`"), format!("`{})` (letters a, b, c, d, đ, e, g …)", vanban::vn::point_letter(letter)));
+                    let f = gap(
+                        format!("`{text})`"),
+                        format!(
+                            "`{})` (letters a, b, c, d, đ, e, g …)",
+                            vanban::vn::point_letter(letter)
+                        ),
+                    );
                     ctx.push(f);
                     letter += 1;
                 }
@@ -248,9 +292,21 @@ fn closing(ctx: &mut Ctx, body: &[usize]) {
     let p = ctx.para(last);
     let text = normal(&p.text);
     if !text.ends_with("./.") {
-        let tail: String = text.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
-        let f = Finding::new("ND30-2.6-closing", format!("body paragraph {}", p.index), format!("ends `…{tail}`"), "ends `./.`")
-            .at(p);
+        let tail: String = text
+            .chars()
+            .rev()
+            .take(12)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let f = Finding::new(
+            "ND30-2.6-closing",
+            format!("body paragraph {}", p.index),
+            format!("ends `…{tail}`"),
+            "ends `./.`",
+        )
+        .at(p);
         ctx.push(f);
     }
 }

@@ -21,11 +21,23 @@ pub fn check(ctx: &mut Ctx) {
 fn recipients(ctx: &mut Ctx) {
     let Some(label) = ctx.el.recipients_label else {
         if ctx.el.national_title.is_some() {
-            ctx.push(Finding::new("ND30-2.9-recipients", "nơi nhận", "none", "`Nơi nhận:` left of the signer"));
+            ctx.push(Finding::new(
+                "ND30-2.9-recipients",
+                "nơi nhận",
+                "none",
+                "`Nơi nhận:` left of the signer",
+            ));
         }
         return;
     };
-    ctx.check_style("ND30-2.9-recipients", "nơi nhận", label, (12.0, 12.0), Some(true), Some(true));
+    ctx.check_style(
+        "ND30-2.9-recipients",
+        "nơi nhận",
+        label,
+        (12.0, 12.0),
+        Some(true),
+        Some(true),
+    );
     let items: Vec<usize> = ctx
         .el
         .recipients
@@ -34,23 +46,49 @@ fn recipients(ctx: &mut Ctx) {
         .filter(|&i| normal(&ctx.para(i).text).starts_with('-'))
         .collect();
     for &i in &items {
-        ctx.check_style("ND30-2.9-recipients", "nơi nhận item", i, (11.0, 11.0), None, Some(false));
+        ctx.check_style(
+            "ND30-2.9-recipients",
+            "nơi nhận item",
+            i,
+            (11.0, 11.0),
+            None,
+            Some(false),
+        );
     }
-    let archive = items.iter().rev().find(|&&i| normal(&ctx.para(i).text).starts_with("- Lưu"));
+    let archive = items
+        .iter()
+        .rev()
+        .find(|&&i| normal(&ctx.para(i).text).starts_with("- Lưu"));
     match (items.last(), archive) {
         (_, None) => {
-            let f = Finding::new("ND30-2.9-archive", "lưu", "no `- Lưu:` line", "last item `- Lưu: VT, <unit>.`")
-                .at(ctx.para(label));
+            let f = Finding::new(
+                "ND30-2.9-archive",
+                "lưu",
+                "no `- Lưu:` line",
+                "last item `- Lưu: VT, <unit>.`",
+            )
+            .at(ctx.para(label));
             ctx.push(f);
         }
         (Some(last), Some(archive)) => {
             let text = normal(&ctx.para(*archive).text);
             if last != archive {
-                let f = Finding::new("ND30-2.9-archive", "lưu", "`- Lưu` not the last item", "`- Lưu: VT, …` last")
-                    .at(ctx.para(*archive));
+                let f = Finding::new(
+                    "ND30-2.9-archive",
+                    "lưu",
+                    "`- Lưu` not the last item",
+                    "`- Lưu: VT, …` last",
+                )
+                .at(ctx.para(*archive));
                 ctx.push(f);
             } else if !text.starts_with("- Lưu: VT") {
-                let f = Finding::new("ND30-2.9-archive", "lưu", quote(&text), "`- Lưu: VT, <unit>.`").at(ctx.para(*archive));
+                let f = Finding::new(
+                    "ND30-2.9-archive",
+                    "lưu",
+                    quote(&text),
+                    "`- Lưu: VT, <unit>.`",
+                )
+                .at(ctx.para(*archive));
                 ctx.push(f);
             }
         }
@@ -62,18 +100,34 @@ fn signer(ctx: &mut Ctx) {
     let lines = ctx.el.signer.clone();
     if lines.is_empty() {
         if ctx.el.recipients_label.is_some() {
-            ctx.push(Finding::new("ND30-2.7-signer", "chữ ký", "no signer block", "authority, title and name right of Nơi nhận"));
+            ctx.push(Finding::new(
+                "ND30-2.7-signer",
+                "chữ ký",
+                "no signer block",
+                "authority, title and name right of Nơi nhận",
+            ));
         }
         return;
     }
-    let name = lines.iter().rev().copied().find(|&i| !is_upper(&normal(&ctx.para(i).text)));
+    let name = lines
+        .iter()
+        .rev()
+        .copied()
+        .find(|&i| !is_upper(&normal(&ctx.para(i).text)));
     let titles: Vec<usize> = lines.iter().copied().filter(|&i| Some(i) != name).collect();
     for &i in &titles {
         let text = normal(&ctx.para(i).text);
         if !is_upper(&text) {
             continue;
         }
-        ctx.check_style("ND30-2.7-signer", "quyền hạn, chức vụ", i, (13.0, 14.0), Some(true), Some(false));
+        ctx.check_style(
+            "ND30-2.7-signer",
+            "quyền hạn, chức vụ",
+            i,
+            (13.0, 14.0),
+            Some(true),
+            Some(false),
+        );
         // `XX. TITLE`: the prefix must be one of the decree's.
         if let Some((prefix, _)) = text.split_once(' ') {
             let looks_like_prefix = prefix.ends_with('.') && prefix.len() <= 5;
@@ -90,9 +144,22 @@ fn signer(ctx: &mut Ctx) {
         }
     }
     match name {
-        Some(i) => ctx.check_style("ND30-2.7-signer", "họ tên người ký", i, (13.0, 14.0), Some(true), Some(false)),
+        Some(i) => ctx.check_style(
+            "ND30-2.7-signer",
+            "họ tên người ký",
+            i,
+            (13.0, 14.0),
+            Some(true),
+            Some(false),
+        ),
         None => {
-            let f = Finding::new("ND30-2.7-signer", "họ tên người ký", "none", "the signer's full name").at(ctx.para(lines[0]));
+            let f = Finding::new(
+                "ND30-2.7-signer",
+                "họ tên người ký",
+                "none",
+                "the signer's full name",
+            )
+            .at(ctx.para(lines[0]));
             ctx.push(f);
         }
     }
@@ -103,15 +170,29 @@ fn decision(ctx: &mut Ctx) {
         return;
     }
     if ctx.el.decision_word.is_none() {
-        let mut f = Finding::new("ND30-6.3-decision", "quyết định", "no `QUYẾT ĐỊNH:` line", "`QUYẾT ĐỊNH:` before `Điều 1.`");
+        let mut f = Finding::new(
+            "ND30-6.3-decision",
+            "quyết định",
+            "no `QUYẾT ĐỊNH:` line",
+            "`QUYẾT ĐỊNH:` before `Điều 1.`",
+        );
         if let Some(&first) = ctx.el.body.first() {
             f = f.at(ctx.para(first));
         }
         ctx.push(f);
     }
-    let has_article = ctx.el.body.iter().any(|&i| normal(&ctx.para(i).text).starts_with("Điều 1."));
+    let has_article = ctx
+        .el
+        .body
+        .iter()
+        .any(|&i| normal(&ctx.para(i).text).starts_with("Điều 1."));
     if !has_article {
-        ctx.push(Finding::new("ND30-6.3-decision", "điều", "no `Điều 1.`", "articles `Điều 1.`, `Điều 2.` …"));
+        ctx.push(Finding::new(
+            "ND30-6.3-decision",
+            "điều",
+            "no `Điều 1.`",
+            "articles `Điều 1.`, `Điều 2.` …",
+        ));
     }
 }
 
@@ -126,7 +207,10 @@ fn minutes(ctx: &mut Ctx) {
         .skip(ctx.el.body.last().map_or(0, |&i| i + 1))
         .filter(|p| {
             let t = normal(&p.text);
-            t.contains("THƯ KÝ") || t.contains("CHỦ TỌA") || t.contains("CHỦ TOẠ") || t.contains("CHỦ TRÌ")
+            t.contains("THƯ KÝ")
+                || t.contains("CHỦ TỌA")
+                || t.contains("CHỦ TOẠ")
+                || t.contains("CHỦ TRÌ")
         })
         .count();
     if names < 2 {
@@ -145,8 +229,17 @@ fn minutes(ctx: &mut Ctx) {
 
 fn appendices(ctx: &mut Ctx) {
     for i in ctx.el.appendices.clone() {
-        ctx.check_style("ND30-2.14-appendix", "phụ lục", i, (14.0, 14.0), Some(true), Some(false));
-        let Some(page) = ctx.para(i).page else { continue };
+        ctx.check_style(
+            "ND30-2.14-appendix",
+            "phụ lục",
+            i,
+            (14.0, 14.0),
+            Some(true),
+            Some(false),
+        );
+        let Some(page) = ctx.para(i).page else {
+            continue;
+        };
         if !ctx.is_pdf() {
             continue;
         }

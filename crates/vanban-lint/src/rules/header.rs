@@ -26,7 +26,8 @@ fn national_title(ctx: &mut Ctx) {
         return;
     };
     let text = normal(&ctx.para(i).text);
-    if text != "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" && text != "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" {
+    if text != "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" && text != "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    {
         let f = Finding::new(
             "ND30-2.1-national-title",
             "quốc hiệu",
@@ -36,7 +37,14 @@ fn national_title(ctx: &mut Ctx) {
         .at(ctx.para(i));
         ctx.push(f);
     }
-    ctx.check_style("ND30-2.1-national-title", "quốc hiệu", i, (12.0, 13.0), Some(true), Some(false));
+    ctx.check_style(
+        "ND30-2.1-national-title",
+        "quốc hiệu",
+        i,
+        (12.0, 13.0),
+        Some(true),
+        Some(false),
+    );
 }
 
 fn motto(ctx: &mut Ctx) {
@@ -61,11 +69,23 @@ fn motto(ctx: &mut Ctx) {
         .at(para);
         ctx.push(f);
     }
-    ctx.check_style("ND30-2.1-motto", "tiêu ngữ", i, (13.0, 14.0), Some(true), Some(false));
+    ctx.check_style(
+        "ND30-2.1-motto",
+        "tiêu ngữ",
+        i,
+        (13.0, 14.0),
+        Some(true),
+        Some(false),
+    );
     match (para.rule_below, para.text_width) {
         (None, _) => {
-            let f = Finding::new("ND30-2.1-motto-rule", "tiêu ngữ rule", "no rule", "a solid rule as long as the tiêu ngữ")
-                .at(para);
+            let f = Finding::new(
+                "ND30-2.1-motto-rule",
+                "tiêu ngữ rule",
+                "no rule",
+                "a solid rule as long as the tiêu ngữ",
+            )
+            .at(para);
             ctx.push(f);
         }
         (Some(rule), Some(width)) if width > 0.0 && !(0.85..=1.15).contains(&(rule / width)) => {
@@ -84,13 +104,15 @@ fn motto(ctx: &mut Ctx) {
     let size = |i: Option<usize>| i.and_then(|i| dominant(ctx.para(i))).map(|s| s.size);
     if let (Some(title), Some(motto)) = (size(ctx.el.national_title), size(Some(i))) {
         let date = size(ctx.el.place_date);
-        let coupled = (motto - title - 1.0).abs() < 0.3 && date.is_none_or(|d| (d - motto).abs() < 0.3);
+        let coupled =
+            (motto - title - 1.0).abs() < 0.3 && date.is_none_or(|d| (d - motto).abs() < 0.3);
         if !coupled {
             let found = format!(
                 "quốc hiệu {} pt, tiêu ngữ {} pt{}",
                 fmt_num(title),
                 fmt_num(motto),
-                date.map(|d| format!(", date {} pt", fmt_num(d))).unwrap_or_default()
+                date.map(|d| format!(", date {} pt", fmt_num(d)))
+                    .unwrap_or_default()
             );
             let f = Finding::new(
                 "ND30-2.1-size-coupling",
@@ -108,10 +130,23 @@ fn authorities(ctx: &mut Ctx) {
     for &i in &ctx.el.parent.clone() {
         let para = ctx.para(i);
         if !is_upper(&normal(&para.text)) {
-            let f = Finding::new("ND30-2.2-parent", "cơ quan chủ quản", quote(&para.text), "capitals").at(para);
+            let f = Finding::new(
+                "ND30-2.2-parent",
+                "cơ quan chủ quản",
+                quote(&para.text),
+                "capitals",
+            )
+            .at(para);
             ctx.push(f);
         }
-        ctx.check_style("ND30-2.2-parent", "cơ quan chủ quản", i, (12.0, 13.0), Some(false), Some(false));
+        ctx.check_style(
+            "ND30-2.2-parent",
+            "cơ quan chủ quản",
+            i,
+            (12.0, 13.0),
+            Some(false),
+            Some(false),
+        );
     }
     let issuer = ctx.el.issuer.clone();
     if issuer.is_empty() {
@@ -126,10 +161,23 @@ fn authorities(ctx: &mut Ctx) {
     for &i in &issuer {
         let para = ctx.para(i);
         if !is_upper(&normal(&para.text)) {
-            let f = Finding::new("ND30-2.2-issuer", "cơ quan ban hành", quote(&para.text), "capitals").at(para);
+            let f = Finding::new(
+                "ND30-2.2-issuer",
+                "cơ quan ban hành",
+                quote(&para.text),
+                "capitals",
+            )
+            .at(para);
             ctx.push(f);
         }
-        ctx.check_style("ND30-2.2-issuer", "cơ quan ban hành", i, (12.0, 13.0), Some(true), Some(false));
+        ctx.check_style(
+            "ND30-2.2-issuer",
+            "cơ quan ban hành",
+            i,
+            (12.0, 13.0),
+            Some(true),
+            Some(false),
+        );
     }
     // The rule sits under the last line; its length is judged against the
     // widest line of the name.
@@ -145,7 +193,13 @@ fn authorities(ctx: &mut Ctx) {
 pub fn short_rule(ctx: &mut Ctx, rule: &'static str, element: &str, para: &crate::model::Para) {
     match (para.rule_below, para.text_width) {
         (None, _) => {
-            let f = Finding::new(rule, element, "no rule", "a solid rule, 1/3 to 1/2 of the line above").at(para);
+            let f = Finding::new(
+                rule,
+                element,
+                "no rule",
+                "a solid rule, 1/3 to 1/2 of the line above",
+            )
+            .at(para);
             ctx.push(f);
         }
         (Some(length), Some(width)) if width > 0.0 => {
@@ -155,7 +209,12 @@ pub fn short_rule(ctx: &mut Ctx, rule: &'static str, element: &str, para: &crate
                 let f = Finding::new(
                     rule,
                     element,
-                    format!("{} mm under a {} mm line ({:.0} %)", fmt_num(length), fmt_num(width), ratio * 100.0),
+                    format!(
+                        "{} mm under a {} mm line ({:.0} %)",
+                        fmt_num(length),
+                        fmt_num(width),
+                        ratio * 100.0
+                    ),
                     "1/3 to 1/2 of the line",
                 )
                 .at(para);
@@ -168,19 +227,36 @@ pub fn short_rule(ctx: &mut Ctx, rule: &'static str, element: &str, para: &crate
 
 fn number(ctx: &mut Ctx) {
     let Some(i) = ctx.el.number else {
-        ctx.push(Finding::new("ND30-2.3-number", "số", "none", "`Số: …/…` under the issuer"));
+        ctx.push(Finding::new(
+            "ND30-2.3-number",
+            "số",
+            "none",
+            "`Số: …/…` under the issuer",
+        ));
         return;
     };
     let para = ctx.para(i);
     ctx.check_style("ND30-2.3-number", "số", i, (13.0, 13.0), None, Some(false));
     let text = para.text.trim().to_string();
     let Some(rest) = text.strip_prefix("Số:") else {
-        let f = Finding::new("ND30-2.3-number", "số", quote(&text), "`Số:` then the number and symbol").at(para);
+        let f = Finding::new(
+            "ND30-2.3-number",
+            "số",
+            quote(&text),
+            "`Số:` then the number and symbol",
+        )
+        .at(para);
         ctx.push(f);
         return;
     };
     let Some((num, symbol)) = rest.split_once('/') else {
-        let f = Finding::new("ND30-2.3-number", "số", quote(&text), "`number/symbol`, e.g. `Số: 05/KH-VP`").at(para);
+        let f = Finding::new(
+            "ND30-2.3-number",
+            "số",
+            quote(&text),
+            "`number/symbol`, e.g. `Số: 05/KH-VP`",
+        )
+        .at(para);
         ctx.push(f);
         return;
     };
@@ -199,11 +275,21 @@ fn number(ctx: &mut Ctx) {
             ctx.push(f);
         }
     } else if !num_trim.chars().all(|c| c.is_ascii_digit()) {
-        let f = Finding::new("ND30-2.3-number", "số", format!("`{num_trim}`"), "Arabic numerals").at(para);
+        let f = Finding::new(
+            "ND30-2.3-number",
+            "số",
+            format!("`{num_trim}`"),
+            "Arabic numerals",
+        )
+        .at(para);
         ctx.push(f);
     } else {
         let value: u64 = num_trim.parse().unwrap_or(0);
-        let padded_right = if value < 10 { num_trim.len() == 2 } else { !num_trim.starts_with('0') };
+        let padded_right = if value < 10 {
+            num_trim.len() == 2
+        } else {
+            !num_trim.starts_with('0')
+        };
         if !padded_right {
             let f = Finding::new(
                 "ND30-2.3-number-padding",
@@ -215,7 +301,13 @@ fn number(ctx: &mut Ctx) {
             ctx.push(f);
         }
         if num.ends_with(char::is_whitespace) {
-            let f = Finding::new("ND30-2.3-number", "số", quote(&text), "no spaces inside `number/symbol`").at(para);
+            let f = Finding::new(
+                "ND30-2.3-number",
+                "số",
+                quote(&text),
+                "no spaces inside `number/symbol`",
+            )
+            .at(para);
             ctx.push(f);
         }
     }
@@ -226,7 +318,13 @@ fn symbol_rule(ctx: &mut Ctx, i: usize, symbol: &str) {
     let para = ctx.para(i);
     let symbol_trim = symbol.trim();
     if symbol_trim.contains(char::is_whitespace) || symbol != symbol_trim {
-        let f = Finding::new("ND30-2.3-symbol", "ký hiệu", format!("`{symbol}`"), "no spaces inside the symbol").at(para);
+        let f = Finding::new(
+            "ND30-2.3-symbol",
+            "ký hiệu",
+            format!("`{symbol}`"),
+            "no spaces inside the symbol",
+        )
+        .at(para);
         ctx.push(f);
     }
     let groups: Vec<&str> = symbol_trim.split('-').collect();
@@ -293,19 +391,44 @@ fn place_date(ctx: &mut Ctx) {
         return;
     };
     let para = ctx.para(i);
-    ctx.check_style("ND30-2.4-date-style", "địa danh, ngày", i, (13.0, 14.0), None, Some(true));
+    ctx.check_style(
+        "ND30-2.4-date-style",
+        "địa danh, ngày",
+        i,
+        (13.0, 14.0),
+        None,
+        Some(true),
+    );
     let text = para.text.trim().to_string();
     let Some((place, date)) = text.split_once(',') else {
-        let f = Finding::new("ND30-2.4-date", "địa danh", quote(&text), "the place name followed by a comma").at(para);
+        let f = Finding::new(
+            "ND30-2.4-date",
+            "địa danh",
+            quote(&text),
+            "the place name followed by a comma",
+        )
+        .at(para);
         ctx.push(f);
         return;
     };
     if !place.trim().chars().next().is_some_and(char::is_uppercase) {
-        let f = Finding::new("ND30-2.4-date", "địa danh", format!("`{}`", place.trim()), "a capital initial").at(para);
+        let f = Finding::new(
+            "ND30-2.4-date",
+            "địa danh",
+            format!("`{}`", place.trim()),
+            "a capital initial",
+        )
+        .at(para);
         ctx.push(f);
     }
     let Some(parts) = date_parts(date) else {
-        let f = Finding::new("ND30-2.4-date", "ngày", quote(date), "`ngày DD tháng M năm YYYY`").at(para);
+        let f = Finding::new(
+            "ND30-2.4-date",
+            "ngày",
+            quote(date),
+            "`ngày DD tháng M năm YYYY`",
+        )
+        .at(para);
         ctx.push(f);
         return;
     };
@@ -335,13 +458,27 @@ fn place_date(ctx: &mut Ctx) {
     let (day, month, year) = (day.trim(), month.trim(), year.trim());
     let numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     if !(numeric(day) && numeric(month) && numeric(year)) {
-        let f = Finding::new("ND30-2.4-date", "ngày", quote(date), "the date in Arabic numerals").at(para);
+        let f = Finding::new(
+            "ND30-2.4-date",
+            "ngày",
+            quote(date),
+            "the date in Arabic numerals",
+        )
+        .at(para);
         ctx.push(f);
         return;
     }
-    let (d, m, y): (u32, u32, u32) = (day.parse().unwrap_or(0), month.parse().unwrap_or(0), year.parse().unwrap_or(0));
+    let (d, m, y): (u32, u32, u32) = (
+        day.parse().unwrap_or(0),
+        month.parse().unwrap_or(0),
+        year.parse().unwrap_or(0),
+    );
     let want_day = format!("{d:02}");
-    let want_month = if m <= 2 { format!("{m:02}") } else { m.to_string() };
+    let want_month = if m <= 2 {
+        format!("{m:02}")
+    } else {
+        m.to_string()
+    };
     if day != want_day || month != want_month {
         let f = Finding::new(
             "ND30-2.4-date",

@@ -82,7 +82,8 @@ impl<'d> Ctx<'d> {
 
 /// The span holding most of a paragraph's visible characters.
 pub fn dominant(para: &Para) -> Option<&Span> {
-    para.visible_spans().max_by_key(|s| s.text.chars().filter(|c| !c.is_whitespace()).count())
+    para.visible_spans()
+        .max_by_key(|s| s.text.chars().filter(|c| !c.is_whitespace()).count())
 }
 
 /// Share of visible characters set bold and set italic.

@@ -94,7 +94,9 @@ fn font(ctx: &mut Ctx) {
         for s in p.visible_spans() {
             let lower = s.font.to_lowercase();
             if !TIMES.iter().any(|t| lower.contains(t)) {
-                others.entry(s.font.clone()).or_insert((p.index, p.page.unwrap_or(0)));
+                others
+                    .entry(s.font.clone())
+                    .or_insert((p.index, p.page.unwrap_or(0)));
             }
         }
     }
@@ -127,8 +129,13 @@ fn page_numbers(ctx: &mut Ctx) {
     }
     if ctx.doc.numbering.multi_page && main_pages > 1 && !shown.iter().any(|n| n.page >= 2) {
         ctx.push(
-            Finding::new("ND30-2.13-page-numbers", "page number", "none from page 2", "page numbers from page 2")
-                .on_page(2),
+            Finding::new(
+                "ND30-2.13-page-numbers",
+                "page number",
+                "none from page 2",
+                "page numbers from page 2",
+            )
+            .on_page(2),
         );
     }
     if ctx.is_pdf() {
@@ -147,7 +154,10 @@ fn page_numbers(ctx: &mut Ctx) {
             }
         }
     }
-    if let Some(n) = shown.iter().find(|n| n.size < 12.75 || n.size > 14.25 || n.bold || n.italic) {
+    if let Some(n) = shown
+        .iter()
+        .find(|n| n.size < 12.75 || n.size > 14.25 || n.bold || n.italic)
+    {
         let mut found = vec![format!("{} pt", fmt_num(n.size))];
         if n.bold {
             found.push("bold".into());
@@ -156,19 +166,20 @@ fn page_numbers(ctx: &mut Ctx) {
             found.push("italic".into());
         }
         ctx.push(
-            Finding::new("ND30-2.13-page-numbers", "page number", found.join(", "), "13-14 pt upright")
-                .on_page(n.page),
+            Finding::new(
+                "ND30-2.13-page-numbers",
+                "page number",
+                found.join(", "),
+                "13-14 pt upright",
+            )
+            .on_page(n.page),
         );
     }
 }
 
 /// Pages of the main text (before the first appendix page, if any).
 fn main_page_count(ctx: &Ctx) -> usize {
-    let first_appendix = ctx
-        .el
-        .appendices
-        .first()
-        .and_then(|&i| ctx.para(i).page);
+    let first_appendix = ctx.el.appendices.first().and_then(|&i| ctx.para(i).page);
     match (first_appendix, ctx.doc.page_count) {
         (Some(p), _) => p.saturating_sub(1).max(1),
         (None, Some(n)) => n,

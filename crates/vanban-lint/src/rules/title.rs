@@ -18,7 +18,13 @@ pub fn check(ctx: &mut Ctx) {
 fn centred(ctx: &mut Ctx, rule: &'static str, element: &str, i: usize) {
     let para = ctx.para(i);
     if let Some(align) = para.align.filter(|a| *a != Align::Center) {
-        let f = Finding::new(rule, element, format!("{align:?}").to_lowercase(), "centred").at(para);
+        let f = Finding::new(
+            rule,
+            element,
+            format!("{align:?}").to_lowercase(),
+            "centred",
+        )
+        .at(para);
         ctx.push(f);
     }
 }
@@ -33,27 +39,60 @@ fn type_name_and_summary(ctx: &mut Ctx) {
             let expected = kind
                 .and_then(Kind::heading)
                 .map(|h| format!("`{h}` centred under the header"))
-                .unwrap_or_else(|| "the type name (e.g. `KẾ HOẠCH`) centred under the header".into());
-            ctx.push(Finding::new("ND30-2.5-type-name", "tên loại", "none", expected));
+                .unwrap_or_else(|| {
+                    "the type name (e.g. `KẾ HOẠCH`) centred under the header".into()
+                });
+            ctx.push(Finding::new(
+                "ND30-2.5-type-name",
+                "tên loại",
+                "none",
+                expected,
+            ));
         }
         return;
     };
-    ctx.check_style("ND30-2.5-type-name", "tên loại", t, (13.0, 14.0), Some(true), Some(false));
+    ctx.check_style(
+        "ND30-2.5-type-name",
+        "tên loại",
+        t,
+        (13.0, 14.0),
+        Some(true),
+        Some(false),
+    );
     centred(ctx, "ND30-2.5-type-name", "tên loại", t);
     let summary = ctx.el.summary.clone();
     if summary.is_empty() {
-        let f = Finding::new("ND30-2.5-summary", "trích yếu", "none", "the summary under the type name").at(ctx.para(t));
+        let f = Finding::new(
+            "ND30-2.5-summary",
+            "trích yếu",
+            "none",
+            "the summary under the type name",
+        )
+        .at(ctx.para(t));
         ctx.push(f);
         return;
     }
     for &i in &summary {
-        ctx.check_style("ND30-2.5-summary", "trích yếu", i, (13.0, 14.0), Some(true), Some(false));
+        ctx.check_style(
+            "ND30-2.5-summary",
+            "trích yếu",
+            i,
+            (13.0, 14.0),
+            Some(true),
+            Some(false),
+        );
         centred(ctx, "ND30-2.5-summary", "trích yếu", i);
     }
     let first = ctx.para(summary[0]);
     let text = normal(&first.text);
     if is_upper(&text) && text.chars().filter(|c| c.is_alphabetic()).count() > 12 {
-        let f = Finding::new("ND30-2.5-summary", "trích yếu", quote(&text), "sentence case, not capitals").at(first);
+        let f = Finding::new(
+            "ND30-2.5-summary",
+            "trích yếu",
+            quote(&text),
+            "sentence case, not capitals",
+        )
+        .at(first);
         ctx.push(f);
     }
     // The rule sits under the summary's last line; measure against its widest.
@@ -71,7 +110,12 @@ fn subject_line(ctx: &mut Ctx) {
         return;
     }
     let Some(&first) = ctx.el.subject.first() else {
-        let mut f = Finding::new("ND30-2.5-subject-line", "trích yếu công văn", "none", "`V/v …` under the number");
+        let mut f = Finding::new(
+            "ND30-2.5-subject-line",
+            "trích yếu công văn",
+            "none",
+            "`V/v …` under the number",
+        );
         if let Some(n) = ctx.el.number {
             f = f.at(ctx.para(n));
         }
@@ -80,19 +124,38 @@ fn subject_line(ctx: &mut Ctx) {
     };
     let text = normal(&ctx.para(first).text);
     if !text.starts_with("V/v ") {
-        let f = Finding::new("ND30-2.5-subject-line", "trích yếu công văn", quote(&text), "`V/v ` then the subject")
-            .at(ctx.para(first));
+        let f = Finding::new(
+            "ND30-2.5-subject-line",
+            "trích yếu công văn",
+            quote(&text),
+            "`V/v ` then the subject",
+        )
+        .at(ctx.para(first));
         ctx.push(f);
     }
     for i in ctx.el.subject.clone() {
-        ctx.check_style("ND30-2.5-subject-line", "trích yếu công văn", i, (12.0, 13.0), Some(false), Some(false));
+        ctx.check_style(
+            "ND30-2.5-subject-line",
+            "trích yếu công văn",
+            i,
+            (12.0, 13.0),
+            Some(false),
+            Some(false),
+        );
     }
 }
 
 fn bases(ctx: &mut Ctx) {
     let bases = ctx.el.bases.clone();
     for (k, &i) in bases.iter().enumerate() {
-        ctx.check_style("ND30-2.6-bases", "căn cứ", i, (13.0, 14.0), None, Some(true));
+        ctx.check_style(
+            "ND30-2.6-bases",
+            "căn cứ",
+            i,
+            (13.0, 14.0),
+            None,
+            Some(true),
+        );
         let text = normal(&ctx.para(i).text);
         let last = k + 1 == bases.len();
         let want = if last { '.' } else { ';' };
@@ -111,6 +174,13 @@ fn bases(ctx: &mut Ctx) {
 
 fn addressees(ctx: &mut Ctx) {
     for i in ctx.el.addressees.clone() {
-        ctx.check_style("ND30-2.9-addressees", "kính gửi", i, (13.0, 14.0), None, Some(false));
+        ctx.check_style(
+            "ND30-2.9-addressees",
+            "kính gửi",
+            i,
+            (13.0, 14.0),
+            None,
+            Some(false),
+        );
     }
 }

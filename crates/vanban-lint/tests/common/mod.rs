@@ -81,7 +81,9 @@ fn edit_xml(xml: &str, scope: &str, find: &str, replace: &str) -> String {
     let mut out = String::with_capacity(xml.len());
     let mut rest = xml;
     while let Some(start) = find_paragraph(rest) {
-        let Some(len) = rest[start..].find("</w:p>") else { break };
+        let Some(len) = rest[start..].find("</w:p>") else {
+            break;
+        };
         let end = start + len + "</w:p>".len();
         out.push_str(&rest[..start]);
         let para = &rest[start..end];
@@ -89,7 +91,11 @@ fn edit_xml(xml: &str, scope: &str, find: &str, replace: &str) -> String {
             "body" => para.contains("w:firstLine="),
             other => para.contains(other.strip_prefix("para:").expect("a known scope")),
         };
-        out.push_str(&if in_scope { para.replace(find, replace) } else { para.to_string() });
+        out.push_str(&if in_scope {
+            para.replace(find, replace)
+        } else {
+            para.to_string()
+        });
         rest = &rest[end..];
     }
     out.push_str(rest);
@@ -119,7 +125,10 @@ pub fn libreoffice_pdfs(docx_files: &[PathBuf], dir: &Path) -> Vec<PathBuf> {
     let profile = dir.join("lo-profile");
     let output = Command::new("soffice")
         .arg("--headless")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
         .args(["--convert-to", "pdf", "--outdir"])
         .arg(dir)
         .args(docx_files)
@@ -129,7 +138,11 @@ pub fn libreoffice_pdfs(docx_files: &[PathBuf], dir: &Path) -> Vec<PathBuf> {
         .iter()
         .map(|docx| {
             let pdf = dir.join(docx.with_extension("pdf").file_name().unwrap());
-            assert!(pdf.exists(), "LibreOffice made no {}: {output:?}", pdf.display());
+            assert!(
+                pdf.exists(),
+                "LibreOffice made no {}: {output:?}",
+                pdf.display()
+            );
             pdf
         })
         .collect()
