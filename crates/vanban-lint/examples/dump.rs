@@ -1,50 +1,53 @@
+//! Prints what the linter read from a DOCX or PDF: pages, page numbers and
+//! every paragraph with its zone, alignment, indent, spacing, rule and runs;
+//! with a second argument, the findings instead. For working on the readers.
+//!
+//!     cargo run --release -p vanban-lint --example dump -- FILE [findings]
+
 fn main() {
-    if std::env::args().nth(2).is_some() {
-        let r = vanban_lint::lint_path(std::env::args().nth(1).unwrap()).unwrap();
-        println!("kind {:?}", r.kind);
-        for f in &r.findings {
-            println!("{f}");
+    let mut args = std::env::args().skip(1);
+    let Some(path) = args.next() else {
+        eprintln!("usage: dump FILE [findings]");
+        std::process::exit(2);
+    };
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    if args.next().is_some() {
+        let report = vanban_lint::lint(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+        println!("kind {:?}", report.kind);
+        for finding in &report.findings {
+            println!("{finding}");
         }
         return;
     }
-    let path = std::env::args().nth(1).unwrap();
-    let doc = vanban_lint::read(&std::fs::read(path).unwrap()).unwrap();
-    for p in &doc.pages {
-        println!("{p:?}");
+    let doc = vanban_lint::read(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+    for page in &doc.pages {
+        println!("{page:?}");
     }
-    println!("{:?} count={:?}", doc.numbering, doc.page_count);
+    println!("{:?} pages={:?}", doc.numbering, doc.page_count);
+    let round = |x: Option<f32>| x.map(|x| (x * 10.0).round() / 10.0);
     for p in &doc.paras {
-        let s = p
+        let runs: Vec<String> = p
             .visible_spans()
             .map(|s| {
-                format!(
-                    "{}{}{}{}",
-                    s.size,
-                    if s.bold { "B" } else { "" },
-                    if s.italic { "I" } else { "" },
-                    if s.font.contains("Times") || s.font.contains("Liberation") {
-                        ""
-                    } else {
-                        "?"
-                    }
-                )
+                let bold = if s.bold { "B" } else { "" };
+                let italic = if s.italic { "I" } else { "" };
+                format!("{}{bold}{italic} {}", s.size, s.font)
             })
-            .collect::<Vec<_>>()
-            .join(",");
+            .collect();
+        let text: String = p.text.chars().take(60).collect();
         println!(
-            "#{} p{:?} {:?} {:?} fi={:?} l={:?} sb={:?} ls={:?} rule={:?} w={:?} [{}] {}",
+            "#{} page {:?} {:?} {:?} indent {:?}/{:?} before {:?} lines {:?} rule {:?} width {:?} [{}] {text}",
             p.index,
             p.page,
             p.zone,
             p.align,
-            p.first_indent.map(|x| (x * 10.0).round() / 10.0),
-            p.left.map(|x| (x * 10.0).round() / 10.0),
-            p.space_before.map(|x| x.round()),
-            p.line_spacing.map(|x| (x * 100.0).round() / 100.0),
-            p.rule_below,
-            p.text_width.map(|x| x.round()),
-            s,
-            p.text.chars().take(60).collect::<String>()
+            round(p.first_indent),
+            round(p.left),
+            round(p.space_before),
+            round(p.line_spacing),
+            round(p.rule_below),
+            round(p.text_width),
+            runs.join(", "),
         );
     }
 }
