@@ -198,8 +198,7 @@ pub fn recognise(doc: &ReadDoc) -> Elements {
             break;
         }
     }
-    for i in cursor..sign_start {
-        let p = &paras[i];
+    for (i, p) in paras.iter().enumerate().take(sign_start).skip(cursor) {
         match p.zone {
             Zone::Table => {}
             _ => {

@@ -232,16 +232,18 @@ impl Styles {
 
 /// Paragraph properties written in a `w:pPr`.
 pub fn para_props(ppr: Node) -> ParaProps {
-    let mut props = ParaProps::default();
-    props.align = child(ppr, "jc")
-        .and_then(|n| attr(n, "val"))
-        .map(|v| match v {
-            "both" | "distribute" | "lowKashida" | "mediumKashida" | "highKashida"
-            | "thaiDistribute" => Align::Justify,
-            "center" => Align::Center,
-            "right" | "end" => Align::Right,
-            _ => Align::Left,
-        });
+    let mut props = ParaProps {
+        align: child(ppr, "jc")
+            .and_then(|n| attr(n, "val"))
+            .map(|v| match v {
+                "both" | "distribute" | "lowKashida" | "mediumKashida" | "highKashida"
+                | "thaiDistribute" => Align::Justify,
+                "center" => Align::Center,
+                "right" | "end" => Align::Right,
+                _ => Align::Left,
+            }),
+        ..ParaProps::default()
+    };
     if let Some(ind) = child(ppr, "ind") {
         let twips = |name: &str| attr(ind, name).and_then(|v| v.parse::<f32>().ok());
         props.left = twips("left").or_else(|| twips("start")).map(twips_to_mm);
