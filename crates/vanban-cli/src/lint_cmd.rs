@@ -77,3 +77,56 @@ fn print_report(file: &std::path::Path, report: &Report) {
         }
     );
 }
+
+/// `vanban lint --fix OUT.docx FILE.docx`: writes the fixed copy (through a
+/// temporary file, so a failure leaves nothing half-written), then lists
+/// what was fixed and what still needs a person.
+pub fn fix(files: &[PathBuf], out: &std::path::Path) -> ExitCode {
+    let [input] = files else {
+        eprintln!("error: --fix takes exactly one DOCX file");
+        return ExitCode::from(2);
+    };
+    let bytes = match std::fs::read(input) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("{}: cannot read: {e}", input.display());
+            return ExitCode::from(2);
+        }
+    };
+    let fixed = match vanban_lint::fix::fix_docx(&bytes) {
+        Ok(fixed) => fixed,
+        Err(e) => {
+            eprintln!("{}: cannot fix: {e}", input.display());
+            return ExitCode::from(2);
+        }
+    };
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let written = tempfile::NamedTempFile::new_in(dir).and_then(|mut tmp| {
+        std::io::Write::write_all(&mut tmp, &fixed.docx)?;
+        tmp.persist(out).map(|_| ()).map_err(|e| e.error)
+    });
+    if let Err(e) = written {
+        eprintln!("{}: cannot write: {e}", out.display());
+        return ExitCode::from(1);
+    }
+    for finding in &fixed.fixed {
+        println!("fixed: {finding}");
+    }
+    for finding in &fixed.remaining {
+        println!("needs a person: {finding}");
+    }
+    println!(
+        "wrote {}: {} fixed, {} left",
+        out.display(),
+        fixed.fixed.len(),
+        fixed.remaining.len()
+    );
+    if fixed.remaining.iter().any(|f| f.severity == Severity::Error) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -105,6 +105,11 @@ enum Command {
         /// Print the findings as JSON (one array, an object per file).
         #[arg(long)]
         json: bool,
+        /// Write a fixed copy of the (one) DOCX given: fonts, sizes,
+        /// emphasis, margins, spacing, indent, number and date padding; lists
+        /// what still needs a person.
+        #[arg(long, value_name = "OUT.docx")]
+        fix: Option<PathBuf>,
     },
 }
 
@@ -179,7 +184,10 @@ fn main() -> ExitCode {
             println!("{}", vanban::input::json_schema());
             ExitCode::SUCCESS
         }
-        Command::Lint { files, json } => lint_cmd::lint(&files, json),
+        Command::Lint { files, json, fix } => match fix {
+            Some(out) => lint_cmd::fix(&files, &out),
+            None => lint_cmd::lint(&files, json),
+        },
     }
 }
 

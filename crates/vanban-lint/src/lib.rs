@@ -8,6 +8,7 @@
 pub mod docx;
 pub mod error;
 pub mod finding;
+pub mod fix;
 pub mod model;
 pub mod pdf;
 pub mod recognize;

@@ -70,6 +70,9 @@ pub struct Para {
     /// The paragraph's number or bullet comes from Word's automatic numbering,
     /// so its label is not part of `text`.
     pub auto_numbered: bool,
+    /// Byte range of the `w:p` element in `word/document.xml` (DOCX only),
+    /// for `--fix`.
+    pub source: Option<std::ops::Range<usize>>,
 }
 
 impl Para {

@@ -450,6 +450,7 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             rule_below: None,
             text_width: Some(measured.min(available.max(0.0))),
             auto_numbered: pprops.numbered == Some(true),
+            source: Some(p.range()),
         };
         let empty = para.text.trim().is_empty();
         self.after_previous = pprops.after.unwrap_or(0.0);

@@ -595,6 +595,7 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
             rule_below: last.rule_below,
             text_width: Some(group.iter().map(|l| l.x1 - l.x0).fold(0.0, f32::max)),
             auto_numbered: false,
+            source: None,
         });
         prev_last = Some(last);
     }
