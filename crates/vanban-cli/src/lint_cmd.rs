@@ -124,7 +124,11 @@ pub fn fix(files: &[PathBuf], out: &std::path::Path) -> ExitCode {
         fixed.fixed.len(),
         fixed.remaining.len()
     );
-    if fixed.remaining.iter().any(|f| f.severity == Severity::Error) {
+    if fixed
+        .remaining
+        .iter()
+        .any(|f| f.severity == Severity::Error)
+    {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

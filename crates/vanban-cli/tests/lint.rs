@@ -142,3 +142,36 @@ fn help_lists_every_rule_with_its_section() {
         assert!(line.contains(rule.section), "{line}");
     }
 }
+
+#[test]
+fn fix_writes_a_clean_copy_and_lists_what_it_fixed() {
+    let dir = temp_dir("lint-fix");
+    let bad = dir.join("bad.docx");
+    let fixed = dir.join("fixed.docx");
+    std::fs::write(
+        &bad,
+        seed_docx_with("tháng 3 năm 2024", "tháng 03 năm 2024"),
+    )
+    .unwrap();
+    let out = vanban(&[
+        "lint",
+        "--fix",
+        fixed.to_str().unwrap(),
+        bad.to_str().unwrap(),
+    ]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("fixed: error[ND30-2.4-date]"), "{text}");
+    assert!(text.contains("1 fixed, 0 left"), "{text}");
+    let out = vanban(&["lint", fixed.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    // --fix takes one file.
+    let out = vanban(&[
+        "lint",
+        "--fix",
+        fixed.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}

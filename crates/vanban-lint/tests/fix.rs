@@ -12,7 +12,11 @@ fn broken() -> Vec<u8> {
     for (scope, find, replace) in [
         ("all", "Times New Roman", "Arial"),
         ("all", "w:left=\"1701\"", "w:left=\"1417\""),
-        ("body", "<w:jc w:val=\"both\" />", "<w:jc w:val=\"center\" />"),
+        (
+            "body",
+            "<w:jc w:val=\"both\" />",
+            "<w:jc w:val=\"center\" />",
+        ),
         ("body", "w:firstLine=\"567\"", "w:firstLine=\"0\""),
         ("body", "w:val=\"28\"", "w:val=\"24\""),
         ("all", "tháng 3 năm 2024", "tháng 03 năm 2024"),
@@ -35,14 +39,28 @@ fn texts(docx: &[u8]) -> Vec<String> {
 fn the_mechanical_findings_are_fixed_and_the_text_kept() {
     let broken = broken();
     let before = rules(&vanban_lint::lint(&broken).unwrap());
-    for rule in ["ND30-1-font", "ND30-1-margins", "ND30-2.6-body-align", "ND30-2.6-body-size", "ND30-2.4-date"] {
-        assert!(before.contains(rule), "the broken document breaks {rule}: {before:?}");
+    for rule in [
+        "ND30-1-font",
+        "ND30-1-margins",
+        "ND30-2.6-body-align",
+        "ND30-2.6-body-size",
+        "ND30-2.4-date",
+    ] {
+        assert!(
+            before.contains(rule),
+            "the broken document breaks {rule}: {before:?}"
+        );
     }
     let fixed = vanban_lint::fix::fix_docx(&broken).unwrap();
     let report = vanban_lint::lint(&fixed.docx).unwrap();
-    assert!(report.findings.is_empty(), "after --fix:\n{}", describe(&report));
+    assert!(
+        report.findings.is_empty(),
+        "after --fix:\n{}",
+        describe(&report)
+    );
     assert!(fixed.remaining.is_empty());
-    let fixed_rules: std::collections::BTreeSet<&str> = fixed.fixed.iter().map(|f| f.rule).collect();
+    let fixed_rules: std::collections::BTreeSet<&str> =
+        fixed.fixed.iter().map(|f| f.rule).collect();
     assert!(fixed_rules.contains("ND30-2.6-body-size") && fixed_rules.contains("ND30-1-font"));
 
     // The text is the broken document's, but for the date's padding.
@@ -83,7 +101,12 @@ fn what_needs_a_person_is_listed() {
 
 #[test]
 fn padding_in_the_number_is_fixed() {
-    let docx = mutate(&docx(&base_document("ke-hoach-05")), "all", "Số: 05/KH-SNV", "Số: 5/KH-SNV");
+    let docx = mutate(
+        &docx(&base_document("ke-hoach-05")),
+        "all",
+        "Số: 05/KH-SNV",
+        "Số: 5/KH-SNV",
+    );
     let fixed = vanban_lint::fix::fix_docx(&docx).unwrap();
     assert!(fixed.remaining.is_empty(), "{:?}", fixed.remaining);
     assert!(texts(&fixed.docx).iter().any(|t| t == "Số: 05/KH-SNV"));

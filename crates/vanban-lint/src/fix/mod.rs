@@ -64,7 +64,8 @@ pub fn fix_docx(bytes: &[u8]) -> Result<Fixed, ReadError> {
 }
 
 fn document_xml(bytes: &[u8]) -> Result<String, ReadError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::Zip(e.to_string()))?;
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::Zip(e.to_string()))?;
     let mut entry = zip
         .by_name("word/document.xml")
         .map_err(|_| ReadError::MissingPart("word/document.xml".into()))?;
@@ -87,7 +88,8 @@ fn replace_part(bytes: &[u8], name: &str, data: &[u8]) -> Result<Vec<u8>, ReadEr
                 .compression_method(zip::CompressionMethod::Deflated);
             drop(entry);
             out.start_file(name, options).map_err(zip_error)?;
-            out.write_all(data).map_err(|e| ReadError::Zip(e.to_string()))?;
+            out.write_all(data)
+                .map_err(|e| ReadError::Zip(e.to_string()))?;
         } else {
             out.raw_copy_file(entry).map_err(zip_error)?;
         }
@@ -98,7 +100,13 @@ fn replace_part(bytes: &[u8], name: &str, data: &[u8]) -> Result<Vec<u8>, ReadEr
 /// Target size and emphasis of an element: (min, max, bold, italic).
 type Target = (f32, f32, Option<bool>, Option<bool>);
 
-fn plan(source: &str, tree: &roxmltree::Document, doc: &ReadDoc, el: &Elements, rules: &BTreeSet<&str>) -> Vec<Edit> {
+fn plan(
+    source: &str,
+    tree: &roxmltree::Document,
+    doc: &ReadDoc,
+    el: &Elements,
+    rules: &BTreeSet<&str>,
+) -> Vec<Edit> {
     let node_of = |para: &Para| -> Option<Node> {
         let range = para.source.clone()?;
         tree.descendants()
@@ -109,18 +117,36 @@ fn plan(source: &str, tree: &roxmltree::Document, doc: &ReadDoc, el: &Elements, 
     // Run formatting: every element with its target; the font everywhere.
     let mut targets: Vec<(usize, Target)> = Vec::new();
     let mut add = |indices: &[usize], t: Target| targets.extend(indices.iter().map(|&i| (i, t)));
-    add(&el.national_title.into_iter().collect::<Vec<_>>(), (12.0, 13.0, Some(true), Some(false)));
-    add(&el.motto.into_iter().collect::<Vec<_>>(), (13.0, 14.0, Some(true), Some(false)));
+    add(
+        &el.national_title.into_iter().collect::<Vec<_>>(),
+        (12.0, 13.0, Some(true), Some(false)),
+    );
+    add(
+        &el.motto.into_iter().collect::<Vec<_>>(),
+        (13.0, 14.0, Some(true), Some(false)),
+    );
     add(&el.parent, (12.0, 13.0, Some(false), Some(false)));
     add(&el.issuer, (12.0, 13.0, Some(true), Some(false)));
-    add(&el.number.into_iter().collect::<Vec<_>>(), (13.0, 13.0, None, Some(false)));
-    add(&el.place_date.into_iter().collect::<Vec<_>>(), (13.0, 14.0, None, Some(true)));
-    add(&el.type_name.into_iter().collect::<Vec<_>>(), (13.0, 14.0, Some(true), Some(false)));
+    add(
+        &el.number.into_iter().collect::<Vec<_>>(),
+        (13.0, 13.0, None, Some(false)),
+    );
+    add(
+        &el.place_date.into_iter().collect::<Vec<_>>(),
+        (13.0, 14.0, None, Some(true)),
+    );
+    add(
+        &el.type_name.into_iter().collect::<Vec<_>>(),
+        (13.0, 14.0, Some(true), Some(false)),
+    );
     add(&el.summary, (13.0, 14.0, Some(true), Some(false)));
     add(&el.subject, (12.0, 13.0, Some(false), Some(false)));
     add(&el.bases, (13.0, 14.0, None, Some(true)));
     add(&el.addressees, (13.0, 14.0, None, Some(false)));
-    add(&el.recipients_label.into_iter().collect::<Vec<_>>(), (12.0, 12.0, Some(true), Some(true)));
+    add(
+        &el.recipients_label.into_iter().collect::<Vec<_>>(),
+        (12.0, 12.0, Some(true), Some(true)),
+    );
     let items: Vec<usize> = el
         .recipients
         .iter()
@@ -145,7 +171,12 @@ fn plan(source: &str, tree: &roxmltree::Document, doc: &ReadDoc, el: &Elements, 
         if font_wrong {
             set.push(("rFonts", "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\" w:eastAsia=\"Times New Roman\"/>".into()));
         }
-        if span.size < min - 0.25 || span.size > max + 0.25 || para.visible_spans().any(|s| (s.size - span.size).abs() > 0.25) {
+        if span.size < min - 0.25
+            || span.size > max + 0.25
+            || para
+                .visible_spans()
+                .any(|s| (s.size - span.size).abs() > 0.25)
+        {
             let size = span.size.clamp(min, max);
             let half = ((size * 2.0).round() as i32).to_string();
             set.push(("sz", val("sz", &half)));
@@ -183,7 +214,9 @@ fn body_size(doc: &ReadDoc, el: &Elements) -> f32 {
     let mut counts = std::collections::BTreeMap::new();
     for &i in &el.body {
         if let Some(s) = dominant(&doc.paras[i]) {
-            *counts.entry((s.size * 2.0).round() as i32).or_insert(0usize) += s.text.len();
+            *counts
+                .entry((s.size * 2.0).round() as i32)
+                .or_insert(0usize) += s.text.len();
         }
     }
     counts
@@ -206,7 +239,8 @@ fn body_paragraphs<'a>(
     for &i in &el.body {
         let para = &doc.paras[i];
         let text = para.text.trim_start();
-        let part = text.starts_with("Phần ") || text.starts_with("Chương ") || text.starts_with("Mục ");
+        let part =
+            text.starts_with("Phần ") || text.starts_with("Chương ") || text.starts_with("Mục ");
         if part || para.align == Some(Align::Center) && crate::recognize::is_upper(text) {
             continue;
         }
@@ -217,7 +251,10 @@ fn body_paragraphs<'a>(
         }
         let indent = para.first_indent.unwrap_or(0.0) + para.left.unwrap_or(0.0);
         if !(9.7..=13.0).contains(&indent) {
-            set.push(("ind", "<w:ind w:left=\"0\" w:right=\"0\" w:firstLine=\"567\"/>".into()));
+            set.push((
+                "ind",
+                "<w:ind w:left=\"0\" w:right=\"0\" w:firstLine=\"567\"/>".into(),
+            ));
         }
         let before = para.space_before.unwrap_or(0.0);
         let line = para.line_spacing.unwrap_or(1.0);
@@ -248,7 +285,11 @@ fn text_padding<'a>(
     let _ = source;
     let texts = |para: &Para| -> Vec<Node<'a, 'a>> {
         node_of(para)
-            .map(|p| p.descendants().filter(|n| n.has_tag_name((crate::docx::W, "t"))).collect())
+            .map(|p| {
+                p.descendants()
+                    .filter(|n| n.has_tag_name((crate::docx::W, "t")))
+                    .collect()
+            })
             .unwrap_or_default()
     };
     if let Some(i) = el.number {
@@ -280,7 +321,10 @@ fn text_edit(t: Node, text: &str) -> Edit {
 fn pad_number(text: &str) -> Option<String> {
     let slash = text.find('/')?;
     let head = &text[..slash];
-    let start = head.trim_end().rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+    let start = head
+        .trim_end()
+        .rfind(|c: char| !c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
     let digits = head[start..].trim_end();
     let value: u32 = digits.parse().ok()?;
     let want = vanban::vn::document_number(value);
@@ -294,7 +338,11 @@ fn pad_date(text: &str) -> Option<String> {
     let (month, tail) = rest.split_once(' ')?;
     let (d, m): (u32, u32) = (day.trim().parse().ok()?, month.trim().parse().ok()?);
     let want_day = format!("{d:02}");
-    let want_month = if m <= 2 { format!("{m:02}") } else { m.to_string() };
+    let want_month = if m <= 2 {
+        format!("{m:02}")
+    } else {
+        m.to_string()
+    };
     (day != want_day || month != want_month)
         .then(|| format!("{before}ngày {want_day} tháng {want_month} {tail}"))
 }
@@ -302,14 +350,25 @@ fn pad_date(text: &str) -> Option<String> {
 /// Page size A4 and margins inside the decree's ranges, in every section.
 fn page_setup(tree: &roxmltree::Document, edits: &mut Vec<Edit>) {
     let twips_to_mm = crate::docx::twips_to_mm;
-    for sect in tree.descendants().filter(|n| n.has_tag_name((crate::docx::W, "sectPr"))) {
+    for sect in tree
+        .descendants()
+        .filter(|n| n.has_tag_name((crate::docx::W, "sectPr")))
+    {
         for child in sect.children().filter(|n| n.is_element()) {
-            let attr = |name: &str| child.attribute((crate::docx::W, name)).and_then(|v| v.parse::<f32>().ok());
+            let attr = |name: &str| {
+                child
+                    .attribute((crate::docx::W, name))
+                    .and_then(|v| v.parse::<f32>().ok())
+            };
             match child.tag_name().name() {
                 "pgSz" => {
                     let (w, h) = (attr("w").unwrap_or(0.0), attr("h").unwrap_or(0.0));
                     let landscape = w > h;
-                    let a4 = if landscape { (16838.0, 11906.0) } else { (11906.0, 16838.0) };
+                    let a4 = if landscape {
+                        (16838.0, 11906.0)
+                    } else {
+                        (11906.0, 16838.0)
+                    };
                     if (w - a4.0).abs() > 57.0 || (h - a4.1).abs() > 57.0 {
                         edits.push(xml::set_attributes(
                             child,
@@ -320,7 +379,12 @@ fn page_setup(tree: &roxmltree::Document, edits: &mut Vec<Edit>) {
                 }
                 "pgMar" => {
                     let mut set = Vec::new();
-                    for (name, min, max) in [("top", 20.0, 25.0), ("bottom", 20.0, 25.0), ("left", 30.0, 35.0), ("right", 15.0, 20.0)] {
+                    for (name, min, max) in [
+                        ("top", 20.0, 25.0),
+                        ("bottom", 20.0, 25.0),
+                        ("left", 30.0, 35.0),
+                        ("right", 15.0, 20.0),
+                    ] {
                         let Some(v) = attr(name) else { continue };
                         let mm = twips_to_mm(v.abs());
                         if mm < min - 0.2 || mm > max + 0.2 {

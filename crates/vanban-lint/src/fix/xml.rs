@@ -34,20 +34,86 @@ pub fn apply(source: &str, mut edits: Vec<Edit>) -> String {
 
 /// Order of the children of `w:pPr` (ECMA-376 CT_PPr).
 const PPR_ORDER: &[&str] = &[
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
-    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
-    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
-    "sectPr", "pPrChange",
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
 ];
 
 /// Order of the children of `w:rPr` (ECMA-376 CT_RPr).
 const RPR_ORDER: &[&str] = &[
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
-    "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
-    "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
-    "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath", "rPrChange",
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+    "rPrChange",
 ];
 
 fn rank(order: &[&str], name: &str) -> usize {
@@ -57,7 +123,13 @@ fn rank(order: &[&str], name: &str) -> usize {
 /// Rebuilds a properties element (`w:pPr` or `w:rPr`): children named in
 /// `set` are replaced (or added, or removed when their text is empty), the
 /// rest copied as they were.
-fn rebuild(source: &str, existing: Option<Node>, tag: &str, order: &[&str], set: &[(&str, String)]) -> String {
+fn rebuild(
+    source: &str,
+    existing: Option<Node>,
+    tag: &str,
+    order: &[&str],
+    set: &[(&str, String)],
+) -> String {
     let mut children: Vec<(usize, String)> = Vec::new();
     if let Some(node) = existing {
         for child in node.children().filter(|c| c.is_element()) {
@@ -89,7 +161,9 @@ pub fn set_paragraph(source: &str, p: Node, set: &[(&str, String)]) -> Edit {
         },
         None => {
             // Right after the opening tag `<w:p …>`.
-            let open_end = source[p.range()].find('>').map_or(p.range().start, |i| p.range().start + i + 1);
+            let open_end = source[p.range()]
+                .find('>')
+                .map_or(p.range().start, |i| p.range().start + i + 1);
             Edit {
                 range: open_end..open_end,
                 text,
@@ -103,7 +177,11 @@ pub fn set_runs(source: &str, p: Node, set: &[(&str, String)]) -> Vec<Edit> {
     let mut edits = Vec::new();
     for run in p.descendants().filter(|n| n.has_tag_name((W, "r"))) {
         // Runs of text boxes inside the paragraph belong to other paragraphs.
-        if run.ancestors().take_while(|a| *a != p).any(|a| a.has_tag_name((W, "txbxContent"))) {
+        if run
+            .ancestors()
+            .take_while(|a| *a != p)
+            .any(|a| a.has_tag_name((W, "txbxContent")))
+        {
             continue;
         }
         let rpr = run.children().find(|c| c.has_tag_name((W, "rPr")));
@@ -114,7 +192,9 @@ pub fn set_runs(source: &str, p: Node, set: &[(&str, String)]) -> Vec<Edit> {
                 text,
             },
             None => {
-                let open_end = source[run.range()].find('>').map_or(run.range().start, |i| run.range().start + i + 1);
+                let open_end = source[run.range()]
+                    .find('>')
+                    .map_or(run.range().start, |i| run.range().start + i + 1);
                 Edit {
                     range: open_end..open_end,
                     text,
@@ -150,7 +230,10 @@ pub fn set_attributes(node: Node, tag: &str, set: &[(&str, String)]) -> Edit {
 }
 
 pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// `<w:NAME w:val="V"/>`, or `<w:NAME/>` for a toggle set on.
