@@ -172,3 +172,69 @@ fn unreadable_input_is_an_error_not_a_panic() {
         Err(vanban_lint::ReadError::Pdf(_))
     ));
 }
+
+#[test]
+fn documents_saved_again_by_libreoffice_lint_as_before() {
+    if !have("soffice") {
+        println!("SKIPPED: LibreOffice (soffice) not installed");
+        return;
+    }
+    // LibreOffice rewrites the whole package (its own styles, run and
+    // paragraph properties, table and section markup): a DOCX made by
+    // another writer, with the same content.
+    let cases: Vec<Case> = cases()
+        .into_iter()
+        .filter(|c| {
+            [
+                "conforming-ke-hoach",
+                "conforming-cong-van",
+                "month-padded",
+                "centred-body",
+                "motto-rule-missing",
+            ]
+            .contains(&c.name.as_str())
+        })
+        .collect();
+    let dir = temp_dir("resaved");
+    let files: Vec<PathBuf> = cases
+        .iter()
+        .zip(documents(&cases))
+        .map(|(case, docx)| {
+            let path = dir.join(format!("{}.docx", case.name));
+            std::fs::write(&path, docx).unwrap();
+            path
+        })
+        .collect();
+    let out = dir.join("resaved");
+    std::fs::create_dir_all(&out).unwrap();
+    let status = std::process::Command::new("soffice")
+        .arg("--headless")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("lo-profile").display()
+        ))
+        .args(["--convert-to", "docx:MS Word 2007 XML", "--outdir"])
+        .arg(&out)
+        .args(&files)
+        .output()
+        .expect("soffice runs");
+    let mut failures = Vec::new();
+    for case in &cases {
+        let path = out.join(format!("{}.docx", case.name));
+        assert!(
+            path.exists(),
+            "LibreOffice wrote no {}: {status:?}",
+            path.display()
+        );
+        let report = vanban_lint::lint_path(&path).unwrap();
+        if rules(&report) != case.rules {
+            failures.push(format!(
+                "{} (resaved DOCX): expected {:?}, got\n{}",
+                case.name,
+                case.rules,
+                describe(&report)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

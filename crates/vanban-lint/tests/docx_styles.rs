@@ -56,15 +56,32 @@ fn formatting_comes_from_defaults_styles_and_direct_formatting() {
     assert_eq!(title.align, Some(Align::Center));
     assert_eq!(title.first_indent, Some(0.0));
     let s = &title.spans[0];
-    assert_eq!((s.font.as_str(), s.size, s.bold, s.italic), ("Cambria", 14.0, true, false));
+    assert_eq!(
+        (s.font.as_str(), s.size, s.bold, s.italic),
+        ("Cambria", 14.0, true, false)
+    );
 
     // Body: justified from Normal, 1 cm indent from Body, 6 pt before from the defaults.
     assert_eq!(body.align, Some(Align::Justify));
     assert!((body.first_indent.unwrap() - 10.0).abs() < 0.01);
     assert_eq!(body.space_before, Some(6.0));
-    let runs: Vec<(&str, f32, bool)> = body.spans.iter().map(|s| (s.text.as_str(), s.size, s.bold)).collect();
-    assert_eq!(runs, [("Plain, ", 14.0, false), ("strong, ", 14.0, true), ("direct.", 13.0, false)]);
-    assert!(body.spans.iter().all(|s| s.font == "Times New Roman"), "minor theme font");
+    let runs: Vec<(&str, f32, bool)> = body
+        .spans
+        .iter()
+        .map(|s| (s.text.as_str(), s.size, s.bold))
+        .collect();
+    assert_eq!(
+        runs,
+        [
+            ("Plain, ", 14.0, false),
+            ("strong, ", 14.0, true),
+            ("direct.", 13.0, false)
+        ]
+    );
+    assert!(
+        body.spans.iter().all(|s| s.font == "Times New Roman"),
+        "minor theme font"
+    );
 
     // No pStyle: the default paragraph style applies.
     assert_eq!(plain.align, Some(Align::Justify));
