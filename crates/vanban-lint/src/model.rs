@@ -70,6 +70,8 @@ pub struct Para {
     /// The paragraph's number or bullet comes from Word's automatic numbering,
     /// so its label is not part of `text`.
     pub auto_numbered: bool,
+    /// DOCX: the 1-based section the paragraph belongs to.
+    pub section: Option<usize>,
     /// Byte range of the `w:p` element in `word/document.xml` (DOCX only),
     /// for `--fix`.
     pub source: Option<std::ops::Range<usize>>,
@@ -101,6 +103,8 @@ pub struct PageSetup {
     /// Margins as set (DOCX) or as measured from the text (PDF, `None` when
     /// a side cannot be measured).
     pub margins: MarginsRead,
+    /// DOCX: the section restarts page numbering (`w:pgNumType w:start`).
+    pub restarts_numbering: bool,
 }
 
 /// Margins as far as the file tells them.

@@ -238,3 +238,90 @@ fn documents_saved_again_by_libreoffice_lint_as_before() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The seed plan with a two-page Phụ lục after the signature: in the main
+/// section (its page numbers continue) or in a section of its own that
+/// restarts them.
+fn with_appendix(own_section: bool) -> Vec<u8> {
+    let docx = docx(&base_document("ke-hoach-1026"));
+    let xml = {
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(
+            &mut archive.by_name("word/document.xml").unwrap(),
+            &mut text,
+        )
+        .unwrap();
+        text
+    };
+    let start = xml.find("<w:sectPr>").expect("the body's section");
+    let end = xml.find("</w:sectPr>").unwrap() + "</w:sectPr>".len();
+    let sect = &xml[start..end];
+    let run = |text: &str, bold: bool| {
+        let b = if bold { "<w:b/>" } else { "" };
+        format!(
+            r#"<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>{b}<w:sz w:val="28"/></w:rPr><w:t>{text}</w:t></w:r>"#
+        )
+    };
+    let mut appendix = String::new();
+    if own_section {
+        // The main text's section ends here; the body's sectPr becomes the appendix's.
+        appendix.push_str(&format!("<w:p><w:pPr>{sect}</w:pPr></w:p>"));
+    } else {
+        appendix.push_str(r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#);
+    }
+    appendix.push_str(&format!(
+        r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{}</w:p>"#,
+        run("Phụ lục", true)
+    ));
+    appendix.push_str(&format!(
+        r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{}</w:p>"#,
+        run("DANH SÁCH CÁC HOẠT ĐỘNG TUYÊN TRUYỀN", true)
+    ));
+    let line = "Nội dung hoạt động tuyên truyền các phong trào thi đua yêu nước, các điển hình tiên tiến, mô hình mới, nhân tố mới trong năm 2024 tại các phòng, ban, trung tâm thuộc Văn phòng. ";
+    for _ in 0..30 {
+        appendix.push_str(&format!(
+            r#"<w:p><w:pPr><w:spacing w:before="120" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="567"/><w:jc w:val="both"/></w:pPr>{}</w:p>"#,
+            run(&line.repeat(2), false)
+        ));
+    }
+    let last_sect = if own_section {
+        sect.replace("<w:cols ", r#"<w:pgNumType w:start="1"/><w:cols "#)
+    } else {
+        sect.to_string()
+    };
+    let new_xml = format!("{}{appendix}{last_sect}{}", &xml[..start], &xml[end..]);
+    mutate(&docx, "all", &xml, &new_xml)
+}
+
+#[test]
+fn an_appendix_must_number_its_own_pages() {
+    let continuing = with_appendix(false);
+    let own = with_appendix(true);
+    let expect = |bytes: &[u8], want: &[&str], what: &str| {
+        let report = vanban_lint::lint(bytes).unwrap();
+        let want: BTreeSet<String> = want.iter().map(|s| s.to_string()).collect();
+        assert_eq!(rules(&report), want, "{what}:\n{}", describe(&report));
+    };
+    expect(
+        &continuing,
+        &["ND30-2.14-appendix"],
+        "DOCX, numbering continued",
+    );
+    expect(&own, &[], "DOCX, own section restarting at 1");
+    if !have("soffice") {
+        println!("SKIPPED: LibreOffice (soffice) not installed");
+        return;
+    }
+    let dir = temp_dir("appendix");
+    let files = [dir.join("continuing.docx"), dir.join("own.docx")];
+    std::fs::write(&files[0], &continuing).unwrap();
+    std::fs::write(&files[1], &own).unwrap();
+    let pdfs = libreoffice_pdfs(&files, &dir);
+    expect(
+        &std::fs::read(&pdfs[0]).unwrap(),
+        &["ND30-2.14-appendix"],
+        "PDF, numbering continued",
+    );
+    expect(&std::fs::read(&pdfs[1]).unwrap(), &[], "PDF, own numbering");
+}

@@ -205,6 +205,9 @@ fn section_setup(sect: Node, number: usize) -> PageSetup {
             left: twips(margins, "left"),
             right: twips(margins, "right"),
         },
+        restarts_numbering: child(sect, "pgNumType")
+            .and_then(|n| attr(n, "start"))
+            .is_some(),
     }
 }
 
@@ -450,6 +453,8 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             rule_below: None,
             text_width: Some(measured.min(available.max(0.0))),
             auto_numbered: pprops.numbered == Some(true),
+            // Sections end with the paragraph holding their sectPr.
+            section: Some(self.sections.len() + 1),
             source: Some(p.range()),
         };
         let empty = para.text.trim().is_empty();

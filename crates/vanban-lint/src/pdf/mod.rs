@@ -71,6 +71,7 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
             width: width * PT,
             height: height * PT,
             margins: MarginsRead::default(),
+            restarts_numbering: false,
         });
     }
     let numbers = take_page_numbers(&mut lines);
@@ -595,6 +596,7 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
             rule_below: last.rule_below,
             text_width: Some(group.iter().map(|l| l.x1 - l.x0).fold(0.0, f32::max)),
             auto_numbered: false,
+            section: None,
             source: None,
         });
         prev_last = Some(last);

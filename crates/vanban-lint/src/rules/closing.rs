@@ -6,7 +6,7 @@
 use vanban::validate::AUTHORITY_PREFIXES;
 use vanban::Kind;
 
-use super::{fmt_num, quote, Ctx};
+use super::{quote, Ctx};
 use crate::finding::Finding;
 use crate::recognize::{is_upper, normal};
 
@@ -237,12 +237,31 @@ fn appendices(ctx: &mut Ctx) {
             Some(true),
             Some(false),
         );
+        if !ctx.is_pdf() {
+            // In a DOCX an appendix numbers its pages on its own when it is a
+            // section of its own that restarts the numbering.
+            let section = ctx.para(i).section.unwrap_or(1);
+            let own = section > 1
+                && ctx
+                    .doc
+                    .pages
+                    .get(section - 1)
+                    .is_some_and(|s| s.restarts_numbering);
+            if !own {
+                let f = Finding::new(
+                    "ND30-2.14-appendix",
+                    "phụ lục page numbers",
+                    "the main text's numbering continued",
+                    "a section of its own restarting at 1",
+                )
+                .at(ctx.para(i));
+                ctx.push(f);
+            }
+            continue;
+        }
         let Some(page) = ctx.para(i).page else {
             continue;
         };
-        if !ctx.is_pdf() {
-            continue;
-        }
         // The appendix's second page shows 2: it is numbered on its own.
         if let Some(n) = ctx.doc.numbering.shown.iter().find(|n| n.page == page + 1) {
             if n.text != "2" {
@@ -256,6 +275,5 @@ fn appendices(ctx: &mut Ctx) {
                 ctx.push(f);
             }
         }
-        let _ = fmt_num;
     }
 }
