@@ -438,7 +438,11 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
         let para = Para {
             text,
             spans,
-            page: Some(start_page),
+            // Word saves where its pages broke; without that only the header
+            // table's page is certain.
+            page: (self.uses_rendered_breaks
+                || matches!(zone, Zone::HeaderLeft | Zone::HeaderRight))
+            .then_some(start_page),
             index,
             zone,
             align: Some(pprops.align.unwrap_or(Align::Left)),
