@@ -41,6 +41,8 @@ pub struct Span {
     pub size: f32,
     pub bold: bool,
     pub italic: bool,
+    /// Text colour as RGB, `None` for black (or Word's automatic colour).
+    pub color: Option<[u8; 3]>,
 }
 
 /// A paragraph (DOCX) or a paragraph rebuilt from lines (PDF).
@@ -148,4 +150,6 @@ pub struct ReadDoc {
     pub numbering: Numbering,
     /// Total pages when known (PDF, or DOCX docProps/app.xml).
     pub page_count: Option<usize>,
+    /// PDF: fonts used without their font program embedded.
+    pub fonts_not_embedded: Vec<String>,
 }

@@ -152,6 +152,7 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
         paras: reader.paras,
         numbering,
         page_count,
+        fonts_not_embedded: Vec::new(),
     })
 }
 
@@ -555,12 +556,14 @@ fn push_span(spans: &mut Vec<Span>, mut text: String, props: &RunProps) {
         size: props.size.unwrap_or(10.0),
         bold: props.bold.unwrap_or(false),
         italic: props.italic.unwrap_or(false),
+        color: props.color.flatten(),
     };
     if let Some(last) = spans.last_mut() {
         if last.font == span.font
             && last.size == span.size
             && last.bold == span.bold
             && last.italic == span.italic
+            && last.color == span.color
         {
             last.text.push_str(&span.text);
             return;

@@ -18,6 +18,8 @@ pub struct RunProps {
     pub bold: Option<bool>,
     pub italic: Option<bool>,
     pub caps: Option<bool>,
+    /// `Some(None)`: automatic (black); `Some(Some(rgb))`: a colour.
+    pub color: Option<Option<[u8; 3]>>,
 }
 
 impl RunProps {
@@ -30,6 +32,7 @@ impl RunProps {
         self.bold = over.bold.or(self.bold);
         self.italic = over.italic.or(self.italic);
         self.caps = over.caps.or(self.caps);
+        self.color = over.color.or(self.color);
     }
 }
 
@@ -226,6 +229,9 @@ impl Styles {
         props.bold = child(rpr, "b").map(toggle);
         props.italic = child(rpr, "i").map(toggle);
         props.caps = child(rpr, "caps").map(toggle);
+        props.color = child(rpr, "color")
+            .and_then(|n| attr(n, "val"))
+            .map(hex_color);
         props
     }
 }
@@ -279,6 +285,16 @@ pub fn para_props(ppr: Node) -> ParaProps {
     }
     props.page_break_before = child(ppr, "pageBreakBefore").map(toggle);
     props
+}
+
+/// `w:color`'s value: `auto` or near-black is black.
+fn hex_color(value: &str) -> Option<[u8; 3]> {
+    if value.len() != 6 {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&value[i..i + 2], 16).ok();
+    let rgb = [byte(0)?, byte(2)?, byte(4)?];
+    (rgb.iter().any(|&c| c > 64)).then_some(rgb)
 }
 
 /// A toggle property (`w:b`, `w:i`): on unless its value says off.

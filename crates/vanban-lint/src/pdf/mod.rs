@@ -74,6 +74,13 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
             restarts_numbering: false,
         });
     }
+    let mut fonts_not_embedded: Vec<String> = infos
+        .iter()
+        .filter(|f| !f.embedded)
+        .map(|f| f.name.clone())
+        .collect();
+    fonts_not_embedded.sort();
+    fonts_not_embedded.dedup();
     let numbers = take_page_numbers(&mut lines);
     assign_zones(&mut lines, &pages);
     for l in lines.iter_mut().filter(|l| l.zone == Zone::Body) {
@@ -96,6 +103,7 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
             multi_page: page_count > 1,
         },
         page_count: Some(page_count),
+        fonts_not_embedded,
     })
 }
 
@@ -201,7 +209,8 @@ fn make_line(page: usize, glyphs: &[&Glyph], fonts: &[FontInfo]) -> Line {
                 if s.font == info.name
                     && s.size == size
                     && s.bold == info.bold
-                    && s.italic == info.italic =>
+                    && s.italic == info.italic
+                    && s.color == g.color =>
             {
                 s.text.push_str(&text)
             }
@@ -211,6 +220,7 @@ fn make_line(page: usize, glyphs: &[&Glyph], fonts: &[FontInfo]) -> Line {
                 size,
                 bold: info.bold,
                 italic: info.italic,
+                color: g.color,
             }),
         }
     }

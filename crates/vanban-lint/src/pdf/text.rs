@@ -18,6 +18,8 @@ pub struct Glyph {
     pub y: f32,
     pub size: f32,
     pub font: usize,
+    /// Fill colour, `None` for black.
+    pub color: Option<[u8; 3]>,
 }
 
 /// A horizontal rule, mm from the top left.
@@ -33,6 +35,8 @@ pub struct FontInfo<'a> {
     pub name: String,
     pub bold: bool,
     pub italic: bool,
+    /// The font program is in the file (FontFile, FontFile2 or FontFile3).
+    pub embedded: bool,
     encoding: Option<lopdf::Encoding<'a>>,
     two_byte: bool,
     widths: HashMap<u32, f32>,
@@ -109,6 +113,11 @@ impl<'a> FontInfo<'a> {
                 default_width = missing;
             }
         }
+        let embedded = descriptor.is_some_and(|d| {
+            [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+                .iter()
+                .any(|key| d.has(key))
+        });
         let lower = name.to_lowercase();
         let bold = lower.contains("bold")
             || lower.contains("black")
@@ -123,6 +132,7 @@ impl<'a> FontInfo<'a> {
             name,
             bold,
             italic,
+            embedded,
             encoding: dict.get_font_encoding(doc).ok(),
             two_byte,
             widths,
@@ -259,6 +269,7 @@ pub struct Painted {
 struct GraphicsState {
     ctm: Matrix,
     line_width: f32,
+    fill: Option<[u8; 3]>,
 }
 
 /// Runs a page's content stream. `fonts` maps resource names to indices in
@@ -280,6 +291,7 @@ pub fn paint(
     let mut gs = GraphicsState {
         ctm: Matrix::IDENTITY,
         line_width: 1.0,
+        fill: None,
     };
     let mut stack = Vec::new();
     let mut tm = Matrix::IDENTITY;
@@ -304,6 +316,16 @@ pub fn paint(
                 }
             }
             "w" => gs.line_width = num(0),
+            // Fill colour: grey, RGB, CMYK, or `sc`/`scn` by operand count.
+            "g" => gs.fill = colour(&[num(0)]),
+            "rg" => gs.fill = colour(&[num(0), num(1), num(2)]),
+            "k" => gs.fill = colour(&[num(0), num(1), num(2), num(3)]),
+            "sc" | "scn" => {
+                let values: Vec<f32> = o.iter().filter_map(number).collect();
+                if matches!(values.len(), 1 | 3 | 4) {
+                    gs.fill = colour(&values);
+                }
+            }
             "BT" => {
                 tm = Matrix::IDENTITY;
                 tlm = Matrix::IDENTITY;
@@ -380,6 +402,7 @@ pub fn paint(
                                     y: (height - y0) * PT,
                                     size: effective,
                                     font: f,
+                                    color: gs.fill,
                                 });
                                 tm = Matrix::translate(advance, 0.0).then(tm);
                             }
@@ -446,6 +469,22 @@ pub fn paint(
         }
     }
     Ok(out)
+}
+
+/// A colour from grey, RGB or CMYK components; `None` when (nearly) black.
+fn colour(values: &[f32]) -> Option<[u8; 3]> {
+    let rgb = match values {
+        [g] => [*g, *g, *g],
+        [r, g, b] => [*r, *g, *b],
+        [c, m, y, k] => [
+            (1.0 - c) * (1.0 - k),
+            (1.0 - m) * (1.0 - k),
+            (1.0 - y) * (1.0 - k),
+        ],
+        _ => return None,
+    };
+    let bytes = rgb.map(|v| (v.clamp(0.0, 1.0) * 255.0).round() as u8);
+    bytes.iter().any(|&c| c > 64).then_some(bytes)
 }
 
 /// Filled rectangles under 2 pt high and over 5 mm long are drawn rules.

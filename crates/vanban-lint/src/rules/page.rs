@@ -19,7 +19,64 @@ pub fn check(ctx: &mut Ctx) {
     page_size(ctx);
     margins(ctx);
     font(ctx);
+    colour(ctx);
+    pdf_text(ctx);
     page_numbers(ctx);
+}
+
+/// Urgency marks are printed bright red (§2.10); all other text is black.
+const RED_ALLOWED: [&str; 4] = ["HỎA TỐC", "HOẢ TỐC", "THƯỢNG KHẨN", "KHẨN"];
+
+fn colour(ctx: &mut Ctx) {
+    let allowed = |p: &&crate::model::Para| {
+        !RED_ALLOWED.contains(&crate::recognize::normal(&p.text).as_str())
+    };
+    let coloured: Vec<&crate::model::Para> = ctx
+        .doc
+        .paras
+        .iter()
+        .filter(allowed)
+        .filter(|p| p.visible_spans().any(|s| s.color.is_some()))
+        .collect();
+    let Some(first) = coloured.first() else {
+        return;
+    };
+    let Some([r, g, b]) = first.visible_spans().find_map(|s| s.color) else {
+        return;
+    };
+    let f = Finding::new(
+        "ND30-1-colour",
+        format!("text (paragraph {})", first.index),
+        format!(
+            "colour #{r:02X}{g:02X}{b:02X} in {} paragraph(s)",
+            coloured.len()
+        ),
+        "black",
+    )
+    .at(first);
+    ctx.push(f);
+}
+
+fn pdf_text(ctx: &mut Ctx) {
+    if !ctx.is_pdf() {
+        return;
+    }
+    if ctx.doc.paras.is_empty() {
+        ctx.push(Finding::new(
+            "ND30-5-text-layer",
+            "text",
+            "no text on any page",
+            "real text (a scanned page cannot be checked)",
+        ));
+    }
+    if !ctx.doc.fonts_not_embedded.is_empty() {
+        ctx.push(Finding::new(
+            "ND30-5-fonts-embedded",
+            "fonts",
+            format!("not embedded: {}", ctx.doc.fonts_not_embedded.join(", ")),
+            "every font embedded",
+        ));
+    }
 }
 
 fn page_size(ctx: &mut Ctx) {
