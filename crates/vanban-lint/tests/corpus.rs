@@ -242,7 +242,7 @@ fn documents_saved_again_by_libreoffice_lint_as_before() {
 /// The seed plan with a two-page Phụ lục after the signature: in the main
 /// section (its page numbers continue) or in a section of its own that
 /// restarts them.
-fn with_appendix(own_section: bool) -> Vec<u8> {
+fn with_appendix(own_section: bool, landscape: bool) -> Vec<u8> {
     let docx = docx(&base_document("ke-hoach-1026"));
     let xml = {
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
@@ -285,19 +285,30 @@ fn with_appendix(own_section: bool) -> Vec<u8> {
             run(&line.repeat(2), false)
         ));
     }
-    let last_sect = if own_section {
+    let mut last_sect = if own_section {
         sect.replace("<w:cols ", r#"<w:pgNumType w:start="1"/><w:cols "#)
     } else {
         sect.to_string()
     };
+    if landscape {
+        let portrait = r#"<w:pgSz w:w="11906" w:h="16838" />"#;
+        assert!(last_sect.contains(portrait));
+        last_sect = last_sect.replace(
+            portrait,
+            r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#,
+        );
+    }
     let new_xml = format!("{}{appendix}{last_sect}{}", &xml[..start], &xml[end..]);
     mutate(&docx, "all", &xml, &new_xml)
 }
 
 #[test]
 fn an_appendix_must_number_its_own_pages() {
-    let continuing = with_appendix(false);
-    let own = with_appendix(true);
+    let continuing = with_appendix(false, false);
+    let own = with_appendix(true, false);
+    // Landscape is fine for an appendix; the whole document landscape is not.
+    let own_landscape = with_appendix(true, true);
+    let all_landscape = with_appendix(false, true);
     let expect = |bytes: &[u8], want: &[&str], what: &str| {
         let report = vanban_lint::lint(bytes).unwrap();
         let want: BTreeSet<String> = want.iter().map(|s| s.to_string()).collect();
@@ -309,14 +320,27 @@ fn an_appendix_must_number_its_own_pages() {
         "DOCX, numbering continued",
     );
     expect(&own, &[], "DOCX, own section restarting at 1");
+    expect(&own_landscape, &[], "DOCX, own landscape section");
+    let report = vanban_lint::lint(&all_landscape).unwrap();
+    let landscape = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "ND30-1-page-size")
+        .expect("a landscape main text is reported");
+    assert_eq!(landscape.severity, vanban_lint::Severity::Warning);
     if !have("soffice") {
         println!("SKIPPED: LibreOffice (soffice) not installed");
         return;
     }
     let dir = temp_dir("appendix");
-    let files = [dir.join("continuing.docx"), dir.join("own.docx")];
+    let files = [
+        dir.join("continuing.docx"),
+        dir.join("own.docx"),
+        dir.join("own-landscape.docx"),
+    ];
     std::fs::write(&files[0], &continuing).unwrap();
     std::fs::write(&files[1], &own).unwrap();
+    std::fs::write(&files[2], &own_landscape).unwrap();
     let pdfs = libreoffice_pdfs(&files, &dir);
     expect(
         &std::fs::read(&pdfs[0]).unwrap(),
@@ -324,4 +348,9 @@ fn an_appendix_must_number_its_own_pages() {
         "PDF, numbering continued",
     );
     expect(&std::fs::read(&pdfs[1]).unwrap(), &[], "PDF, own numbering");
+    expect(
+        &std::fs::read(&pdfs[2]).unwrap(),
+        &[],
+        "PDF, own landscape section",
+    );
 }

@@ -107,7 +107,11 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
     let uses_rendered_breaks = main
         .descendants()
         .any(|n| n.has_tag_name((W, "lastRenderedPageBreak")));
-    let block_width = child(body, "sectPr")
+    // The first section's text block (the main text's; an appendix may be
+    // a landscape section of its own).
+    let block_width = body
+        .descendants()
+        .find(|n| n.has_tag_name((W, "sectPr")))
         .map(|s| section_setup(s, 1))
         .map(|s| s.width - s.margins.left.unwrap_or(0.0) - s.margins.right.unwrap_or(0.0))
         .unwrap_or(165.0);

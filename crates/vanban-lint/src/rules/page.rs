@@ -92,7 +92,19 @@ fn page_size(ctx: &mut Ctx) {
         let portrait = (w - 210.0).abs() <= 1.0 && (h - 297.0).abs() <= 1.0;
         let landscape = (w - 297.0).abs() <= 1.0 && (h - 210.0).abs() <= 1.0;
         let found = format!("{} × {} mm", fmt_num(w), fmt_num(h));
-        let f = if landscape {
+        // A Phụ lục may be landscape (§2.14): its pages (PDF) or its section
+        // (DOCX) raise nothing.
+        let in_appendix = ctx.el.appendices.iter().any(|&i| {
+            let para = ctx.para(i);
+            if ctx.is_pdf() {
+                para.page.is_some_and(|p| setup.page >= p)
+            } else {
+                setup.page > 1 && para.section == Some(setup.page)
+            }
+        });
+        let f = if landscape && in_appendix {
+            continue;
+        } else if landscape {
             Finding::new(
                 "ND30-1-page-size",
                 "page",
