@@ -204,7 +204,7 @@ fn plan(
         }
     }
     body_paragraphs(source, doc, el, &node_of, &mut edits);
-    text_padding(source, tree, doc, el, &node_of, &mut edits);
+    text_padding(doc, el, &node_of, &mut edits);
     page_setup(tree, &mut edits);
     edits
 }
@@ -275,14 +275,11 @@ fn body_paragraphs<'a>(
 /// `Số: 5/…` → `Số: 05/…`; `ngày 8 tháng 03` → `ngày 08 tháng 3`, when the
 /// text sits in one `w:t`.
 fn text_padding<'a>(
-    source: &str,
-    _tree: &roxmltree::Document,
     doc: &ReadDoc,
     el: &Elements,
     node_of: &dyn Fn(&Para) -> Option<Node<'a, 'a>>,
     edits: &mut Vec<Edit>,
 ) {
-    let _ = source;
     let texts = |para: &Para| -> Vec<Node<'a, 'a>> {
         node_of(para)
             .map(|p| {

@@ -186,7 +186,6 @@ fn spacing(ctx: &mut Ctx, body: &[usize]) {
 
 fn numbering(ctx: &mut Ctx, body: &[usize]) {
     let (mut roman, mut arabic, mut letter, mut article) = (1u32, 1u32, 1u32, 1u32);
-    let mut seen_roman = false;
     for &i in body {
         let p = ctx.para(i);
         if p.auto_numbered {
@@ -231,7 +230,6 @@ fn numbering(ctx: &mut Ctx, body: &[usize]) {
                     .at(p);
                     ctx.push(f);
                 }
-                seen_roman = true;
                 roman = n + 1;
                 arabic = 1;
                 letter = 1;
@@ -284,7 +282,6 @@ fn numbering(ctx: &mut Ctx, body: &[usize]) {
             Label::Plain => {}
         }
     }
-    let _ = seen_roman;
 }
 
 fn closing(ctx: &mut Ctx, body: &[usize]) {
