@@ -10,6 +10,10 @@ use vanban_lint::model::{Align, Zone};
 const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
 
 fn package(document: &str, styles: &str, theme: &str) -> Vec<u8> {
+    package_with(document, styles, theme, None)
+}
+
+fn package_with(document: &str, styles: &str, theme: &str, numbering: Option<&str>) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default();
     let parts = [
@@ -18,7 +22,13 @@ fn package(document: &str, styles: &str, theme: &str) -> Vec<u8> {
         ("word/styles.xml", format!(r#"<?xml version="1.0"?><w:styles {W}>{styles}</w:styles>"#)),
         ("word/theme/theme1.xml", theme.to_string()),
     ];
-    for (name, text) in parts {
+    let numbering = numbering.map(|n| {
+        (
+            "word/numbering.xml",
+            format!(r#"<?xml version="1.0"?><w:numbering {W}>{n}</w:numbering>"#),
+        )
+    });
+    for (name, text) in parts.into_iter().chain(numbering) {
         zip.start_file(name, options).unwrap();
         zip.write_all(text.as_bytes()).unwrap();
     }
@@ -107,4 +117,57 @@ fn text_boxes_and_line_breaks_are_read() {
     let doc = vanban_lint::read(&package(document, STYLES, THEME)).unwrap();
     let texts: Vec<&str> = doc.paras.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(texts, ["UBND TỈNH\nTÂY NINH", "Outside", "In a box"]);
+}
+
+const LISTS: &str = r#"
+<w:abstractNum w:abstractNumId="7">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>
+"#;
+
+#[test]
+fn word_list_numbers_are_read_and_judged_as_printed() {
+    let item = |level: usize, text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        )
+    };
+    let mut document = item(0, "MỤC ĐÍCH, YÊU CẦU");
+    document.push_str(&item(1, "Mục đích"));
+    for point in ["Một", "Hai", "Ba", "Bốn", "Năm", "Sáu"] {
+        document.push_str(&item(2, point));
+    }
+    document.push_str(&item(0, "TỔ CHỨC THỰC HIỆN"));
+    document.push_str(&item(1, "Giao nhiệm vụ"));
+    let bytes = package_with(&document, STYLES, THEME, Some(LISTS));
+    let doc = vanban_lint::read(&bytes).unwrap();
+    let texts: Vec<&str> = doc.paras.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "1. Mục đích",
+            "a) Một",
+            "b) Hai",
+            "c) Ba",
+            "d) Bốn",
+            "e) Năm",
+            "f) Sáu",
+            "II. TỔ CHỨC THỰC HIỆN",
+            "1. Giao nhiệm vụ",
+        ]
+    );
+    // Word letters a-f; the decree's sequence is a, b, c, d, đ, e: both the
+    // `e)` where `đ)` belongs and the `f)` are reported.
+    let report = vanban_lint::lint(&bytes).unwrap();
+    let found: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "ND30-2.6-heading-numbering")
+        .map(|f| f.found.as_str())
+        .collect();
+    assert_eq!(found, ["`e)`", "`f)`"]);
 }

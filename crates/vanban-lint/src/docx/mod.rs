@@ -2,6 +2,7 @@
 //! header table of ô 1–4 and the Nơi nhận / signature table by their
 //! text), text boxes, sections and their headers (page numbers).
 
+mod numbering;
 mod styles;
 
 use std::collections::HashMap;
@@ -100,6 +101,8 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
     let theme = package.xml("word/theme/theme1.xml")?;
     let styles_xml = package.xml("word/styles.xml")?;
     let styles = Styles::read(styles_xml.as_ref(), Theme::read(theme.as_ref()));
+    let lists_xml = package.xml("word/numbering.xml")?;
+    let mut lists = numbering::Lists::read(lists_xml.as_ref());
     let rels = relationships(&package, "word/_rels/document.xml.rels")?;
 
     let body = child(main.root_element(), "body")
@@ -117,6 +120,7 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
         .unwrap_or(165.0);
     let mut reader = BodyReader {
         styles: &styles,
+        lists: &mut lists,
         paras: Vec::new(),
         page: 1,
         uses_rendered_breaks,
@@ -264,8 +268,10 @@ fn page_field(xml: &Xml, styles: &Styles, page: usize) -> Option<PageNumber> {
                     || (n.has_tag_name((W, "fldSimple")) && attr(n, "instr").is_some_and(is_page))
             })
         })?;
+    let mut no_lists = numbering::Lists::default();
     let mut reader = BodyReader {
         styles,
+        lists: &mut no_lists,
         paras: Vec::new(),
         page,
         uses_rendered_breaks: false,
@@ -293,6 +299,7 @@ fn page_field(xml: &Xml, styles: &Styles, page: usize) -> Option<PageNumber> {
 /// Walks the body (and table cells) in reading order.
 struct BodyReader<'s, 'a, 'i> {
     styles: &'s Styles,
+    lists: &'s mut numbering::Lists,
     paras: Vec<Para>,
     page: usize,
     uses_rendered_breaks: bool,
@@ -428,6 +435,25 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             let text = self.run_text(node);
             push_span(&mut spans, text, &props);
         }
+        // Word prints a list label before the text: make it part of it.
+        let label = match &pprops.numbering {
+            Some(Some((id, level))) if spans.iter().any(|s| !s.text.trim().is_empty()) => {
+                self.lists.next_label(id, *level)
+            }
+            _ => None,
+        };
+        if let Some(label) = &label {
+            let mut first = spans.first().cloned().unwrap_or_else(|| Span {
+                text: String::new(),
+                font: "Times New Roman".into(),
+                size: 14.0,
+                bold: false,
+                italic: false,
+                color: None,
+            });
+            first.text = format!("{label} ");
+            spans.insert(0, first);
+        }
         let text = vanban::vn::nfc(&spans.iter().map(|s| s.text.as_str()).collect::<String>());
         let first_indent = pprops.first.unwrap_or(0.0);
         let size = spans
@@ -461,7 +487,8 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             }),
             rule_below: None,
             text_width: Some(measured.min(available.max(0.0))),
-            auto_numbered: pprops.numbered == Some(true),
+            // A list Word numbers whose label could not be worked out.
+            auto_numbered: matches!(pprops.numbering, Some(Some(_))) && label.is_none(),
             // Sections end with the paragraph holding their sectPr.
             section: Some(self.sections.len() + 1),
             source: Some(p.range()),

@@ -49,7 +49,8 @@ pub struct ParaProps {
     /// Line spacing: (value, rule) as in `w:spacing`.
     pub line: Option<(f32, LineRule)>,
     pub bottom_border: Option<bool>,
-    pub numbered: Option<bool>,
+    /// Word list numbering: `Some(None)` switched off, `Some(Some((numId, level)))`.
+    pub numbering: Option<Option<(String, usize)>>,
     pub page_break_before: Option<bool>,
 }
 
@@ -71,7 +72,15 @@ impl ParaProps {
         self.after = over.after.or(self.after);
         self.line = over.line.or(self.line);
         self.bottom_border = over.bottom_border.or(self.bottom_border);
-        self.numbered = over.numbered.or(self.numbered);
+        // A level given alone keeps the list of the style underneath.
+        self.numbering = match (&over.numbering, &self.numbering) {
+            (Some(Some((id, level))), _) if id.is_empty() => self
+                .numbering
+                .clone()
+                .map(|n| n.map(|(base, _)| (base, *level))),
+            (Some(n), _) => Some(n.clone()),
+            (None, n) => n.clone(),
+        };
         self.page_break_before = over.page_break_before.or(self.page_break_before);
     }
 }
@@ -280,8 +289,14 @@ pub fn para_props(ppr: Node) -> ParaProps {
     }
     if let Some(num) = child(ppr, "numPr") {
         // numId 0 switches numbering off.
-        let id = child(num, "numId").and_then(|n| attr(n, "val"));
-        props.numbered = Some(id.is_some_and(|v| v != "0"));
+        let id = child(num, "numId")
+            .and_then(|n| attr(n, "val"))
+            .unwrap_or("");
+        let level = child(num, "ilvl")
+            .and_then(|n| attr(n, "val"))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        props.numbering = Some((id != "0").then(|| (id.to_string(), level)));
     }
     props.page_break_before = child(ppr, "pageBreakBefore").map(toggle);
     props
