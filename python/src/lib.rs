@@ -6,6 +6,7 @@ mod convert;
 mod debug;
 mod document;
 mod errors;
+mod lint;
 mod output;
 mod templates;
 mod yearend;
@@ -25,6 +26,7 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(yearend::rollup, m)?)?;
     m.add_function(wrap_pyfunction!(yearend::read_sheet, m)?)?;
+    m.add_function(wrap_pyfunction!(lint::lint, m)?)?;
     m.add_function(wrap_pyfunction!(debug::_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(debug::_core_seconds, m)?)?;
     errors::register(m)?;

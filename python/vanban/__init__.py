@@ -6,6 +6,7 @@
     data = doc.to_pdf()                                            # bytes
     doc = vanban.render_template("bao-cao-ket-qua-nam", row)
     results = vanban.render_many(rows, "out/", template="bao-cao-ket-qua-nam", jobs=4)
+    findings = vanban.lint("received.docx")                       # or a PDF, or bytes
 
 Everything runs in the Rust core; rendering releases the GIL, so threads
 and `render_many` use every core. Invalid input raises `ValidationError`
@@ -24,6 +25,7 @@ from ._vanban import (
     __version__,
     read_sheet,
     file_names,
+    lint,
     render_many,
     render_template,
     rollup,
@@ -61,6 +63,7 @@ __all__ = [
     "__version__",
     "read_sheet",
     "file_names",
+    "lint",
     "render_many",
     "render_template",
     "rollup",

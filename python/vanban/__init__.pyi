@@ -185,3 +185,25 @@ def render_many(
 
 def file_names(values: Iterable[Any], template: Optional[str] = None) -> list[str]:
     """The file stems render_many gives items whose name_field values are `values`."""
+class Finding(TypedDict):
+    """One finding of ``lint``: a rule of Decree 30 the document breaks."""
+
+    rule: str
+    """Rule id, e.g. ``ND30-2.3-number-padding`` (``vanban lint --help`` lists them)."""
+    severity: Literal["error", "warning"]
+    element: str
+    """The element: ``quốc hiệu``, ``số``, ``ngày``, ``body paragraph 12`` …"""
+    found: str
+    """What the document has."""
+    expected: str
+    """What the decree asks."""
+    page: Optional[int]
+    paragraph: Optional[int]
+    section: str
+    """Section of the decree spec, e.g. ``§2.4``."""
+
+def lint(source: Union[StrPath, bytes]) -> list[Finding]:
+    """Check a DOCX or PDF (path or bytes) against Decree 30; [] when nothing is found.
+
+    Raises OSError when the file cannot be opened, ValueError when it is neither
+    a readable DOCX nor a PDF."""

@@ -6,6 +6,7 @@
 //! SIGINT stopped it.
 
 mod batch;
+mod lint_cmd;
 mod output;
 mod rollup_cmd;
 mod signals;
@@ -130,6 +131,22 @@ enum Command {
     },
     /// Print the JSON Schema of the input format (for editor completion).
     Schema,
+    /// Check DOCX or PDF files (made by anyone) against Decree 30; exit 1
+    /// when an error is found, 2 when a file cannot be read.
+    #[command(after_help = lint_cmd::rules_help())]
+    Lint {
+        /// DOCX or PDF files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print the findings as JSON (one array, an object per file).
+        #[arg(long)]
+        json: bool,
+        /// Write a fixed copy of the (one) DOCX given: fonts, sizes,
+        /// emphasis, margins, spacing, indent, number and date padding; lists
+        /// what still needs a person.
+        #[arg(long, value_name = "OUT.docx")]
+        fix: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -235,6 +252,10 @@ fn main() -> ExitCode {
             println!("{}", vanban::input::json_schema());
             ExitCode::SUCCESS
         }
+        Command::Lint { files, json, fix } => match fix {
+            Some(out) => lint_cmd::fix(&files, &out),
+            None => lint_cmd::lint(&files, json),
+        },
     }
 }
 

@@ -1,0 +1,177 @@
+//! `vanban lint`: findings for people and as JSON, exit status 0 / 1 / 2,
+//! and the rules listed in `--help`.
+
+mod common;
+
+use std::io::{Cursor, Read, Write};
+use std::process::{Command, Output};
+
+use common::*;
+
+fn vanban(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The seed DOCX with one text substitution in word/document.xml.
+fn seed_docx_with(find: &str, replace: &str) -> Vec<u8> {
+    let docx = seed_docx();
+    let mut archive = zip::ZipArchive::new(Cursor::new(&docx)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(data).unwrap();
+            assert!(xml.contains(find), "`{find}` is in the seed");
+            data = xml.replace(find, replace).into_bytes();
+        }
+        out.start_file(name, options).unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_conforming_docx_and_pdf_exit_0() {
+    let dir = temp_dir("lint-ok");
+    let out = vanban(&[
+        "render",
+        seed_example().to_str().unwrap(),
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let docx = dir.join("ke-hoach-1026.docx");
+    let pdf = dir.join("ke-hoach-1026.pdf");
+    let out = vanban(&["lint", docx.to_str().unwrap(), pdf.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("ke-hoach-1026.docx: 0 error(s), 0 warning(s) (ke-hoach, DOCX)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("ke-hoach-1026.pdf: 0 error(s), 0 warning(s) (ke-hoach, PDF)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_error_exits_1_and_says_rule_place_found_and_expected() {
+    let dir = temp_dir("lint-bad");
+    let path = dir.join("thang-03.docx");
+    std::fs::write(
+        &path,
+        seed_docx_with("tháng 3 năm 2024", "tháng 03 năm 2024"),
+    )
+    .unwrap();
+    let out = vanban(&["lint", path.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    let line = text
+        .lines()
+        .find(|l| l.contains("ND30-2.4-date"))
+        .expect("the date finding");
+    assert!(
+        line.contains("error[ND30-2.4-date] ngày (page 1, paragraph 6)"),
+        "{line}"
+    );
+    assert!(line.contains("found `ngày 08 tháng 03`"), "{line}");
+    assert!(line.contains("`ngày 08 tháng 3`"), "{line}");
+    assert!(line.contains("(§2.4)"), "{line}");
+}
+
+#[test]
+fn json_output_carries_every_field() {
+    let dir = temp_dir("lint-json");
+    let path = dir.join("symbol-spaces.docx");
+    std::fs::write(&path, seed_docx_with("Số: 1026/KH-VP", "Số: 1026/KH - VP")).unwrap();
+    let out = vanban(&["lint", "--json", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let report = &json[0]["report"];
+    assert_eq!(report["format"], "docx");
+    assert_eq!(report["kind"], "ke-hoach");
+    let finding = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "ND30-2.3-symbol")
+        .expect("the symbol finding");
+    assert_eq!(finding["severity"], "error");
+    assert_eq!(finding["element"], "ký hiệu");
+    assert_eq!(finding["paragraph"], 5);
+    assert_eq!(finding["page"], 1);
+    assert_eq!(finding["section"], "§2.3, §3");
+    assert!(finding["found"].as_str().unwrap().contains("KH - VP"));
+}
+
+#[test]
+fn an_unreadable_file_exits_2_and_the_others_are_still_linted() {
+    let dir = temp_dir("lint-unreadable");
+    let junk = dir.join("notes.docx");
+    std::fs::write(&junk, "not a document").unwrap();
+    let good = dir.join("seed.docx");
+    std::fs::write(&good, seed_docx()).unwrap();
+    let out = vanban(&["lint", junk.to_str().unwrap(), good.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("notes.docx: cannot read: neither a DOCX nor a PDF"));
+    assert!(stdout(&out).contains("seed.docx: 0 error(s)"));
+}
+
+#[test]
+fn help_lists_every_rule_with_its_section() {
+    let out = vanban(&["lint", "--help"]);
+    let text = stdout(&out);
+    for rule in vanban_lint::RULES {
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with(rule.id))
+            .unwrap_or_else(|| panic!("{} missing from --help", rule.id));
+        assert!(line.contains(rule.section), "{line}");
+    }
+}
+
+#[test]
+fn fix_writes_a_clean_copy_and_lists_what_it_fixed() {
+    let dir = temp_dir("lint-fix");
+    let bad = dir.join("bad.docx");
+    let fixed = dir.join("fixed.docx");
+    std::fs::write(
+        &bad,
+        seed_docx_with("tháng 3 năm 2024", "tháng 03 năm 2024"),
+    )
+    .unwrap();
+    let out = vanban(&[
+        "lint",
+        "--fix",
+        fixed.to_str().unwrap(),
+        bad.to_str().unwrap(),
+    ]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("fixed: error[ND30-2.4-date]"), "{text}");
+    assert!(text.contains("1 fixed, 0 left"), "{text}");
+    let out = vanban(&["lint", fixed.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    // --fix takes one file.
+    let out = vanban(&[
+        "lint",
+        "--fix",
+        fixed.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}

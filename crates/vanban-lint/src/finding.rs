@@ -1,0 +1,166 @@
+//! Findings and the catalogue of rules: each rule's id, severity, spec
+//! section and what it checks.
+
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One rule of the decree as the linter checks it.
+#[derive(Clone, Copy, Debug)]
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    /// Section of the spec (shared/spec/nd30-format.md) and of the decree.
+    pub section: &'static str,
+    pub checks: &'static str,
+}
+
+const fn rule(
+    id: &'static str,
+    severity: Severity,
+    section: &'static str,
+    checks: &'static str,
+) -> Rule {
+    Rule {
+        id,
+        severity,
+        section,
+        checks,
+    }
+}
+
+use Severity::{Error, Warning};
+
+/// Every rule, in the order of the spec.
+pub const RULES: &[Rule] = &[
+    rule("ND30-1-page-size", Error, "§1 (App. I I.1-2)", "A4 210 × 297 mm; landscape only as a warning"),
+    rule("ND30-1-margins", Error, "§1 (App. I I.3)", "margins top 20-25, bottom 20-25, left 30-35, right 15-20 mm"),
+    rule("ND30-1-font", Error, "§1 (App. I I.4)", "Times New Roman or a metric-compatible face (Liberation Serif, Tinos)"),
+    rule("ND30-1-colour", Error, "§1 (App. I I.4)", "text in black (the urgency mark, bright red, excepted: §2.10)"),
+    rule("ND30-5-fonts-embedded", Warning, "§5", "PDF: every font embedded, so the document prints and signs as drafted"),
+    rule("ND30-5-text-layer", Warning, "§5, §2.15", "PDF: pages carry real text (a scan cannot be checked)"),
+    rule("ND30-2.1-national-title", Error, "§2.1, §2.16", "quốc hiệu present, exact text in capitals, 12-13 pt bold upright"),
+    rule("ND30-2.1-motto", Error, "§2.1, §2.16", "tiêu ngữ `Độc lập - Tự do - Hạnh phúc` (hyphens with spaces), 13-14 pt bold upright"),
+    rule("ND30-2.1-motto-rule", Error, "§2.1", "a solid rule under the tiêu ngữ as long as its text"),
+    rule("ND30-2.1-size-coupling", Warning, "§2.1 (App. I V footnote)", "tiêu ngữ = quốc hiệu + 1 pt; place/date = tiêu ngữ"),
+    rule("ND30-2.2-parent", Error, "§2.2, §2.16", "parent authority in capitals, 12-13 pt, not bold"),
+    rule("ND30-2.2-issuer", Error, "§2.2, §2.16", "issuing authority present, capitals, 12-13 pt bold"),
+    rule("ND30-2.2-issuer-rule", Error, "§2.2", "a rule under the issuer, 1/3 to 1/2 of its line"),
+    rule("ND30-2.3-number", Error, "§2.3, §2.16", "`Số:` line present, 13 pt upright, `number/symbol` without spaces"),
+    rule("ND30-2.3-number-padding", Error, "§2.3", "numbers below 10 written 01-09; 10 and above not padded"),
+    rule("ND30-2.3-symbol", Error, "§2.3, §3", "symbol `<type abbreviation>-<issuer>` for the kind (công văn: `<issuer>-<unit>`)"),
+    rule("ND30-2.3-blank-slot", Error, "§2.3, §7", "a blank number slot wide enough to write in (≥ 6 mm)"),
+    rule("ND30-2.4-date", Error, "§2.4", "`<Place>, ngày DD tháng M năm YYYY`: day 01-09 padded, months 01-02 padded, 3-12 not; a real date"),
+    rule("ND30-2.4-date-style", Error, "§2.4, §2.16", "place and date 13-14 pt italic"),
+    rule("ND30-2.4-blank-slot", Error, "§2.4, §7", "blank day and month slots wide enough to write in (≥ 4 mm)"),
+    rule("ND30-2.5-type-name", Error, "§2.5, §2.16", "type name in capitals, 13-14 pt bold, centred"),
+    rule("ND30-2.5-summary", Error, "§2.5, §2.16", "trích yếu under the type name, 13-14 pt bold, centred"),
+    rule("ND30-2.5-summary-rule", Error, "§2.5", "a rule under the summary, 1/3 to 1/2 of its line"),
+    rule("ND30-2.5-subject-line", Error, "§2.5 (ô 5b)", "công văn: `V/v …` under the number, 12-13 pt, not bold"),
+    rule("ND30-2.6-bases", Error, "§2.6", "căn cứ italic 13-14 pt, each ending `;`, the last `.`"),
+    rule("ND30-2.6-body-size", Error, "§2.6, §2.16", "body 13-14 pt, one size for the whole body"),
+    rule("ND30-2.6-body-align", Error, "§2.6 (II.6.e)", "body paragraphs justified"),
+    rule("ND30-2.6-body-indent", Error, "§2.6 (II.6.e)", "first-line indent 1 cm to 1.27 cm"),
+    rule("ND30-2.6-body-spacing", Error, "§2.6 (II.6.e)", "at least 6 pt between paragraphs; line spacing single to 1.5"),
+    rule("ND30-2.6-heading-numbering", Error, "§2.6 (b)", "headings numbered I, II … → 1, 2 … → a, b … (no f, j, w, z) without gaps, restarting under each level"),
+    rule("ND30-2.6-heading-style", Error, "§2.6 (b), §2.16", "`I.` headings bold capitals; `1.` headings with a title bold"),
+    rule("ND30-2.6-closing", Warning, "§2.6 [practice]", "the last body paragraph ends `./.`"),
+    rule("ND30-2.9-addressees", Error, "§2.9 (ô 9a)", "`Kính gửi:` 13-14 pt upright"),
+    rule("ND30-2.9-recipients", Error, "§2.9 (ô 9b), §2.16", "`Nơi nhận:` 12 pt bold italic; items 11 pt upright starting `- `"),
+    rule("ND30-2.9-archive", Error, "§2.9, §7", "the last Nơi nhận item is `- Lưu: VT, …`"),
+    rule("ND30-2.7-signer", Error, "§2.7, §2.16", "signer block present: authority and title in capitals, name, all 13-14 pt bold"),
+    rule("ND30-2.7-authority-prefix", Error, "§2.7", "authority lines start with TM., KT., Q., TL. or TUQ. (or are a title)"),
+    rule("ND30-2.13-page-numbers", Error, "§2.13 (App. I I.7)", "page numbers from page 2, none on page 1, 13-14 pt upright"),
+    rule("ND30-6.3-decision", Error, "§2.6, §6.3", "Quyết định: `QUYẾT ĐỊNH:` line, then `Điều 1.`, `Điều 2.` … in order"),
+    rule("ND30-3-minutes-signers", Error, "§3 (template 1.9)", "Biên bản: two signers (THƯ KÝ and CHỦ TỌA)"),
+    rule("ND30-2.14-appendix", Error, "§2.14", "Phụ lục label 14 pt bold; its page numbers restart at 1"),
+];
+
+pub fn rule_info(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// One thing found wrong.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// The element: `quốc hiệu`, `số`, `ngày`, `body paragraph 12` …
+    pub element: String,
+    /// What the document has.
+    pub found: String,
+    /// What the decree asks.
+    pub expected: String,
+    pub page: Option<usize>,
+    pub paragraph: Option<usize>,
+    pub section: &'static str,
+}
+
+impl Finding {
+    pub fn new(
+        rule: &'static str,
+        element: impl Into<String>,
+        found: impl Into<String>,
+        expected: impl Into<String>,
+    ) -> Finding {
+        let info = rule_info(rule).unwrap_or_else(|| panic!("rule {rule} is in the catalogue"));
+        Finding {
+            rule,
+            severity: info.severity,
+            element: element.into(),
+            found: found.into(),
+            expected: expected.into(),
+            page: None,
+            paragraph: None,
+            section: info.section,
+        }
+    }
+
+    /// Places the finding at a paragraph of the read document.
+    pub fn at(mut self, para: &crate::model::Para) -> Finding {
+        self.page = para.page;
+        self.paragraph = Some(para.index);
+        self
+    }
+
+    pub fn on_page(mut self, page: usize) -> Finding {
+        self.page = Some(page);
+        self
+    }
+
+    pub fn warning(mut self) -> Finding {
+        self.severity = Severity::Warning;
+        self
+    }
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut place = Vec::new();
+        if let Some(page) = self.page {
+            place.push(format!("page {page}"));
+        }
+        if let Some(p) = self.paragraph {
+            place.push(format!("paragraph {p}"));
+        }
+        let place = if place.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", place.join(", "))
+        };
+        write!(
+            f,
+            "{severity}[{}] {}{place}: found {}; the decree asks {} ({})",
+            self.rule, self.element, self.found, self.expected, self.section
+        )
+    }
+}

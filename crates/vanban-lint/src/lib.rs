@@ -1,0 +1,82 @@
+//! vanban-lint: checks any DOCX or PDF against Decree 30/2020/NĐ-CP.
+//!
+//! A file is read into one neutral model ([`model::ReadDoc`]), its elements
+//! are recognised by text and position ([`recognize`]), and every rule
+//! ([`finding::RULES`]) runs on that model, so the same rule judges a DOCX
+//! and the PDF made of it.
+
+pub mod docx;
+pub mod error;
+pub mod finding;
+pub mod fix;
+pub mod model;
+pub mod pdf;
+pub mod recognize;
+mod rules;
+
+use std::path::Path;
+
+pub use error::ReadError;
+pub use finding::{Finding, Severity, RULES};
+pub use model::{ReadDoc, SourceFormat};
+
+/// The findings for one document.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Report {
+    pub format: SourceFormat,
+    /// The kind recognised (`ke-hoach`, `cong-van` …), if any.
+    pub kind: Option<&'static str>,
+    pub pages: Option<usize>,
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+/// Reads a DOCX or a PDF, told apart by their first bytes.
+pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
+    if bytes.starts_with(b"%PDF") || bytes.windows(5).take(1024).any(|w| w == b"%PDF-") {
+        pdf::read(bytes)
+    } else if bytes.starts_with(b"PK") {
+        docx::read(bytes)
+    } else {
+        Err(ReadError::UnknownFormat)
+    }
+}
+
+/// Lints a document's bytes (DOCX or PDF).
+pub fn lint(bytes: &[u8]) -> Result<Report, ReadError> {
+    let doc = read(bytes)?;
+    Ok(lint_read(&doc))
+}
+
+/// Lints a file.
+pub fn lint_path(path: impl AsRef<Path>) -> Result<Report, ReadError> {
+    let path = path.as_ref();
+    let bytes =
+        std::fs::read(path).map_err(|e| ReadError::Io(format!("{}: {e}", path.display())))?;
+    lint(&bytes)
+}
+
+/// Runs the rules on a document already read.
+pub fn lint_read(doc: &ReadDoc) -> Report {
+    let elements = recognize::recognise(doc);
+    let mut findings = rules::run(doc, &elements);
+    // Errors first, then in document order; the same input, the same order.
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(a.page.unwrap_or(0).cmp(&b.page.unwrap_or(0)))
+            .then(a.paragraph.unwrap_or(0).cmp(&b.paragraph.unwrap_or(0)))
+            .then(a.rule.cmp(b.rule))
+    });
+    Report {
+        format: doc.format,
+        kind: elements.kind.map(|k| k.id()),
+        pages: doc.page_count,
+        findings,
+    }
+}

@@ -1,0 +1,687 @@
+//! Reads a PDF into the neutral model: glyphs become lines, lines are split
+//! into columns at wide gaps, put into zones (header table, body, Nơi nhận
+//! and signature) and body lines joined into paragraphs; alignment, indent
+//! and margins are measured from where the text stands.
+
+mod text;
+
+use std::collections::{BTreeMap, HashMap};
+
+use lopdf::{Document, Object};
+
+use crate::error::ReadError;
+use crate::model::{
+    Align, MarginsRead, Numbering, PageNumber, PageSetup, Para, ReadDoc, SourceFormat, Span, Zone,
+};
+use text::{FontInfo, Glyph, Rule};
+
+const PT: f32 = 25.4 / 72.0;
+
+/// One line of text in one column of a page.
+#[derive(Clone, Debug)]
+struct Line {
+    page: usize,
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+    spans: Vec<Span>,
+    text: String,
+    rule_below: Option<f32>,
+    zone: Zone,
+}
+
+pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
+    let doc = Document::load_mem(bytes).map_err(|e| ReadError::Pdf(e.to_string()))?;
+    let mut pages = Vec::new();
+    let mut lines = Vec::new();
+    let mut bands = Vec::new();
+    let page_ids = doc.get_pages();
+    // Pages share their fonts: each font dictionary is read (and its
+    // ToUnicode map parsed) once, keyed by where it lives in the document.
+    let mut infos = Vec::new();
+    let mut known: HashMap<*const lopdf::Dictionary, usize> = HashMap::new();
+    for (&number, &page_id) in &page_ids {
+        let number = number as usize;
+        let (width, height) = media_box(&doc, page_id);
+        let resources = doc.get_page_fonts(page_id).unwrap_or_default();
+        let mut names = BTreeMap::new();
+        for (name, dict) in &resources {
+            let index = *known.entry(*dict as *const _).or_insert_with(|| {
+                infos.push(FontInfo::read(&doc, dict));
+                infos.len() - 1
+            });
+            names.insert(name.clone(), index);
+        }
+        let painted = text::paint(&doc, page_id, &names, &infos, height)
+            .map_err(|e| ReadError::Pdf(format!("page {number}: {e}")))?;
+        // On page 1 the header's two columns may share baselines with only
+        // a small gap: split them where the quốc hiệu starts.
+        let split = if number == 1 {
+            column_split(&painted.glyphs)
+        } else {
+            None
+        };
+        let mut page_lines = build_lines(number, &painted.glyphs, &infos, split);
+        attach_rules(&mut page_lines, &painted.rules);
+        bands.extend(table_bands(&painted.rules).into_iter().map(|b| (number, b)));
+        lines.extend(page_lines);
+        pages.push(PageSetup {
+            page: number,
+            width: width * PT,
+            height: height * PT,
+            margins: MarginsRead::default(),
+            restarts_numbering: false,
+        });
+    }
+    let mut fonts_not_embedded: Vec<String> = infos
+        .iter()
+        .filter(|f| !f.embedded)
+        .map(|f| f.name.clone())
+        .collect();
+    fonts_not_embedded.sort();
+    fonts_not_embedded.dedup();
+    let numbers = take_page_numbers(&mut lines);
+    assign_zones(&mut lines, &pages);
+    for l in lines.iter_mut().filter(|l| l.zone == Zone::Body) {
+        if bands
+            .iter()
+            .any(|&(p, (top, bottom))| p == l.page && l.y > top && l.y < bottom)
+        {
+            l.zone = Zone::Table;
+        }
+    }
+    measure_margins(&lines, &mut pages);
+    let paras = paragraphs(&lines, &pages);
+    let page_count = pages.len();
+    Ok(ReadDoc {
+        format: SourceFormat::Pdf,
+        pages,
+        paras,
+        numbering: Numbering {
+            shown: numbers,
+            multi_page: page_count > 1,
+        },
+        page_count: Some(page_count),
+        fonts_not_embedded,
+    })
+}
+
+/// The page's MediaBox (inherited from the page tree if need be), pt.
+fn media_box(doc: &Document, page_id: lopdf::ObjectId) -> (f32, f32) {
+    let mut id = Some(page_id);
+    for _ in 0..16 {
+        let Some(dict) = id.and_then(|i| doc.get_dictionary(i).ok()) else {
+            break;
+        };
+        if let Ok(b) = dict.get_deref(b"MediaBox", doc).and_then(Object::as_array) {
+            let v: Vec<f32> = b
+                .iter()
+                .filter_map(|o| match o {
+                    Object::Integer(i) => Some(*i as f32),
+                    Object::Real(r) => Some(*r),
+                    _ => None,
+                })
+                .collect();
+            if v.len() == 4 {
+                return ((v[2] - v[0]).abs(), (v[3] - v[1]).abs());
+            }
+        }
+        id = dict.get(b"Parent").and_then(Object::as_reference).ok();
+    }
+    (595.276, 841.89)
+}
+
+/// Glyphs on one baseline become a line; a gap wider than 12 mm starts a new
+/// line (the header's two columns, Nơi nhận beside the signer).
+fn build_lines(
+    page: usize,
+    glyphs: &[Glyph],
+    fonts: &[FontInfo],
+    split: Option<(f32, f32)>,
+) -> Vec<Line> {
+    let mut sorted: Vec<&Glyph> = glyphs.iter().filter(|g| !g.text.is_empty()).collect();
+    sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    // Group by baseline.
+    let mut rows: Vec<Vec<&Glyph>> = Vec::new();
+    for g in sorted {
+        match rows.last_mut() {
+            Some(row) if (row[0].y - g.y).abs() < 0.3 * g.size.max(row[0].size) * PT => row.push(g),
+            _ => rows.push(vec![g]),
+        }
+    }
+    let mut lines = Vec::new();
+    for mut row in rows {
+        row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        let mut current: Vec<&Glyph> = Vec::new();
+        for g in row {
+            let visible_end = current
+                .iter()
+                .rev()
+                .find(|c| !c.text.trim().is_empty())
+                .map(|c| c.x1);
+            if let Some(end) = visible_end {
+                let across_columns =
+                    split.is_some_and(|(x, bottom)| g.y < bottom && end < x && g.x0 >= x - 0.5);
+                if !g.text.trim().is_empty()
+                    && (g.x0 - end > 12.0 || (across_columns && g.x0 - end > 1.5))
+                {
+                    lines.push(make_line(page, &current, fonts));
+                    current.clear();
+                }
+            }
+            current.push(g);
+        }
+        if !current.is_empty() {
+            lines.push(make_line(page, &current, fonts));
+        }
+    }
+    lines.retain(|l| !l.text.trim().is_empty());
+    lines
+}
+
+fn make_line(page: usize, glyphs: &[&Glyph], fonts: &[FontInfo]) -> Line {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut last_end: Option<f32> = None;
+    for g in glyphs {
+        let info = &fonts[g.font];
+        let mut text = g.text.clone();
+        // A gap a fifth of an em wide is a space the PDF did not write; a
+        // wide one (a blank slot) keeps its width as that many spaces.
+        if let Some(end) = last_end {
+            let ends_in_space = spans.last().is_some_and(|s| s.text.ends_with(' '));
+            let gap = g.x0 - end;
+            let space = 0.25 * g.size * PT;
+            if gap > 0.2 * g.size * PT && !text.starts_with(' ') {
+                let count = ((gap / space).round() as usize).clamp(1, 200);
+                let count = if ends_in_space {
+                    count.saturating_sub(1)
+                } else {
+                    count
+                };
+                text.insert_str(0, &" ".repeat(count));
+            }
+        }
+        last_end = Some(g.x1);
+        let size = (g.size * 10.0).round() / 10.0;
+        match spans.last_mut() {
+            Some(s)
+                if s.font == info.name
+                    && s.size == size
+                    && s.bold == info.bold
+                    && s.italic == info.italic
+                    && s.color == g.color =>
+            {
+                s.text.push_str(&text)
+            }
+            _ => spans.push(Span {
+                text,
+                font: info.name.clone(),
+                size,
+                bold: info.bold,
+                italic: info.italic,
+                color: g.color,
+            }),
+        }
+    }
+    let visible: Vec<&&Glyph> = glyphs
+        .iter()
+        .filter(|g| !g.text.trim().is_empty())
+        .collect();
+    let x0 = visible.first().map(|g| g.x0).unwrap_or(0.0);
+    let x1 = visible.iter().map(|g| g.x1).fold(f32::MIN, f32::max);
+    let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+    let size = dominant_size(&spans);
+    Line {
+        page,
+        x0,
+        x1,
+        y: glyphs.iter().map(|g| g.y).sum::<f32>() / glyphs.len() as f32,
+        size,
+        text: vanban::vn::nfc(text.trim()),
+        spans,
+        rule_below: None,
+        zone: Zone::Body,
+    }
+}
+
+fn dominant_size(spans: &[Span]) -> f32 {
+    spans
+        .iter()
+        .filter(|s| !s.text.trim().is_empty())
+        .max_by_key(|s| s.text.chars().count())
+        .map(|s| s.size)
+        .unwrap_or(0.0)
+}
+
+/// Where the header's right column starts (the x of the quốc hiệu's first
+/// letter) and how far down the header goes, from page 1's glyphs.
+fn column_split(glyphs: &[Glyph]) -> Option<(f32, f32)> {
+    let mut sorted: Vec<&Glyph> = glyphs.iter().filter(|g| !g.text.is_empty()).collect();
+    sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut start = 0;
+    while start < sorted.len() {
+        let y = sorted[start].y;
+        let end = sorted[start..]
+            .iter()
+            .position(|g| (g.y - y).abs() > 1.0)
+            .map_or(sorted.len(), |n| start + n);
+        // The quốc hiệu is in the top part of the page.
+        if y > 120.0 {
+            break;
+        }
+        let row = &sorted[start..end];
+        let text: String = row.iter().map(|g| g.text.as_str()).collect();
+        let upper = vanban::vn::nfc(&text).to_uppercase();
+        for title in ["CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI"] {
+            if let Some(byte) = upper.find(title) {
+                // The glyph where the title starts.
+                let chars_before = upper[..byte].chars().count();
+                let mut seen = 0;
+                for g in row {
+                    if seen >= chars_before {
+                        return Some((g.x0, y + 45.0));
+                    }
+                    seen += vanban::vn::nfc(&g.text).chars().count();
+                }
+            }
+        }
+        start = end;
+    }
+    None
+}
+
+/// A rule belongs to the nearest line above it that it sits under.
+fn attach_rules(lines: &mut [Line], rules: &[Rule]) {
+    for rule in rules {
+        let centre = (rule.x0 + rule.x1) / 2.0;
+        let best = lines
+            .iter_mut()
+            .filter(|l| {
+                let below = rule.y - l.y;
+                below > 0.0
+                    && below < 1.6 * l.size * PT + 2.0
+                    && centre > l.x0 - 2.0
+                    && centre < l.x1 + 2.0
+            })
+            .min_by(|a, b| (rule.y - a.y).total_cmp(&(rule.y - b.y)));
+        if let Some(line) = best {
+            let length = rule.x1 - rule.x0;
+            line.rule_below = Some(line.rule_below.map_or(length, |l: f32| l.max(length)));
+        }
+    }
+}
+
+/// Vertical extents of bordered tables: two or more rules with the same
+/// left and right ends.
+fn table_bands(rules: &[Rule]) -> Vec<(f32, f32)> {
+    let mut bands: Vec<(f32, f32, f32, f32, usize)> = Vec::new();
+    for r in rules {
+        match bands
+            .iter_mut()
+            .find(|b| (b.0 - r.x0).abs() < 0.5 && (b.1 - r.x1).abs() < 0.5)
+        {
+            Some(b) => {
+                b.2 = b.2.min(r.y);
+                b.3 = b.3.max(r.y);
+                b.4 += 1;
+            }
+            None => bands.push((r.x0, r.x1, r.y, r.y, 1)),
+        }
+    }
+    bands
+        .into_iter()
+        .filter(|b| b.4 >= 2)
+        .map(|b| (b.2, b.3))
+        .collect()
+}
+
+/// Page numbers: a line of digits alone at the top of a page, above the rest.
+fn take_page_numbers(lines: &mut Vec<Line>) -> Vec<PageNumber> {
+    let mut numbers = Vec::new();
+    let mut keep = Vec::with_capacity(lines.len());
+    let pages: Vec<usize> = {
+        let mut p: Vec<usize> = lines.iter().map(|l| l.page).collect();
+        p.dedup();
+        p
+    };
+    let mut taken = vec![false; lines.len()];
+    for page in pages {
+        let on_page: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].page == page)
+            .collect();
+        let Some(&top) = on_page
+            .iter()
+            .min_by(|&&a, &&b| lines[a].y.total_cmp(&lines[b].y))
+        else {
+            continue;
+        };
+        let line = &lines[top];
+        let next_y = on_page
+            .iter()
+            .filter(|&&i| i != top)
+            .map(|&i| lines[i].y - lines[i].size * PT)
+            .fold(f32::MAX, f32::min);
+        let digits = line
+            .text
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == ' ')
+            && line.text.chars().any(|c| c.is_ascii_digit());
+        if digits && line.y < 30.0 && line.y < next_y - 1.0 {
+            let span = line.spans.iter().find(|s| !s.text.trim().is_empty());
+            numbers.push(PageNumber {
+                page,
+                text: line.text.trim().to_string(),
+                size: line.size,
+                bold: span.is_some_and(|s| s.bold),
+                italic: span.is_some_and(|s| s.italic),
+                align: None,
+            });
+            taken[top] = true;
+        }
+    }
+    for (i, line) in lines.drain(..).enumerate() {
+        if !taken[i] {
+            keep.push(line);
+        }
+    }
+    *lines = keep;
+    numbers
+}
+
+fn is_national_title(text: &str) -> bool {
+    let upper = text.to_uppercase();
+    upper.contains("CỘNG HÒA XÃ HỘI") || upper.contains("CỘNG HOÀ XÃ HỘI")
+}
+
+/// Header table lines (page 1, down to the place/date and `Số:` lines and a
+/// công văn's `V/v` lines) and the Nơi nhận / signature lines.
+fn assign_zones(lines: &mut [Line], pages: &[PageSetup]) {
+    if let Some(title) = lines
+        .iter()
+        .position(|l| l.page == 1 && is_national_title(&l.text))
+    {
+        let split = lines[title].x0 - 3.0;
+        // The first `Số` line and the first place/date line close the header.
+        let first_y = |pred: &dyn Fn(&str) -> bool| {
+            lines
+                .iter()
+                .filter(|l| l.page == 1 && l.y > lines[title].y && pred(l.text.trim_start()))
+                .map(|l| l.y)
+                .fold(f32::MAX, f32::min)
+        };
+        let number_y = first_y(&|t| t.starts_with("Số"));
+        let date_y = first_y(&|t| t.contains(", ngày") || t.starts_with("ngày"));
+        let last_row = [number_y, date_y]
+            .into_iter()
+            .filter(|y| *y < f32::MAX)
+            .fold(lines[title].y, f32::max);
+        let mut bottom = last_row + 1.0;
+        // A công văn's V/v lines run on under `Số:` in the left column.
+        let mut order: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].page == 1).collect();
+        order.sort_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y));
+        for &i in &order {
+            let l = &lines[i];
+            if l.y > bottom
+                && l.y < bottom + 3.0 * l.size * PT
+                && l.x1 < split
+                && !l.text.starts_with("Kính gửi")
+            {
+                bottom = l.y + 0.5;
+            }
+        }
+        for l in lines.iter_mut().filter(|l| l.page == 1 && l.y <= bottom) {
+            l.zone = if (l.x0 + l.x1) / 2.0 < split {
+                Zone::HeaderLeft
+            } else {
+                Zone::HeaderRight
+            };
+        }
+    }
+    let recipients = lines
+        .iter()
+        .position(|l| l.zone == Zone::Body && l.text.starts_with("Nơi nhận"));
+    if let Some(r) = recipients {
+        let (page, top) = (lines[r].page, lines[r].y - 2.0);
+        let middle = pages
+            .iter()
+            .find(|p| p.page == page)
+            .map_or(105.0, |p| p.width / 2.0);
+        for l in lines.iter_mut().filter(|l| l.page == page && l.y >= top) {
+            l.zone = if l.x0 < middle - 20.0 && l.x1 < middle + 15.0 {
+                Zone::SignLeft
+            } else {
+                Zone::SignRight
+            };
+        }
+    }
+}
+
+/// Left and right margins from where body lines start and end; the top
+/// margin from the top of the first line of each page.
+fn measure_margins(lines: &[Line], pages: &mut [PageSetup]) {
+    for page in pages.iter_mut() {
+        let body: Vec<&Line> = lines
+            .iter()
+            .filter(|l| l.page == page.page && l.zone == Zone::Body)
+            .collect();
+        if body.len() < 3 {
+            continue;
+        }
+        // The right edge is where two or more lines end (justified lines);
+        // the left edge is where a line starts that continues a full one.
+        let right = body.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
+        let at_right = body.iter().filter(|l| l.x1 > right - 0.5).count();
+        let left = body
+            .windows(2)
+            .filter(|w| {
+                w[0].x1 > right - 0.5 && w[1].y > w[0].y && w[1].y - w[0].y < 2.0 * w[1].size * PT
+            })
+            .map(|w| w[1].x0)
+            .fold(f32::MAX, f32::min);
+        // Justified text ends most lines at the edge; ragged text only by chance.
+        let enough = at_right >= 2 && at_right * 5 >= body.len();
+        let edges = (enough && left < right - 100.0).then_some((left, right));
+        if let Some((left, right)) = edges {
+            page.margins.left = Some(left);
+            page.margins.right = Some(page.width - right);
+        }
+        let first = lines
+            .iter()
+            .filter(|l| l.page == page.page)
+            .min_by(|a, b| a.y.total_cmp(&b.y));
+        // Only page 1 opens with a line set tight under the margin (the header
+        // table); later pages may open with a table's padding or with space
+        // before a paragraph, which word processors keep at a page's top.
+        if let Some(first) = first.filter(|l| l.page == 1 && l.zone != Zone::Table) {
+            // Word processors put the first baseline one ascent (0.891 em in
+            // Times) under the margin.
+            page.margins.top = Some(first.y - 0.891 * first.size * PT);
+        }
+    }
+}
+
+/// Joins body lines into paragraphs: a line continues the paragraph when the
+/// line before reached the right edge and it starts at the left edge, with
+/// no extra space between.
+fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
+    // A page without a full line borrows the edges measured on another.
+    let measured: Vec<(f32, f32)> = pages
+        .iter()
+        .filter_map(|p| Some((p.margins.left?, p.width - p.margins.right?)))
+        .collect();
+    let fallback = measured.first().copied();
+    let edges = |page: usize| {
+        let p = pages.iter().find(|p| p.page == page);
+        p.and_then(|p| Some((p.margins.left?, p.width - p.margins.right?)))
+            .or(fallback)
+    };
+    let mut groups: Vec<Vec<&Line>> = Vec::new();
+    for line in lines {
+        let joins = groups.last().is_some_and(|group| {
+            let prev = group[group.len() - 1];
+            if prev.zone != Zone::Body || line.zone != Zone::Body {
+                return false;
+            }
+            let same_size = (prev.size - line.size).abs() < 0.6;
+            let (Some((_, right)), Some((next_left, _))) = (edges(prev.page), edges(line.page))
+            else {
+                // Without measured edges: no extra space, same look, and
+                // not a line that starts further right than the one above.
+                let bold = |l: &Line| l.spans.iter().any(|s| s.bold);
+                let centre = |l: &Line| (l.x0 + l.x1) / 2.0;
+                let continues = line.x0 <= prev.x0 + 0.5 && prev.x0 - line.x0 < 15.0;
+                // A line in capitals over one in lower case are two elements.
+                let caps = |l: &Line| crate::recognize::is_upper(&l.text);
+                // The first line of a centred paragraph with a first-line
+                // indent sits up to half an indent right of the others.
+                let shift = centre(prev) - centre(line);
+                let same_centre = (-0.7..=7.0).contains(&shift) && caps(line) == caps(prev);
+                return line.page == prev.page
+                    && line.y - prev.y < 1.3 * line.size * PT
+                    && same_size
+                    && bold(prev) == bold(line)
+                    && (continues || same_centre);
+            };
+            let prev_full = prev.x1 > right - 1.5;
+            let starts_left = (line.x0 - next_left).abs() < 1.0;
+            let close = if line.page == prev.page {
+                line.y - prev.y < 1.45 * line.size * PT * line_multiple(group).max(1.0)
+            } else {
+                line.page == prev.page + 1
+            };
+            prev_full && starts_left && same_size && close
+        });
+        if joins {
+            groups.last_mut().expect("a group").push(line);
+        } else {
+            groups.push(vec![line]);
+        }
+    }
+    let mut paras = Vec::new();
+    let mut prev_last: Option<&Line> = None;
+    for (i, group) in groups.iter().enumerate() {
+        let first = group[0];
+        let last = group[group.len() - 1];
+        let edges = edges(first.page);
+        let mut spans: Vec<Span> = Vec::new();
+        for (k, line) in group.iter().enumerate() {
+            for (j, span) in line.spans.iter().enumerate() {
+                let mut span = span.clone();
+                if k > 0 && j == 0 {
+                    span.text.insert(0, ' ');
+                }
+                spans.push(span);
+            }
+        }
+        let text = group
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let (align, first_indent, indent_left) = match edges {
+            Some((left, right)) if first.zone == Zone::Body => body_alignment(group, left, right),
+            _ if first.zone == Zone::Body && self_centred(group) => {
+                (Some(Align::Center), None, None)
+            }
+            _ => (None, None, None),
+        };
+        let space_before = prev_last.filter(|p| p.page == first.page).map(|p| {
+            let gap = (first.y - p.y) / PT;
+            gap - 1.15 * first.size
+        });
+        let line_spacing = (group.len() > 1).then(|| line_multiple(group));
+        paras.push(Para {
+            text,
+            spans,
+            page: Some(first.page),
+            index: i + 1,
+            zone: first.zone,
+            align,
+            first_indent,
+            left: indent_left,
+            space_before,
+            line_spacing,
+            rule_below: last.rule_below,
+            text_width: Some(group.iter().map(|l| l.x1 - l.x0).fold(0.0, f32::max)),
+            auto_numbered: false,
+            section: None,
+            source: None,
+        });
+        prev_last = Some(last);
+    }
+    paras
+}
+
+/// Lines of different lengths around one centre: centred, whatever the
+/// margins are.
+fn self_centred(group: &[&Line]) -> bool {
+    if group.len() < 2 {
+        return false;
+    }
+    let centre = |l: &Line| (l.x0 + l.x1) / 2.0;
+    let widths = group.iter().map(|l| l.x1 - l.x0);
+    let spread = widths.clone().fold(f32::MIN, f32::max) - widths.fold(f32::MAX, f32::min);
+    let rest = centre(group[1]);
+    // The first line may sit up to half a first-line indent to the right.
+    let first_shift = centre(group[0]) - rest;
+    spread > 5.0
+        && (-0.7..=7.0).contains(&first_shift)
+        && group[1..].iter().all(|l| (centre(l) - rest).abs() < 0.7)
+}
+
+/// Line pitch of a paragraph as a multiple of single spacing (1.15 em).
+fn line_multiple(group: &[&Line]) -> f32 {
+    let pitches: Vec<f32> = group
+        .windows(2)
+        .filter(|w| w[0].page == w[1].page)
+        .map(|w| (w[1].y - w[0].y) / PT / (1.15 * w[1].size))
+        .collect();
+    if pitches.is_empty() {
+        1.0
+    } else {
+        pitches.iter().sum::<f32>() / pitches.len() as f32
+    }
+}
+
+/// Alignment, first-line indent and left indent of a body paragraph from
+/// where its lines stand between the text block's edges.
+fn body_alignment(
+    group: &[&Line],
+    left: f32,
+    right: f32,
+) -> (Option<Align>, Option<f32>, Option<f32>) {
+    let first = group[0];
+    let last = group[group.len() - 1];
+    let centre = (left + right) / 2.0;
+    // An indented line can sit near the centre by chance; a centred one
+    // does not start exactly one first-line indent in.
+    let centred = |l: &Line| {
+        let indented = (9.3..=13.4).contains(&(l.x0 - left));
+        ((l.x0 + l.x1) / 2.0 - centre).abs() < 1.5
+            && l.x0 > left + 3.0
+            && l.x1 < right - 3.0
+            && !indented
+    };
+    let body_left = if group.len() > 1 { group[1].x0 } else { left };
+    let indent = first.x0 - body_left;
+    if group.len() > 1 {
+        let inner_full = group[..group.len() - 1].iter().all(|l| l.x1 > right - 1.0);
+        if inner_full {
+            return (Some(Align::Justify), Some(indent), Some(body_left - left));
+        }
+        if centred(last) {
+            return (Some(Align::Center), Some(0.0), Some(0.0));
+        }
+        return (Some(Align::Left), Some(indent), Some(body_left - left));
+    }
+    if centred(first) {
+        return (Some(Align::Center), None, None);
+    }
+    if first.x1 > right - 1.0 && first.x0 > left + 20.0 {
+        return (Some(Align::Right), None, None);
+    }
+    // A single line left-aligned may be a justified paragraph's only line.
+    (None, Some(indent), Some(0.0))
+}

@@ -1,0 +1,501 @@
+//! Runs a page's content stream and collects what it paints: glyphs with
+//! their positions, fonts and sizes, and horizontal rules (stroked lines and
+//! thin filled rectangles). Coordinates come out in mm from the page's top
+//! left corner.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+
+use lopdf::{Dictionary, Document, Object};
+
+/// One painted glyph.
+#[derive(Clone, Debug)]
+pub struct Glyph {
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    /// Baseline, mm from the top.
+    pub y: f32,
+    pub size: f32,
+    pub font: usize,
+    /// Fill colour, `None` for black.
+    pub color: Option<[u8; 3]>,
+}
+
+/// A horizontal rule, mm from the top left.
+#[derive(Clone, Copy, Debug)]
+pub struct Rule {
+    pub x0: f32,
+    pub x1: f32,
+    pub y: f32,
+}
+
+/// A font of the page: its name and face, how to decode and measure codes.
+pub struct FontInfo<'a> {
+    pub name: String,
+    pub bold: bool,
+    pub italic: bool,
+    /// The font program is in the file (FontFile, FontFile2 or FontFile3).
+    pub embedded: bool,
+    encoding: Option<lopdf::Encoding<'a>>,
+    two_byte: bool,
+    widths: HashMap<u32, f32>,
+    default_width: f32,
+    /// Codes already decoded: a ToUnicode lookup per glyph is the slow part.
+    decoded: RefCell<HashMap<u32, String>>,
+}
+
+const PT: f32 = 25.4 / 72.0;
+
+impl<'a> FontInfo<'a> {
+    pub fn read(doc: &'a Document, dict: &'a Dictionary) -> FontInfo<'a> {
+        let name_of = |d: &Dictionary| {
+            d.get(b"BaseFont")
+                .and_then(Object::as_name)
+                .map(|n| String::from_utf8_lossy(n).to_string())
+                .unwrap_or_default()
+        };
+        let raw = name_of(dict);
+        // A subset font is named `ABCDEF+Family-Face`.
+        let name = match raw.split_once('+') {
+            Some((tag, rest)) if tag.len() == 6 => rest.to_string(),
+            _ => raw,
+        };
+        let two_byte = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|s| s == b"Type0");
+        let mut widths = HashMap::new();
+        let mut default_width = 500.0;
+        let descendant = dict
+            .get_deref(b"DescendantFonts", doc)
+            .and_then(Object::as_array)
+            .ok()
+            .and_then(|a| a.first())
+            .and_then(|o| deref(doc, o).as_dict().ok());
+        let descriptor_holder = descendant.unwrap_or(dict);
+        if let Some(cid) = descendant {
+            default_width = cid.get(b"DW").ok().and_then(number).unwrap_or(1000.0);
+            if let Ok(w) = cid.get_deref(b"W", doc).and_then(Object::as_array) {
+                read_cid_widths(doc, w, &mut widths);
+            }
+        } else {
+            let first = dict.get(b"FirstChar").ok().and_then(number).unwrap_or(0.0) as u32;
+            if let Ok(list) = dict.get_deref(b"Widths", doc).and_then(Object::as_array) {
+                for (i, w) in list.iter().enumerate() {
+                    if let Some(w) = number(deref(doc, w)) {
+                        widths.insert(first + i as u32, w);
+                    }
+                }
+            }
+        }
+        let descriptor = descriptor_holder
+            .get_deref(b"FontDescriptor", doc)
+            .and_then(Object::as_dict)
+            .ok();
+        let flags = descriptor
+            .and_then(|d| d.get(b"Flags").ok())
+            .and_then(number)
+            .unwrap_or(0.0) as u32;
+        let weight = descriptor
+            .and_then(|d| d.get(b"FontWeight").ok())
+            .and_then(number)
+            .unwrap_or(400.0);
+        let angle = descriptor
+            .and_then(|d| d.get(b"ItalicAngle").ok())
+            .and_then(number)
+            .unwrap_or(0.0);
+        if let Some(missing) = descriptor
+            .and_then(|d| d.get(b"MissingWidth").ok())
+            .and_then(number)
+        {
+            if descendant.is_none() {
+                default_width = missing;
+            }
+        }
+        let embedded = descriptor.is_some_and(|d| {
+            [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+                .iter()
+                .any(|key| d.has(key))
+        });
+        let lower = name.to_lowercase();
+        let bold = lower.contains("bold")
+            || lower.contains("black")
+            || lower.contains("heavy")
+            || weight >= 600.0
+            || flags & (1 << 18) != 0;
+        let italic = lower.contains("italic")
+            || lower.contains("oblique")
+            || flags & (1 << 6) != 0
+            || angle != 0.0;
+        FontInfo {
+            name,
+            bold,
+            italic,
+            embedded,
+            encoding: dict.get_font_encoding(doc).ok(),
+            two_byte,
+            widths,
+            default_width,
+            decoded: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Splits a string operand into (code, text, width in 1/1000 em).
+    fn codes(&self, bytes: &[u8]) -> Vec<(u32, String, f32)> {
+        let step = if self.two_byte { 2 } else { 1 };
+        bytes
+            .chunks(step)
+            .map(|chunk| {
+                let code = chunk.iter().fold(0u32, |acc, b| acc * 256 + *b as u32);
+                let text = self
+                    .decoded
+                    .borrow_mut()
+                    .entry(code)
+                    .or_insert_with(|| match &self.encoding {
+                        Some(encoding) => encoding.bytes_to_string(chunk).unwrap_or_default(),
+                        None => String::from_utf8_lossy(chunk).to_string(),
+                    })
+                    .clone();
+                let width = self
+                    .widths
+                    .get(&code)
+                    .copied()
+                    .unwrap_or(self.default_width);
+                (code, text, width)
+            })
+            .collect()
+    }
+}
+
+fn deref<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {
+    match object {
+        Object::Reference(id) => doc.get_object(*id).unwrap_or(object),
+        _ => object,
+    }
+}
+
+fn number(object: &Object) -> Option<f32> {
+    match object {
+        Object::Integer(i) => Some(*i as f32),
+        Object::Real(r) => Some(*r),
+        _ => None,
+    }
+}
+
+/// The CID font `W` array: `c [w1 w2 …]` or `c_first c_last w`.
+fn read_cid_widths(doc: &Document, list: &[Object], widths: &mut HashMap<u32, f32>) {
+    let mut i = 0;
+    while i < list.len() {
+        let Some(start) = number(deref(doc, &list[i])) else {
+            break;
+        };
+        match list.get(i + 1).map(|o| deref(doc, o)) {
+            Some(Object::Array(ws)) => {
+                for (k, w) in ws.iter().enumerate() {
+                    if let Some(w) = number(deref(doc, w)) {
+                        widths.insert(start as u32 + k as u32, w);
+                    }
+                }
+                i += 2;
+            }
+            Some(end) => {
+                let (Some(end), Some(w)) = (
+                    number(end),
+                    list.get(i + 2).and_then(|o| number(deref(doc, o))),
+                ) else {
+                    break;
+                };
+                // Guard against absurd ranges in a damaged file.
+                for code in start as u32..=(end as u32).min(start as u32 + 65535) {
+                    widths.insert(code, w);
+                }
+                i += 3;
+            }
+            None => break,
+        }
+    }
+}
+
+/// An affine matrix [a b c d e f] as PDF writes them.
+#[derive(Clone, Copy, Debug)]
+struct Matrix([f32; 6]);
+
+impl Matrix {
+    const IDENTITY: Matrix = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+
+    /// `self` then `other` (PDF's `self × other`).
+    fn then(self, other: Matrix) -> Matrix {
+        let [a, b, c, d, e, f] = self.0;
+        let [a2, b2, c2, d2, e2, f2] = other.0;
+        Matrix([
+            a * a2 + b * c2,
+            a * b2 + b * d2,
+            c * a2 + d * c2,
+            c * b2 + d * d2,
+            e * a2 + f * c2 + e2,
+            e * b2 + f * d2 + f2,
+        ])
+    }
+
+    fn apply(self, x: f32, y: f32) -> (f32, f32) {
+        let [a, b, c, d, e, f] = self.0;
+        (a * x + c * y + e, b * x + d * y + f)
+    }
+
+    fn translate(x: f32, y: f32) -> Matrix {
+        Matrix([1.0, 0.0, 0.0, 1.0, x, y])
+    }
+}
+
+fn operand_matrix(operands: &[Object]) -> Option<Matrix> {
+    if operands.len() < 6 {
+        return None;
+    }
+    let mut m = [0.0; 6];
+    for (slot, o) in m.iter_mut().zip(operands) {
+        *slot = number(o)?;
+    }
+    Some(Matrix(m))
+}
+
+/// What one page paints.
+pub struct Painted {
+    pub glyphs: Vec<Glyph>,
+    pub rules: Vec<Rule>,
+}
+
+#[derive(Clone, Copy)]
+struct GraphicsState {
+    ctm: Matrix,
+    line_width: f32,
+    fill: Option<[u8; 3]>,
+}
+
+/// Runs a page's content stream. `fonts` maps resource names to indices in
+/// `infos`; `height` is the page height in pt (to turn y downwards).
+pub fn paint(
+    doc: &Document,
+    page_id: lopdf::ObjectId,
+    fonts: &BTreeMap<Vec<u8>, usize>,
+    infos: &[FontInfo],
+    height: f32,
+) -> Result<Painted, String> {
+    let content = doc
+        .get_and_decode_page_content(page_id)
+        .map_err(|e| e.to_string())?;
+    let mut out = Painted {
+        glyphs: Vec::new(),
+        rules: Vec::new(),
+    };
+    let mut gs = GraphicsState {
+        ctm: Matrix::IDENTITY,
+        line_width: 1.0,
+        fill: None,
+    };
+    let mut stack = Vec::new();
+    let mut tm = Matrix::IDENTITY;
+    let mut tlm = Matrix::IDENTITY;
+    let (mut tc, mut tw, mut th, mut tl, mut rise) = (0.0f32, 0.0f32, 1.0f32, 0.0f32, 0.0f32);
+    let mut font: Option<usize> = None;
+    let mut size = 0.0f32;
+    let mut path: Vec<(f32, f32, f32, f32)> = Vec::new();
+    let mut rects: Vec<(f32, f32, f32, f32)> = Vec::new();
+    let mut current = (0.0f32, 0.0f32);
+    let mut start = (0.0f32, 0.0f32);
+
+    for op in &content.operations {
+        let o = &op.operands;
+        let num = |i: usize| o.get(i).and_then(number).unwrap_or(0.0);
+        match op.operator.as_str() {
+            "q" => stack.push(gs),
+            "Q" => gs = stack.pop().unwrap_or(gs),
+            "cm" => {
+                if let Some(m) = operand_matrix(o) {
+                    gs.ctm = m.then(gs.ctm);
+                }
+            }
+            "w" => gs.line_width = num(0),
+            // Fill colour: grey, RGB, CMYK, or `sc`/`scn` by operand count.
+            "g" => gs.fill = colour(&[num(0)]),
+            "rg" => gs.fill = colour(&[num(0), num(1), num(2)]),
+            "k" => gs.fill = colour(&[num(0), num(1), num(2), num(3)]),
+            "sc" | "scn" => {
+                let values: Vec<f32> = o.iter().filter_map(number).collect();
+                if matches!(values.len(), 1 | 3 | 4) {
+                    gs.fill = colour(&values);
+                }
+            }
+            "BT" => {
+                tm = Matrix::IDENTITY;
+                tlm = Matrix::IDENTITY;
+            }
+            "Tf" => {
+                font = o
+                    .first()
+                    .and_then(|n| n.as_name().ok())
+                    .and_then(|n| fonts.get(n).copied());
+                size = num(1);
+            }
+            "Tc" => tc = num(0),
+            "Tw" => tw = num(0),
+            "Tz" => th = num(0) / 100.0,
+            "TL" => tl = num(0),
+            "Ts" => rise = num(0),
+            "Td" => {
+                tlm = Matrix::translate(num(0), num(1)).then(tlm);
+                tm = tlm;
+            }
+            "TD" => {
+                tl = -num(1);
+                tlm = Matrix::translate(num(0), num(1)).then(tlm);
+                tm = tlm;
+            }
+            "Tm" => {
+                if let Some(m) = operand_matrix(o) {
+                    tlm = m;
+                    tm = m;
+                }
+            }
+            "T*" => {
+                tlm = Matrix::translate(0.0, -tl).then(tlm);
+                tm = tlm;
+            }
+            "Tj" | "'" | "\"" | "TJ" => {
+                if op.operator == "'" || op.operator == "\"" {
+                    if op.operator == "\"" {
+                        tw = num(0);
+                        tc = num(1);
+                    }
+                    tlm = Matrix::translate(0.0, -tl).then(tlm);
+                    tm = tlm;
+                }
+                let Some(f) = font else { continue };
+                let info = &infos[f];
+                let items: Vec<&Object> = match op.operator.as_str() {
+                    "TJ" => o
+                        .first()
+                        .and_then(|a| a.as_array().ok())
+                        .map(|a| a.iter().collect())
+                        .unwrap_or_default(),
+                    _ => o.last().into_iter().collect(),
+                };
+                for item in items {
+                    match item {
+                        Object::String(bytes, _) => {
+                            for (code, text, width) in info.codes(bytes) {
+                                let word_space = if !info.two_byte && code == 32 {
+                                    tw
+                                } else {
+                                    0.0
+                                };
+                                let advance = (width / 1000.0 * size + tc + word_space) * th;
+                                let full = tm.then(gs.ctm);
+                                let (x0, y0) = full.apply(0.0, rise);
+                                let (x1, _) = full.apply(width / 1000.0 * size * th, rise);
+                                let [_, _, c, d, _, _] = full.0;
+                                let effective = size * (c * c + d * d).sqrt();
+                                out.glyphs.push(Glyph {
+                                    text,
+                                    x0: x0 * PT,
+                                    x1: x1 * PT,
+                                    y: (height - y0) * PT,
+                                    size: effective,
+                                    font: f,
+                                    color: gs.fill,
+                                });
+                                tm = Matrix::translate(advance, 0.0).then(tm);
+                            }
+                        }
+                        other => {
+                            if let Some(adjust) = number(other) {
+                                tm = Matrix::translate(-adjust / 1000.0 * size * th, 0.0).then(tm);
+                            }
+                        }
+                    }
+                }
+            }
+            "m" => {
+                current = gs.ctm.apply(num(0), num(1));
+                start = current;
+            }
+            "l" => {
+                let next = gs.ctm.apply(num(0), num(1));
+                path.push((current.0, current.1, next.0, next.1));
+                current = next;
+            }
+            "h" => {
+                path.push((current.0, current.1, start.0, start.1));
+                current = start;
+            }
+            "re" => {
+                let (x, y) = gs.ctm.apply(num(0), num(1));
+                let (x2, y2) = gs.ctm.apply(num(0) + num(2), num(1) + num(3));
+                rects.push((x.min(x2), y.min(y2), x.max(x2), y.max(y2)));
+            }
+            "S" | "s" | "B" | "B*" | "b" | "b*" => {
+                let scale = {
+                    let [a, b, _, _, _, _] = gs.ctm.0;
+                    (a * a + b * b).sqrt()
+                };
+                // A stroke thicker than 2 pt is a bar, not a rule.
+                if gs.line_width * scale <= 2.0 {
+                    for &(x0, y0, x1, y1) in &path {
+                        if (y0 - y1).abs() < 0.5 && (x1 - x0).abs() > 5.0 / PT {
+                            out.rules.push(Rule {
+                                x0: x0.min(x1) * PT,
+                                x1: x0.max(x1) * PT,
+                                y: (height - y0) * PT,
+                            });
+                        }
+                    }
+                }
+                if op.operator != "S" && op.operator != "s" {
+                    thin_rects(&rects, height, &mut out.rules);
+                }
+                path.clear();
+                rects.clear();
+            }
+            "f" | "F" | "f*" => {
+                thin_rects(&rects, height, &mut out.rules);
+                path.clear();
+                rects.clear();
+            }
+            "n" => {
+                path.clear();
+                rects.clear();
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// A colour from grey, RGB or CMYK components; `None` when (nearly) black.
+fn colour(values: &[f32]) -> Option<[u8; 3]> {
+    let rgb = match values {
+        [g] => [*g, *g, *g],
+        [r, g, b] => [*r, *g, *b],
+        [c, m, y, k] => [
+            (1.0 - c) * (1.0 - k),
+            (1.0 - m) * (1.0 - k),
+            (1.0 - y) * (1.0 - k),
+        ],
+        _ => return None,
+    };
+    let bytes = rgb.map(|v| (v.clamp(0.0, 1.0) * 255.0).round() as u8);
+    bytes.iter().any(|&c| c > 64).then_some(bytes)
+}
+
+/// Filled rectangles under 2 pt high and over 5 mm long are drawn rules.
+fn thin_rects(rects: &[(f32, f32, f32, f32)], height: f32, rules: &mut Vec<Rule>) {
+    for &(x0, y0, x1, y1) in rects {
+        if y1 - y0 <= 2.0 && (x1 - x0) * PT > 5.0 {
+            rules.push(Rule {
+                x0: x0 * PT,
+                x1: x1 * PT,
+                y: (height - (y0 + y1) / 2.0) * PT,
+            });
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! The end of a document and the structures of some kinds: Nơi nhận and
+//! `Lưu`, the signer block and its authority prefixes, Quyết định's
+//! `QUYẾT ĐỊNH:` and articles, Biên bản's two signers, Phụ lục (spec §2.7,
+//! §2.9, §2.14, §6.3).
+
+use vanban::validate::AUTHORITY_PREFIXES;
+use vanban::Kind;
+
+use super::{quote, Ctx};
+use crate::finding::Finding;
+use crate::recognize::{is_upper, normal};
+
+pub fn check(ctx: &mut Ctx) {
+    recipients(ctx);
+    signer(ctx);
+    decision(ctx);
+    minutes(ctx);
+    appendices(ctx);
+}
+
+fn recipients(ctx: &mut Ctx) {
+    let Some(label) = ctx.el.recipients_label else {
+        if ctx.el.national_title.is_some() {
+            ctx.push(Finding::new(
+                "ND30-2.9-recipients",
+                "nơi nhận",
+                "none",
+                "`Nơi nhận:` left of the signer",
+            ));
+        }
+        return;
+    };
+    ctx.check_style(
+        "ND30-2.9-recipients",
+        "nơi nhận",
+        label,
+        (12.0, 12.0),
+        Some(true),
+        Some(true),
+    );
+    let items: Vec<usize> = ctx
+        .el
+        .recipients
+        .iter()
+        .copied()
+        .filter(|&i| normal(&ctx.para(i).text).starts_with('-'))
+        .collect();
+    for &i in &items {
+        ctx.check_style(
+            "ND30-2.9-recipients",
+            "nơi nhận item",
+            i,
+            (11.0, 11.0),
+            None,
+            Some(false),
+        );
+    }
+    let archive = items
+        .iter()
+        .rev()
+        .find(|&&i| normal(&ctx.para(i).text).starts_with("- Lưu"));
+    match (items.last(), archive) {
+        (_, None) => {
+            let f = Finding::new(
+                "ND30-2.9-archive",
+                "lưu",
+                "no `- Lưu:` line",
+                "last item `- Lưu: VT, <unit>.`",
+            )
+            .at(ctx.para(label));
+            ctx.push(f);
+        }
+        (Some(last), Some(archive)) => {
+            let text = normal(&ctx.para(*archive).text);
+            if last != archive {
+                let f = Finding::new(
+                    "ND30-2.9-archive",
+                    "lưu",
+                    "`- Lưu` not the last item",
+                    "`- Lưu: VT, …` last",
+                )
+                .at(ctx.para(*archive));
+                ctx.push(f);
+            } else if !text.starts_with("- Lưu: VT") {
+                let f = Finding::new(
+                    "ND30-2.9-archive",
+                    "lưu",
+                    quote(&text),
+                    "`- Lưu: VT, <unit>.`",
+                )
+                .at(ctx.para(*archive));
+                ctx.push(f);
+            }
+        }
+        (None, Some(_)) => {}
+    }
+}
+
+fn signer(ctx: &mut Ctx) {
+    let lines = ctx.el.signer.clone();
+    if lines.is_empty() {
+        if ctx.el.recipients_label.is_some() {
+            ctx.push(Finding::new(
+                "ND30-2.7-signer",
+                "chữ ký",
+                "no signer block",
+                "authority, title and name right of Nơi nhận",
+            ));
+        }
+        return;
+    }
+    let name = lines
+        .iter()
+        .rev()
+        .copied()
+        .find(|&i| !is_upper(&normal(&ctx.para(i).text)));
+    let titles: Vec<usize> = lines.iter().copied().filter(|&i| Some(i) != name).collect();
+    for &i in &titles {
+        let text = normal(&ctx.para(i).text);
+        if !is_upper(&text) {
+            continue;
+        }
+        ctx.check_style(
+            "ND30-2.7-signer",
+            "quyền hạn, chức vụ",
+            i,
+            (13.0, 14.0),
+            Some(true),
+            Some(false),
+        );
+        // `XX. TITLE`: the prefix must be one of the decree's.
+        if let Some((prefix, _)) = text.split_once(' ') {
+            let looks_like_prefix = prefix.ends_with('.') && prefix.len() <= 5;
+            if looks_like_prefix && !AUTHORITY_PREFIXES.contains(&prefix) {
+                let f = Finding::new(
+                    "ND30-2.7-authority-prefix",
+                    "quyền hạn ký",
+                    format!("`{prefix}`"),
+                    "TM., KT., Q., TL. or TUQ.",
+                )
+                .at(ctx.para(i));
+                ctx.push(f);
+            }
+        }
+    }
+    match name {
+        Some(i) => ctx.check_style(
+            "ND30-2.7-signer",
+            "họ tên người ký",
+            i,
+            (13.0, 14.0),
+            Some(true),
+            Some(false),
+        ),
+        None => {
+            let f = Finding::new(
+                "ND30-2.7-signer",
+                "họ tên người ký",
+                "none",
+                "the signer's full name",
+            )
+            .at(ctx.para(lines[0]));
+            ctx.push(f);
+        }
+    }
+}
+
+fn decision(ctx: &mut Ctx) {
+    if ctx.el.kind != Some(Kind::QuyetDinh) {
+        return;
+    }
+    if ctx.el.decision_word.is_none() {
+        let mut f = Finding::new(
+            "ND30-6.3-decision",
+            "quyết định",
+            "no `QUYẾT ĐỊNH:` line",
+            "`QUYẾT ĐỊNH:` before `Điều 1.`",
+        );
+        if let Some(&first) = ctx.el.body.first() {
+            f = f.at(ctx.para(first));
+        }
+        ctx.push(f);
+    }
+    let has_article = ctx
+        .el
+        .body
+        .iter()
+        .any(|&i| normal(&ctx.para(i).text).starts_with("Điều 1."));
+    if !has_article {
+        ctx.push(Finding::new(
+            "ND30-6.3-decision",
+            "điều",
+            "no `Điều 1.`",
+            "articles `Điều 1.`, `Điều 2.` …",
+        ));
+    }
+}
+
+fn minutes(ctx: &mut Ctx) {
+    if ctx.el.kind != Some(Kind::BienBan) {
+        return;
+    }
+    let names = ctx
+        .doc
+        .paras
+        .iter()
+        .skip(ctx.el.body.last().map_or(0, |&i| i + 1))
+        .filter(|p| {
+            let t = normal(&p.text);
+            t.contains("THƯ KÝ")
+                || t.contains("CHỦ TỌA")
+                || t.contains("CHỦ TOẠ")
+                || t.contains("CHỦ TRÌ")
+        })
+        .count();
+    if names < 2 {
+        let mut f = Finding::new(
+            "ND30-3-minutes-signers",
+            "người ký biên bản",
+            format!("{names} of THƯ KÝ / CHỦ TỌA"),
+            "two signers: THƯ KÝ and CHỦ TỌA",
+        );
+        if let Some(&first) = ctx.el.signer.first() {
+            f = f.at(ctx.para(first));
+        }
+        ctx.push(f);
+    }
+}
+
+fn appendices(ctx: &mut Ctx) {
+    for i in ctx.el.appendices.clone() {
+        ctx.check_style(
+            "ND30-2.14-appendix",
+            "phụ lục",
+            i,
+            (14.0, 14.0),
+            Some(true),
+            Some(false),
+        );
+        if !ctx.is_pdf() {
+            // In a DOCX an appendix numbers its pages on its own when it is a
+            // section of its own that restarts the numbering.
+            let section = ctx.para(i).section.unwrap_or(1);
+            let own = section > 1
+                && ctx
+                    .doc
+                    .pages
+                    .get(section - 1)
+                    .is_some_and(|s| s.restarts_numbering);
+            if !own {
+                let f = Finding::new(
+                    "ND30-2.14-appendix",
+                    "phụ lục page numbers",
+                    "the main text's numbering continued",
+                    "a section of its own restarting at 1",
+                )
+                .at(ctx.para(i));
+                ctx.push(f);
+            }
+            continue;
+        }
+        let Some(page) = ctx.para(i).page else {
+            continue;
+        };
+        // The appendix's second page shows 2: it is numbered on its own.
+        if let Some(n) = ctx.doc.numbering.shown.iter().find(|n| n.page == page + 1) {
+            if n.text != "2" {
+                let f = Finding::new(
+                    "ND30-2.14-appendix",
+                    "phụ lục page number",
+                    format!("`{}` on its second page", n.text),
+                    "its own numbers: `2` on its second page",
+                )
+                .on_page(page + 1);
+                ctx.push(f);
+            }
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! Page size and orientation, margins, font family, page numbers (spec §1, §2.13).
+
+use std::collections::BTreeMap;
+
+use super::{fmt_num, Ctx};
+use crate::finding::Finding;
+
+/// Faces with Times New Roman's metrics.
+const TIMES: [&str; 6] = [
+    "times new roman",
+    "timesnewroman",
+    "liberation serif",
+    "liberationserif",
+    "tinos",
+    "nimbus roman",
+];
+
+pub fn check(ctx: &mut Ctx) {
+    page_size(ctx);
+    margins(ctx);
+    font(ctx);
+    colour(ctx);
+    pdf_text(ctx);
+    page_numbers(ctx);
+}
+
+/// Urgency marks are printed bright red (§2.10); all other text is black.
+const RED_ALLOWED: [&str; 4] = ["HỎA TỐC", "HOẢ TỐC", "THƯỢNG KHẨN", "KHẨN"];
+
+fn colour(ctx: &mut Ctx) {
+    let allowed = |p: &&crate::model::Para| {
+        !RED_ALLOWED.contains(&crate::recognize::normal(&p.text).as_str())
+    };
+    let coloured: Vec<&crate::model::Para> = ctx
+        .doc
+        .paras
+        .iter()
+        .filter(allowed)
+        .filter(|p| p.visible_spans().any(|s| s.color.is_some()))
+        .collect();
+    let Some(first) = coloured.first() else {
+        return;
+    };
+    let Some([r, g, b]) = first.visible_spans().find_map(|s| s.color) else {
+        return;
+    };
+    let f = Finding::new(
+        "ND30-1-colour",
+        format!("text (paragraph {})", first.index),
+        format!(
+            "colour #{r:02X}{g:02X}{b:02X} in {} paragraph(s)",
+            coloured.len()
+        ),
+        "black",
+    )
+    .at(first);
+    ctx.push(f);
+}
+
+fn pdf_text(ctx: &mut Ctx) {
+    if !ctx.is_pdf() {
+        return;
+    }
+    if ctx.doc.paras.is_empty() {
+        ctx.push(Finding::new(
+            "ND30-5-text-layer",
+            "text",
+            "no text on any page",
+            "real text (a scanned page cannot be checked)",
+        ));
+    }
+    if !ctx.doc.fonts_not_embedded.is_empty() {
+        ctx.push(Finding::new(
+            "ND30-5-fonts-embedded",
+            "fonts",
+            format!("not embedded: {}", ctx.doc.fonts_not_embedded.join(", ")),
+            "every font embedded",
+        ));
+    }
+}
+
+fn page_size(ctx: &mut Ctx) {
+    // One finding per distinct size, at its first page.
+    let mut seen = Vec::new();
+    for setup in &ctx.doc.pages {
+        let (w, h) = (setup.width, setup.height);
+        let key = (w.round() as i32, h.round() as i32);
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let portrait = (w - 210.0).abs() <= 1.0 && (h - 297.0).abs() <= 1.0;
+        let landscape = (w - 297.0).abs() <= 1.0 && (h - 210.0).abs() <= 1.0;
+        let found = format!("{} × {} mm", fmt_num(w), fmt_num(h));
+        // A Phụ lục may be landscape (§2.14): its pages (PDF) or its section
+        // (DOCX) raise nothing.
+        let in_appendix = ctx.el.appendices.iter().any(|&i| {
+            let para = ctx.para(i);
+            if ctx.is_pdf() {
+                para.page.is_some_and(|p| setup.page >= p)
+            } else {
+                setup.page > 1 && para.section == Some(setup.page)
+            }
+        });
+        let f = if landscape && in_appendix {
+            continue;
+        } else if landscape {
+            Finding::new(
+                "ND30-1-page-size",
+                "page",
+                format!("{found} (landscape)"),
+                "portrait A4 unless the body holds wide tables",
+            )
+            .warning()
+        } else if !portrait {
+            Finding::new("ND30-1-page-size", "page", found, "A4, 210 × 297 mm")
+        } else {
+            continue;
+        };
+        let f = if ctx.is_pdf() {
+            f.on_page(setup.page)
+        } else {
+            f
+        };
+        ctx.push(f);
+    }
+}
+
+fn margins(ctx: &mut Ctx) {
+    // A PDF's margins are measured from the text: allow for that.
+    let slack = if ctx.is_pdf() { 1.0 } else { 0.3 };
+    let mut reported = Vec::new();
+    for setup in &ctx.doc.pages {
+        let m = setup.margins;
+        let sides = [
+            ("top", m.top, 20.0, 25.0),
+            ("bottom", m.bottom, 20.0, 25.0),
+            ("left", m.left, 30.0, 35.0),
+            ("right", m.right, 15.0, 20.0),
+        ];
+        for (side, value, min, max) in sides {
+            let Some(v) = value else { continue };
+            if (v < min - slack || v > max + slack) && !reported.contains(&side) {
+                reported.push(side);
+                let mut f = Finding::new(
+                    "ND30-1-margins",
+                    format!("{side} margin"),
+                    format!("{} mm", fmt_num(v)),
+                    format!("{}-{} mm", fmt_num(min), fmt_num(max)),
+                );
+                if ctx.is_pdf() {
+                    f = f.on_page(setup.page);
+                }
+                ctx.push(f);
+            }
+        }
+    }
+}
+
+fn font(ctx: &mut Ctx) {
+    let mut others: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for p in &ctx.doc.paras {
+        for s in p.visible_spans() {
+            let lower = s.font.to_lowercase();
+            if !TIMES.iter().any(|t| lower.contains(t)) {
+                others
+                    .entry(s.font.clone())
+                    .or_insert((p.index, p.page.unwrap_or(0)));
+            }
+        }
+    }
+    for (font, (index, page)) in others {
+        let mut f = Finding::new(
+            "ND30-1-font",
+            "text",
+            format!("font {font}"),
+            "Times New Roman (or a face with its metrics)",
+        );
+        f.paragraph = Some(index);
+        f.page = (page > 0).then_some(page);
+        ctx.push(f);
+    }
+}
+
+fn page_numbers(ctx: &mut Ctx) {
+    let shown = &ctx.doc.numbering.shown;
+    let main_pages = main_page_count(ctx);
+    if let Some(first) = shown.iter().find(|n| n.page == 1) {
+        ctx.push(
+            Finding::new(
+                "ND30-2.13-page-numbers",
+                "page number",
+                format!("`{}` on page 1", first.text),
+                "no number on page 1",
+            )
+            .on_page(1),
+        );
+    }
+    if ctx.doc.numbering.multi_page && main_pages > 1 && !shown.iter().any(|n| n.page >= 2) {
+        ctx.push(
+            Finding::new(
+                "ND30-2.13-page-numbers",
+                "page number",
+                "none from page 2",
+                "page numbers from page 2",
+            )
+            .on_page(2),
+        );
+    }
+    if ctx.is_pdf() {
+        // Each page of the main text shows its own number.
+        for n in shown.iter().filter(|n| n.page >= 2 && n.page <= main_pages) {
+            if n.text != n.page.to_string() {
+                ctx.push(
+                    Finding::new(
+                        "ND30-2.13-page-numbers",
+                        "page number",
+                        format!("`{}`", n.text),
+                        format!("`{}`", n.page),
+                    )
+                    .on_page(n.page),
+                );
+            }
+        }
+    }
+    if let Some(n) = shown
+        .iter()
+        .find(|n| n.size < 12.75 || n.size > 14.25 || n.bold || n.italic)
+    {
+        let mut found = vec![format!("{} pt", fmt_num(n.size))];
+        if n.bold {
+            found.push("bold".into());
+        }
+        if n.italic {
+            found.push("italic".into());
+        }
+        ctx.push(
+            Finding::new(
+                "ND30-2.13-page-numbers",
+                "page number",
+                found.join(", "),
+                "13-14 pt upright",
+            )
+            .on_page(n.page),
+        );
+    }
+}
+
+/// Pages of the main text (before the first appendix page, if any).
+fn main_page_count(ctx: &Ctx) -> usize {
+    let first_appendix = ctx.el.appendices.first().and_then(|&i| ctx.para(i).page);
+    match (first_appendix, ctx.doc.page_count) {
+        (Some(p), _) => p.saturating_sub(1).max(1),
+        (None, Some(n)) => n,
+        (None, None) => 2,
+    }
+}

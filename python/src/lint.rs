@@ -1,0 +1,50 @@
+//! `vanban.lint(path_or_bytes)`: the DOCX/PDF checker of `vanban-lint`,
+//! findings as dicts.
+
+use std::path::PathBuf;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList};
+
+use crate::errors::{catch_panic, internal_error};
+
+/// Checks a DOCX or PDF against Decree 30/2020/NĐ-CP. `source` is a path
+/// (str or os.PathLike) or the file's bytes. Returns the findings, each a
+/// dict with rule, severity ("error"/"warning"), element, found, expected,
+/// page, paragraph (None when unknown) and section; an empty list when
+/// nothing was found. Raises OSError when the file cannot be opened and
+/// ValueError when it is neither a readable DOCX nor a PDF.
+#[pyfunction]
+pub fn lint<'py>(py: Python<'py>, source: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let bytes: Vec<u8> = if let Ok(data) = source.cast::<PyBytes>() {
+        data.as_bytes().to_vec()
+    } else {
+        let path: PathBuf = source.extract()?;
+        std::fs::read(&path)?
+    };
+    let outcome = py
+        .detach(|| catch_panic(|| vanban_lint::lint(&bytes)))
+        .map_err(|message| internal_error(&message))?;
+    let report = outcome.map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let list = PyList::empty(py);
+    for f in &report.findings {
+        let dict = PyDict::new(py);
+        dict.set_item("rule", f.rule)?;
+        dict.set_item(
+            "severity",
+            match f.severity {
+                vanban_lint::Severity::Error => "error",
+                vanban_lint::Severity::Warning => "warning",
+            },
+        )?;
+        dict.set_item("element", &f.element)?;
+        dict.set_item("found", &f.found)?;
+        dict.set_item("expected", &f.expected)?;
+        dict.set_item("page", f.page)?;
+        dict.set_item("paragraph", f.paragraph)?;
+        dict.set_item("section", f.section)?;
+        list.append(dict)?;
+    }
+    Ok(list)
+}
