@@ -51,7 +51,12 @@ pub fn paragraph(p: &Paragraph, family: &str) -> docx_rs::Paragraph {
         out = out.page_break_before(true);
     }
     for r in &p.runs {
-        let mut docx_run = run(&r.text, r.style, family);
+        // A blank slot's no-break spaces go in as plain spaces: Word and
+        // LibreOffice keep every space of a run at the font's space width
+        // (LibreOffice sets no-break spaces wider), so the slot is as wide as
+        // in the PDF.
+        let text = r.text.replace('\u{a0}', " ");
+        let mut docx_run = run(&text, r.style, family);
         if r.color != Default::default() {
             docx_run = docx_run.color(r.color.hex());
         }

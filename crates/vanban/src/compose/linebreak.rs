@@ -74,6 +74,15 @@ struct Word {
     break_before: bool,
 }
 
+impl Word {
+    /// Only no-break spaces: a blank slot, which prints nothing.
+    fn is_blank(&self) -> bool {
+        self.pieces
+            .iter()
+            .all(|p| p.text.chars().all(|c| c == '\u{a0}'))
+    }
+}
+
 /// Sets styled text (`(text, style)` runs; `\n` breaks a line) in `frame`.
 /// `base` decides the height of an empty paragraph.
 pub fn set(
@@ -134,7 +143,13 @@ pub fn set(
             let first = i == 0;
             let room = avail(first);
             let start = frame.x + if first { frame.indent } else { 0.0 };
-            let natural: f32 = words
+            // Blank space at the end of a line (a blank year slot) is not
+            // counted when centring, as word processors do with trailing spaces.
+            let trailing_blank = words
+                .iter()
+                .rposition(|w| !w.is_blank())
+                .map_or(0, |last| last + 1);
+            let natural: f32 = words[..trailing_blank]
                 .iter()
                 .enumerate()
                 .map(|(j, w)| {
