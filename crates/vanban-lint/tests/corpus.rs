@@ -297,6 +297,13 @@ fn with_appendix(own_section: bool, landscape: bool) -> Vec<u8> {
             portrait,
             r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#,
         );
+        // The margins turn with the page: the binding margin to the top.
+        let margins = r#"w:top="1134" w:right="850" w:bottom="1134" w:left="1701""#;
+        assert!(last_sect.contains(margins));
+        last_sect = last_sect.replace(
+            margins,
+            r#"w:top="1701" w:right="1134" w:bottom="850" w:left="1134""#,
+        );
     }
     let new_xml = format!("{}{appendix}{last_sect}{}", &xml[..start], &xml[end..]);
     mutate(&docx, "all", &xml, &new_xml)

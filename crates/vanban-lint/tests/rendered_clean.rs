@@ -61,3 +61,16 @@ fn the_conforming_corpus_lints_clean() {
         assert_clean(&format!("tests/lint/{name}.yaml"), &base_document(name));
     }
 }
+
+#[test]
+fn every_example_of_other_kinds_lints_clean() {
+    let dir = repo().join("examples/kinds");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let doc = vanban::Document::from_path(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_clean(&path.display().to_string(), &doc);
+        checked += 1;
+    }
+    assert!(checked >= 1);
+}

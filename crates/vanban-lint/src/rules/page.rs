@@ -132,12 +132,24 @@ fn margins(ctx: &mut Ctx) {
     let mut reported = Vec::new();
     for setup in &ctx.doc.pages {
         let m = setup.margins;
-        let sides = [
-            ("top", m.top, 20.0, 25.0),
-            ("bottom", m.bottom, 20.0, 25.0),
-            ("left", m.left, 30.0, 35.0),
-            ("right", m.right, 15.0, 20.0),
-        ];
+        // A landscape page is bound along its top edge: the binding margin
+        // (30–35 mm) turns to the top and the others turn with it.
+        let landscape = setup.width > setup.height;
+        let sides = if landscape {
+            [
+                ("top", m.top, 30.0, 35.0),
+                ("bottom", m.bottom, 15.0, 20.0),
+                ("left", m.left, 20.0, 25.0),
+                ("right", m.right, 20.0, 25.0),
+            ]
+        } else {
+            [
+                ("top", m.top, 20.0, 25.0),
+                ("bottom", m.bottom, 20.0, 25.0),
+                ("left", m.left, 30.0, 35.0),
+                ("right", m.right, 15.0, 20.0),
+            ]
+        };
         for (side, value, min, max) in sides {
             let Some(v) = value else { continue };
             if (v < min - slack || v > max + slack) && !reported.contains(&side) {
