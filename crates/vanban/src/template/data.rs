@@ -10,6 +10,9 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
+use crate::limits::Limits;
+use crate::source::Format;
+
 /// One item of a batch: its position and its data, or why it could not be read.
 #[derive(Debug)]
 pub struct Row {
@@ -22,7 +25,17 @@ pub struct Row {
 
 /// Reads the single data item of a `.yaml`/`.yml`/`.json`/`.toml` file.
 pub fn read_one(path: &Path) -> Result<Value, String> {
-    let text = read(path)?;
+    read_one_limited(path, &Limits::default())
+}
+
+/// [`read_one`] within `limits`: the file's size and how deep it nests.
+pub fn read_one_limited(path: &Path, limits: &Limits) -> Result<Value, String> {
+    let text = crate::limits::read_text(path, limits.max_file_bytes)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if let Some(format) = Format::from_path(path) {
+        crate::limits::check_depth(&text, format, limits.max_depth)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
     let value: Value = match extension(path).as_str() {
         "yaml" | "yml" => serde_norway::from_str(&text).map_err(|e| e.to_string()),
         "json" => serde_json::from_str(&text).map_err(|e| e.to_string()),
@@ -67,6 +80,10 @@ fn toml_dates_as_text(value: Value) -> Value {
 pub fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
     let text = read(path)?;
     let shown = path.display();
+    if let Some(format @ (Format::Yaml | Format::Json)) = Format::from_path(path) {
+        crate::limits::check_depth(&text, format, Limits::default().max_depth)
+            .map_err(|e| format!("{shown}: {e}"))?;
+    }
     match extension(path).as_str() {
         "csv" => rows_from_csv(&text).map_err(|e| format!("{shown}: {e}")),
         "jsonl" | "ndjson" => Ok(rows_from_json_lines(&text)),
@@ -85,8 +102,10 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
     }
 }
 
+/// Rows are not size-limited here: a batch file may be large (reading it
+/// row by row is the batch reader's job). A byte-order mark is dropped.
 fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+    crate::limits::read_text(path, u64::MAX).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn extension(path: &Path) -> String {
@@ -134,7 +153,8 @@ pub fn rows_from_csv(text: &str) -> Result<Vec<Row>, String> {
 
 /// One JSON object per line; blank lines are skipped.
 pub fn rows_from_json_lines(text: &str) -> Vec<Row> {
-    text.lines()
+    crate::limits::strip_bom(text)
+        .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .enumerate()
