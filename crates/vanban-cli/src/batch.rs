@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use vanban::template::data::{self, Row};
 use vanban::template::{TemplateError, Templates};
-use vanban::Document;
+use vanban::{Document, ReadOptions};
 
 /// Writes one document under a file stem; returns the files written.
 pub type WriteFn<'a> = dyn Fn(&Document, &str) -> std::io::Result<Vec<PathBuf>> + Sync + 'a;
@@ -27,6 +27,8 @@ pub struct Batch<'a> {
     pub name_field: Option<&'a str>,
     /// Worker threads; 0 means one per core.
     pub jobs: usize,
+    /// Limits and the fonts each document must be shown in.
+    pub options: ReadOptions<'a>,
 }
 
 /// One item that could not be rendered or written.
@@ -79,6 +81,15 @@ pub fn run_batch(
     }
     let started = Instant::now();
     let rows = data::read_rows(data_file)?;
+    if let Some(field) = batch.name_field {
+        let named = |row: &Row| row.data.as_ref().ok().and_then(|d| lookup(d, field));
+        if !rows.is_empty() && !rows.iter().any(|row| named(row).is_some()) {
+            return Err(format!(
+                "--name-field `{field}`: no item of {} has this field",
+                data_file.display()
+            ));
+        }
+    }
     let stems = file_stems(&rows, batch);
     let failures = Mutex::new(Vec::new());
     let (next, done, written) = (
@@ -98,8 +109,10 @@ pub fn run_batch(
                 let index = next.fetch_add(1, Ordering::Relaxed);
                 let Some(row) = rows.get(index) else { break };
                 match render_row(row, batch).and_then(|doc| {
-                    write(&doc, &stems[index])
-                        .map_err(|e| failure(row, None, format!("cannot write: {e}")))
+                    write(&doc, &stems[index]).map_err(|e| match e.kind() {
+                        std::io::ErrorKind::InvalidData => failure(row, None, e.to_string()),
+                        _ => failure(row, None, format!("cannot write: {e}")),
+                    })
                 }) {
                     Ok(_) => {
                         written.fetch_add(1, Ordering::Relaxed);
@@ -128,7 +141,7 @@ fn render_row(row: &Row, batch: &Batch<'_>) -> Result<Document, Failure> {
         .map_err(|why| failure(row, None, why.clone()))?;
     batch
         .templates
-        .render_document(batch.template, data)
+        .render_document_with(batch.template, data, &batch.options)
         .map_err(|error| from_template_error(row, &error))
 }
 

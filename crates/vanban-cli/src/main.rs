@@ -5,6 +5,7 @@
 //! written), 2 wrong usage.
 
 mod batch;
+mod limit_args;
 mod output;
 mod templates_cmd;
 
@@ -13,7 +14,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use vanban::metrics::FontSet;
-use vanban::{Document, InputError};
+use vanban::{Document, InputError, Limits, ReadOptions};
+
+use limit_args::LimitArgs;
 
 use output::{load_fonts, parse_formats, write_document, Formats};
 
@@ -52,6 +55,8 @@ enum Command {
         /// A folder of templates that adds to or overrides the built-ins.
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// List the templates and the data fields each reads.
     Templates {
@@ -86,11 +91,19 @@ enum Command {
         /// A folder of templates that adds to or overrides the built-ins.
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Validate input files and print every problem; writes nothing.
     Check {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        /// Check that these PDF fonts (REGULAR,BOLD,ITALIC,BOLDITALIC) have
+        /// every character, instead of the built-in Liberation Serif.
+        #[arg(long, value_name = "FILES")]
+        fonts: Option<String>,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Print the JSON Schema of the input format (for editor completion).
     Schema,
@@ -106,36 +119,44 @@ fn main() -> ExitCode {
             fonts,
             template,
             templates,
+            limits,
         } => {
-            let fonts = match user_fonts(fonts.as_deref()) {
+            let limits = limits.limits();
+            let fonts = match user_fonts(fonts.as_deref(), &limits) {
                 Ok(fonts) => fonts,
                 Err(code) => return code,
             };
             let fonts = fonts.as_ref().unwrap_or(FontSet::liberation_serif());
+            let options = ReadOptions {
+                limits,
+                fonts: Some(fonts),
+            };
             let write =
                 |doc: &Document, stem: &str| write_document(doc, &output, stem, &format.0, fonts);
             match template {
                 Some(name) => {
-                    let templates = match templates_cmd::load(templates.as_deref()) {
+                    let templates = match templates_cmd::load(templates.as_deref(), &limits) {
                         Ok(templates) => templates,
                         Err(code) => return code,
                     };
                     render(&inputs, &write, |input| {
-                        templates_cmd::render_data_file(&templates, &name, input)
+                        templates_cmd::render_data_file(&templates, &name, input, &options)
                     })
                 }
                 None => render(&inputs, &write, |input| {
-                    Document::from_path(input).map_err(|e| e.to_string())
+                    Document::from_path_with(input, &options).map_err(|e| e.to_string())
                 }),
             }
         }
-        Command::Templates { templates } => match templates_cmd::load(templates.as_deref()) {
-            Ok(templates) => {
-                print!("{}", templates_cmd::listing(&templates));
-                ExitCode::SUCCESS
+        Command::Templates { templates } => {
+            match templates_cmd::load(templates.as_deref(), &Limits::default()) {
+                Ok(templates) => {
+                    print!("{}", templates_cmd::listing(&templates));
+                    ExitCode::SUCCESS
+                }
+                Err(code) => code,
             }
-            Err(code) => code,
-        },
+        }
         Command::Batch {
             data,
             template,
@@ -145,12 +166,18 @@ fn main() -> ExitCode {
             name_field,
             fonts,
             templates,
+            limits,
         } => {
-            let fonts = match user_fonts(fonts.as_deref()) {
+            let limits = limits.limits();
+            let fonts = match user_fonts(fonts.as_deref(), &limits) {
                 Ok(fonts) => fonts,
                 Err(code) => return code,
             };
             let fonts = fonts.as_ref().unwrap_or(FontSet::liberation_serif());
+            let options = ReadOptions {
+                limits,
+                fonts: Some(fonts),
+            };
             let write =
                 |doc: &Document, stem: &str| write_document(doc, &output, stem, &format.0, fonts);
             templates_cmd::batch_command(
@@ -159,10 +186,26 @@ fn main() -> ExitCode {
                 templates.as_deref(),
                 name_field.as_deref(),
                 jobs,
+                &options,
                 &write,
             )
         }
-        Command::Check { inputs } => check(&inputs),
+        Command::Check {
+            inputs,
+            fonts,
+            limits,
+        } => {
+            let limits = limits.limits();
+            let fonts = match user_fonts(fonts.as_deref(), &limits) {
+                Ok(fonts) => fonts,
+                Err(code) => return code,
+            };
+            let options = ReadOptions {
+                limits,
+                fonts: Some(fonts.as_ref().unwrap_or(FontSet::liberation_serif())),
+            };
+            check(&inputs, &options)
+        }
         Command::Schema => {
             println!("{}", vanban::input::json_schema());
             ExitCode::SUCCESS
@@ -172,11 +215,13 @@ fn main() -> ExitCode {
 
 /// The PDF fonts named by `--fonts`, or `None` for the built-in set; a bad
 /// list is a usage error (exit 2).
-fn user_fonts(list: Option<&str>) -> Result<Option<FontSet>, ExitCode> {
-    list.map(load_fonts).transpose().map_err(|message| {
-        eprintln!("error: {message}");
-        ExitCode::from(2)
-    })
+fn user_fonts(list: Option<&str>, limits: &Limits) -> Result<Option<FontSet>, ExitCode> {
+    list.map(|list| load_fonts(list, limits.max_font_bytes))
+        .transpose()
+        .map_err(|message| {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        })
 }
 
 /// Renders each input to a document named after it, through `load` (an
@@ -193,7 +238,11 @@ fn render(
             .file_stem()
             .map_or("document".into(), |s| s.to_string_lossy().into_owned());
         let written = load(input).and_then(|doc| {
-            write(&doc, &stem).map_err(|e| format!("{}: cannot write output: {e}", input.display()))
+            write(&doc, &stem).map_err(|e| match e.kind() {
+                // The fonts cannot show the document (see write_document).
+                std::io::ErrorKind::InvalidData => format!("{}: {e}", input.display()),
+                _ => format!("{}: cannot write output: {e}", input.display()),
+            })
         });
         match written {
             Ok(paths) => {
@@ -210,10 +259,10 @@ fn render(
     exit_status(failed)
 }
 
-fn check(inputs: &[PathBuf]) -> ExitCode {
+fn check(inputs: &[PathBuf], options: &ReadOptions<'_>) -> ExitCode {
     let mut failed = false;
     for input in inputs {
-        match Document::from_path(input) {
+        match Document::from_path_with(input, options) {
             Ok(_) => eprintln!("{}: ok", input.display()),
             Err(error) => {
                 report(&error);

@@ -73,6 +73,10 @@ pub fn write_document(
     formats: &[OutputFormat],
     fonts: &FontSet,
 ) -> std::io::Result<Vec<PathBuf>> {
+    // Never a PDF with a glyph missing: a text the fonts cannot show is
+    // refused before anything is rendered (InvalidData: the input's fault).
+    vanban::coverage::check(doc, fonts)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()))?;
     let rendered: Vec<(PathBuf, Vec<u8>)> = formats
         .iter()
         .map(|f| {
@@ -82,7 +86,14 @@ pub fn write_document(
             )
         })
         .collect();
-    std::fs::create_dir_all(dir)?;
+    if dir.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!("{} is a file, not a folder", dir.display()),
+        ));
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
     let mut written = Vec::with_capacity(rendered.len());
     for (path, bytes) in rendered {
         write_atomically(&path, &bytes)?;
@@ -108,8 +119,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Reads the four PDF font files given as `REGULAR,BOLD,ITALIC,BOLDITALIC`.
-pub fn load_fonts(list: &str) -> Result<FontSet, String> {
+/// Reads the four PDF font files given as `REGULAR,BOLD,ITALIC,BOLDITALIC`,
+/// each at most `max_bytes` long.
+pub fn load_fonts(list: &str, max_bytes: u64) -> Result<FontSet, String> {
     let paths: Vec<&str> = list.split(',').map(str::trim).collect();
     let [regular, bold, italic, bold_italic] = paths.as_slice() else {
         return Err(format!(
@@ -117,7 +129,14 @@ pub fn load_fonts(list: &str) -> Result<FontSet, String> {
             paths.len()
         ));
     };
-    let read = |path: &str| std::fs::read(path).map_err(|e| format!("{path}: {e}"));
+    let read = |path: &str| {
+        vanban::limits::read_bytes(Path::new(path), max_bytes).map_err(|e| {
+            format!(
+                "{path}: {}",
+                e.replace("--max-file-bytes", "--max-font-bytes")
+            )
+        })
+    };
     FontSet::from_data([
         read(regular)?,
         read(bold)?,

@@ -5,13 +5,13 @@ use std::fmt::Write;
 use std::path::Path;
 
 use vanban::template::Templates;
-use vanban::Document;
+use vanban::{Document, Limits, ReadOptions};
 
 /// The built-ins, or the built-ins plus a user folder; a folder that cannot
 /// be read is reported and ends the command with exit status 1.
-pub fn load(dir: Option<&Path>) -> Result<Templates, std::process::ExitCode> {
+pub fn load(dir: Option<&Path>, limits: &Limits) -> Result<Templates, std::process::ExitCode> {
     let templates = match dir {
-        Some(dir) => Templates::with_dir(dir).map_err(|e| e.to_string()),
+        Some(dir) => Templates::with_dir_limited(dir, limits).map_err(|e| e.to_string()),
         None => Ok(Templates::builtin()),
     };
     templates.map_err(|message| {
@@ -50,10 +50,11 @@ pub fn render_data_file(
     templates: &Templates,
     name: &str,
     data_file: &Path,
+    options: &ReadOptions<'_>,
 ) -> Result<Document, String> {
-    let data = vanban::template::data::read_one(data_file)?;
+    let data = vanban::template::data::read_one_limited(data_file, &options.limits)?;
     templates
-        .render_document(name, &data)
+        .render_document_with(name, &data, options)
         .map_err(|e| format!("{}: {e}", data_file.display()))
 }
 
@@ -65,9 +66,10 @@ pub fn batch_command(
     templates_dir: Option<&Path>,
     name_field: Option<&str>,
     jobs: usize,
+    options: &ReadOptions<'_>,
     write: &crate::batch::WriteFn<'_>,
 ) -> std::process::ExitCode {
-    let templates = match load(templates_dir) {
+    let templates = match load(templates_dir, &options.limits) {
         Ok(t) => t,
         Err(code) => return code,
     };
@@ -76,6 +78,7 @@ pub fn batch_command(
         template,
         name_field,
         jobs,
+        options: *options,
     };
     match crate::batch::run_batch(data_file, &batch, write) {
         Ok(summary) => crate::batch::report(&summary, data_file),

@@ -71,32 +71,64 @@ fn explain_number(message: &str, text: &str, line: usize, column: usize) -> Stri
         return message.to_string();
     }
     let quoted = message.split('`').nth(1).unwrap_or("");
+    // YAML names the field itself (`number: invalid type: …`).
+    let (field, message) = match message.split_once(": invalid type") {
+        Some((field, rest)) => (format!("{field}: "), format!("invalid type{rest}")),
+        None => (String::new(), message.to_string()),
+    };
+    let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
     let written = if message.starts_with("invalid type: integer") {
         quoted.to_string()
     } else if message.starts_with("invalid type: floating point") {
         // The error points just after the number.
-        let before: String = text
-            .lines()
-            .nth(line.saturating_sub(1))
-            .unwrap_or("")
-            .chars()
-            .take(column)
-            .collect();
+        let before: String = line_text.chars().take(column).collect();
         let before = before.trim_end_matches(|c: char| !c.is_ascii_digit());
         let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
         let literal = &before[before.len() - digits..];
         let sign = &before[..before.len() - digits];
+        let field = match field.is_empty() {
+            true => key_before(line_text, quoted),
+            false => field.clone(),
+        };
         if digits == 0 || sign.ends_with(['.', 'e', 'E', '+']) {
-            return format!("must be a whole number, not {quoted}");
+            return format!("{field}must be a whole number, not {quoted}");
         }
         if sign.ends_with('-') {
-            return format!("must be 1 or more, not -{literal}");
+            return format!("{field}must be 1 or more, not -{literal}");
         }
         literal.to_string()
     } else {
-        return message.to_string();
+        return format!("{field}{message}");
     };
-    format!("{written} is too large (at most {})", u32::MAX)
+    let field = if field.is_empty() {
+        key_before(line_text, &written)
+    } else {
+        field
+    };
+    format!("{field}{written} is too large (at most {})", u32::MAX)
+}
+
+/// `"number": 1e20` or `number = 1e20`: the key written before a value on
+/// its line, as `number: `, for parsers that do not name the field.
+fn key_before(line: &str, value: &str) -> String {
+    let Some(at) = line.find(value) else {
+        return String::new();
+    };
+    let before = line[..at]
+        .trim_end()
+        .trim_end_matches([':', '='])
+        .trim_end();
+    let before = before.trim_end_matches(['"', '\'']);
+    let key: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        .collect();
+    if key.is_empty() {
+        String::new()
+    } else {
+        format!("{}: ", key.chars().rev().collect::<String>())
+    }
 }
 
 /// Serde's messages end in " at line 3 column 5"; the location is reported apart.

@@ -116,9 +116,13 @@ fn extension(path: &Path) -> String {
 
 /// CSV with a header row of data paths.
 pub fn rows_from_csv(text: &str) -> Result<Vec<Row>, String> {
+    let text = text.trim_start_matches('\u{FEFF}');
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
-        .from_reader(text.trim_start_matches('\u{FEFF}').as_bytes());
+        .from_reader(text.as_bytes());
+    // The reader's own line count drifts with \r\n line ends and quoted
+    // line breaks; count the line breaks before each record's first byte.
+    let mut lines = LineCounter::default();
     let headers: Vec<Vec<String>> = reader
         .headers()
         .map_err(|e| e.to_string())?
@@ -130,7 +134,7 @@ pub fn rows_from_csv(text: &str) -> Result<Vec<Row>, String> {
         let number = index + 1;
         let (line, data) = match record {
             Ok(record) => {
-                let line = record.position().map(|p| p.line() as usize);
+                let line = record.position().map(|p| lines.line_at(text, p.byte()));
                 let mut item = Value::Object(Map::new());
                 let mut result = Ok(());
                 for (path, cell) in headers.iter().zip(record.iter()) {
@@ -144,11 +148,44 @@ pub fn rows_from_csv(text: &str) -> Result<Vec<Row>, String> {
                 }
                 (line, result.map(|()| compact(item)))
             }
-            Err(e) => (e.position().map(|p| p.line() as usize), Err(e.to_string())),
+            Err(e) => (
+                e.position().map(|p| lines.line_at(text, p.byte())),
+                Err(e.to_string()),
+            ),
         };
         rows.push(Row { number, line, data });
     }
     Ok(rows)
+}
+
+/// 1-based line numbers of byte offsets given in increasing order, counted
+/// once over the text.
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    breaks: usize,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, text: &str, byte: u64) -> usize {
+        let mut byte = (byte as usize).min(text.len());
+        // After `\r\n` the reader places the next record at the `\n`.
+        while text
+            .as_bytes()
+            .get(byte)
+            .is_some_and(|b| matches!(b, b'\r' | b'\n'))
+        {
+            byte += 1;
+        }
+        if byte > self.offset {
+            self.breaks += text.as_bytes()[self.offset..byte]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            self.offset = byte;
+        }
+        self.breaks + 1
+    }
 }
 
 /// One JSON object per line; blank lines are skipped.
@@ -279,6 +316,15 @@ mod tests {
             rows[1].data.as_ref().unwrap(),
             &json!({"name": "Phú, Mỹ", "issuer": {"name": "UBND XÃ PHÚ MỸ"}, "items": [{"plan": "5"}, {"plan": "7"}], "note": "x"})
         );
+    }
+
+    #[test]
+    fn csv_line_numbers_hold_with_crlf_and_quoted_line_breaks() {
+        let csv = "\u{FEFF}a,b\r\n1,2\r\n\"x\r\ny\",3\r\n4,5\r\n6\r\n";
+        let rows = rows_from_csv(csv).unwrap();
+        let lines: Vec<Option<usize>> = rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [Some(2), Some(3), Some(5), Some(6)]);
+        assert!(rows[3].data.is_err());
     }
 
     #[test]
