@@ -107,10 +107,7 @@ fn pdftotext_holds_the_seed_text_in_order() {
         }
     }
     // And the seed text file, whitespace-normalised, word for word in order.
-    let seed_path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/seed/ke-hoach-1026-KH-VP.txt"
-    );
+    let seed_path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/seed/ke-hoach-1026-KH-VP.txt");
     let seed_text = std::fs::read_to_string(seed_path).expect("the seed text is in tests/seed");
     let mut at = 0;
     for word in normalise(&seed_text).split(' ') {
