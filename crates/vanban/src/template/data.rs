@@ -37,7 +37,7 @@ pub fn read_one_limited(path: &Path, limits: &Limits) -> Result<Value, String> {
             .map_err(|e| format!("{}: {e}", path.display()))?;
     }
     let value: Value = match extension(path).as_str() {
-        "yaml" | "yml" => serde_norway::from_str(&text).map_err(|e| e.to_string()),
+        "yaml" | "yml" => serde_norway::from_str(&text).map_err(yaml_error),
         "json" => serde_json::from_str(&text).map_err(|e| e.to_string()),
         "toml" => toml::from_str(&text)
             .map(toml_dates_as_text)
@@ -54,6 +54,14 @@ pub fn read_one_limited(path: &Path, limits: &Limits) -> Result<Value, String> {
         ));
     }
     Ok(value)
+}
+
+/// serde_norway says `JSON number out of range` of a YAML number beyond
+/// what data can hold; say what it means.
+fn yaml_error(error: serde_norway::Error) -> String {
+    error
+        .to_string()
+        .replace("JSON number out of range", "the number is too large")
 }
 
 /// TOML dates arrive as `{"$__toml_private_datetime": "2024-03-08"}`;
@@ -89,7 +97,7 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
         "jsonl" | "ndjson" => Ok(rows_from_json_lines(&text)),
         "yaml" | "yml" => {
             let value: Value =
-                serde_norway::from_str(&text).map_err(|e| format!("{shown}: {e}"))?;
+                serde_norway::from_str(&text).map_err(|e| format!("{shown}: {}", yaml_error(e)))?;
             rows_from_list(value).map_err(|e| format!("{shown}: {e}"))
         }
         "json" => {
