@@ -129,14 +129,18 @@ impl Batch<'_> {
 
     fn write(&self, index: usize, doc: &vanban::Document) -> Outcome {
         // Render every format before writing, so a failure writes nothing.
-        let rendered: Vec<(PathBuf, Vec<u8>)> = self
+        let rendered: Result<Vec<(PathBuf, Vec<u8>)>, _> = self
             .formats
             .iter()
             .map(|f| {
                 let file = format!("{}.{}", self.names[index], f.extension());
-                (self.out_dir.join(file), f.render(doc))
+                f.render(doc).map(|bytes| (self.out_dir.join(file), bytes))
             })
             .collect();
+        let rendered = match rendered {
+            Ok(rendered) => rendered,
+            Err(e) => return Outcome::Invalid(e),
+        };
         let mut paths = Vec::with_capacity(rendered.len());
         for (path, bytes) in rendered {
             if let Err(e) = write_atomically(&path, &bytes) {

@@ -41,7 +41,7 @@ pub fn _core_seconds(
         let start = Instant::now();
         for _ in 0..n {
             let doc = validate_value(&value).map_err(|e| e.to_string())?;
-            std::hint::black_box(format.render(&doc));
+            std::hint::black_box(format.render(&doc).map_err(|e| e.to_string())?);
         }
         Ok(start.elapsed().as_secs_f64())
     })

@@ -9,6 +9,7 @@ use vanban::{Format as InputFormat, InputError};
 
 use crate::convert;
 use crate::errors::{catch_panic, internal_error, validation_error};
+use crate::limits::{or_default, Limits};
 use crate::output::{write_atomically, Format};
 
 /// A validated administrative document (văn bản hành chính).
@@ -39,12 +40,62 @@ pub fn build(
 
 /// Validates a Python mapping (already converted to JSON).
 pub fn validate_value(value: &serde_json::Value) -> Result<vanban::Document, InputError> {
+    validate_value_with(value, &vanban::Limits::default())
+}
+
+/// [`validate_value`] within `limits`.
+pub fn validate_value_with(
+    value: &serde_json::Value,
+    limits: &vanban::Limits,
+) -> Result<vanban::Document, InputError> {
     let input = convert::to_input(value)?;
-    vanban::Document::from_input(&input)
+    let options = vanban::ReadOptions {
+        limits: *limits,
+        fonts: None,
+    };
+    vanban::Document::from_input_with(&input, &options)
+}
+
+fn read_options(limits: Option<&Limits>) -> vanban::ReadOptions<'static> {
+    vanban::ReadOptions {
+        limits: or_default(limits),
+        fonts: None,
+    }
+}
+
+/// Reads at most `max` bytes: a missing file is `FileNotFoundError`, a
+/// larger (or endless) one a `ValidationError` as soon as the limit passes.
+fn read_limited(py: Python<'_>, path: &std::path::Path, max: u64) -> PyResult<String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    let refuse = |message: String| {
+        let problem = vanban::Problem::new("", message);
+        validation_error(
+            py,
+            &InputError::new(vec![problem]).in_file(path.display().to_string()),
+        )
+    };
+    if bytes.len() as u64 > max {
+        return Err(refuse(format!(
+            "the file is larger than the limit of {max} bytes (raise it with limits=vanban.Limits(max_file_bytes=…))"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| refuse("not UTF-8 text; save the file as UTF-8".into()))
 }
 
 impl Document {
     pub fn from_file_path(py: Python<'_>, path: PathBuf) -> PyResult<Document> {
+        Document::from_file_limited(py, path, None)
+    }
+
+    fn from_file_limited(
+        py: Python<'_>,
+        path: PathBuf,
+        limits: Option<&Limits>,
+    ) -> PyResult<Document> {
         let Some(format) = InputFormat::from_path(&path) else {
             return Err(pyo3::exceptions::PyValueError::new_err(format!(
                 "{}: unknown input format; use a .yaml, .yml, .json or .toml file",
@@ -52,51 +103,69 @@ impl Document {
             )));
         };
         // Read here so a missing file is FileNotFoundError, not a ValidationError.
-        let text = std::fs::read_to_string(&path)?;
+        let options = read_options(limits);
+        let text = read_limited(py, &path, options.limits.max_file_bytes)?;
         let name = path.display().to_string();
         build(py, || {
-            vanban::Document::from_text(&text, format).map_err(|e| e.in_file(name))
+            vanban::Document::from_text_with(&text, format, &options).map_err(|e| e.in_file(name))
         })
     }
 
     fn render(&self, py: Python<'_>, format: Format) -> PyResult<Vec<u8>> {
         // Rendering is pure Rust: let other Python threads run meanwhile.
         py.detach(|| catch_panic(|| format.render(&self.inner)))
-            .map_err(|m| internal_error(&m))
+            .map_err(|m| internal_error(&m))?
+            .map_err(|e| validation_error(py, &e))
     }
 }
 
 #[pymethods]
 impl Document {
     #[new]
-    fn new(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let value = convert::to_json(data, "")?;
-        build(py, || validate_value(&value))
+    #[pyo3(signature = (data, *, limits = None))]
+    fn new(py: Python<'_>, data: &Bound<'_, PyAny>, limits: Option<&Limits>) -> PyResult<Self> {
+        let limits = or_default(limits);
+        let value = convert::to_json_within(data, limits.max_depth)?;
+        build(py, || validate_value_with(&value, &limits))
     }
 
     /// Reads and validates an input file (.yaml, .yml, .json or .toml).
-    /// Problems name their line and column in the file.
+    /// Problems name their line and column in the file. `limits` (a
+    /// `vanban.Limits`) bounds the file size, field length and nesting.
     #[staticmethod]
-    fn from_file(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
-        Document::from_file_path(py, path)
+    #[pyo3(signature = (path, *, limits = None))]
+    fn from_file(py: Python<'_>, path: PathBuf, limits: Option<&Limits>) -> PyResult<Self> {
+        Document::from_file_limited(py, path, limits)
     }
 
     /// Reads and validates YAML text.
     #[staticmethod]
-    fn from_yaml(py: Python<'_>, text: &str) -> PyResult<Self> {
-        build(py, || vanban::Document::from_text(text, InputFormat::Yaml))
+    #[pyo3(signature = (text, *, limits = None))]
+    fn from_yaml(py: Python<'_>, text: &str, limits: Option<&Limits>) -> PyResult<Self> {
+        let options = read_options(limits);
+        build(py, || {
+            vanban::Document::from_text_with(text, InputFormat::Yaml, &options)
+        })
     }
 
     /// Reads and validates JSON text.
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        build(py, || vanban::Document::from_text(text, InputFormat::Json))
+    #[pyo3(signature = (text, *, limits = None))]
+    fn from_json(py: Python<'_>, text: &str, limits: Option<&Limits>) -> PyResult<Self> {
+        let options = read_options(limits);
+        build(py, || {
+            vanban::Document::from_text_with(text, InputFormat::Json, &options)
+        })
     }
 
     /// Reads and validates TOML text.
     #[staticmethod]
-    fn from_toml(py: Python<'_>, text: &str) -> PyResult<Self> {
-        build(py, || vanban::Document::from_text(text, InputFormat::Toml))
+    #[pyo3(signature = (text, *, limits = None))]
+    fn from_toml(py: Python<'_>, text: &str, limits: Option<&Limits>) -> PyResult<Self> {
+        let options = read_options(limits);
+        build(py, || {
+            vanban::Document::from_text_with(text, InputFormat::Toml, &options)
+        })
     }
 
     /// The document kind's identifier: "ke-hoach", "bao-cao", "cong-van", …

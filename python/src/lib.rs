@@ -6,6 +6,7 @@ mod convert;
 mod debug;
 mod document;
 mod errors;
+mod limits;
 mod output;
 mod templates;
 
@@ -17,6 +18,7 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<document::Document>()?;
     m.add_class::<batch::RenderResult>()?;
+    m.add_class::<limits::Limits>()?;
     m.add_function(wrap_pyfunction!(batch::render_many, m)?)?;
     m.add_function(wrap_pyfunction!(templates::render_template, m)?)?;
     m.add_function(wrap_pyfunction!(templates::templates, m)?)?;

@@ -70,11 +70,14 @@ impl Format {
         }
     }
 
-    pub fn render(self, doc: &vanban::Document) -> Vec<u8> {
-        match self {
+    /// Renders `doc`, or refuses it when the PDF fonts (the built-in
+    /// Liberation Serif) lack a character it prints, naming the field.
+    pub fn render(self, doc: &vanban::Document) -> Result<Vec<u8>, vanban::InputError> {
+        vanban::coverage::check(doc, vanban::metrics::FontSet::liberation_serif())?;
+        Ok(match self {
             Format::Docx => vanban_docx::to_docx(doc),
             Format::Pdf => vanban_pdf::to_pdf(doc),
-        }
+        })
     }
 }
 

@@ -15,6 +15,7 @@ whose `.errors` lists every problem with its field path.
 from ._vanban import (
     Document,
     InternalError,
+    Limits,
     RenderResult,
     TemplateError,
     ValidationError,
@@ -28,6 +29,7 @@ from ._vanban import (
 __all__ = [
     "Document",
     "InternalError",
+    "Limits",
     "RenderResult",
     "TemplateError",
     "ValidationError",

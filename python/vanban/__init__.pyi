@@ -31,20 +31,46 @@ class TemplateError(ValueError):
 class InternalError(RuntimeError):
     """A bug in vanban (a Rust panic), caught before it reached the interpreter."""
 
+class Limits:
+    """Limits on what vanban reads; each keyword left out keeps its default."""
+
+    def __init__(
+        self,
+        *,
+        max_file_bytes: Optional[int] = None,
+        max_font_bytes: Optional[int] = None,
+        max_field_chars: Optional[int] = None,
+        max_depth: Optional[int] = None,
+        max_partial_depth: Optional[int] = None,
+        max_table_columns: Optional[int] = None,
+    ) -> None: ...
+    @property
+    def max_file_bytes(self) -> int: ...
+    @property
+    def max_font_bytes(self) -> int: ...
+    @property
+    def max_field_chars(self) -> int: ...
+    @property
+    def max_depth(self) -> int: ...
+    @property
+    def max_partial_depth(self) -> int: ...
+    @property
+    def max_table_columns(self) -> int: ...
+
 class Document:
     """A validated administrative document (văn bản hành chính). Immutable."""
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
+    def __init__(self, data: Mapping[str, Any], *, limits: Optional[Limits] = None) -> None:
         """Validate a mapping shaped like an input file; raises ValidationError."""
     @staticmethod
-    def from_file(path: StrPath) -> Document:
+    def from_file(path: StrPath, *, limits: Optional[Limits] = None) -> Document:
         """Read and validate a .yaml, .yml, .json or .toml input file."""
     @staticmethod
-    def from_yaml(text: str) -> Document: ...
+    def from_yaml(text: str, *, limits: Optional[Limits] = None) -> Document: ...
     @staticmethod
-    def from_json(text: str) -> Document: ...
+    def from_json(text: str, *, limits: Optional[Limits] = None) -> Document: ...
     @staticmethod
-    def from_toml(text: str) -> Document: ...
+    def from_toml(text: str, *, limits: Optional[Limits] = None) -> Document: ...
     @property
     def kind(self) -> str:
         """Kind identifier: "ke-hoach", "bao-cao", "cong-van", …"""
