@@ -18,8 +18,11 @@ use vanban::model::{plain_text, Block};
 use vanban::template::Templates;
 use vanban::{Document, Format, InputError};
 
+/// What a fuzz target runs on its bytes.
+pub type Check = fn(&[u8]);
+
 /// The fuzz targets, by the name of their folder in `fuzz/corpus/`.
-pub const TARGETS: [(&str, fn(&[u8])); 4] = [
+pub const TARGETS: [(&str, Check); 4] = [
     ("parse", check_parse),
     ("markdown", check_markdown),
     ("template", check_template),

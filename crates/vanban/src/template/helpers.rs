@@ -350,7 +350,7 @@ impl HelperDef for ArithmeticHelper {
         let (a, b) = (number_arg(h, rc, 0)?, number_arg(h, rc, 1)?);
         let result = a + self.sign * b;
         // Beyond 15 digits a float no longer prints as the number it is.
-        if !(result.abs() < 1e15) {
+        if !result.is_finite() || result.abs() >= 1e15 {
             let param = arg(h, rc, 0)?;
             return Err(fail(
                 h,
