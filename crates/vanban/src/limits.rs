@@ -105,7 +105,13 @@ pub fn nesting_depth(text: &str, format: Format) -> usize {
         let mut chars = line.char_indices().peekable();
         let mut line_start = in_string.is_none() && brackets == 0;
         let mut block_levels = 0;
+        // The last character that was not a space, on this line.
+        let mut prev: Option<char> = None;
         while let Some((i, c)) = chars.next() {
+            let was = prev;
+            if !c.is_whitespace() {
+                prev = Some(c);
+            }
             if let Some(quote) = in_string {
                 if escaped {
                     escaped = false;
@@ -116,10 +122,20 @@ pub fn nesting_depth(text: &str, format: Format) -> usize {
                 }
                 continue;
             }
+            // In YAML, quotes and brackets only start a value: inside plain
+            // text (`Điều 5 [trích`, `Theo "Kế hoạch`) they are letters.
+            let starts_value = format != Format::Yaml
+                || brackets > 0
+                || matches!(was, None | Some(':' | '-' | ',' | '[' | '{' | '?'));
             match c {
+                '"' | '\'' | '[' | '{' if !starts_value => line_start = false,
                 '"' => in_string = Some('"'),
                 '\'' if format != Format::Json => in_string = Some('\''),
-                '#' if format != Format::Json => break,
+                '#' if format != Format::Json
+                    && (format != Format::Yaml || i == 0 || line[..i].ends_with([' ', '\t'])) =>
+                {
+                    break
+                }
                 '[' | '{' => {
                     brackets += 1;
                     deepest = deepest.max(brackets + block_levels + indents.len());
@@ -205,6 +221,9 @@ mod tests {
         assert_eq!(nesting_depth("- - - - x: 1\n", Format::Yaml), 5);
         let block = "body: |\n  Theo \"Kế hoạch\n  - [[[[ a\nx: [[y]]\n";
         assert_eq!(nesting_depth(block, Format::Yaml), 3);
+        // Brackets and quotes inside plain text are letters.
+        let plain = "summary: Điều 5 [trích\nplace: Theo \"Kế hoạch\nx: [[y]]\n".repeat(100);
+        assert_eq!(nesting_depth(&plain, Format::Yaml), 3);
         let seed = include_str!("../../../examples/ke-hoach-1026.yaml");
         assert!(nesting_depth(seed, Format::Yaml) <= 4);
     }
