@@ -16,8 +16,12 @@ use proptest::test_runner::{Config, TestRunner};
 
 #[test]
 fn any_valid_document_renders_every_word_in_both_formats() {
-    // Each case renders a DOCX and a PDF: a modest count keeps CI fast.
-    let cases = 64;
+    // Each case renders a DOCX and a PDF: a modest count keeps CI fast
+    // (PROPTEST_CASES=2000 for a longer run).
+    let cases: u32 = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(64);
     let mut runner = TestRunner::new(Config {
         cases,
         ..Config::default()
