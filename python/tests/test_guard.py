@@ -90,3 +90,16 @@ def test_numbers_too_large_name_their_field(plan):
     with pytest.raises(ValueError) as caught:
         vanban.Document(plan)
     assert "number: 99999999999999999999 is too large" in str(caught.value)
+
+
+def test_partials_that_loop_raise_template_error(tmp_path):
+    (tmp_path / "_a.hbs").write_text("a {{> _b}}", encoding="utf-8")
+    (tmp_path / "_b.hbs").write_text("b {{> _a}}", encoding="utf-8")
+    with pytest.raises(vanban.TemplateError) as caught:
+        vanban.templates(tmp_path)
+    assert "loop: _a → _b → _a" in str(caught.value)
+    (tmp_path / "_b.hbs").write_text("b", encoding="utf-8")
+    assert "ke-hoach" in vanban.templates(tmp_path)
+    with pytest.raises(vanban.TemplateError) as caught:
+        vanban.templates(tmp_path, limits=vanban.Limits(max_partial_depth=0))
+    assert "more than the limit of 0" in str(caught.value)

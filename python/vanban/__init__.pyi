@@ -135,11 +135,17 @@ class RenderResult:
 def validate(data: Union[Mapping[str, Any], StrPath]) -> list[Problem]:
     """Problems with a mapping or input file, without raising; [] when valid."""
 
-def templates(templates_dir: Optional[StrPath] = None) -> list[str]:
+def templates(
+    templates_dir: Optional[StrPath] = None, *, limits: Optional[Limits] = None
+) -> list[str]:
     """Names of the built-in templates (or those in templates_dir)."""
 
 def render_template(
-    name: str, data: Mapping[str, Any], templates_dir: Optional[StrPath] = None
+    name: str,
+    data: Mapping[str, Any],
+    templates_dir: Optional[StrPath] = None,
+    *,
+    limits: Optional[Limits] = None,
 ) -> Document:
     """Fill template `name` with `data`; raises TemplateError or ValidationError."""
 
