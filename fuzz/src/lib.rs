@@ -173,9 +173,17 @@ pub fn assert_words_in_order(haystack: &str, words: &[String], what: &str) {
     for (i, word) in words.iter().enumerate() {
         match haystack[from..].find(word.as_str()) {
             Some(at) => from += at + word.len(),
-            None => panic!(
-                "{what}: word {i} `{word}` is missing (or out of order) in the output text after byte {from}"
-            ),
+            None => {
+                if let Ok(dir) = std::env::var("GUARD_DUMP") {
+                    let _ = std::fs::write(format!("{dir}/haystack.txt"), haystack);
+                    let _ = std::fs::write(format!("{dir}/words.txt"), words.join("\n"));
+                }
+                let next: String = haystack[from..].chars().take(80).collect();
+                let before: String = words[i.saturating_sub(5)..i].concat();
+                panic!(
+                    "{what}: word {i} `{word}` is missing (or out of order) in the output text after `{before}`, which goes on `{next}`"
+                )
+            }
         }
     }
 }
@@ -202,8 +210,18 @@ pub fn docx_text(docx: &[u8]) -> String {
 /// The text of every page of the PDF, comparable; the PDF must parse.
 pub fn pdf_text(pdf: &[u8]) -> String {
     let doc = lopdf::Document::load_mem(pdf).expect("the PDF parses");
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    let text = doc.extract_text(&pages).expect("the PDF's text extracts");
+    let mut text = String::new();
+    for page in doc.get_pages().keys().copied() {
+        let page_text = doc.extract_text(&[page]).expect("the PDF's text extracts");
+        // From page 2 the page number is drawn last (in the top margin): a
+        // word that runs on to the next page must not have it inside.
+        let number = page.to_string();
+        let body = match page_text.trim_end().strip_suffix(number.as_str()) {
+            Some(rest) if page > 1 => rest,
+            _ => page_text.as_str(),
+        };
+        text.push_str(body);
+    }
     comparable(&text)
 }
 
