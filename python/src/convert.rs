@@ -11,7 +11,27 @@ use serde_json::{Map, Number, Value};
 use vanban::{Input, InputError, Problem};
 
 /// Converts a Python value to JSON; `path` names it in error messages.
+/// Nesting deeper than the default limit is refused (see [`to_json_within`]).
 pub fn to_json(obj: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
+    to_json_at(obj, path, vanban::Limits::default().max_depth)
+}
+
+/// Converts a Python value nested at most `max_depth` deep: lists built in
+/// a loop can nest 100,000 deep, which would overflow the stack here.
+pub fn to_json_within(obj: &Bound<'_, PyAny>, max_depth: usize) -> PyResult<Value> {
+    to_json_at(obj, "", max_depth)
+}
+
+fn to_json_at(obj: &Bound<'_, PyAny>, path: &str, depth_left: usize) -> PyResult<Value> {
+    let to_json = |obj: &Bound<'_, PyAny>, path: &str| {
+        if depth_left == 0 {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "{}: nested more deeply than the limit allows (limits=vanban.Limits(max_depth=…))",
+                if path.is_empty() { "the input" } else { path }
+            )));
+        }
+        to_json_at(obj, path, depth_left - 1)
+    };
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -23,7 +43,15 @@ pub fn to_json(obj: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
         if let Ok(i) = obj.extract::<i64>() {
             return Ok(Value::from(i));
         }
-        return Ok(Value::from(obj.extract::<f64>()?));
+        if let Ok(u) = obj.extract::<u64>() {
+            return Ok(Value::from(u));
+        }
+        // As a float it would print `1e+20`: refuse it by name instead.
+        return Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "{}: {} is too large a number",
+            if path.is_empty() { "the input" } else { path },
+            obj.str()?
+        )));
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
         let f = f.value();
@@ -43,10 +71,10 @@ pub fn to_json(obj: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
         return Ok(Value::Object(map));
     }
     if let Ok(list) = obj.cast::<PyList>() {
-        return sequence(list.iter(), path);
+        return sequence(list.iter(), path, &to_json);
     }
     if let Ok(tuple) = obj.cast::<PyTuple>() {
-        return sequence(tuple.iter(), path);
+        return sequence(tuple.iter(), path, &to_json);
     }
     if let Ok(mapping) = obj.cast::<PyMapping>() {
         let mut map = Map::new();
@@ -79,7 +107,7 @@ pub fn to_json(obj: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
     if !obj.is_instance_of::<pyo3::types::PyBytes>() {
         if let Ok(iter) = obj.try_iter() {
             let items: Vec<_> = iter.collect::<PyResult<_>>()?;
-            return sequence(items.into_iter(), path);
+            return sequence(items.into_iter(), path, &to_json);
         }
     }
     let type_name = obj.get_type().name()?;
@@ -89,7 +117,11 @@ pub fn to_json(obj: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
     )))
 }
 
-fn sequence<'py>(items: impl Iterator<Item = Bound<'py, PyAny>>, path: &str) -> PyResult<Value> {
+fn sequence<'py>(
+    items: impl Iterator<Item = Bound<'py, PyAny>>,
+    path: &str,
+    to_json: &dyn Fn(&Bound<'py, PyAny>, &str) -> PyResult<Value>,
+) -> PyResult<Value> {
     items
         .enumerate()
         .map(|(i, item)| to_json(&item, &format!("{path}[{i}]")))

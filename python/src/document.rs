@@ -10,6 +10,7 @@ use vanban::{Format as InputFormat, Input, InputError};
 
 use crate::convert;
 use crate::errors::{catch_panic, internal_error, validation_error};
+use crate::limits::{or_default, Limits};
 use crate::output::{format_of, output_error, parse_format, RenderOptions};
 use vanban_output::Format;
 
@@ -55,25 +56,82 @@ pub fn build(
 
 /// Validates a Python mapping (already converted to JSON).
 pub fn validate_value(value: &serde_json::Value) -> Result<vanban::Document, InputError> {
-    validate_input(value).map(|(doc, _)| doc)
+    validate_value_with(value, &vanban::Limits::default())
 }
 
-/// Validates a Python mapping, keeping the input it read.
-pub fn validate_input(value: &serde_json::Value) -> Result<(vanban::Document, Input), InputError> {
+/// [`validate_value`] within `limits`.
+pub fn validate_value_with(
+    value: &serde_json::Value,
+    limits: &vanban::Limits,
+) -> Result<vanban::Document, InputError> {
+    validate_input(value, limits).map(|(doc, _)| doc)
+}
+
+/// Validates a Python mapping within `limits`, keeping the input it read.
+pub fn validate_input(
+    value: &serde_json::Value,
+    limits: &vanban::Limits,
+) -> Result<(vanban::Document, Input), InputError> {
     let input = convert::to_input(value)?;
-    vanban::Document::from_input(&input).map(|doc| (doc, input))
+    let options = vanban::ReadOptions {
+        limits: *limits,
+        fonts: None,
+    };
+    vanban::Document::from_input_with(&input, &options).map(|doc| (doc, input))
 }
 
 /// Validates text in a format, keeping the input it read (problems located
 /// by line and column, as `Document::from_text` locates them).
-fn validate_text(text: &str, format: InputFormat) -> Result<(vanban::Document, Input), InputError> {
-    let doc = vanban::Document::from_text(text, format)?;
+fn validate_text(
+    text: &str,
+    format: InputFormat,
+    options: &vanban::ReadOptions,
+) -> Result<(vanban::Document, Input), InputError> {
+    let doc = vanban::Document::from_text_with(text, format, options)?;
     let input = vanban::source::parse(text, format)?;
     Ok((doc, input))
 }
 
+fn read_options(limits: Option<&Limits>) -> vanban::ReadOptions<'static> {
+    vanban::ReadOptions {
+        limits: or_default(limits),
+        fonts: None,
+    }
+}
+
+/// Reads at most `max` bytes: a missing file is `FileNotFoundError`, a
+/// larger (or endless) one a `ValidationError` as soon as the limit passes.
+fn read_limited(py: Python<'_>, path: &std::path::Path, max: u64) -> PyResult<String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    let refuse = |message: String| {
+        let problem = vanban::Problem::new("", message);
+        validation_error(
+            py,
+            &InputError::new(vec![problem]).in_file(path.display().to_string()),
+        )
+    };
+    if bytes.len() as u64 > max {
+        return Err(refuse(format!(
+            "the file is larger than the limit of {max} bytes (raise it with limits=vanban.Limits(max_file_bytes=…))"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| refuse("not UTF-8 text; save the file as UTF-8".into()))
+}
+
 impl Document {
     pub fn from_file_path(py: Python<'_>, path: PathBuf) -> PyResult<Document> {
+        Document::from_file_limited(py, path, None)
+    }
+
+    fn from_file_limited(
+        py: Python<'_>,
+        path: PathBuf,
+        limits: Option<&Limits>,
+    ) -> PyResult<Document> {
         let Some(format) = InputFormat::from_path(&path) else {
             return Err(pyo3::exceptions::PyValueError::new_err(format!(
                 "{}: unknown input format; use a .yaml, .yml, .json or .toml file",
@@ -81,10 +139,11 @@ impl Document {
             )));
         };
         // Read here so a missing file is FileNotFoundError, not a ValidationError.
-        let text = std::fs::read_to_string(&path)?;
+        let options = read_options(limits);
+        let text = read_limited(py, &path, options.limits.max_file_bytes)?;
         let name = path.display().to_string();
         build(py, || {
-            validate_text(&text, format).map_err(|e| e.in_file(name))
+            validate_text(&text, format, &options).map_err(|e| e.in_file(name))
         })
     }
 
@@ -103,9 +162,11 @@ impl Document {
 #[pymethods]
 impl Document {
     #[new]
-    fn new(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let value = convert::to_json(data, "")?;
-        build(py, || validate_input(&value))
+    #[pyo3(signature = (data, *, limits = None))]
+    fn new(py: Python<'_>, data: &Bound<'_, PyAny>, limits: Option<&Limits>) -> PyResult<Self> {
+        let limits = or_default(limits);
+        let value = convert::to_json_within(data, limits.max_depth)?;
+        build(py, || validate_input(&value, &limits))
     }
 
     /// Rebuilds a pickled Document from its input (JSON text).
@@ -125,28 +186,36 @@ impl Document {
     }
 
     /// Reads and validates an input file (.yaml, .yml, .json or .toml).
-    /// Problems name their line and column in the file.
+    /// Problems name their line and column in the file. `limits` (a
+    /// `vanban.Limits`) bounds the file size, field length and nesting.
     #[staticmethod]
-    fn from_file(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
-        Document::from_file_path(py, path)
+    #[pyo3(signature = (path, *, limits = None))]
+    fn from_file(py: Python<'_>, path: PathBuf, limits: Option<&Limits>) -> PyResult<Self> {
+        Document::from_file_limited(py, path, limits)
     }
 
     /// Reads and validates YAML text.
     #[staticmethod]
-    fn from_yaml(py: Python<'_>, text: &str) -> PyResult<Self> {
-        build(py, || validate_text(text, InputFormat::Yaml))
+    #[pyo3(signature = (text, *, limits = None))]
+    fn from_yaml(py: Python<'_>, text: &str, limits: Option<&Limits>) -> PyResult<Self> {
+        let options = read_options(limits);
+        build(py, || validate_text(text, InputFormat::Yaml, &options))
     }
 
     /// Reads and validates JSON text.
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        build(py, || validate_text(text, InputFormat::Json))
+    #[pyo3(signature = (text, *, limits = None))]
+    fn from_json(py: Python<'_>, text: &str, limits: Option<&Limits>) -> PyResult<Self> {
+        let options = read_options(limits);
+        build(py, || validate_text(text, InputFormat::Json, &options))
     }
 
     /// Reads and validates TOML text.
     #[staticmethod]
-    fn from_toml(py: Python<'_>, text: &str) -> PyResult<Self> {
-        build(py, || validate_text(text, InputFormat::Toml))
+    #[pyo3(signature = (text, *, limits = None))]
+    fn from_toml(py: Python<'_>, text: &str, limits: Option<&Limits>) -> PyResult<Self> {
+        let options = read_options(limits);
+        build(py, || validate_text(text, InputFormat::Toml, &options))
     }
 
     /// The document kind's identifier: "ke-hoach", "bao-cao", "cong-van", …

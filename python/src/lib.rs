@@ -7,6 +7,7 @@ mod debug;
 mod document;
 mod errors;
 mod lint;
+mod limits;
 mod output;
 mod templates;
 mod yearend;
@@ -19,6 +20,7 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<document::Document>()?;
     m.add_class::<batch::RenderResult>()?;
+    m.add_class::<limits::Limits>()?;
     m.add_function(wrap_pyfunction!(batch::render_many, m)?)?;
     m.add_function(wrap_pyfunction!(batch::file_names, m)?)?;
     m.add_function(wrap_pyfunction!(templates::render_template, m)?)?;
@@ -42,7 +44,7 @@ fn validate(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         document::Document::from_file_path(py, data.extract()?)
     } else {
         let value = convert::to_json(data, "")?;
-        document::build(py, || document::validate_input(&value))
+        document::build(py, || document::validate_input(&value, &vanban::Limits::default()))
     };
     match outcome {
         Ok(_) => Ok(pyo3::types::PyList::empty(py).into_any().unbind()),

@@ -9,6 +9,7 @@ use serde_json::Value;
 use crate::convert;
 use crate::document::Document;
 use crate::errors::{catch_panic, internal_error, validation_error, TemplateError};
+use crate::limits::{or_default, Limits};
 use vanban::template::{TemplateError as CoreError, TemplateErrorKind, Templates};
 
 /// The built-in templates, or those plus a folder's.
@@ -16,10 +17,15 @@ pub struct Catalog(Templates);
 
 impl Catalog {
     pub fn load(dir: Option<&Path>) -> PyResult<Catalog> {
+        Catalog::load_limited(dir, &vanban::Limits::default())
+    }
+
+    /// [`Catalog::load`] within `limits` (file size, partial depth).
+    pub fn load_limited(dir: Option<&Path>, limits: &vanban::Limits) -> PyResult<Catalog> {
         match dir {
             None => Ok(Catalog(Templates::builtin())),
             Some(dir) => Python::attach(|py| {
-                Templates::with_dir(dir)
+                Templates::with_dir_limited(dir, limits)
                     .map(Catalog)
                     .map_err(|e| template_error(py, &e))
             }),
@@ -42,11 +48,21 @@ impl Catalog {
         name: &str,
         data: &Value,
     ) -> Result<(vanban::Document, vanban::Input), Box<CoreError>> {
+        self.render_input_with(name, data, &vanban::ReadOptions::default())
+    }
+
+    /// [`Catalog::render_input`] within read options (limits).
+    pub fn render_input_with(
+        &self,
+        name: &str,
+        data: &Value,
+        options: &vanban::ReadOptions<'_>,
+    ) -> Result<(vanban::Document, vanban::Input), Box<CoreError>> {
         let input = self.0.render(name, data).map_err(Box::new)?;
-        match vanban::Document::from_input(&input) {
+        match vanban::Document::from_input_with(&input, options) {
             Ok(doc) => Ok((doc, input)),
             // Made again by the core so the error is exactly render_document's.
-            Err(_) => match self.0.render_document(name, data) {
+            Err(_) => match self.0.render_document_with(name, data, options) {
                 Err(e) => Err(Box::new(e)),
                 Ok(doc) => Ok((doc, input)),
             },
@@ -75,9 +91,9 @@ pub fn template_error(py: Python<'_>, error: &CoreError) -> PyErr {
 /// The names of the templates available: the built-ins, plus those in
 /// `templates_dir` (a file named like a built-in replaces it).
 #[pyfunction]
-#[pyo3(signature = (templates_dir = None))]
-pub fn templates(templates_dir: Option<PathBuf>) -> PyResult<Vec<String>> {
-    Ok(Catalog::load(templates_dir.as_deref())?.names())
+#[pyo3(signature = (templates_dir = None, *, limits = None))]
+pub fn templates(templates_dir: Option<PathBuf>, limits: Option<&Limits>) -> PyResult<Vec<String>> {
+    Ok(Catalog::load_limited(templates_dir.as_deref(), &or_default(limits))?.names())
 }
 
 /// Fills the template `name` with `data` (a mapping) and validates the
@@ -85,16 +101,22 @@ pub fn templates(templates_dir: Option<PathBuf>) -> PyResult<Vec<String>> {
 /// use (with `.template`, `.line`, `.column`, `.data_path`), and
 /// `ValidationError` when the document it makes is invalid.
 #[pyfunction]
-#[pyo3(signature = (name, data, templates_dir = None))]
+#[pyo3(signature = (name, data, templates_dir = None, *, limits = None))]
 pub fn render_template(
     py: Python<'_>,
     name: &str,
     data: &Bound<'_, PyAny>,
     templates_dir: Option<PathBuf>,
+    limits: Option<&Limits>,
 ) -> PyResult<Document> {
-    let catalog = Catalog::load(templates_dir.as_deref())?;
-    let data = convert::to_json(data, "")?;
-    match catch_panic(|| catalog.render_input(name, &data)) {
+    let limits = or_default(limits);
+    let catalog = Catalog::load_limited(templates_dir.as_deref(), &limits)?;
+    let data = convert::to_json_within(data, limits.max_depth)?;
+    let options = vanban::ReadOptions {
+        limits,
+        fonts: None,
+    };
+    match catch_panic(|| catalog.render_input_with(name, &data, &options)) {
         Ok(Ok((inner, input))) => Ok(Document::new_validated(inner, input)),
         Ok(Err(e)) => Err(template_error(py, &e)),
         Err(message) => Err(internal_error(&message)),

@@ -19,6 +19,7 @@ from typing import Any, Literal, Mapping, Optional, Sequence, TypedDict, Union
 from ._vanban import (
     Document,
     InternalError,
+    Limits,
     RenderResult,
     TemplateError,
     ValidationError,
@@ -55,6 +56,7 @@ __all__ = [
     "FormatName",
     "InternalError",
     "Problem",
+    "Limits",
     "RenderResult",
     "StrPath",
     "StyleOptions",

@@ -57,20 +57,47 @@ class InternalError(RuntimeError):
     """A bug in vanban (a Rust panic), caught before it reached the interpreter."""
 
 @final
+class Limits:
+    """Limits on what vanban reads; each keyword left out keeps its default."""
+
+    def __new__(
+        cls,
+        *,
+        max_file_bytes: Optional[int] = None,
+        max_font_bytes: Optional[int] = None,
+        max_field_chars: Optional[int] = None,
+        max_depth: Optional[int] = None,
+        max_partial_depth: Optional[int] = None,
+        max_table_columns: Optional[int] = None,
+    ) -> Limits: ...
+    @property
+    def max_file_bytes(self) -> int: ...
+    @property
+    def max_font_bytes(self) -> int: ...
+    @property
+    def max_field_chars(self) -> int: ...
+    @property
+    def max_depth(self) -> int: ...
+    @property
+    def max_partial_depth(self) -> int: ...
+    @property
+    def max_table_columns(self) -> int: ...
+
+@final
 class Document:
     """A validated administrative document (văn bản hành chính). Immutable."""
 
-    def __new__(cls, data: Mapping[str, Any]) -> Document:
+    def __new__(cls, data: Mapping[str, Any], *, limits: Optional[Limits] = None) -> Document:
         """Validate a mapping shaped like an input file; raises ValidationError."""
     @staticmethod
-    def from_file(path: StrPath) -> Document:
+    def from_file(path: StrPath, *, limits: Optional[Limits] = None) -> Document:
         """Read and validate a .yaml, .yml, .json or .toml input file."""
     @staticmethod
-    def from_yaml(text: str) -> Document: ...
+    def from_yaml(text: str, *, limits: Optional[Limits] = None) -> Document: ...
     @staticmethod
-    def from_json(text: str) -> Document: ...
+    def from_json(text: str, *, limits: Optional[Limits] = None) -> Document: ...
     @staticmethod
-    def from_toml(text: str) -> Document: ...
+    def from_toml(text: str, *, limits: Optional[Limits] = None) -> Document: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]:
         """Pickles as the input it was made from (validated again when unpickled)."""
     @property
@@ -150,11 +177,17 @@ class RenderResult:
 def validate(data: Union[Mapping[str, Any], StrPath]) -> list[Problem]:
     """Problems with a mapping or input file, without raising; [] when valid."""
 
-def templates(templates_dir: Optional[StrPath] = None) -> list[str]:
+def templates(
+    templates_dir: Optional[StrPath] = None, *, limits: Optional[Limits] = None
+) -> list[str]:
     """Names of the built-in templates (or those in templates_dir)."""
 
 def render_template(
-    name: str, data: Mapping[str, Any], templates_dir: Optional[StrPath] = None
+    name: str,
+    data: Mapping[str, Any],
+    templates_dir: Optional[StrPath] = None,
+    *,
+    limits: Optional[Limits] = None,
 ) -> Document:
     """Fill template `name` with `data`; raises TemplateError or ValidationError."""
 

@@ -27,6 +27,8 @@ pub struct Batch<'a> {
     pub jobs: usize,
     /// The sheet of a workbook data file (`--sheet`); the first when `None`.
     pub sheet: Option<&'a str>,
+    /// Limits and the fonts each document must be shown in.
+    pub options: vanban::ReadOptions<'a>,
 }
 
 /// One item that could not be rendered or written.
@@ -145,7 +147,7 @@ fn render_row(row: &Row, batch: &Batch<'_>) -> Result<Document, Failure> {
         .map_err(|why| failure(row, None, why.clone()))?;
     batch
         .templates
-        .render_document(batch.template, data)
+        .render_document_with(batch.template, data, &batch.options)
         .map_err(|error| from_template_error(row, &error))
 }
 

@@ -6,6 +6,7 @@
 //! SIGINT stopped it.
 
 mod batch;
+mod limit_args;
 mod lint_cmd;
 mod output;
 mod rollup_cmd;
@@ -17,7 +18,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use vanban::metrics::FontSet;
-use vanban::{Document, InputError};
+use vanban::{Document, InputError, Limits, ReadOptions};
+
+use limit_args::LimitArgs;
 use vanban_output::Namer;
 
 use output::{parse_formats, Formats, Output};
@@ -57,6 +60,8 @@ enum Command {
         /// A folder of templates that adds to or overrides the built-ins.
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// List the templates and the data fields each reads.
     Templates {
@@ -98,6 +103,8 @@ enum Command {
         /// terminal it is always shown).
         #[arg(long)]
         progress: bool,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Roll units' year-end data up into one report (sums for amounts,
     /// weighted averages for rates) with a per-unit table.
@@ -128,6 +135,12 @@ enum Command {
     Check {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        /// Check that these PDF fonts (REGULAR,BOLD,ITALIC,BOLDITALIC) have
+        /// every character, instead of the built-in Liberation Serif.
+        #[arg(long, value_name = "FILES")]
+        fonts: Option<String>,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Print the JSON Schema of the input format (for editor completion).
     Schema,
@@ -159,8 +172,10 @@ fn main() -> ExitCode {
             fonts,
             template,
             templates,
+            limits,
         } => {
-            let output = match user_fonts(fonts.as_deref()) {
+            let limits = limits.limits();
+            let output = match user_fonts(fonts.as_deref(), &limits) {
                 Ok(fonts) => Output {
                     dir: output,
                     formats: format.0,
@@ -168,22 +183,30 @@ fn main() -> ExitCode {
                 },
                 Err(code) => return code,
             };
+            // Text the fonts cannot show is refused as the input is read.
+            let options = ReadOptions {
+                limits,
+                fonts: Some(output.fonts()),
+            };
             match template {
                 Some(name) => {
-                    let templates = match templates_cmd::load(templates.as_deref()) {
+                    let templates = match templates_cmd::load(templates.as_deref(), &limits) {
                         Ok(templates) => templates,
                         Err(code) => return code,
                     };
                     render(&inputs, &output, |input| {
-                        templates_cmd::render_data_file(&templates, &name, input)
+                        templates_cmd::render_data_file(&templates, &name, input, &options)
                     })
                 }
                 None => render(&inputs, &output, |input| {
-                    Document::from_path(input).map_err(|e| e.to_string())
+                    Document::from_path_with(input, &options).map_err(|e| e.to_string())
                 }),
             }
         }
-        Command::Templates { templates } => match templates_cmd::load(templates.as_deref()) {
+        Command::Templates { templates } => match templates_cmd::load(
+            templates.as_deref(),
+            &Limits::default(),
+        ) {
             Ok(templates) => {
                 print!("{}", templates_cmd::listing(&templates));
                 ExitCode::SUCCESS
@@ -201,14 +224,20 @@ fn main() -> ExitCode {
             fonts,
             templates,
             progress,
+            limits,
         } => {
-            let output = match user_fonts(fonts.as_deref()) {
+            let limits = limits.limits();
+            let output = match user_fonts(fonts.as_deref(), &limits) {
                 Ok(fonts) => Output {
                     dir: output,
                     formats: format.0,
                     fonts,
                 },
                 Err(code) => return code,
+            };
+            let options = ReadOptions {
+                limits,
+                fonts: Some(output.fonts()),
             };
             templates_cmd::batch_command(
                 &data,
@@ -217,6 +246,7 @@ fn main() -> ExitCode {
                 name_field.as_deref(),
                 jobs,
                 sheet.as_deref(),
+                &options,
                 &output,
                 progress,
             )
@@ -242,12 +272,27 @@ fn main() -> ExitCode {
                 sheet: sheet.as_deref(),
                 template: &template,
             };
-            match templates_cmd::load(templates.as_deref()) {
+            match templates_cmd::load(templates.as_deref(), &Limits::default()) {
                 Ok(templates) => rollup_cmd::run(&job, &templates, &write),
                 Err(code) => code,
             }
         }
-        Command::Check { inputs } => check(&inputs),
+        Command::Check {
+            inputs,
+            fonts,
+            limits,
+        } => {
+            let limits = limits.limits();
+            let fonts = match user_fonts(fonts.as_deref(), &limits) {
+                Ok(fonts) => fonts,
+                Err(code) => return code,
+            };
+            let options = ReadOptions {
+                limits,
+                fonts: Some(fonts.as_ref().unwrap_or(FontSet::liberation_serif())),
+            };
+            check(&inputs, &options)
+        }
         Command::Schema => {
             println!("{}", vanban::input::json_schema());
             ExitCode::SUCCESS
@@ -261,8 +306,8 @@ fn main() -> ExitCode {
 
 /// The PDF fonts named by `--fonts`, or `None` for the built-in set; a bad
 /// list is a usage error (exit 2).
-fn user_fonts(list: Option<&str>) -> Result<Option<FontSet>, ExitCode> {
-    list.map(vanban_output::render::load_font_list)
+fn user_fonts(list: Option<&str>, limits: &Limits) -> Result<Option<FontSet>, ExitCode> {
+    list.map(|list| vanban_output::render::load_font_list(list, limits.max_font_bytes))
         .transpose()
         .map_err(|message| {
             eprintln!("error: --{message}");
@@ -318,10 +363,10 @@ fn render(
     exit_status(failed)
 }
 
-fn check(inputs: &[PathBuf]) -> ExitCode {
+fn check(inputs: &[PathBuf], options: &ReadOptions<'_>) -> ExitCode {
     let mut failed = false;
     for input in inputs {
-        match Document::from_path(input) {
+        match Document::from_path_with(input, options) {
             Ok(_) => eprintln!("{}: ok", input.display()),
             Err(error) => {
                 report(&error);

@@ -31,6 +31,11 @@ pub struct Output {
 }
 
 impl Output {
+    /// The PDF fonts: `--fonts`, or the built-in Liberation Serif.
+    pub fn fonts(&self) -> &FontSet {
+        self.fonts.as_ref().unwrap_or(FontSet::liberation_serif())
+    }
+
     /// Renders `doc` and writes `dir/stem.EXT` for every format as one set.
     pub fn write(&self, doc: &Document, stem: &str) -> Result<Vec<PathBuf>, vanban_output::Error> {
         let options = Options {

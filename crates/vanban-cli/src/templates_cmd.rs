@@ -5,13 +5,13 @@ use std::fmt::Write;
 use std::path::Path;
 
 use vanban::template::Templates;
-use vanban::Document;
+use vanban::{Document, Limits, ReadOptions};
 
 /// The built-ins, or the built-ins plus a user folder; a folder that cannot
 /// be read is reported and ends the command with exit status 1.
-pub fn load(dir: Option<&Path>) -> Result<Templates, std::process::ExitCode> {
+pub fn load(dir: Option<&Path>, limits: &Limits) -> Result<Templates, std::process::ExitCode> {
     let templates = match dir {
-        Some(dir) => Templates::with_dir(dir).map_err(|e| e.to_string()),
+        Some(dir) => Templates::with_dir_limited(dir, limits).map_err(|e| e.to_string()),
         None => Ok(Templates::builtin()),
     };
     templates.map_err(|message| {
@@ -50,9 +50,10 @@ pub fn render_data_file(
     templates: &Templates,
     name: &str,
     data_file: &Path,
+    options: &ReadOptions<'_>,
 ) -> Result<Document, String> {
     let (data, origins) = vanban::template::data::read_one_traced(data_file)?;
-    templates.render_document(name, &data).map_err(|e| {
+    templates.render_document_with(name, &data, options).map_err(|e| {
         // A value loaded from a sheet: name its cell too.
         let cell = e.data_path.as_ref().and_then(|p| origins.get(p));
         match cell {
@@ -72,10 +73,11 @@ pub fn batch_command(
     name_field: Option<&str>,
     jobs: usize,
     sheet: Option<&str>,
+    options: &ReadOptions<'_>,
     output: &crate::output::Output,
     show_progress: bool,
 ) -> std::process::ExitCode {
-    let templates = match load(templates_dir) {
+    let templates = match load(templates_dir, &options.limits) {
         Ok(t) => t,
         Err(code) => return code,
     };
@@ -85,6 +87,7 @@ pub fn batch_command(
         name_field,
         jobs,
         sheet,
+        options: *options,
     };
     let stop = crate::signals::Stop::on_signals();
     let mut view = crate::batch::ProgressView::new(show_progress);

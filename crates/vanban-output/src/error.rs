@@ -22,6 +22,10 @@ pub enum Error {
     /// Style options outside the decree's ranges (each problem names its field).
     #[error("{}", .0.join("; "))]
     Style(Vec<String>),
+    /// The document cannot be shown as it is (a character the fonts lack):
+    /// the input's fault, each problem naming its field.
+    #[error("{0}")]
+    Refused(vanban::InputError),
     /// A backend failed on this document.
     #[error("cannot render {format}: {message}")]
     Render { format: Format, message: String },

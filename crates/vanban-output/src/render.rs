@@ -62,6 +62,9 @@ pub fn render(
         }
         _ => Cow::Borrowed(doc),
     };
+    // Never a PDF with a glyph missing: a text the fonts cannot show is
+    // refused before anything is rendered, naming the field.
+    vanban::coverage::check(&doc, options.fonts).map_err(Error::Refused)?;
     let rendered = formats
         .iter()
         .map(|&format| {
@@ -87,8 +90,9 @@ pub fn render(
     Ok(Rendered(rendered))
 }
 
-/// Reads four PDF font files: regular, bold, italic, bold italic.
-pub fn load_fonts<P: AsRef<Path>>(paths: &[P]) -> Result<FontSet, Error> {
+/// Reads four PDF font files: regular, bold, italic, bold italic, each at
+/// most `max_bytes` long (reading stops there: no endless file is read whole).
+pub fn load_fonts<P: AsRef<Path>>(paths: &[P], max_bytes: u64) -> Result<FontSet, Error> {
     let [regular, bold, italic, bold_italic] = paths else {
         return Err(Error::Fonts(format!(
             "give four files, REGULAR,BOLD,ITALIC,BOLDITALIC; got {}",
@@ -97,7 +101,10 @@ pub fn load_fonts<P: AsRef<Path>>(paths: &[P]) -> Result<FontSet, Error> {
     };
     let read = |path: &P| {
         let path = path.as_ref();
-        std::fs::read(path).map_err(|e| Error::Fonts(format!("{}: {e}", path.display())))
+        vanban::limits::read_bytes(path, max_bytes).map_err(|e| {
+            let e = e.replace("--max-file-bytes", "--max-font-bytes");
+            Error::Fonts(format!("{}: {e}", path.display()))
+        })
     };
     FontSet::from_data([
         read(regular)?,
@@ -109,9 +116,9 @@ pub fn load_fonts<P: AsRef<Path>>(paths: &[P]) -> Result<FontSet, Error> {
 }
 
 /// Reads `--fonts R,B,I,BI`: four comma-separated font files.
-pub fn load_font_list(list: &str) -> Result<FontSet, Error> {
+pub fn load_font_list(list: &str, max_bytes: u64) -> Result<FontSet, Error> {
     let paths: Vec<&str> = list.split(',').map(str::trim).collect();
-    load_fonts(&paths)
+    load_fonts(&paths, max_bytes)
 }
 
 /// A style from options shaped like an input's `style` field

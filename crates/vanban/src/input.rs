@@ -164,6 +164,89 @@ pub struct MarginsInput {
     pub right: Option<f32>,
 }
 
+impl Input {
+    /// Every text of the input with its field path, in field order, for
+    /// the checks every text gets (characters, length).
+    pub fn texts(&self) -> Vec<(String, &str)> {
+        let mut out: Vec<(String, &str)> = Vec::new();
+        fn one<'a>(out: &mut Vec<(String, &'a str)>, path: &str, text: Option<&'a str>) {
+            if let Some(text) = text {
+                out.push((path.to_string(), text));
+            }
+        }
+        one(&mut out, "kind", self.kind.as_deref());
+        one(&mut out, "parent", self.parent.as_deref());
+        if let Some(issuer) = &self.issuer {
+            one(&mut out, "issuer.name", issuer.name.as_deref());
+            one(
+                &mut out,
+                "issuer.abbreviation",
+                issuer.abbreviation.as_deref(),
+            );
+            one(&mut out, "issuer.unit", issuer.unit.as_deref());
+        }
+        one(&mut out, "symbol", self.symbol.as_deref());
+        one(&mut out, "place", self.place.as_deref());
+        if let Some(DateInput::Text(date)) = &self.date {
+            one(&mut out, "date", Some(date.as_str()));
+        }
+        one(&mut out, "summary", self.summary.as_deref());
+        one(&mut out, "body", self.body.as_deref());
+        one(&mut out, "urgency", self.urgency.as_deref());
+        one(&mut out, "secrecy", self.secrecy.as_deref());
+        if let Some(signer) = &self.signer {
+            one(&mut out, "signer.title", signer.title.as_deref());
+            one(&mut out, "signer.name", signer.name.as_deref());
+        }
+        if let Some(drafter) = &self.drafter {
+            one(&mut out, "drafter.initials", drafter.initials.as_deref());
+        }
+        if let Some(style) = &self.style {
+            one(
+                &mut out,
+                "style.hoa_spelling",
+                style.hoa_spelling.as_deref(),
+            );
+        }
+        let lists: [(&str, &[String]); 5] = [
+            ("bases", &self.bases),
+            ("addressees", &self.addressees),
+            ("recipients", &self.recipients),
+            (
+                "archive.units",
+                self.archive.as_ref().map_or(&[][..], |a| &a.units),
+            ),
+            (
+                "signer.authority",
+                self.signer.as_ref().map_or(&[][..], |s| &s.authority),
+            ),
+        ];
+        for (path, items) in lists {
+            for (i, item) in items.iter().enumerate() {
+                out.push((format!("{path}[{i}]"), item));
+            }
+        }
+        out
+    }
+}
+
+/// Fields whose text is one word or one line: a line break or tab in them
+/// means nothing and is refused.
+pub const ONE_LINE_FIELDS: [&str; 12] = [
+    "kind",
+    "issuer.abbreviation",
+    "issuer.unit",
+    "symbol",
+    "place",
+    "date",
+    "urgency",
+    "secrecy",
+    "signer.name",
+    "drafter.initials",
+    "style.hoa_spelling",
+    "archive.units",
+];
+
 /// The JSON Schema of the input, for editors' completion.
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(Input);

@@ -8,10 +8,12 @@
 
 pub mod body;
 pub mod compose;
+pub mod coverage;
 pub mod date;
 pub mod error;
 pub mod input;
 pub mod kind;
+pub mod limits;
 pub mod metrics;
 pub mod model;
 pub mod source;
@@ -26,36 +28,78 @@ pub use date::Date;
 pub use error::{InputError, Problem};
 pub use input::Input;
 pub use kind::Kind;
+pub use limits::Limits;
 pub use model::Document;
 pub use source::Format;
 pub use style::Style;
+
+/// How input is read: within [`Limits`], and, when `fonts` is given, for
+/// those fonts: a character they cannot show is a problem of its field
+/// (see [`coverage`]), reported with the others.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReadOptions<'a> {
+    pub limits: Limits,
+    pub fonts: Option<&'a metrics::FontSet>,
+}
 
 impl Document {
     /// Reads and validates an input file (`.yaml`, `.yml`, `.json`, `.toml`).
     /// Every problem is reported, each with its field path, line and column.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Document, InputError> {
+        Document::from_path_with(path, &ReadOptions::default())
+    }
+
+    /// [`Document::from_path`] with limits and fonts.
+    pub fn from_path_with(
+        path: impl AsRef<Path>,
+        options: &ReadOptions<'_>,
+    ) -> Result<Document, InputError> {
         let path = path.as_ref();
-        let (input, text, format) = source::read_file(path)?;
-        Document::from_located_input(&input, &text, format)
+        let (input, text, format) = source::read_file(path, &options.limits)?;
+        let text = limits::strip_bom(&text);
+        Document::from_located_input(&input, text, format, options)
             .map_err(|e| e.in_file(path.display().to_string()))
     }
 
     /// Reads and validates input text in a given format.
     pub fn from_text(text: &str, format: Format) -> Result<Document, InputError> {
-        let input = source::parse(text, format)?;
-        Document::from_located_input(&input, text, format)
+        Document::from_text_with(text, format, &ReadOptions::default())
+    }
+
+    /// [`Document::from_text`] with limits and fonts.
+    pub fn from_text_with(
+        text: &str,
+        format: Format,
+        options: &ReadOptions<'_>,
+    ) -> Result<Document, InputError> {
+        let text = limits::strip_bom(text);
+        let input = source::parse_with(text, format, &options.limits)?;
+        Document::from_located_input(&input, text, format, options)
     }
 
     /// Validates an input built in code (e.g. from Python); problems have paths
     /// but no lines.
     pub fn from_input(input: &Input) -> Result<Document, InputError> {
-        validate::validate(input, None).map_err(InputError::new)
+        Document::from_input_with(input, &ReadOptions::default())
+    }
+
+    /// [`Document::from_input`] with limits and fonts.
+    pub fn from_input_with(
+        input: &Input,
+        options: &ReadOptions<'_>,
+    ) -> Result<Document, InputError> {
+        let doc = validate::validate_with(input, None, &options.limits).map_err(InputError::new)?;
+        match options.fonts {
+            Some(fonts) => coverage::check(&doc, fonts).map(|()| doc),
+            None => Ok(doc),
+        }
     }
 
     fn from_located_input(
         input: &Input,
         text: &str,
         format: Format,
+        options: &ReadOptions<'_>,
     ) -> Result<Document, InputError> {
         let locator = source::Locator::new(text, format);
         // A block scalar's first line is the one after `body:`.
@@ -70,7 +114,16 @@ impl Document {
                 line
             }
         });
-        validate::validate(input, body_offset).map_err(|problems| {
+        let checked =
+            validate::validate_with(input, body_offset, &options.limits).and_then(|doc| {
+                match options.fonts {
+                    Some(fonts) => coverage::check(&doc, fonts)
+                        .map(|()| doc)
+                        .map_err(|e| e.problems),
+                    None => Ok(doc),
+                }
+            });
+        checked.map_err(|problems| {
             let located = problems
                 .into_iter()
                 .map(|p| match locator.locate(&p.path) {

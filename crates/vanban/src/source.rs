@@ -7,6 +7,7 @@ use saphyr::{LoadableYamlNode, MarkedYaml};
 
 use crate::error::{InputError, Problem};
 use crate::input::Input;
+use crate::limits::{self, Limits};
 
 /// The input languages, all reading into the same [`Input`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,11 +30,24 @@ impl Format {
     }
 }
 
-/// Parses `text`; a syntax or type error comes back located.
+/// Parses `text` within the default [`Limits`]; a syntax or type error
+/// comes back located.
 pub fn parse(text: &str, format: Format) -> Result<Input, InputError> {
+    parse_with(text, format, &Limits::default())
+}
+
+/// Parses `text`, first refusing nesting deeper than the limit (so no
+/// parser recurses on hostile input); a byte-order mark is ignored.
+pub fn parse_with(text: &str, format: Format, limits: &Limits) -> Result<Input, InputError> {
+    let text = limits::strip_bom(text);
     let located = |message: String, line: usize, column: usize| {
-        InputError::new(vec![Problem::new("", message).at(line, column)])
+        InputError::new(vec![Problem::new(
+            "",
+            explain_number(&message, text, line, column),
+        )
+        .at(line, column)])
     };
+    limits::check_depth(text, format, limits.max_depth).map_err(|why| located(why, 1, 1))?;
     match format {
         Format::Yaml => serde_norway::from_str(text).map_err(|e| {
             let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
@@ -46,6 +60,74 @@ pub fn parse(text: &str, format: Format) -> Result<Input, InputError> {
             let (line, column) = line_column(text, offset);
             located(e.message().trim().to_string(), line, column)
         }),
+    }
+}
+
+/// Serde says ``invalid type: floating point `1e+20`, expected i64`` of a
+/// whole number too large for its field (JSON reads it as a float); say
+/// so, with the number as written.
+fn explain_number(message: &str, text: &str, line: usize, column: usize) -> String {
+    if !message.contains("expected i64") {
+        return message.to_string();
+    }
+    let quoted = message.split('`').nth(1).unwrap_or("");
+    // YAML names the field itself (`number: invalid type: …`).
+    let (field, message) = match message.split_once(": invalid type") {
+        Some((field, rest)) => (format!("{field}: "), format!("invalid type{rest}")),
+        None => (String::new(), message.to_string()),
+    };
+    let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    let written = if message.starts_with("invalid type: integer") {
+        quoted.to_string()
+    } else if message.starts_with("invalid type: floating point") {
+        // The error points just after the number.
+        let before: String = line_text.chars().take(column).collect();
+        let before = before.trim_end_matches(|c: char| !c.is_ascii_digit());
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let literal = &before[before.len() - digits..];
+        let sign = &before[..before.len() - digits];
+        let field = match field.is_empty() {
+            true => key_before(line_text, quoted),
+            false => field.clone(),
+        };
+        if digits == 0 || sign.ends_with(['.', 'e', 'E', '+']) {
+            return format!("{field}must be a whole number, not {quoted}");
+        }
+        if sign.ends_with('-') {
+            return format!("{field}must be 1 or more, not -{literal}");
+        }
+        literal.to_string()
+    } else {
+        return format!("{field}{message}");
+    };
+    let field = if field.is_empty() {
+        key_before(line_text, &written)
+    } else {
+        field
+    };
+    format!("{field}{written} is too large (at most {})", u32::MAX)
+}
+
+/// `"number": 1e20` or `number = 1e20`: the key written before a value on
+/// its line, as `number: `, for parsers that do not name the field.
+fn key_before(line: &str, value: &str) -> String {
+    let Some(at) = line.find(value) else {
+        return String::new();
+    };
+    let before = line[..at]
+        .trim_end()
+        .trim_end_matches([':', '='])
+        .trim_end();
+    let before = before.trim_end_matches(['"', '\'']);
+    let key: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        .collect();
+    if key.is_empty() {
+        String::new()
+    } else {
+        format!("{}: ", key.chars().rev().collect::<String>())
     }
 }
 
@@ -176,7 +258,7 @@ fn split_path(path: &str) -> Vec<Segment<'_>> {
 }
 
 /// Reads a file into [`Input`] along with its text and format.
-pub fn read_file(path: &Path) -> Result<(Input, String, Format), InputError> {
+pub fn read_file(path: &Path, limits: &Limits) -> Result<(Input, String, Format), InputError> {
     let name = path.display().to_string();
     let format = Format::from_path(path).ok_or_else(|| {
         InputError::new(vec![Problem::new(
@@ -185,10 +267,9 @@ pub fn read_file(path: &Path) -> Result<(Input, String, Format), InputError> {
         )])
         .in_file(&name)
     })?;
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        InputError::new(vec![Problem::new("", format!("cannot read: {e}"))]).in_file(&name)
-    })?;
-    let input = parse(&text, format).map_err(|e| e.in_file(&name))?;
+    let text = limits::read_text(path, limits.max_file_bytes)
+        .map_err(|why| InputError::new(vec![Problem::new("", why)]).in_file(&name))?;
+    let input = parse_with(&text, format, limits).map_err(|e| e.in_file(&name))?;
     Ok((input, text, format))
 }
 

@@ -4,8 +4,9 @@
 use crate::body;
 use crate::date::Date;
 use crate::error::Problem;
-use crate::input::{Input, StyleInput};
+use crate::input::{Input, StyleInput, ONE_LINE_FIELDS};
 use crate::kind::Kind;
+use crate::limits::Limits;
 use crate::model::{Archive, Document, Drafter, Secrecy, Signer, Urgency};
 use crate::style::{HoaSpelling, Margins, Preset, Style};
 use crate::vn::nfc;
@@ -28,9 +29,25 @@ pub fn style(input: &StyleInput) -> Result<Style, Vec<Problem>> {
     }
 }
 
-/// Validates an input. Problems carry field paths; the caller adds locations.
+/// Validates an input with the default [`Limits`]. Problems carry field
+/// paths; the caller adds locations.
 pub fn validate(input: &Input, body_offset: BodyLineOffset) -> Result<Document, Vec<Problem>> {
-    let mut v = Validator::default();
+    validate_with(input, body_offset, &Limits::default())
+}
+
+/// Validates an input within `limits`.
+pub fn validate_with(
+    input: &Input,
+    body_offset: BodyLineOffset,
+    limits: &Limits,
+) -> Result<Document, Vec<Problem>> {
+    let mut v = Validator {
+        problems: Vec::new(),
+        limits: *limits,
+    };
+    for (path, text) in input.texts() {
+        v.characters(&path, text);
+    }
     let kind = v.kind(input);
     let style = v.style(input.style.as_ref());
     let issuer = input.issuer.clone().unwrap_or_default();
@@ -119,14 +136,63 @@ pub fn validate(input: &Input, body_offset: BodyLineOffset) -> Result<Document, 
     })
 }
 
-#[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,
+    limits: Limits,
 }
+
+/// Problems reported per field for bad characters; the rest are counted.
+const CHARACTER_PROBLEMS_SHOWN: usize = 5;
 
 impl Validator {
     fn problem(&mut self, path: &str, message: impl Into<String>) {
         self.problems.push(Problem::new(path, message));
+    }
+
+    /// Every text: no longer than the limit, and only characters that can
+    /// be written into a DOCX and a PDF. Control characters (U+0000–U+001F,
+    /// U+007F–U+009F) and non-characters (U+FFFE, U+FDD0 …) are refused
+    /// with their position; tab and line break are kept where they mean
+    /// something (the body, names that span lines), refused elsewhere.
+    fn characters(&mut self, path: &str, text: &str) {
+        let length = text.chars().count();
+        if length > self.limits.max_field_chars {
+            self.problem(
+                path,
+                format!(
+                    "is {length} characters long, more than the limit of {} (raise it with --max-field-chars)",
+                    self.limits.max_field_chars
+                ),
+            );
+        }
+        let field = path.split('[').next().unwrap_or(path);
+        let one_line = ONE_LINE_FIELDS.contains(&field);
+        let mut bad = 0;
+        for (index, c) in text.chars().enumerate() {
+            let Some(what) = forbidden_character(c, one_line) else {
+                continue;
+            };
+            bad += 1;
+            if bad <= CHARACTER_PROBLEMS_SHOWN {
+                self.problem(
+                    path,
+                    format!(
+                        "{what} U+{:04X} at character {} is not allowed",
+                        c as u32,
+                        index + 1
+                    ),
+                );
+            }
+        }
+        if bad > CHARACTER_PROBLEMS_SHOWN {
+            self.problem(
+                path,
+                format!(
+                    "{} more characters that are not allowed",
+                    bad - CHARACTER_PROBLEMS_SHOWN
+                ),
+            );
+        }
     }
 
     fn required(&mut self, path: &str, value: Option<&str>) -> String {
@@ -197,6 +263,10 @@ impl Validator {
         let n = value?;
         match u32::try_from(n) {
             Ok(n) if n >= 1 => Some(n),
+            _ if n > 0 => {
+                self.problem(path, format!("{n} is too large (at most {})", u32::MAX));
+                None
+            }
             _ => {
                 self.problem(
                     path,
@@ -321,7 +391,26 @@ impl Validator {
         offset: BodyLineOffset,
     ) -> Vec<crate::model::Block> {
         match body::parse(&nfc(markdown)) {
-            Ok(blocks) => blocks,
+            Ok(blocks) => {
+                let tables = blocks.iter().filter_map(|b| match b {
+                    crate::model::Block::Table(t) => Some(t),
+                    _ => None,
+                });
+                for (i, table) in tables.enumerate() {
+                    let columns = table.header.len();
+                    if columns > self.limits.max_table_columns {
+                        self.problem(
+                            "body",
+                            format!(
+                                "table {} has {columns} columns, more than the limit of {}: the columns would be narrower than a word (raise it with --max-table-columns)",
+                                i + 1,
+                                self.limits.max_table_columns
+                            ),
+                        );
+                    }
+                }
+                blocks
+            }
             Err(problems) => {
                 for p in problems {
                     let where_ = match offset {
@@ -468,6 +557,28 @@ impl Validator {
         }
         style
     }
+}
+
+/// What is wrong with a character, if anything: a control character
+/// (tab and line break only in fields that may span lines) or a
+/// non-character, neither of which a DOCX may hold.
+pub fn forbidden_character(c: char, one_line: bool) -> Option<&'static str> {
+    match c {
+        '\n' if one_line => Some("a line break"),
+        '\t' if one_line => Some("a tab"),
+        '\n' | '\t' => None,
+        '\r' => Some("a carriage return (use line breaks alone)"),
+        c if c.is_control() => Some("the control character"),
+        c if is_noncharacter(c) => Some("the non-character"),
+        _ => None,
+    }
+}
+
+/// Unicode's 66 non-characters: U+FDD0–U+FDEF and the last two code points
+/// of every plane (U+FFFE, U+FFFF, U+1FFFE …).
+pub fn is_noncharacter(c: char) -> bool {
+    let n = c as u32;
+    (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
 }
 
 fn normalise_choice(text: &str) -> String {

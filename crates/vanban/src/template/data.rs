@@ -16,6 +16,8 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use super::sheet;
+use crate::limits::Limits;
+use crate::source::Format;
 
 /// One item of a batch: its position and its data, or why it could not be read.
 #[derive(Debug)]
@@ -39,12 +41,27 @@ pub fn read_one(path: &Path) -> Result<Value, String> {
     read_one_traced(path).map(|(value, _)| value)
 }
 
+/// [`read_one`] within `limits`: the file's size and how deep it nests.
+pub fn read_one_limited(path: &Path, limits: &Limits) -> Result<Value, String> {
+    read_one_traced_limited(path, limits).map(|(value, _)| value)
+}
+
 /// As [`read_one`], with the cells that fields loaded from a sheet came
 /// from, so an error about `indicators.3.plan` can name its cell.
 pub fn read_one_traced(path: &Path) -> Result<(Value, Origins), String> {
-    let text = read(path)?;
+    read_one_traced_limited(path, &Limits::default())
+}
+
+/// [`read_one_traced`] within `limits`.
+pub fn read_one_traced_limited(path: &Path, limits: &Limits) -> Result<(Value, Origins), String> {
+    let text = crate::limits::read_text(path, limits.max_file_bytes)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if let Some(format) = Format::from_path(path) {
+        crate::limits::check_depth(&text, format, limits.max_depth)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
     let value: Value = match extension(path).as_str() {
-        "yaml" | "yml" => serde_norway::from_str(&text).map_err(|e| e.to_string()),
+        "yaml" | "yml" => serde_norway::from_str(&text).map_err(yaml_error),
         "json" => serde_json::from_str(&text).map_err(|e| e.to_string()),
         "toml" => toml::from_str(&text)
             .map(toml_dates_as_text)
@@ -198,6 +215,14 @@ pub fn read_rows_in(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>, String
     read_rows(path)
 }
 
+/// serde_norway says `JSON number out of range` of a YAML number beyond
+/// what data can hold; say what it means.
+fn yaml_error(error: serde_norway::Error) -> String {
+    error
+        .to_string()
+        .replace("JSON number out of range", "the number is too large")
+}
+
 /// TOML dates arrive as `{"$__toml_private_datetime": "2024-03-08"}`;
 /// templates want the text, as YAML and JSON give it.
 fn toml_dates_as_text(value: Value) -> Value {
@@ -225,12 +250,16 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
     }
     let text = read(path)?;
     let shown = path.display();
+    if let Some(format @ (Format::Yaml | Format::Json)) = Format::from_path(path) {
+        crate::limits::check_depth(&text, format, Limits::default().max_depth)
+            .map_err(|e| format!("{shown}: {e}"))?;
+    }
     match extension(path).as_str() {
         "csv" => rows_from_csv(&text).map_err(|e| format!("{shown}: {e}")),
         "jsonl" | "ndjson" => Ok(rows_from_json_lines(&text)),
         "yaml" | "yml" => {
             let value: Value =
-                serde_norway::from_str(&text).map_err(|e| format!("{shown}: {e}"))?;
+                serde_norway::from_str(&text).map_err(|e| format!("{shown}: {}", yaml_error(e)))?;
             rows_from_list(value).map_err(|e| format!("{shown}: {e}"))
         }
         "json" => {
@@ -243,8 +272,10 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
     }
 }
 
+/// Rows are not size-limited here: a batch file may be large (reading it
+/// row by row is the batch reader's job). A byte-order mark is dropped.
 fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+    crate::limits::read_text(path, u64::MAX).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn extension(path: &Path) -> String {
@@ -260,6 +291,14 @@ pub fn rows_from_csv(text: &str) -> Result<Vec<Row>, String> {
 
 /// The rows of CSV data as they are read (the header row first, at once).
 fn csv_rows<R: std::io::Read>(input: R) -> Result<impl Iterator<Item = Row>, String> {
+    // The reader's own line count drifts with \r\n line ends and quoted
+    // line breaks; the line breaks seen before a record's first byte do not.
+    let breaks = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let input = Breaks {
+        inner: input,
+        read: 0,
+        breaks: breaks.clone(),
+    };
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
     let headers: Vec<Vec<String>> = reader
         .headers()
@@ -276,13 +315,48 @@ fn csv_rows<R: std::io::Read>(input: R) -> Result<impl Iterator<Item = Row>, Str
     Ok(reader
         .into_records()
         .enumerate()
-        .map(move |(index, record)| csv_row(&headers, index + 1, record)))
+        .map(move |(index, record)| {
+            let line_of = |byte: u64| line_at(&breaks.lock().unwrap_or_else(|e| e.into_inner()), byte);
+            csv_row(&headers, index + 1, record, line_of)
+        }))
 }
 
-fn csv_row(headers: &[Vec<String>], number: usize, record: csv::Result<csv::StringRecord>) -> Row {
+/// Passes bytes through, noting where each line break is.
+struct Breaks<R> {
+    inner: R,
+    read: u64,
+    breaks: std::sync::Arc<std::sync::Mutex<Vec<u64>>>,
+}
+
+impl<R: std::io::Read> std::io::Read for Breaks<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut breaks = self.breaks.lock().unwrap_or_else(|e| e.into_inner());
+        for (i, b) in buf[..n].iter().enumerate() {
+            if *b == b'\n' {
+                breaks.push(self.read + i as u64);
+            }
+        }
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
+/// The 1-based line of a record starting at `byte`; after `\r\n` the
+/// reader places it at the `\n`, which still ends the line before.
+fn line_at(breaks: &[u64], byte: u64) -> usize {
+    breaks.partition_point(|&b| b <= byte) + 1
+}
+
+fn csv_row(
+    headers: &[Vec<String>],
+    number: usize,
+    record: csv::Result<csv::StringRecord>,
+    line_of: impl Fn(u64) -> usize,
+) -> Row {
     let (line, data) = match record {
         Ok(record) => {
-            let line = record.position().map(|p| p.line() as usize);
+            let line = record.position().map(|p| line_of(p.byte()));
             let mut item = Value::Object(Map::new());
             let mut result = Ok(());
             for (path, cell) in headers.iter().zip(record.iter()) {
@@ -296,7 +370,7 @@ fn csv_row(headers: &[Vec<String>], number: usize, record: csv::Result<csv::Stri
             }
             (line, result.map(|()| compact(item)))
         }
-        Err(e) => (e.position().map(|p| p.line() as usize), Err(e.to_string())),
+        Err(e) => (e.position().map(|p| line_of(p.byte())), Err(e.to_string())),
     };
     Row {
         number,
@@ -305,6 +379,7 @@ fn csv_row(headers: &[Vec<String>], number: usize, record: csv::Result<csv::Stri
         cells: Vec::new(),
     }
 }
+
 
 /// One JSON object per line; blank lines are skipped.
 pub fn rows_from_json_lines(text: &str) -> Vec<Row> {
@@ -471,6 +546,15 @@ mod tests {
             rows[1].data.as_ref().unwrap(),
             &json!({"name": "Phú, Mỹ", "issuer": {"name": "UBND XÃ PHÚ MỸ"}, "items": [{"plan": "5"}, {"plan": "7"}], "note": "x"})
         );
+    }
+
+    #[test]
+    fn csv_line_numbers_hold_with_crlf_and_quoted_line_breaks() {
+        let csv = "\u{FEFF}a,b\r\n1,2\r\n\"x\r\ny\",3\r\n4,5\r\n6\r\n";
+        let rows = rows_from_csv(csv).unwrap();
+        let lines: Vec<Option<usize>> = rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [Some(2), Some(3), Some(5), Some(6)]);
+        assert!(rows[3].data.is_err());
     }
 
     #[test]

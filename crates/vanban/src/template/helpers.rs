@@ -349,7 +349,18 @@ impl HelperDef for ArithmeticHelper {
         rc: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
         let (a, b) = (number_arg(h, rc, 0)?, number_arg(h, rc, 1)?);
-        Ok(ScopedJson::Derived(number_value(a + self.sign * b)))
+        let result = a + self.sign * b;
+        // Beyond 15 digits a float no longer prints as the number it is.
+        if !result.is_finite() || result.abs() >= 1e15 {
+            let param = arg(h, rc, 0)?;
+            return Err(fail(
+                h,
+                rc,
+                Some(param),
+                "the result is too large (at most 15 digits)",
+            ));
+        }
+        Ok(ScopedJson::Derived(number_value(result)))
     }
 }
 

@@ -31,6 +31,7 @@ pub mod indicators;
 mod report_helpers;
 pub mod rollup;
 pub mod sheet;
+mod partials;
 pub mod words;
 mod xlsx_percent;
 
@@ -43,8 +44,9 @@ use serde_json::Value;
 pub use error::{TemplateError, TemplateErrorKind};
 pub use file::Field;
 
+use crate::limits::Limits;
 use crate::source::{self, Format};
-use crate::{Document, Input};
+use crate::{Document, Input, ReadOptions};
 
 /// The built-in templates, embedded in the binary.
 const BUILTIN: [(&str, &str); 3] = [
@@ -66,6 +68,7 @@ pub struct Templates {
     /// Body parts, escaped as literal Markdown text.
     body: Handlebars<'static>,
     entries: BTreeMap<String, Entry>,
+    limits: Limits,
 }
 
 struct Entry {
@@ -89,6 +92,15 @@ impl Templates {
     /// The built-ins plus every `*.hbs` in `dir`; a file named like a
     /// built-in replaces it, `_name.hbs` files are partials (`{{> _name}}`).
     pub fn with_dir(dir: impl AsRef<Path>) -> Result<Templates, TemplateError> {
+        Templates::with_dir_limited(dir, &Limits::default())
+    }
+
+    /// [`Templates::with_dir`] within `limits`: the size of each file read,
+    /// and how deep partials may call partials (a loop is refused).
+    pub fn with_dir_limited(
+        dir: impl AsRef<Path>,
+        limits: &Limits,
+    ) -> Result<Templates, TemplateError> {
         let dir = dir.as_ref();
         let io = |what: &str, e: std::io::Error| {
             TemplateError::new("", TemplateErrorKind::Io, format!("{what}: {e}"))
@@ -104,6 +116,7 @@ impl Templates {
             .collect();
         paths.sort();
         let mut templates = Templates::builtin();
+        templates.limits = *limits;
         // Partials first, so templates that use them compile against them.
         paths.sort_by_key(|p| !is_partial(p));
         for path in paths {
@@ -122,12 +135,18 @@ impl Templates {
                 )
                 .in_file(Some(shown)));
             }
-            let text = std::fs::read_to_string(&real).map_err(|e| io(&shown, e))?;
+            let text = crate::limits::read_text(&real, limits.max_file_bytes).map_err(|why| {
+                TemplateError::new(&name, TemplateErrorKind::Io, why).in_file(Some(shown.clone()))
+            })?;
             if is_partial(&path) {
                 templates.add_partial(&name, &text, &shown)?;
             } else {
                 templates.add(&name, &text, Some(shown))?;
             }
+        }
+        for registry in [&templates.header, &templates.body] {
+            partials::check(registry, limits.max_partial_depth)
+                .map_err(|e| e.in_file(Some(dir.display().to_string())))?;
         }
         Ok(templates)
     }
@@ -157,6 +176,11 @@ impl Templates {
             )
         })?;
         let origin = || entry.origin.clone();
+        if let Err((path, why)) = check_data(data, self.limits.max_depth) {
+            return Err(TemplateError::new(name, TemplateErrorKind::BadData, why)
+                .data(Some(path))
+                .in_file(origin()));
+        }
         if !data.is_object() {
             return Err(TemplateError::new(
                 name,
@@ -204,8 +228,19 @@ impl Templates {
     /// Renders and validates into a [`Document`]; an invalid result is a
     /// [`TemplateErrorKind::Input`] holding every problem.
     pub fn render_document(&self, name: &str, data: &Value) -> Result<Document, TemplateError> {
+        self.render_document_with(name, data, &ReadOptions::default())
+    }
+
+    /// [`Templates::render_document`] within limits and for fonts (see
+    /// [`ReadOptions`]).
+    pub fn render_document_with(
+        &self,
+        name: &str,
+        data: &Value,
+        options: &ReadOptions<'_>,
+    ) -> Result<Document, TemplateError> {
         let input = self.render(name, data)?;
-        Document::from_input(&input).map_err(|error| {
+        Document::from_input_with(&input, options).map_err(|error| {
             TemplateError::new(
                 name,
                 TemplateErrorKind::Input(error),
@@ -223,6 +258,7 @@ impl Templates {
             header,
             body,
             entries: BTreeMap::new(),
+            limits: Limits::default(),
         }
     }
 
@@ -273,6 +309,46 @@ impl Templates {
         }
         Ok(())
     }
+}
+
+/// Data a template can print faithfully: nested no deeper than `max_depth`,
+/// and no number beyond 15 digits, which JSON and YAML hand over as a
+/// float (`99999999999999999999` would print `1e+20`). Walked without
+/// recursion so that no data can overflow the stack.
+fn check_data(data: &Value, max_depth: usize) -> Result<(), (String, String)> {
+    let mut stack: Vec<(String, &Value, usize)> = vec![(String::new(), data, 0)];
+    while let Some((path, value, depth)) = stack.pop() {
+        if depth > max_depth {
+            return Err((path, format!("the data nests more than {max_depth} deep")));
+        }
+        let child = |key: &str| {
+            if path.is_empty() {
+                key.to_string()
+            } else {
+                format!("{path}.{key}")
+            }
+        };
+        match value {
+            Value::Number(n) if n.is_f64() && n.as_f64().is_some_and(|x| x.abs() >= 1e15) => {
+                return Err((
+                    path.clone(),
+                    format!("the number {n} is too large (at most 15 digits)"),
+                ));
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate().rev() {
+                    stack.push((child(&i.to_string()), item, depth + 1));
+                }
+            }
+            Value::Object(map) => {
+                for (key, item) in map.iter().rev() {
+                    stack.push((child(key), item, depth + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn is_partial(path: &Path) -> bool {

@@ -393,3 +393,23 @@ fn a_link_out_of_the_folder_is_refused() {
         "{error}"
     );
 }
+
+#[test]
+fn numbers_beyond_15_digits_are_refused_by_their_data_path() {
+    // JSON hands 99999999999999999999 over as the float 1e20.
+    let data: Value = serde_json::from_str(r#"{"year": 99999999999999999999}"#).unwrap();
+    let error = Templates::builtin()
+        .render("bao-cao-ket-qua-nam", &data)
+        .unwrap_err();
+    assert_eq!(error.data_path.as_deref(), Some("year"));
+    assert!(error.message.contains("too large"), "{}", error.message);
+    // Arithmetic that leaves the exact range is refused too, never `1e+20`.
+    let example = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/data/bao-cao-ket-qua-nam.yaml");
+    let mut data = data::read_one(&example).unwrap();
+    data["year"] = json!(999_999_999_999_999u64);
+    let error = Templates::builtin()
+        .render("bao-cao-ket-qua-nam", &data)
+        .unwrap_err();
+    assert!(error.message.contains("too large"), "{}", error.message);
+}

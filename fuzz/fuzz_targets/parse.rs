@@ -1,0 +1,4 @@
+//! Fuzz target `parse`: see `vanban_fuzz::check_parse` for what it feeds and checks.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| vanban_fuzz::check_parse(data));
