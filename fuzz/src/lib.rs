@@ -107,9 +107,12 @@ pub fn check_rendering(doc: &Document) -> bool {
         assert!(!error.problems.is_empty());
         return false;
     }
-    let docx = vanban_docx::to_docx(doc);
+    // A valid document the fonts can show must render in both formats.
+    let docx = vanban_docx::render(doc, &vanban_docx::Options { fonts })
+        .unwrap_or_else(|e| panic!("a valid, covered document was refused by the DOCX: {e}"));
     let docx_text = docx_text(&docx);
-    let pdf = vanban_pdf::to_pdf_with_fonts(doc, fonts);
+    let pdf = vanban_pdf::render(doc, &vanban_pdf::Options { fonts })
+        .unwrap_or_else(|e| panic!("a valid, covered document was refused by the PDF: {e}"));
     let pdf_text = pdf_text(&pdf);
     for (field, words) in doc_words(doc) {
         assert_words_in_order(&docx_text, &words, &format!("DOCX {field}"));

@@ -6,8 +6,8 @@ mod convert;
 mod debug;
 mod document;
 mod errors;
-mod lint;
 mod limits;
+mod lint;
 mod output;
 mod templates;
 mod yearend;
@@ -44,7 +44,9 @@ fn validate(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         document::Document::from_file_path(py, data.extract()?)
     } else {
         let value = convert::to_json(data, "")?;
-        document::build(py, || document::validate_input(&value, &vanban::Limits::default()))
+        document::build(py, || {
+            document::validate_input(&value, &vanban::Limits::default())
+        })
     };
     match outcome {
         Ok(_) => Ok(pyo3::types::PyList::empty(py).into_any().unbind()),

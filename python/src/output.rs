@@ -29,9 +29,7 @@ pub fn output_error(error: Error) -> PyErr {
             )),
         },
         // Text the fonts cannot show: a ValidationError naming the field.
-        Error::Refused(input) => {
-            Python::attach(|py| crate::errors::validation_error(py, &input))
-        }
+        Error::Refused(input) => Python::attach(|py| crate::errors::validation_error(py, &input)),
         // A backend refusing a document (a character it cannot write …) is
         // about the input, as a ValueError; panics are InternalError elsewhere.
         other => PyValueError::new_err(other.to_string()),
@@ -88,8 +86,10 @@ impl RenderOptions {
                 };
                 let py = list.py();
                 Some(
-                    py.detach(|| vanban_output::load_fonts(&paths, vanban::Limits::default().max_font_bytes))
-                        .map_err(output_error)?,
+                    py.detach(|| {
+                        vanban_output::load_fonts(&paths, vanban::Limits::default().max_font_bytes)
+                    })
+                    .map_err(output_error)?,
                 )
             }
         };

@@ -42,16 +42,8 @@ impl Catalog {
         self.0.render_document(name, data).map_err(Box::new)
     }
 
-    /// As `render`, keeping the input the template made (for pickling).
-    pub fn render_input(
-        &self,
-        name: &str,
-        data: &Value,
-    ) -> Result<(vanban::Document, vanban::Input), Box<CoreError>> {
-        self.render_input_with(name, data, &vanban::ReadOptions::default())
-    }
-
-    /// [`Catalog::render_input`] within read options (limits).
+    /// As `render`, keeping the input the template made (for pickling),
+    /// within read options (limits).
     pub fn render_input_with(
         &self,
         name: &str,

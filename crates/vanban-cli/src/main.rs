@@ -203,16 +203,15 @@ fn main() -> ExitCode {
                 }),
             }
         }
-        Command::Templates { templates } => match templates_cmd::load(
-            templates.as_deref(),
-            &Limits::default(),
-        ) {
-            Ok(templates) => {
-                print!("{}", templates_cmd::listing(&templates));
-                ExitCode::SUCCESS
+        Command::Templates { templates } => {
+            match templates_cmd::load(templates.as_deref(), &Limits::default()) {
+                Ok(templates) => {
+                    print!("{}", templates_cmd::listing(&templates));
+                    ExitCode::SUCCESS
+                }
+                Err(code) => code,
             }
-            Err(code) => code,
-        },
+        }
         Command::Batch {
             data,
             sheet,

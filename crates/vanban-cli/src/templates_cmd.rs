@@ -53,14 +53,16 @@ pub fn render_data_file(
     options: &ReadOptions<'_>,
 ) -> Result<Document, String> {
     let (data, origins) = vanban::template::data::read_one_traced(data_file)?;
-    templates.render_document_with(name, &data, options).map_err(|e| {
-        // A value loaded from a sheet: name its cell too.
-        let cell = e.data_path.as_ref().and_then(|p| origins.get(p));
-        match cell {
-            Some(cell) => format!("{}: {e} ({cell})", data_file.display()),
-            None => format!("{}: {e}", data_file.display()),
-        }
-    })
+    templates
+        .render_document_with(name, &data, options)
+        .map_err(|e| {
+            // A value loaded from a sheet: name its cell too.
+            let cell = e.data_path.as_ref().and_then(|p| origins.get(p));
+            match cell {
+                Some(cell) => format!("{}: {e} ({cell})", data_file.display()),
+                None => format!("{}: {e}", data_file.display()),
+            }
+        })
 }
 
 /// `vanban batch DATA --template NAME`: loads the templates, runs the batch

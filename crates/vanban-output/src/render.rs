@@ -155,9 +155,11 @@ mod tests {
 
     #[test]
     fn fonts_need_four_readable_files() {
-        let err = load_font_list("a.ttf,b.ttf").unwrap_err().to_string();
+        let err = load_font_list("a.ttf,b.ttf", 1 << 20)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("four files") && err.contains("got 2"), "{err}");
-        let err = load_font_list("/no/such/r.ttf,b,c,d")
+        let err = load_font_list("/no/such/r.ttf,b,c,d", 1 << 20)
             .unwrap_err()
             .to_string();
         assert!(err.contains("/no/such/r.ttf"), "{err}");

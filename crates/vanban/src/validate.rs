@@ -20,7 +20,10 @@ pub type BodyLineOffset = Option<usize>;
 /// Validates style options alone (`style.preset`, `style.margins.top` …), as
 /// the output layer's style override does; every problem at once.
 pub fn style(input: &StyleInput) -> Result<Style, Vec<Problem>> {
-    let mut v = Validator::default();
+    let mut v = Validator {
+        problems: Vec::new(),
+        limits: Limits::default(),
+    };
     let style = v.style(Some(input));
     if v.problems.is_empty() {
         Ok(style)

@@ -316,7 +316,8 @@ fn csv_rows<R: std::io::Read>(input: R) -> Result<impl Iterator<Item = Row>, Str
         .into_records()
         .enumerate()
         .map(move |(index, record)| {
-            let line_of = |byte: u64| line_at(&breaks.lock().unwrap_or_else(|e| e.into_inner()), byte);
+            let line_of =
+                |byte: u64| line_at(&breaks.lock().unwrap_or_else(|e| e.into_inner()), byte);
             csv_row(&headers, index + 1, record, line_of)
         }))
 }
@@ -379,7 +380,6 @@ fn csv_row(
         cells: Vec::new(),
     }
 }
-
 
 /// One JSON object per line; blank lines are skipped.
 pub fn rows_from_json_lines(text: &str) -> Vec<Row> {

@@ -28,10 +28,10 @@ pub mod file;
 pub mod format;
 mod helpers;
 pub mod indicators;
+mod partials;
 mod report_helpers;
 pub mod rollup;
 pub mod sheet;
-mod partials;
 pub mod words;
 mod xlsx_percent;
 
