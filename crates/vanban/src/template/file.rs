@@ -59,9 +59,7 @@ pub fn split(text: &str) -> Result<TemplateFile, (usize, String)> {
             "only a {{!-- … --}} comment may stand before the first `---`".into(),
         ));
     }
-    let closed = preamble
-        .lines()
-        .any(|l| l.trim() == super::closed::MARKER);
+    let closed = preamble.lines().any(|l| l.trim() == super::closed::MARKER);
     let (about, fields) = read_docs(&preamble);
     let mut body = lines[close + 1..].join("\n");
     body.push('\n');

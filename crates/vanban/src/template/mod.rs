@@ -57,7 +57,8 @@ const BUILTIN: [(&str, &str); 9] = [
     (
         "bao-cao-ket-qua-nam",
         include_str!("../../../../templates/bao-cao-ket-qua-nam.hbs"),
-    ),    (
+    ),
+    (
         "quyet-dinh",
         include_str!("../../../../templates/quyet-dinh.hbs"),
     ),
@@ -190,7 +191,8 @@ impl Templates {
             .in_file(origin()));
         }
         if entry.file.closed {
-            refuse_unknown_fields(name, &entry.file.fields, data).map_err(|e| e.in_file(origin()))?;
+            refuse_unknown_fields(name, &entry.file.fields, data)
+                .map_err(|e| e.in_file(origin()))?;
         }
         let data = derive::with_derived(data);
         let data = data.as_ref();
@@ -304,11 +306,7 @@ impl Templates {
 
 /// For a template with a closed field list: every undocumented data field
 /// at once, the first as the error's data path.
-fn refuse_unknown_fields(
-    name: &str,
-    fields: &[Field],
-    data: &Value,
-) -> Result<(), TemplateError> {
+fn refuse_unknown_fields(name: &str, fields: &[Field], data: &Value) -> Result<(), TemplateError> {
     let unknown = closed::unknown_fields(fields, data);
     let Some((first, _)) = unknown.first() else {
         return Ok(());
