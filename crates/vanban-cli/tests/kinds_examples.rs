@@ -167,8 +167,7 @@ fn last_page_size(pdf: &Path) -> (f32, f32) {
     let info = run("pdfinfo", &["-l", "99", pdf.to_str().unwrap()]);
     let line = info
         .lines()
-        .filter(|l| l.starts_with("Page") && l.contains("size:"))
-        .last()
+        .rfind(|l| l.starts_with("Page") && l.contains("size:"))
         .expect("pdfinfo lists page sizes");
     let numbers: Vec<f32> = line
         .split_whitespace()
