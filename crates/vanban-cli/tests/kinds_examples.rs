@@ -342,3 +342,58 @@ fn the_templates_command_lists_the_new_templates() {
         "the marker line is not shown as prose"
     );
 }
+
+#[test]
+fn vanban_lint_finds_no_error_in_the_new_kind_examples() {
+    let dir = temp_dir("kinds-lint");
+    let mut files = Vec::new();
+    for file in kind_examples() {
+        let name = stem(&file);
+        // quyet-dinh.yaml predates this test (its landscape Phụ lục has its
+        // own margins in the DOCX, which the lint reads as the document's).
+        if name == "quyet-dinh" {
+            continue;
+        }
+        let doc = Document::from_path(&file).unwrap_or_else(|e| panic!("{e}"));
+        let docx = dir.join(format!("{name}.docx"));
+        let pdf = dir.join(format!("{name}.pdf"));
+        std::fs::write(&docx, vanban_docx::to_docx(&doc).unwrap()).unwrap();
+        std::fs::write(&pdf, vanban_pdf::to_pdf(&doc).unwrap()).unwrap();
+        files.extend([docx, pdf]);
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .arg("lint")
+        .args(&files)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    let errors: Vec<&str> = report.lines().filter(|l| l.contains(": error[")).collect();
+    for line in &errors {
+        assert!(
+            KNOWN_GAPS
+                .iter()
+                .any(|(file, rule)| line.contains(file) && line.contains(rule)),
+            "{line}\n{report}"
+        );
+    }
+    // Each known gap still shows, so this list is kept true.
+    for (file, rule) in KNOWN_GAPS {
+        assert!(
+            errors.iter().any(|l| l.contains(file) && l.contains(rule)),
+            "{file} {rule} no longer reported: drop it from KNOWN_GAPS\n{report}"
+        );
+    }
+}
+
+/// Errors the lint reports today that are not the examples' fault.
+const KNOWN_GAPS: [(&str, &str); 5] = [
+    // One signature block: the decree's template 1.9 has THƯ KÝ beside CHỦ TỌA.
+    ("bien-ban.docx", "error[ND30-3-minutes-signers]"),
+    ("bien-ban.pdf", "error[ND30-3-minutes-signers]"),
+    // The landscape Phụ lục keeps its binding margin on the bound edge (top);
+    // the lint reads that last section's margins as the document's.
+    ("ke-hoach.docx", "error[ND30-1-margins]"),
+    // A wrapped Kính gửi item (under its dash, 55 mm in) read as a body paragraph.
+    ("cong-van.pdf", "error[ND30-2.6-body-indent]"),
+    ("cong-van.pdf", "error[ND30-2.6-body-spacing]"),
+];
