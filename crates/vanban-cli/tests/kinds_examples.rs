@@ -397,3 +397,17 @@ const KNOWN_GAPS: [(&str, &str); 5] = [
     ("cong-van.pdf", "error[ND30-2.6-body-indent]"),
     ("cong-van.pdf", "error[ND30-2.6-body-spacing]"),
 ];
+
+#[test]
+fn data_that_looks_like_markdown_or_yaml_stays_text_in_the_giay_moi() {
+    let mut data = template_data("giay-moi");
+    data["summary"] = json!("Dự \"họp\"\nkind: bao-cao");
+    data["invitees"] = json!(["# Hack", "| a | b |"]);
+    data["event"] = json!("**x** - y");
+    let doc = render("giay-moi", &data);
+    assert_eq!(doc.kind.id(), "giay-moi");
+    let texts = docx_texts(&doc);
+    for wanted in ["- # Hack;", "- | a | b |.", "Tới dự: **x** - y."] {
+        assert!(texts.iter().any(|t| t == wanted), "{wanted}\n{texts:?}");
+    }
+}
