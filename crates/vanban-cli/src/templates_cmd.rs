@@ -68,6 +68,7 @@ pub fn render_data_file(
 /// `vanban batch DATA --template NAME`: loads the templates, runs the batch
 /// and reports; exit status 1 if any item failed or nothing could start,
 /// 128 + the signal's number if a signal stopped it.
+#[allow(clippy::too_many_arguments)] // one per command-line option of `batch`
 pub fn batch_command(
     data_file: &Path,
     template: &str,

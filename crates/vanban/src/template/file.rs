@@ -32,6 +32,8 @@ pub struct TemplateFile {
     /// File line of the header's first line, and of the body's (1-based).
     pub header_line: usize,
     pub body_line: usize,
+    /// Data fields the comment does not list are refused (see `closed.rs`).
+    pub closed: bool,
 }
 
 /// Splits a template file; the message says what is wrong with its shape.
@@ -57,6 +59,7 @@ pub fn split(text: &str) -> Result<TemplateFile, (usize, String)> {
             "only a {{!-- … --}} comment may stand before the first `---`".into(),
         ));
     }
+    let closed = preamble.lines().any(|l| l.trim() == super::closed::MARKER);
     let (about, fields) = read_docs(&preamble);
     let mut body = lines[close + 1..].join("\n");
     body.push('\n');
@@ -67,6 +70,7 @@ pub fn split(text: &str) -> Result<TemplateFile, (usize, String)> {
         body,
         header_line: open + 2,
         body_line: close + 2,
+        closed,
     })
 }
 
@@ -81,7 +85,7 @@ fn read_docs(preamble: &str) -> (String, Vec<Field>) {
             .trim_start_matches("{{!--")
             .trim_end_matches("--}}")
             .trim();
-        if line.is_empty() {
+        if line.is_empty() || line == super::closed::MARKER {
             continue;
         }
         match line.strip_prefix("- ").and_then(|l| l.split_once(": ")) {

@@ -20,6 +20,7 @@
 // fields for the CLI and Python; it is rare, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
+mod closed;
 pub mod data;
 pub mod derive;
 mod error;
@@ -49,7 +50,7 @@ use crate::source::{self, Format};
 use crate::{Document, Input, ReadOptions};
 
 /// The built-in templates, embedded in the binary.
-const BUILTIN: [(&str, &str); 3] = [
+const BUILTIN: [(&str, &str); 9] = [
     (
         "ke-hoach",
         include_str!("../../../../templates/ke-hoach.hbs"),
@@ -58,6 +59,30 @@ const BUILTIN: [(&str, &str); 3] = [
     (
         "bao-cao-ket-qua-nam",
         include_str!("../../../../templates/bao-cao-ket-qua-nam.hbs"),
+    ),
+    (
+        "quyet-dinh",
+        include_str!("../../../../templates/quyet-dinh.hbs"),
+    ),
+    (
+        "to-trinh",
+        include_str!("../../../../templates/to-trinh.hbs"),
+    ),
+    (
+        "cong-van",
+        include_str!("../../../../templates/cong-van.hbs"),
+    ),
+    (
+        "thong-bao",
+        include_str!("../../../../templates/thong-bao.hbs"),
+    ),
+    (
+        "giay-moi",
+        include_str!("../../../../templates/giay-moi.hbs"),
+    ),
+    (
+        "bien-ban",
+        include_str!("../../../../templates/bien-ban.hbs"),
     ),
 ];
 
@@ -188,6 +213,10 @@ impl Templates {
                 "the data must be an object (a mapping of fields)",
             )
             .in_file(origin()));
+        }
+        if entry.file.closed {
+            refuse_unknown_fields(name, &entry.file.fields, data)
+                .map_err(|e| e.in_file(origin()))?;
         }
         let data = derive::with_derived(data);
         let data = data.as_ref();
@@ -349,6 +378,28 @@ fn check_data(data: &Value, max_depth: usize) -> Result<(), (String, String)> {
         }
     }
     Ok(())
+}
+
+/// For a template with a closed field list: every undocumented data field
+/// at once, the first as the error's data path.
+fn refuse_unknown_fields(name: &str, fields: &[Field], data: &Value) -> Result<(), TemplateError> {
+    let unknown = closed::unknown_fields(fields, data);
+    let Some((first, _)) = unknown.first() else {
+        return Ok(());
+    };
+    let listed: Vec<String> = unknown
+        .iter()
+        .map(|(path, allowed)| format!("`{path}` (allowed there: {allowed})"))
+        .collect();
+    Err(TemplateError::new(
+        name,
+        TemplateErrorKind::BadData,
+        format!(
+            "the template has no such field: {} (`vanban templates` lists its fields)",
+            listed.join("; ")
+        ),
+    )
+    .data(Some(first.clone())))
 }
 
 fn is_partial(path: &Path) -> bool {

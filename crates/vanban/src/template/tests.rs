@@ -31,7 +31,17 @@ fn builtins_are_listed_with_their_fields() {
     let templates = Templates::builtin();
     assert_eq!(
         templates.names(),
-        ["bao-cao", "bao-cao-ket-qua-nam", "ke-hoach"]
+        [
+            "bao-cao",
+            "bao-cao-ket-qua-nam",
+            "bien-ban",
+            "cong-van",
+            "giay-moi",
+            "ke-hoach",
+            "quyet-dinh",
+            "thong-bao",
+            "to-trinh"
+        ]
     );
     let fields = templates.fields("bao-cao-ket-qua-nam").unwrap();
     let year = fields.iter().find(|f| f.path == "year").unwrap();
@@ -339,7 +349,18 @@ fn a_user_folder_adds_and_overrides_with_partials_by_name() {
     let templates = Templates::with_dir(dir.path()).unwrap();
     assert_eq!(
         templates.names(),
-        ["bao-cao", "bao-cao-ket-qua-nam", "ghi-chu", "ke-hoach"]
+        [
+            "bao-cao",
+            "bao-cao-ket-qua-nam",
+            "bien-ban",
+            "cong-van",
+            "ghi-chu",
+            "giay-moi",
+            "ke-hoach",
+            "quyet-dinh",
+            "thong-bao",
+            "to-trinh"
+        ]
     );
     let doc = templates
         .render_document("ghi-chu", &json!({"who": "An"}))
