@@ -315,3 +315,72 @@ fn sections_give_the_same_bytes_every_time() {
         vanban_pdf::to_pdf(&doc).unwrap()
     );
 }
+
+#[test]
+fn a_bien_ban_has_two_signers_side_by_side_and_needs_its_secretary() {
+    let doc = Document::from_path(repo().join("examples/kinds/bien-ban.yaml")).unwrap();
+    let dir = temp_dir("kinds-bien-ban");
+    let ours = dir.join("ours.pdf");
+    std::fs::write(&ours, vanban_pdf::to_pdf(&doc).unwrap()).unwrap();
+    let mut pdfs = vec![ours];
+    if have("soffice") {
+        pdfs.push(libreoffice_pdf(
+            &vanban_docx::to_docx(&doc).unwrap(),
+            &dir,
+            "bb",
+        ));
+    }
+    let middle = mm_to_pt(doc.style.margins.left + doc.style.text_width() / 2.0);
+    for pdf in &pdfs {
+        let text = run("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+        let page = text.rsplit("<page").next().unwrap();
+        let words: Vec<Word> = words_of(page);
+        let thu = find(&words, "KÝ");
+        let chu = find(&words, "TỌA");
+        assert!(
+            thu.x_max < middle && chu.x_min > middle,
+            "{}",
+            pdf.display()
+        );
+        assert!(
+            (thu.y_min - chu.y_min).abs() < 1.0,
+            "level in {}",
+            pdf.display()
+        );
+        let noi = find(&words, "Nơi");
+        assert!(
+            noi.y_min > thu.y_min && noi.x_max < middle,
+            "Nơi nhận under THƯ KÝ"
+        );
+    }
+    let yaml = std::fs::read_to_string(repo().join("examples/kinds/bien-ban.yaml")).unwrap();
+    let without: String = yaml
+        .lines()
+        .filter(|l| !l.starts_with("secretary:"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let err = Document::from_text(&without, Format::Yaml)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("secretary") && err.contains("THƯ KÝ"), "{err}");
+}
+
+fn words_of(html: &str) -> Vec<Word> {
+    html.lines()
+        .filter(|l| l.trim_start().starts_with("<word"))
+        .map(|l| {
+            let attr = |name: &str| -> f32 {
+                let key = format!("{name}=\"");
+                let start = l.find(&key).unwrap() + key.len();
+                l[start..].split('"').next().unwrap().parse().unwrap()
+            };
+            let text = l.split('>').nth(1).unwrap().split('<').next().unwrap();
+            Word {
+                text: text.to_string(),
+                x_min: attr("xMin"),
+                x_max: attr("xMax"),
+                y_min: attr("yMin"),
+            }
+        })
+        .collect()
+}

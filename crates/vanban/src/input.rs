@@ -45,8 +45,11 @@ pub struct Input {
     pub recipients: Vec<String>,
     /// Lưu: the units after `VT` and the copies kept.
     pub archive: Option<ArchiveInput>,
-    /// Người ký: signing authority, title and full name.
+    /// Người ký: signing authority, title and full name. For a Biên bản,
+    /// the chair (CHỦ TỌA), who signs on the right.
     pub signer: Option<SignerInput>,
+    /// Biên bản: the secretary (THƯ KÝ), who signs on the left.
+    pub secretary: Option<SignerInput>,
     /// Người soạn thảo: drafter's initials and copies issued.
     pub drafter: Option<DrafterInput>,
     /// Độ khẩn: `hoa-toc`, `thuong-khan` or `khan`.
@@ -194,9 +197,23 @@ impl Input {
         one(&mut out, "body", self.body.as_deref());
         one(&mut out, "urgency", self.urgency.as_deref());
         one(&mut out, "secrecy", self.secrecy.as_deref());
+        one(&mut out, "authority_line", self.authority_line.as_deref());
+        one(&mut out, "circulation", self.circulation.as_deref());
         if let Some(signer) = &self.signer {
             one(&mut out, "signer.title", signer.title.as_deref());
             one(&mut out, "signer.name", signer.name.as_deref());
+        }
+        if let Some(secretary) = &self.secretary {
+            one(&mut out, "secretary.title", secretary.title.as_deref());
+            one(&mut out, "secretary.name", secretary.name.as_deref());
+        }
+        for (i, appendix) in self.appendices.iter().enumerate() {
+            if let Some(title) = &appendix.title {
+                out.push((format!("appendices.{i}.title"), title));
+            }
+            if let Some(body) = &appendix.body {
+                out.push((format!("appendices.{i}.body"), body));
+            }
         }
         if let Some(drafter) = &self.drafter {
             one(&mut out, "drafter.initials", drafter.initials.as_deref());

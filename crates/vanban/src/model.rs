@@ -43,6 +43,8 @@ pub struct Document {
     pub recipients: Vec<String>,
     pub archive: Archive,
     pub signer: Signer,
+    /// Biên bản: the secretary (THƯ KÝ), signing left of the chair.
+    pub secretary: Option<Signer>,
     pub drafter: Option<Drafter>,
     pub urgency: Option<Urgency>,
     pub secrecy: Option<Secrecy>,

@@ -97,7 +97,18 @@ pub fn validate_with(
             .collect(),
         copies: v.count("archive.copies", archive.copies),
     };
-    let signer = v.signer(input);
+    let signer = v.signer("signer", input.signer.as_ref());
+    let secretary = match (&input.secretary, kind) {
+        (Some(secretary), _) => Some(v.signer("secretary", Some(secretary))),
+        (None, Some(Kind::BienBan)) => {
+            v.problem(
+                "secretary",
+                "is required for a Biên bản: the secretary (THƯ KÝ) signs left of the chair (CHỦ TỌA, `signer`)",
+            );
+            None
+        }
+        (None, _) => None,
+    };
     let drafter = input.drafter.as_ref().map(|d| Drafter {
         initials: v.required("drafter.initials", d.initials.as_deref()),
         copies: v.count("drafter.copies", d.copies),
@@ -131,6 +142,7 @@ pub fn validate_with(
         recipients,
         archive,
         signer,
+        secretary,
         drafter,
         urgency,
         secrecy,
@@ -430,24 +442,21 @@ impl Validator {
         }
     }
 
-    fn signer(&mut self, input: &Input) -> Signer {
-        let Some(signer) = &input.signer else {
-            self.problem(
-                "signer",
-                "is required (title and name of the person who signs)",
-            );
+    fn signer(&mut self, path: &str, signer: Option<&crate::input::SignerInput>) -> Signer {
+        let Some(signer) = signer else {
+            self.problem(path, "is required (title and name of the person who signs)");
             return Signer {
                 authority: Vec::new(),
                 title: String::new(),
                 name: String::new(),
             };
         };
-        let authority = self.list("signer.authority", &signer.authority);
+        let authority = self.list(&format!("{path}.authority"), &signer.authority);
         for (i, line) in authority.iter().enumerate() {
             let prefix = line.split_whitespace().next().unwrap_or("");
             if !AUTHORITY_PREFIXES.contains(&prefix) {
                 self.problem(
-                    &format!("signer.authority[{i}]"),
+                    &format!("{path}.authority[{i}]"),
                     format!(
                         "must start with one of {} (Decree 30, Art. 13), not `{prefix}`",
                         AUTHORITY_PREFIXES.join(", ")
@@ -457,8 +466,8 @@ impl Validator {
         }
         Signer {
             authority,
-            title: self.required("signer.title", signer.title.as_deref()),
-            name: self.required("signer.name", signer.name.as_deref()),
+            title: self.required(&format!("{path}.title"), signer.title.as_deref()),
+            name: self.required(&format!("{path}.name"), signer.name.as_deref()),
         }
     }
 

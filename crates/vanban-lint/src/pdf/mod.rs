@@ -443,11 +443,22 @@ fn assign_zones(lines: &mut [Line], pages: &[PageSetup]) {
         .iter()
         .position(|l| l.zone == Zone::Body && l.text.starts_with("Nơi nhận"));
     if let Some(r) = recipients {
-        let (page, top) = (lines[r].page, lines[r].y - 2.0);
+        let (page, mut top) = (lines[r].page, lines[r].y - 2.0);
         let middle = pages
             .iter()
             .find(|p| p.page == page)
             .map_or(105.0, |p| p.width / 2.0);
+        // A Biên bản's two signers stand above Nơi nhận (template 1.9): the
+        // zone starts at the secretary's THƯ KÝ line in the left half.
+        if let Some(secretary) = lines.iter().find(|l| {
+            l.page == page
+                && l.y < top
+                && l.zone == Zone::Body
+                && l.x1 < middle + 15.0
+                && l.text.trim() == "THƯ KÝ"
+        }) {
+            top = top.min(secretary.y - 2.0);
+        }
         for l in lines.iter_mut().filter(|l| l.page == page && l.y >= top) {
             l.zone = if l.x0 < middle - 20.0 && l.x1 < middle + 15.0 {
                 Zone::SignLeft

@@ -1,16 +1,22 @@
 //! Ô 7, 9b and 12: Nơi nhận beside the signature block, in a borderless
 //! row that stays on one page (and only splits when taller than a page).
+//! A Biên bản (template 1.9) has two signers side by side, THƯ KÝ left and
+//! CHỦ TỌA right, with Nơi nhận under the secretary.
 
 use super::plan::*;
 use super::stack_height;
 use crate::metrics::FontSet;
+use crate::model::Signer;
 use crate::style::mm_to_pt;
 use crate::Document;
 
 pub fn signature(doc: &Document, fonts: &FontSet) -> Table {
     let style = &doc.style;
+    if let Some(secretary) = &doc.secretary {
+        return two_signers(doc, fonts, secretary);
+    }
     let columns = vec![style.recipients_width, style.signer_width()];
-    let cells = vec![recipients(doc), signer(doc)];
+    let cells = vec![recipients(doc), signer(doc, &doc.signer)];
     // Kept on one page while it fits one; a longer list of recipients
     // continues on the next page, as in Word.
     let inner = |i: usize| columns[i] - 2.0 * style.cell_padding;
@@ -51,9 +57,43 @@ fn recipients(doc: &Document) -> Vec<Paragraph> {
     paragraphs
 }
 
-fn signer(doc: &Document) -> Vec<Paragraph> {
+/// Two signature blocks in halves of the text width (secretary left, chair
+/// right), kept on one page; Nơi nhận follows in the left half.
+fn two_signers(doc: &Document, fonts: &FontSet, secretary: &Signer) -> Table {
     let style = &doc.style;
-    let signer = &doc.signer;
+    let half = style.text_width() / 2.0;
+    let columns = vec![half, half];
+    let signers = vec![signer(doc, secretary), signer(doc, &doc.signer)];
+    let recipients = recipients(doc);
+    let inner = half - 2.0 * style.cell_padding;
+    let fits = stack_height(fonts, &recipients, inner) + stack_height(fonts, &signers[0], inner)
+        <= mm_to_pt(style.text_height());
+    let empty = vec![Paragraph::new(style.recipients)];
+    Table {
+        columns,
+        indent: -style.cell_padding,
+        padding: CellPadding {
+            horizontal: style.cell_padding,
+            vertical: 0.0,
+        },
+        borders: None,
+        rows: vec![
+            Row {
+                cells: signers,
+                repeat: false,
+                cant_split: true,
+            },
+            Row {
+                cells: vec![recipients, empty],
+                repeat: false,
+                cant_split: fits,
+            },
+        ],
+    }
+}
+
+fn signer(doc: &Document, signer: &Signer) -> Vec<Paragraph> {
+    let style = &doc.style;
     let mut paragraphs: Vec<Paragraph> = signer
         .authority
         .iter()

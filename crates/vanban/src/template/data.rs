@@ -418,10 +418,20 @@ pub type RowStream = Box<dyn Iterator<Item = Row> + Send>;
 /// whole) come from [`read_rows`]. One data format is one match arm.
 pub fn stream_rows(path: &Path, sheet: Option<&str>) -> Result<RowStream, String> {
     let shown = path.display();
+    // A leading UTF-8 byte-order mark is skipped, as when a file is read whole.
     let open = || {
-        std::fs::File::open(path)
+        use std::io::BufRead;
+        let mut reader = std::fs::File::open(path)
             .map(std::io::BufReader::new)
-            .map_err(|e| format!("{shown}: {e}"))
+            .map_err(|e| format!("{shown}: {e}"))?;
+        let bom = reader
+            .fill_buf()
+            .map_err(|e| format!("{shown}: {e}"))?
+            .starts_with(b"\xEF\xBB\xBF");
+        if bom {
+            reader.consume(3);
+        }
+        Ok::<_, String>(reader)
     };
     match extension(path).as_str() {
         "csv" => Ok(Box::new(
