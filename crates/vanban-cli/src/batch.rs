@@ -91,8 +91,21 @@ pub fn run_batch(
     }
     let started = Instant::now();
     // A first pass counts the rows (for progress and the width of numbers)
-    // without keeping them.
-    let items = data::stream_rows(data_file, batch.sheet)?.count();
+    // without keeping them, and sees whether any has the --name-field.
+    let mut items = 0;
+    let mut field_seen = batch.name_field.is_none();
+    for row in data::stream_rows(data_file, batch.sheet)? {
+        items += 1;
+        if let (false, Some(field), Ok(data)) = (field_seen, batch.name_field, &row.data) {
+            field_seen = names::lookup(data, field).is_some();
+        }
+    }
+    if let (false, Some(field)) = (field_seen || items == 0, batch.name_field) {
+        return Err(format!(
+            "--name-field `{field}`: no item of {} has this field",
+            data_file.display()
+        ));
+    }
     let mut namer = Namer::new(Some(batch.template), Some(items));
     let named_any = AtomicBool::new(false);
     let jobs = data::stream_rows(data_file, batch.sheet)?.map(|row| {

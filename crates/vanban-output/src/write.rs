@@ -18,6 +18,10 @@ const TEMP_PREFIX: &str = ".vanban-";
 /// Writes `dir/stem.EXT` for every format rendered (creating `dir` if
 /// missing); returns the paths.
 pub fn write_set(dir: &Path, stem: &str, rendered: &Rendered) -> Result<Vec<PathBuf>, Error> {
+    if dir.is_file() {
+        let message = format!("{} is a file, not a folder", dir.display());
+        return Err(Error::io(dir, std::io::Error::other(message)));
+    }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let files: Vec<(PathBuf, &[u8])> = rendered
         .0
