@@ -449,15 +449,17 @@ fn assign_zones(lines: &mut [Line], pages: &[PageSetup]) {
             .find(|p| p.page == page)
             .map_or(105.0, |p| p.width / 2.0);
         // A Biên bản's two signers stand above Nơi nhận (template 1.9): the
-        // zone starts at the secretary's THƯ KÝ line in the left half.
-        if let Some(secretary) = lines.iter().find(|l| {
+        // zone starts at the line of its signers' titles (THƯ KÝ left,
+        // CHỦ TỌA right), whichever is found.
+        if let Some(signers) = lines.iter().find(|l| {
+            let title = l.text.trim();
             l.page == page
                 && l.y < top
                 && l.zone == Zone::Body
-                && l.x1 < middle + 15.0
-                && l.text.trim() == "THƯ KÝ"
+                && ((title == "THƯ KÝ" && l.x1 < middle + 15.0)
+                    || (matches!(title, "CHỦ TỌA" | "CHỦ TOẠ") && l.x0 > middle - 20.0))
         }) {
-            top = top.min(secretary.y - 2.0);
+            top = top.min(signers.y - 2.0);
         }
         for l in lines.iter_mut().filter(|l| l.page == page && l.y >= top) {
             l.zone = if l.x0 < middle - 20.0 && l.x1 < middle + 15.0 {
