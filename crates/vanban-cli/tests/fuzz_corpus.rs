@@ -29,22 +29,3 @@ fn every_corpus_case_is_refused_clearly_or_rendered_in_full() {
     }
     eprintln!("{replayed} corpus cases replayed");
 }
-
-/// Cases the fuzzers found that break the guarantee in the PDF layout
-/// (fuzz/findings/TARGET/*; see fuzz/findings/README.md). They stay out of
-/// the corpus until the layout is fixed; run them with `--ignored`.
-#[test]
-#[ignore = "known PDF layout findings, for the layout rewrite"]
-fn known_layout_findings_render_in_full() {
-    let findings = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/findings");
-    for (target, check) in guarantee::TARGETS {
-        let Ok(entries) = std::fs::read_dir(findings.join(target)) else {
-            continue;
-        };
-        for case in entries.map(|e| e.unwrap().path()) {
-            let bytes = std::fs::read(&case).unwrap();
-            let outcome = std::panic::catch_unwind(|| check(&bytes));
-            assert!(outcome.is_ok(), "{target}: {} fails", case.display());
-        }
-    }
-}
