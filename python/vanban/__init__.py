@@ -51,8 +51,22 @@ class Problem(TypedDict):
     source: Optional[str]
 
 
+class Finding(TypedDict):
+    """One finding of ``lint``: a rule of Decree 30 the document breaks."""
+
+    rule: str
+    severity: Literal["error", "warning"]
+    element: str
+    found: str
+    expected: str
+    page: Optional[int]
+    paragraph: Optional[int]
+    section: str
+
+
 __all__ = [
     "Document",
+    "Finding",
     "FormatName",
     "InternalError",
     "Problem",

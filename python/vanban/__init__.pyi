@@ -9,8 +9,10 @@ __version__: str
 
 __all__ = [
     "Document",
+    "Finding",
     "FormatName",
     "InternalError",
+    "Limits",
     "Problem",
     "RenderResult",
     "StrPath",
@@ -19,8 +21,11 @@ __all__ = [
     "ValidationError",
     "__version__",
     "file_names",
+    "lint",
+    "read_sheet",
     "render_many",
     "render_template",
+    "rollup",
     "templates",
     "validate",
 ]
