@@ -159,28 +159,13 @@ struct Word {
     y_min: f32,
 }
 
+/// The words of a PDF's first page with their boxes.
 fn words(pdf: &std::path::Path) -> Vec<Word> {
-    let html = run(
+    let path = pdf.to_str().unwrap();
+    words_of(&run(
         "pdftotext",
-        &["-f", "1", "-l", "1", "-bbox", pdf.to_str().unwrap(), "-"],
-    );
-    html.lines()
-        .filter(|l| l.trim_start().starts_with("<word"))
-        .map(|l| {
-            let attr = |name: &str| -> f32 {
-                let key = format!("{name}=\"");
-                let start = l.find(&key).unwrap() + key.len();
-                l[start..].split('"').next().unwrap().parse().unwrap()
-            };
-            let text = l.split('>').nth(1).unwrap().split('<').next().unwrap();
-            Word {
-                text: text.replace("&amp;", "&"),
-                x_min: attr("xMin"),
-                x_max: attr("xMax"),
-                y_min: attr("yMin"),
-            }
-        })
-        .collect()
+        &["-f", "1", "-l", "1", "-bbox", path, "-"],
+    ))
 }
 
 fn find(words: &[Word], text: &str) -> Word {
@@ -365,6 +350,7 @@ fn a_bien_ban_has_two_signers_side_by_side_and_needs_its_secretary() {
     assert!(err.contains("secretary") && err.contains("THƯ KÝ"), "{err}");
 }
 
+/// The words of `pdftotext -bbox` output with their boxes.
 fn words_of(html: &str) -> Vec<Word> {
     html.lines()
         .filter(|l| l.trim_start().starts_with("<word"))
@@ -376,7 +362,7 @@ fn words_of(html: &str) -> Vec<Word> {
             };
             let text = l.split('>').nth(1).unwrap().split('<').next().unwrap();
             Word {
-                text: text.to_string(),
+                text: text.replace("&amp;", "&"),
                 x_min: attr("xMin"),
                 x_max: attr("xMax"),
                 y_min: attr("yMin"),

@@ -119,6 +119,13 @@ pub struct Style {
     pub page_number: TextStyle,
     /// Urgency and secrecy stamps (ô 10a, 10b).
     pub mark: TextStyle,
+    /// Height of the stamps' and the circulation notice's box, mm (App. I:
+    /// 30 × 8, 40 × 8, 20 × 8; the widths are on `Urgency::box_size`).
+    pub stamp_height: f32,
+    /// Room left and right of a boxed text that has no set width, mm.
+    pub stamp_side_room: f32,
+    /// Space above `QUYẾT ĐỊNH:` / `QUYẾT NGHỊ:`, pt.
+    pub enacting_word_space_before: f32,
 
     /// First-line indent of body paragraphs: 10 or 12.7 mm.
     pub first_line_indent: f32,
@@ -217,6 +224,9 @@ impl Style {
             drafter: TextStyle::new(11.0, false, false),
             page_number: TextStyle::new(large, false, false),
             mark: TextStyle::new(13.0, true, false),
+            stamp_height: 8.0,
+            stamp_side_room: 3.8,
+            enacting_word_space_before: 12.0,
 
             first_line_indent: 10.0,
             paragraph_spacing: 6.0,

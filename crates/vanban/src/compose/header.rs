@@ -6,7 +6,7 @@
 use super::plan::*;
 use super::{rule, widest_line};
 use crate::metrics::FontSet;
-use crate::model::{authority_lines, Urgency};
+use crate::model::authority_lines;
 use crate::style::{mm_to_pt, pt_to_mm, Style, TextStyle};
 use crate::Document;
 
@@ -43,7 +43,7 @@ pub fn circulation(doc: &Document, fonts: &FontSet) -> Option<Paragraph> {
     // The right column's text band, from the left margin.
     let band_left = style.header_left_width - style.header_outdent();
     let band = inner(style, style.header_right_width);
-    let width = pt_to_mm(fonts.width(&text, style.circulation)) + 4.0 * style.cell_padding;
+    let width = pt_to_mm(fonts.width(&text, style.circulation)) + 2.0 * style.stamp_side_room;
     let mut notice = stamp(style, fonts, &text, band, width, Color::Black);
     notice.runs[0].style = style.circulation;
     notice.mark = style.circulation;
@@ -151,7 +151,7 @@ fn stamp(
 ) -> Paragraph {
     let width = width.min(available);
     let line = fonts.face_for(style.mark).line_height(style.mark.size);
-    let height = mm_to_pt(Urgency::Khan.box_size().1);
+    let height = mm_to_pt(style.stamp_height);
     // The box's top and bottom lines sit `space` from the text, so that the
     // box is the stamp's height.
     let space = ((height - line) / 2.0 - style.rule_thickness).max(1.0);

@@ -48,7 +48,7 @@ pub fn enacting_word(doc: &Document) -> Option<Block> {
     let word = doc.enacting_word()?;
     Some(Block::Paragraph(
         Paragraph::text(word, style.enacting_word, Align::Center)
-            .spacing(Spacing::single(style.paragraph_spacing * 2.0, 0.0))
+            .spacing(Spacing::single(style.enacting_word_space_before, 0.0))
             .keep_with_next(),
     ))
 }

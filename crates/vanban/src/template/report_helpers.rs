@@ -96,14 +96,20 @@ impl HelperDef for List {
         _: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
-        let mut out = Vec::new();
-        for param in h.params() {
-            if !param.is_value_missing() {
-                flatten(param.value(), &mut out);
-            }
-        }
-        Ok(ScopedJson::Derived(Value::Array(out)))
+        Ok(ScopedJson::Derived(Value::Array(flattened_params(h))))
     }
+}
+
+/// The helper's arguments (values or lists) as one flat list, missing ones
+/// left out.
+fn flattened_params(h: &Helper<'_>) -> Vec<Value> {
+    let mut out = Vec::new();
+    for param in h.params() {
+        if !param.is_value_missing() {
+            flatten(param.value(), &mut out);
+        }
+    }
+    out
 }
 
 /// `{{unique "Như trên" recipients}}`: the text items of all arguments
@@ -120,12 +126,7 @@ impl HelperDef for Unique {
         _: &'rc Context,
         rc: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
-        let mut all = Vec::new();
-        for param in h.params() {
-            if !param.is_value_missing() {
-                flatten(param.value(), &mut all);
-            }
-        }
+        let all = flattened_params(h);
         let except = match h.hash_get("except") {
             None => None,
             Some(v) => Some(
