@@ -121,25 +121,35 @@ pub fn check_rendering(doc: &Document) -> bool {
     true
 }
 
-/// The words of each part of the document: the body as one sequence (its
-/// order must hold across blocks), and each other field on its own.
+/// The words of each part of the document: the body's headings and
+/// paragraphs as one sequence (its order must hold across blocks), each
+/// table cell on its own (a row cut by a page is read a page at a time:
+/// each cell's first lines, then the next page's share), and each other
+/// field on its own.
 pub fn doc_words(doc: &Document) -> Vec<(String, Vec<String>)> {
     let words = |text: &str| -> Vec<String> { text.split_whitespace().map(comparable).collect() };
     let mut out = Vec::new();
     let mut body = Vec::new();
-    for block in &doc.body {
+    let mut cells = Vec::new();
+    for (b, block) in doc.body.iter().enumerate() {
         match block {
             Block::Heading(h) => body.extend(words(&plain_text(&h.spans()))),
             Block::Paragraph(p) => body.extend(words(&plain_text(&p.spans()))),
             Block::Table(t) => {
-                for cell in std::iter::once(&t.header).chain(&t.rows).flatten() {
-                    body.extend(words(&plain_text(cell)));
+                for (r, row) in std::iter::once(&t.header).chain(&t.rows).enumerate() {
+                    for (c, cell) in row.iter().enumerate() {
+                        cells.push((
+                            format!("body[{b}] row {r} cell {c}"),
+                            words(&plain_text(cell)),
+                        ));
+                    }
                 }
             }
             Block::PageBreak => {}
         }
     }
     out.push(("body".to_string(), body));
+    out.extend(cells);
     let mut field = |name: &str, text: &str| out.push((name.to_string(), words(text)));
     field("summary", &doc.summary);
     field("issuer", &doc.issuer);

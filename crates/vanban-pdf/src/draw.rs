@@ -11,7 +11,7 @@ use vanban::compose::Section;
 use vanban::metrics::{FaceStyle, FontSet};
 use vanban::style::mm_to_pt;
 
-use crate::flow::{Mark, Para};
+use crate::flow::{marks_in_reading_order, Mark, Para};
 use crate::paginate::{gap, Slice};
 
 /// Every page's marks with `y` measured from the page's top edge.
@@ -37,10 +37,7 @@ pub fn place(
                 } else {
                     y += gap(para, j == 0);
                 }
-                for block in &para.blocks[slice.from..slice.to] {
-                    marks.extend(block.shifted(y));
-                    y += block.height;
-                }
+                y = marks_in_reading_order(&para.blocks[slice.from..slice.to], y, &mut marks);
                 if let Some((x1, x2, width)) =
                     para.cut_border.filter(|_| slice.to < para.blocks.len())
                 {

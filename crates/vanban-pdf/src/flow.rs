@@ -43,6 +43,21 @@ pub enum Mark {
 pub struct Block {
     pub height: f32,
     pub marks: Vec<Mark>,
+    /// Set on the pieces of a table row cut between lines.
+    pub row: Option<RowPiece>,
+}
+
+/// Where a piece of a cut table row keeps each cell's marks, so the pieces
+/// a page holds can be written cell by cell: text is read in the order it
+/// is written, and a row's lines interleaved across its cells would read as
+/// one cell's words inside another's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowPiece {
+    /// Which row of its table.
+    pub row: usize,
+    /// `marks[..cell_ends[0]]` are the first cell's, and so on; the marks
+    /// after the last end are the piece's borders.
+    pub cell_ends: Vec<usize>,
 }
 
 impl Block {
@@ -50,6 +65,49 @@ impl Block {
     pub fn shifted(&self, dy: f32) -> Vec<Mark> {
         self.marks.iter().map(|m| m.shifted(dy)).collect()
     }
+}
+
+/// The blocks of one page's share of a paragraph, their marks moved down
+/// from `y` (the top of the first): each run of pieces of one cut table row
+/// is written cell by cell, then its borders.
+pub fn marks_in_reading_order(blocks: &[Block], mut y: f32, out: &mut Vec<Mark>) -> f32 {
+    let mut i = 0;
+    while i < blocks.len() {
+        let Some(piece) = &blocks[i].row else {
+            out.extend(blocks[i].shifted(y));
+            y += blocks[i].height;
+            i += 1;
+            continue;
+        };
+        let run = blocks[i..]
+            .iter()
+            .take_while(|b| b.row.as_ref().is_some_and(|p| p.row == piece.row))
+            .count();
+        let mut tops = Vec::with_capacity(run);
+        for block in &blocks[i..i + run] {
+            tops.push(y);
+            y += block.height;
+        }
+        let pieces = || blocks[i..i + run].iter().zip(&tops);
+        for cell in 0..piece.cell_ends.len() {
+            for (block, top) in pieces() {
+                let ends = &block.row.as_ref().expect("a row piece").cell_ends;
+                let start = if cell == 0 { 0 } else { ends[cell - 1] };
+                out.extend(
+                    block.marks[start..ends[cell]]
+                        .iter()
+                        .map(|m| m.shifted(*top)),
+                );
+            }
+        }
+        for (block, top) in pieces() {
+            let ends = &block.row.as_ref().expect("a row piece").cell_ends;
+            let borders = ends.last().copied().unwrap_or(0);
+            out.extend(block.marks[borders..].iter().map(|m| m.shifted(*top)));
+        }
+        i += run;
+    }
+    y
 }
 
 impl Mark {

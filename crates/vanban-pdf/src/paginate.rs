@@ -170,7 +170,8 @@ mod tests {
             blocks: vec![
                 Block {
                     height: 10.0,
-                    marks: Vec::new()
+                    marks: Vec::new(),
+                    row: None,
                 };
                 lines
             ],
@@ -186,6 +187,7 @@ mod tests {
             blocks: vec![Block {
                 height,
                 marks: Vec::new(),
+                row: None,
             }],
             unbreakable: true,
             ..Para::default()

@@ -8,7 +8,7 @@ use vanban::compose::{Block as Planned, Color, LineHeight, Paragraph, Section, S
 use vanban::metrics::FontSet;
 use vanban::style::mm_to_pt;
 
-use crate::flow::{Block, Mark, Para};
+use crate::flow::{Block, Mark, Para, RowPiece};
 
 /// A section as a flow of paragraphs for the paginator.
 pub fn flow(section: &Section, fonts: &FontSet) -> Vec<Para> {
@@ -99,7 +99,11 @@ fn lines(p: &Paragraph, fonts: &FontSet, (x, width): (f32, f32)) -> Vec<Block> {
                     line: w,
                     red: border_red,
                 });
-                blocks = vec![Block { height, marks }];
+                blocks = vec![Block {
+                    height,
+                    marks,
+                    row: None,
+                }];
             }
         }
     }
@@ -122,6 +126,7 @@ pub fn line_block(line: Line, red: bool) -> Block {
                 red,
             })
             .collect(),
+        row: None,
     }
 }
 
@@ -150,7 +155,7 @@ fn table(t: &Table, fonts: &FontSet, margin: f32, capacity: f32) -> Para {
         None => capacity,
     };
     let mut blocks = Vec::new();
-    for (row, plan) in rows.iter().zip(&t.rows) {
+    for (index, (row, plan)) in rows.iter().zip(&t.rows).enumerate() {
         if row.height <= room && plan.cant_split {
             blocks.push(row.block(t, &edges, 0.0, row.height, true));
             continue;
@@ -158,11 +163,14 @@ fn table(t: &Table, fonts: &FontSet, margin: f32, capacity: f32) -> Para {
         // Pieces a line high, so pages can break anywhere in the row; only
         // the row's own top and bottom get a border.
         let cuts = row.cuts(room);
-        blocks.extend(
-            cuts.windows(2)
-                .enumerate()
-                .map(|(i, w)| row.block(t, &edges, w[0], w[1], i == 0)),
-        );
+        blocks.extend(cuts.windows(2).enumerate().map(|(i, w)| {
+            let mut piece = row.block(t, &edges, w[0], w[1], i == 0);
+            piece.row = Some(RowPiece {
+                row: index,
+                cell_ends: row.cell_ends(w[0], w[1]),
+            });
+            piece
+        }));
     }
     Para {
         blocks,
@@ -242,12 +250,32 @@ impl SetRow {
         cuts
     }
 
+    /// Where each cell's marks end in `block(.., from, to, ..)`'s marks.
+    fn cell_ends(&self, from: f32, to: f32) -> Vec<usize> {
+        let mut end = 0;
+        self.cells
+            .iter()
+            .map(|cell| {
+                end += cell
+                    .iter()
+                    .filter(|(top, _)| Self::within(*top, from, to))
+                    .map(|(_, line)| line.marks.len())
+                    .sum::<usize>();
+                end
+            })
+            .collect()
+    }
+
+    fn within(top: f32, from: f32, to: f32) -> bool {
+        top >= from - 0.01 && top < to - 0.01
+    }
+
     /// The part of the row between `from` and `to` as a block, with the
     /// table's borders (the top one only if `top_border`).
     fn block(&self, t: &Table, edges: &[f32], from: f32, to: f32, top_border: bool) -> Block {
         let mut marks = Vec::new();
         for (top, line) in self.cells.iter().flatten() {
-            if *top >= from - 0.01 && *top < to - 0.01 {
+            if Self::within(*top, from, to) {
                 marks.extend(line.shifted(top - from));
             }
         }
@@ -277,6 +305,10 @@ impl SetRow {
                 });
             }
         }
-        Block { height, marks }
+        Block {
+            height,
+            marks,
+            row: None,
+        }
     }
 }

@@ -147,6 +147,64 @@ fn a_row_taller_than_a_page_is_cut_between_lines() {
 }
 
 #[test]
+fn a_cut_row_is_written_cell_by_cell_on_each_page() {
+    // Two cells each longer than a page: the row is cut between lines, and
+    // each page's share must read as the first cell's lines, then the
+    // second's — not one line of each in turn.
+    let cell = |tag: &str| -> Vec<Span> {
+        let words: Vec<String> = (0..900).map(|i| format!("{tag}{i:03}")).collect();
+        vec![Span::plain(words.join(" "))]
+    };
+    let mut doc = seed();
+    doc.body.insert(
+        2,
+        Block::Table(Table {
+            align: vec![Align::Left, Align::Left],
+            header: vec![vec![Span::plain("Cột một")], vec![Span::plain("Cột hai")]],
+            rows: vec![vec![cell("aa"), cell("bb")]],
+        }),
+    );
+    let pdf = check(&doc);
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_temp(dir.path(), "doc.pdf", &pdf);
+    let raw = run("pdftotext", &["-raw", path.to_str().unwrap(), "-"]);
+    let mut pages_with_both = 0;
+    let mut seen = Vec::new();
+    for page in raw.split('\u{c}') {
+        let tags: Vec<&str> = page
+            .split_whitespace()
+            .filter(|w| w.len() == 5 && (w.starts_with("aa") || w.starts_with("bb")))
+            .collect();
+        // On a page: every word of the first cell before every word of the second.
+        let first_b = tags.iter().position(|w| w.starts_with("bb"));
+        let last_a = tags.iter().rposition(|w| w.starts_with("aa"));
+        if let (Some(b), Some(a)) = (first_b, last_a) {
+            pages_with_both += 1;
+            assert!(
+                a < b,
+                "cells interleaved on a page: {:?}",
+                &tags[b..=a.min(b + 6)]
+            );
+        }
+        seen.extend(tags);
+    }
+    assert!(pages_with_both >= 2, "the row spans pages in both cells");
+    // Each cell's words in order, none lost.
+    for tag in ["aa", "bb"] {
+        let words: Vec<&&str> = seen.iter().filter(|w| w.starts_with(tag)).collect();
+        let expected: Vec<String> = (0..900).map(|i| format!("{tag}{i:03}")).collect();
+        assert_eq!(words.len(), expected.len(), "{tag}");
+        assert!(
+            words.iter().zip(&expected).all(|(w, e)| **w == e.as_str()),
+            "{tag} in order"
+        );
+    }
+}
+
+#[test]
 fn page_breaks_long_words_line_breaks_and_emphasis() {
     let mut doc = seed();
     let long = "Dài".repeat(120);

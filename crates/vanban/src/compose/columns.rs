@@ -38,6 +38,7 @@ pub fn column_widths(table: &Table, style: &Style, fonts: &FontSet) -> Vec<f32> 
             }
         }
     }
+    cap_tokens(&mut min, &mut comfort, total);
     for i in 0..columns {
         comfort[i] = comfort[i].max(min[i]);
         max[i] = max[i].max(comfort[i]);
@@ -72,6 +73,29 @@ pub fn column_widths(table: &Table, style: &Style, fonts: &FontSet) -> Vec<f32> 
         .zip(to)
         .map(|(lo, hi)| lo + (hi - lo) * share.min(1.0))
         .collect()
+}
+
+/// A token wider than the page can give its column is broken inside (as
+/// Word does) rather than squeezing the other columns to a letter a line:
+/// a column's least width is capped at what leaves every other column its
+/// fair share or less (`total / columns`, or what it needs if that is less).
+fn cap_tokens(min: &mut [f32], comfort: &mut [f32], total: f32) {
+    let fair = total / min.len() as f32;
+    let others_need: Vec<f32> = comfort
+        .iter()
+        .zip(min.iter())
+        .map(|(c, m)| c.max(*m).min(fair))
+        .collect();
+    let all: f32 = others_need.iter().sum();
+    for i in 0..min.len() {
+        let cap = fair.max(total - (all - others_need[i]));
+        // Its comfortable width too: a broken token's column does not
+        // claim three lines of an unbreakable run.
+        if min[i] > cap {
+            min[i] = cap;
+            comfort[i] = comfort[i].min(cap);
+        }
+    }
 }
 
 /// Lines a header cell may take before it is uncomfortable to read, and a
@@ -121,6 +145,23 @@ mod tests {
         // Every column holds its longest word.
         let word = pt_to_mm(FontSet::liberation_serif().width("tính", style.table_header));
         assert!(widths[2] >= word + 2.0 * style.cell_padding, "{widths:?}");
+    }
+
+    #[test]
+    fn a_token_wider_than_the_page_leaves_other_columns_room() {
+        let style = Style::default();
+        let long = "%".repeat(120);
+        let text = "phòng nhận thức sâu sắc về tư tưởng Thi đua ái quốc ".repeat(6);
+        let t = table(&format!(
+            "| TT | Chỉ tiêu | Kết quả |\n|---|---|---|\n| 1 | {long} | {text} |\n"
+        ));
+        let widths = column_widths(&t, &style, FontSet::liberation_serif());
+        assert!((widths.iter().sum::<f32>() - style.text_width()).abs() < 0.01);
+        // The text column is not squeezed to a letter or two a line.
+        assert!(widths[2] >= style.text_width() / 4.0, "{widths:?}");
+        // The number column still holds its number.
+        let one = pt_to_mm(FontSet::liberation_serif().width("TT", style.table_header));
+        assert!(widths[0] >= one + 2.0 * style.cell_padding, "{widths:?}");
     }
 
     #[test]
