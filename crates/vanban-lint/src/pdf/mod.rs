@@ -564,7 +564,9 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
             } else {
                 line.page == prev.page + 1
             };
-            prev_full && starts_left && same_size && close
+            (prev_full && starts_left || wraps_in_indented_block(group, line, next_left, right))
+                && same_size
+                && close
         });
         if joins {
             groups.last_mut().expect("a group").push(line);
@@ -625,6 +627,22 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
         prev_last = Some(last);
     }
     paras
+}
+
+/// A ragged line of a block set well in from the margin (the Kính gửi
+/// list) continued on the next line at the block's own edge: its first
+/// word did not fit after the line above. A dash starts a new item.
+fn wraps_in_indented_block(group: &[&Line], line: &Line, left: f32, right: f32) -> bool {
+    let (first, prev) = (group[0], group[group.len() - 1]);
+    let text = line.text.trim_start();
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    let chars = text.chars().count().max(1) as f32;
+    let word_width = (line.x1 - line.x0) * first_word.chars().count() as f32 / chars;
+    first.x0 > left + 15.0
+        && (line.x0 - first.x0).abs() < 1.0
+        && line.page == prev.page
+        && !text.starts_with(['-', '+', '–', '•'])
+        && prev.x1 + word_width > right - 1.5
 }
 
 /// Lines of different lengths around one centre: centred, whatever the
