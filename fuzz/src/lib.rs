@@ -171,12 +171,16 @@ pub fn doc_words(doc: &Document) -> Vec<(String, Vec<String>)> {
     out
 }
 
-/// Upper case with no white space: headings print in capitals, and lines
-/// may break inside a word too long for its line.
+/// Upper case with no white space, composed (NFC): headings print in
+/// capitals, lines may break inside a word too long for its line, and a
+/// PDF's text may come back canonically equivalent rather than the same
+/// code points (`ΰ` U+03B0 as `ϋ` + U+0301).
 fn comparable(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     text.chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_uppercase)
+        .nfc()
         .collect()
 }
 
