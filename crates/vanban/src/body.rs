@@ -79,10 +79,27 @@ fn appendix_heading(line: &str) -> Option<(&str, bool)> {
 pub fn parse(markdown: &str) -> Result<Vec<Block>, Vec<BodyProblem>> {
     let mut reader = Reader::default();
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+    let parser = Parser::new_ext(markdown, options);
+    // A link reference definition (`[ghi chú]: …`) prints nothing in
+    // Markdown; a body prints every word, so it stays as the text typed.
+    let mut definitions: Vec<_> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(_, def)| def.span.clone())
+        .collect();
+    definitions.sort_by_key(|span| std::cmp::Reverse(span.start));
+    for (event, range) in parser.into_offset_iter() {
+        while definitions.last().is_some_and(|d| d.start < range.start) {
+            let span = definitions.pop().expect("a definition");
+            reader.literal_paragraph(markdown[span].trim());
+        }
         let line = markdown[..range.start].matches('\n').count() + 1;
         reader.event(event, line);
     }
+    for span in definitions.into_iter().rev() {
+        reader.literal_paragraph(markdown[span].trim());
+    }
+    reader.flush_item_text();
     if reader.problems.is_empty() {
         Ok(reader.blocks)
     } else {
@@ -120,6 +137,8 @@ struct Reader {
     clause: u32,
     point: u32,
     lists: Vec<ListState>,
+    /// Open links and images: the destination and where their text starts.
+    links: Vec<(String, usize)>,
     /// The marker of the list item whose first paragraph is still to come.
     pending_marker: Option<String>,
     table: Option<TableState>,
@@ -188,6 +207,10 @@ impl Reader {
                 };
                 self.pending_marker = Some(marker);
             }
+            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+                let at = crate::model::plain_text(&self.spans).len();
+                self.links.push((dest_url.into_string(), at));
+            }
             Tag::Table(align) => {
                 self.table = Some(TableState {
                     align: align.iter().map(convert_align).collect(),
@@ -213,6 +236,9 @@ impl Reader {
             TagEnd::List(_) => {
                 self.lists.pop();
             }
+            TagEnd::Link | TagEnd::Image => self.end_link(),
+            // Code and HTML blocks are printed as typed, each its own paragraph.
+            TagEnd::CodeBlock | TagEnd::HtmlBlock => self.flush_item_text(),
             TagEnd::TableCell => {
                 let cell = trim_spans(std::mem::take(&mut self.spans));
                 if let Some(table) = &mut self.table {
@@ -254,6 +280,28 @@ impl Reader {
                 italic,
             }),
         }
+    }
+
+    /// A printed document cannot be clicked: a link's or image's
+    /// destination follows its text in brackets, unless the text is it.
+    fn end_link(&mut self) {
+        let Some((dest, at)) = self.links.pop() else {
+            return;
+        };
+        let text = crate::model::plain_text(&self.spans);
+        let shown = text.get(at..).unwrap_or("").trim();
+        let dest = dest.trim();
+        let same = shown == dest || dest.strip_prefix("mailto:") == Some(shown);
+        if !dest.is_empty() && !same {
+            self.text(&format!(" ({dest})"));
+        }
+    }
+
+    /// Source text kept as a paragraph of its own, as typed.
+    fn literal_paragraph(&mut self, text: &str) {
+        self.flush_item_text();
+        self.text(text);
+        self.flush_paragraph();
     }
 
     /// Text of a tight list item arrives without a paragraph around it.
@@ -471,6 +519,25 @@ mod tests {
                 Block::PageBreak => "<page>".into(),
             })
             .collect()
+    }
+
+    #[test]
+    fn markdown_that_prints_nothing_elsewhere_keeps_every_word() {
+        // An HTML block last in the body, a link reference definition, a
+        // link's and an image's destinations: all printed.
+        assert_eq!(
+            texts("<script>alert(1)</script> <b>x</b>"),
+            ["<script>alert(1)</script> <b>x</b>"]
+        );
+        assert_eq!(
+            texts("Mở đầu.\n\n[ghi chú]: http://a.b \"Tiêu đề\"\n\nKết."),
+            ["Mở đầu.", "[ghi chú]: http://a.b \"Tiêu đề\"", "Kết."]
+        );
+        assert_eq!(
+            texts("Xem [Cổng thông tin](https://tayninh.gov.vn), <https://a.vn> và ![sơ đồ](so-do.png)."),
+            ["Xem Cổng thông tin (https://tayninh.gov.vn), https://a.vn và sơ đồ (so-do.png)."]
+        );
+        assert_eq!(texts("    thụt lề\n\nKết."), ["thụt lề", "Kết."]);
     }
 
     #[test]
