@@ -177,10 +177,12 @@ pub fn doc_words(doc: &Document) -> Vec<(String, Vec<String>)> {
 /// code points (`ΰ` U+03B0 as `ϋ` + U+0301).
 fn comparable(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    // Composed before the white space goes: a combining mark typed after a
+    // space must not compose with the letter before the space.
     text.chars()
-        .filter(|c| !c.is_whitespace())
         .flat_map(char::to_uppercase)
         .nfc()
+        .filter(|c| !c.is_whitespace())
         .collect()
 }
 
@@ -216,12 +218,14 @@ pub fn docx_text(docx: &[u8]) -> String {
         .read_to_string(&mut xml)
         .expect("document.xml is UTF-8");
     let tree = roxmltree::Document::parse(&xml).expect("document.xml is well-formed XML");
-    let text: String = tree
+    // Runs apart, as a line break or tab between them sets them apart (a
+    // combining mark at the start of a line must not join the line above).
+    let text: Vec<&str> = tree
         .descendants()
         .filter(|n| n.tag_name().name() == "t")
         .filter_map(|n| n.text())
         .collect();
-    comparable(&text)
+    comparable(&text.join(" "))
 }
 
 /// The text of every page of the PDF, comparable; the PDF must parse.
