@@ -113,6 +113,10 @@ pub fn check_rendering(doc: &Document) -> bool {
     let docx_text = docx_text(&docx);
     let pdf = vanban_pdf::render(doc, &vanban_pdf::Options { fonts })
         .unwrap_or_else(|e| panic!("a valid, covered document was refused by the PDF: {e}"));
+    if let Ok(dir) = std::env::var("GUARD_DUMP") {
+        let _ = std::fs::write(format!("{dir}/case.pdf"), &pdf);
+        let _ = std::fs::write(format!("{dir}/case.docx"), &docx);
+    }
     let pdf_text = pdf_text(&pdf);
     for (field, words) in doc_words(doc) {
         assert_words_in_order(&docx_text, &words, &format!("DOCX {field}"));
@@ -186,12 +190,34 @@ fn comparable(text: &str) -> String {
         .collect()
 }
 
+/// Marks where a page of the PDF's text ends.
+const PAGE_END: char = '\u{1}';
+
+/// Where `word` ends in `haystack` after `from`: whole, or broken at a page
+/// end — its first part on one page (a row cut by the page writes the text
+/// beside it after it), the rest on the next page.
+fn find_word(haystack: &str, from: usize, word: &str) -> Option<usize> {
+    if let Some(at) = haystack[from..].find(word) {
+        return Some(from + at + word.len());
+    }
+    word.char_indices().skip(1).find_map(|(k, _)| {
+        let (head, tail) = word.split_at(k);
+        let head_end = from + haystack[from..].find(head)? + head.len();
+        let next_page = head_end + haystack[head_end..].find(PAGE_END)? + PAGE_END.len_utf8();
+        let page_len = haystack[next_page..]
+            .find(PAGE_END)
+            .unwrap_or(haystack.len() - next_page);
+        let at = haystack[next_page..next_page + page_len].find(tail)?;
+        Some(next_page + at + tail.len())
+    })
+}
+
 /// Each word found after the one before it.
 pub fn assert_words_in_order(haystack: &str, words: &[String], what: &str) {
     let mut from = 0;
     for (i, word) in words.iter().enumerate() {
-        match haystack[from..].find(word.as_str()) {
-            Some(at) => from += at + word.len(),
+        match find_word(haystack, from, word) {
+            Some(end) => from = end,
             None => {
                 if let Ok(dir) = std::env::var("GUARD_DUMP") {
                     let _ = std::fs::write(format!("{dir}/haystack.txt"), haystack);
@@ -241,9 +267,10 @@ pub fn pdf_text(pdf: &[u8]) -> String {
             Some(rest) if page > 1 => rest,
             _ => page_text.as_str(),
         };
-        text.push_str(body);
+        text.push_str(&comparable(body));
+        text.push(PAGE_END);
     }
-    comparable(&text)
+    text
 }
 
 fn builtin_templates() -> &'static Templates {
