@@ -200,16 +200,21 @@ fn find_word(haystack: &str, from: usize, word: &str) -> Option<usize> {
     if let Some(at) = haystack[from..].find(word) {
         return Some(from + at + word.len());
     }
-    word.char_indices().skip(1).find_map(|(k, _)| {
-        let (head, tail) = word.split_at(k);
-        let head_end = from + haystack[from..].find(head)? + head.len();
-        let next_page = head_end + haystack[head_end..].find(PAGE_END)? + PAGE_END.len_utf8();
-        let page_len = haystack[next_page..]
-            .find(PAGE_END)
-            .unwrap_or(haystack.len() - next_page);
-        let at = haystack[next_page..next_page + page_len].find(tail)?;
-        Some(next_page + at + tail.len())
-    })
+    // Of the ways to split it, the one that ends first: a short tail found
+    // further down the next page must not skip the words before it.
+    word.char_indices()
+        .skip(1)
+        .filter_map(|(k, _)| {
+            let (head, tail) = word.split_at(k);
+            let head_end = from + haystack[from..].find(head)? + head.len();
+            let next_page = head_end + haystack[head_end..].find(PAGE_END)? + PAGE_END.len_utf8();
+            let page_len = haystack[next_page..]
+                .find(PAGE_END)
+                .unwrap_or(haystack.len() - next_page);
+            let at = haystack[next_page..next_page + page_len].find(tail)?;
+            Some(next_page + at + tail.len())
+        })
+        .min()
 }
 
 /// Each word found after the one before it.
