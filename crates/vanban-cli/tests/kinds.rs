@@ -370,3 +370,96 @@ fn words_of(html: &str) -> Vec<Word> {
         })
         .collect()
 }
+
+/// The top of the highest word `text` on page 1.
+fn top_of(words: &[Word], text: &str) -> Word {
+    words
+        .iter()
+        .filter(|w| w.text == text)
+        .min_by(|a, b| a.y_min.total_cmp(&b.y_min))
+        .cloned()
+        .unwrap_or_else(|| panic!("no word {text:?}"))
+}
+
+/// Page 1 of our PDF and, with LibreOffice, of its rendering of the DOCX.
+fn both_renderings(doc: &Document, name: &str) -> Vec<Vec<Word>> {
+    let dir = temp_dir(&format!("kinds-{name}"));
+    let ours = dir.join("ours.pdf");
+    std::fs::write(&ours, vanban_pdf::to_pdf(doc).unwrap()).unwrap();
+    let mut pdfs = vec![ours];
+    if have("soffice") {
+        pdfs.push(libreoffice_pdf(
+            &vanban_docx::to_docx(doc).unwrap(),
+            &dir,
+            name,
+        ));
+    } else {
+        eprintln!("SKIPPED the LibreOffice half: soffice missing");
+    }
+    pdfs.iter().map(|pdf| words(pdf)).collect()
+}
+
+#[test]
+fn stamps_stand_beside_the_title_without_pushing_it_down() {
+    if !have("pdftotext") {
+        eprintln!("SKIPPED: pdftotext missing");
+        return;
+    }
+    let yaml = std::fs::read_to_string(repo().join("examples/kinds/quyet-dinh.yaml")).unwrap();
+    let plain = Document::from_text(&yaml, Format::Yaml).unwrap();
+    let stamped = format!("{yaml}secrecy: mat\nurgency: thuong-khan\n");
+    let stamped = Document::from_text(&stamped, Format::Yaml).unwrap();
+    // In the DOCX each stamp is a frame at a fixed place, out of the flow.
+    let xml = part(
+        &vanban_docx::to_docx(&stamped).unwrap(),
+        "word/document.xml",
+    );
+    let tree = roxmltree::Document::parse(&xml).unwrap();
+    for text in ["MẬT", "THƯỢNG KHẨN"] {
+        let frame = property(paragraph(&tree, text), &["pPr", "framePr"])
+            .unwrap_or_else(|| panic!("{text} is not framed"));
+        assert_eq!(frame.attribute((W, "vAnchor")), Some("margin"));
+    }
+    let stamp_zone = mm_to_pt(2.0 * stamped.style.stamp_height + 6.0);
+    for (without, with) in both_renderings(&plain, "qd-plain")
+        .iter()
+        .zip(&both_renderings(&stamped, "qd-stamped"))
+    {
+        let (title, moved) = (top_of(without, "QUYẾT"), top_of(with, "QUYẾT"));
+        assert!(
+            (title.y_min - moved.y_min).abs() < 1.5,
+            "type name at {} without stamps, {} with",
+            title.y_min,
+            moved.y_min
+        );
+        // Under the number, at the left, within their zone; the summary
+        // beside them clears them.
+        let number = find(with, "Số:");
+        let (secret, urgent) = (find(with, "MẬT"), find(with, "KHẨN"));
+        assert!(number.y_min < secret.y_min && secret.y_min < urgent.y_min);
+        assert!(urgent.y_min - number.y_min < stamp_zone, "{urgent:?}");
+        let summary = top_of(with, "Về");
+        assert!(
+            summary.x_min > urgent.x_max && summary.y_min < urgent.y_min,
+            "summary {summary:?} beside the stamp {urgent:?}"
+        );
+    }
+    // A công văn: KHẨN (20 mm) stands left of Kính gửi, which stays put.
+    let yaml = std::fs::read_to_string(repo().join("examples/kinds/cong-van.yaml")).unwrap();
+    assert!(yaml.contains("urgency: khan\n"));
+    let stamped = Document::from_text(&yaml, Format::Yaml).unwrap();
+    let plain = Document::from_text(&yaml.replace("urgency: khan\n", ""), Format::Yaml).unwrap();
+    for (without, with) in both_renderings(&plain, "cv-plain")
+        .iter()
+        .zip(&both_renderings(&stamped, "cv-stamped"))
+    {
+        let (label, moved) = (find(without, "Kính"), find(with, "Kính"));
+        assert!(
+            (label.y_min - moved.y_min).abs() < 1.5,
+            "{label:?} {moved:?}"
+        );
+        let stamp = find(with, "KHẨN");
+        assert!(stamp.x_max < moved.x_min, "{stamp:?} left of {moved:?}");
+        assert!((stamp.y_min - moved.y_min).abs() < mm_to_pt(8.0));
+    }
+}

@@ -40,6 +40,7 @@ pub fn appendix(doc: &Document, fonts: &FontSet, appendix: &Appendix) -> Section
     Section {
         page,
         blocks,
+        floats: Vec::new(),
         page_number: style.page_number,
     }
 }
