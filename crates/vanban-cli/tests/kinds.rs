@@ -19,14 +19,7 @@ fn quyet_dinh() -> Document {
 fn paragraph<'a, 'i>(tree: &'a roxmltree::Document<'i>, text: &str) -> roxmltree::Node<'a, 'i> {
     tree.descendants()
         .filter(|n| n.has_tag_name((W, "p")))
-        .find(|p| {
-            let t: String = p
-                .descendants()
-                .filter(|n| n.has_tag_name((W, "t")))
-                .filter_map(|n| n.text())
-                .collect();
-            t == text
-        })
+        .find(|p| docx_text(*p) == text)
         .unwrap_or_else(|| panic!("no paragraph {text:?}"))
 }
 
@@ -461,5 +454,69 @@ fn stamps_stand_beside_the_title_without_pushing_it_down() {
         let stamp = find(with, "KHẨN");
         assert!(stamp.x_max < moved.x_min, "{stamp:?} left of {moved:?}");
         assert!((stamp.y_min - moved.y_min).abs() < mm_to_pt(8.0));
+    }
+}
+
+#[test]
+fn symbols_and_citations_never_break_at_their_hyphens() {
+    if !have("pdftotext") {
+        eprintln!("SKIPPED: pdftotext missing");
+        return;
+    }
+    // The same citations pushed along the line a word at a time: in some of
+    // the paragraphs each hyphen falls at the line's end.
+    let citations = "Kế hoạch số 1026/KH-VP, Thông báo số 01-KL/TW và Nghị định số 30/2020/NĐ-CP";
+    let body: String = (0..36)
+        .map(|i| {
+            format!(
+                "  Căn cứ {}{citations} của các cơ quan.\n\n",
+                "ab ".repeat(i)
+            )
+        })
+        .collect();
+    let yaml = format!(
+        "kind: thong-bao\nissuer: {{name: SỞ NỘI VỤ, abbreviation: SNV}}\nnumber: 310\nplace: Tây Ninh\ndate: 2026-01-05\nsummary: Thử\nbody: |\n{body}  Thông báo để biết./.\nsigner: {{title: GIÁM ĐỐC, name: Nguyễn Văn An}}\n"
+    );
+    let doc = Document::from_text(&yaml, Format::Yaml).unwrap_or_else(|e| panic!("{e}"));
+    // The DOCX writes a symbol's hyphens as non-breaking ones, and only those.
+    let xml = part(&vanban_docx::to_docx(&doc).unwrap(), "word/document.xml");
+    assert!(xml.contains(r#"310/TB</w:t><w:noBreakHyphen /><w:t xml:space="preserve">SNV"#));
+    assert_eq!(xml.matches("<w:noBreakHyphen />").count(), 1 + 3 * 36);
+    let dir = temp_dir("kinds-symbols");
+    let ours = dir.join("ours.pdf");
+    std::fs::write(&ours, vanban_pdf::to_pdf(&doc).unwrap()).unwrap();
+    let mut pdfs = vec![ours];
+    if have("soffice") {
+        pdfs.push(libreoffice_pdf(
+            &vanban_docx::to_docx(&doc).unwrap(),
+            &dir,
+            "symbols",
+        ));
+    }
+    for pdf in &pdfs {
+        let text = run("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+        let broken: Vec<&str> = text
+            .lines()
+            .map(str::trim_end)
+            .filter(|l| {
+                ["/KH-", "01-", "/NĐ-", "/TB-"]
+                    .iter()
+                    .any(|end| l.ends_with(end))
+            })
+            .collect();
+        assert!(broken.is_empty(), "{broken:?} in {}", pdf.display());
+        // LibreOffice may leave a sliver before a non-breaking hyphen at the
+        // end of a justified line, which pdftotext reads as a space.
+        let text = text.replace(" -", "-");
+        let whole = text.matches("1026/KH-VP").count();
+        assert_eq!(whole, 36, "{}", pdf.display());
+        assert_eq!(text.matches("01-KL/TW").count(), 36);
+        assert_eq!(text.matches("30/2020/NĐ-CP").count(), 36);
+        // And the lines do end near each symbol: the test reaches them.
+        let ends: usize = ["Kế hoạch số", "Thông báo số", "Nghị định số"]
+            .iter()
+            .map(|w| text.lines().filter(|l| l.trim_end().ends_with(w)).count())
+            .sum();
+        assert!(ends >= 3, "{ends} lines end before a symbol");
     }
 }

@@ -19,6 +19,7 @@ pub mod linebreak;
 pub mod plan;
 mod signature;
 mod stamps;
+pub mod symbols;
 mod title;
 
 pub use plan::*;
