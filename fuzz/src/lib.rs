@@ -410,7 +410,7 @@ impl FuzzDoc {
             bases: list(&self.bases),
             addressees: list(&self.addressees),
             body: Some(body),
-            recipients: list(&self.recipients),
+            recipients: list(&self.recipients).into_iter().map(Into::into).collect(),
             signer: Some(vanban::input::SignerInput {
                 authority: self
                     .authority
