@@ -204,8 +204,12 @@ pub fn docx_text(docx: &[u8]) -> String {
     let tree = roxmltree::Document::parse(&xml).expect("document.xml is well-formed XML");
     let text: String = tree
         .descendants()
-        .filter(|n| n.tag_name().name() == "t")
-        .filter_map(|n| n.text())
+        .filter_map(|n| match n.tag_name().name() {
+            "t" => n.text(),
+            // A symbol's hyphen (`310/KH-UBND`) is a non-breaking hyphen.
+            "noBreakHyphen" => Some("-"),
+            _ => None,
+        })
         .collect();
     comparable(&text)
 }

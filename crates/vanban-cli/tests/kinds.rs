@@ -520,3 +520,24 @@ fn symbols_and_citations_never_break_at_their_hyphens() {
         assert!(ends >= 3, "{ends} lines end before a symbol");
     }
 }
+
+#[test]
+fn a_markdown_appendix_needs_a_title_too() {
+    let yaml = "kind: ke-hoach\nissuer: {name: SỞ NỘI VỤ, abbreviation: SNV}\nnumber: 5\nplace: Tây Ninh\ndate: 2026-01-05\nsummary: Thử\nbody: |\n  Nội dung./.\n\n  # Phụ lục:\n\n  Bảng.\nsigner: {title: GIÁM ĐỐC, name: Nguyễn Văn An}\n";
+    let err = Document::from_text(yaml, Format::Yaml)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("body") && err.contains("needs its title") && err.contains("line 10"),
+        "{err}"
+    );
+    // A landscape page is asked for on a Phụ lục only: elsewhere the field
+    // does not exist and is refused by name.
+    let yaml = yaml
+        .replace("# Phụ lục:", "# Phụ lục: Bảng")
+        .replace("summary: Thử\n", "summary: Thử\nlandscape: true\n");
+    let err = Document::from_text(&yaml, Format::Yaml)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("landscape"), "{err}");
+}

@@ -1,6 +1,6 @@
 //! Parity with LibreOffice's PDF of our DOCX, on the seed plan, a year-end
 //! report with an 8-column indicator table, a plan with a 6-column task
-//! table and a 30-page document: the same page count, ≥ 98 % of body lines
+//! table, a 30-page document and every example of `examples/kinds`: the same page count, ≥ 98 % of body lines
 //! ending with the same word, and in LibreOffice's rendering no table cell
 //! broken inside a token and no table row that fits a page split across two.
 
@@ -41,6 +41,24 @@ fn year_end_report_with_an_indicator_table() {
 #[test]
 fn plan_with_a_task_table() {
     check("task plan", &parity_document("ke-hoach-nhiem-vu.yaml"));
+}
+
+/// Every example of `examples/kinds` (each kind of the decree), its figures
+/// printed one by one.
+#[test]
+fn every_kind_example() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("examples/kinds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 13, "{files:?}");
+    for file in files {
+        let doc = Document::from_path(&file).unwrap_or_else(|e| panic!("{e}"));
+        let name = file.file_stem().unwrap().to_string_lossy().to_string();
+        check(&format!("kind {name}"), &doc);
+    }
 }
 
 #[test]

@@ -107,6 +107,11 @@ pub struct AppendixInput {
     /// `true` for a landscape appendix (a wide table).
     #[serde(default)]
     pub landscape: bool,
+    /// Quyết định indirect (template 1.3): the kind of the text it issues
+    /// (`quy-che`, `quy-dinh`, …). The section is then that text — its type
+    /// name over its title and `(Ban hành kèm theo Quyết định số …)` —
+    /// rather than a Phụ lục.
+    pub kind: Option<String>,
 }
 
 /// A Nơi nhận item: a name (`Như trên`), or one name or a group of names on

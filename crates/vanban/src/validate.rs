@@ -74,6 +74,18 @@ pub fn validate_with(
     let summary = v.required("summary", input.summary.as_deref());
     let bases = punctuate_bases(&v.list("bases", &input.bases));
     let authority_line = v.optional("authority_line", input.authority_line.as_deref());
+    if kind == Some(Kind::CongDien) && authority_line.is_none() {
+        v.problem(
+            "authority_line",
+            "is required for a Công điện: who sends it (`THỦ TƯỚNG CHÍNH PHỦ` prints `THỦ TƯỚNG CHÍNH PHỦ điện:`)",
+        );
+    }
+    if kind == Some(Kind::CongDien) && input.addressees.is_empty() {
+        v.problem(
+            "addressees",
+            "is required for a Công điện: those it is sent to, listed under `… điện:`",
+        );
+    }
     let circulation = v.optional("circulation", input.circulation.as_deref());
     let addressees = v.list("addressees", &input.addressees);
     let body_text = nfc(input.body.as_deref().unwrap_or(""));
@@ -434,25 +446,52 @@ impl Validator {
         let mut appendices = Vec::new();
         for a in in_body {
             let offset = body_offset.map(|first| first + a.first_line - 1);
-            let title = self.required("body", Some(a.title));
+            if a.title.trim().is_empty() {
+                // The heading is the line before the appendix's content.
+                let where_ = match offset {
+                    Some(first) => format!(" (line {} of the file)", first - 1),
+                    None => format!(" (line {} of the body)", a.first_line - 1),
+                };
+                self.problem(
+                    "body",
+                    format!("a `# Phụ lục:` heading needs its title after the colon (`# Phụ lục: Danh sách thành viên`){where_}"),
+                );
+            }
+            let title = nfc(a.title.trim());
             let body = self.body("body", a.markdown, offset);
-            appendices.push((title, body, a.landscape));
+            appendices.push((title, body, a.landscape, None));
         }
         for (i, a) in inputs.iter().enumerate() {
             let title = self.required(&format!("appendices.{i}.title"), a.title.as_deref());
             let path = format!("appendices.{i}.body");
             let body = self.body(&path, a.body.as_deref().unwrap_or(""), None);
-            appendices.push((title, body, a.landscape));
+            let issued = a.kind.as_deref().and_then(|text| {
+                let kind = Kind::parse(text).filter(|k| k.has_type_name());
+                if kind.is_none() {
+                    self.problem(
+                        &format!("appendices.{i}.kind"),
+                        format!("`{text}` is not a kind with a type name (e.g. `quy-che`, `quy-dinh`) that a Quyết định can issue"),
+                    );
+                }
+                kind
+            });
+            appendices.push((title, body, a.landscape, issued));
         }
-        let many = appendices.len() > 1;
+        // Only the Phụ lục are numbered: a text issued stands by its name.
+        let many = appendices.iter().filter(|a| a.3.is_none()).count() > 1;
+        let mut number = 0;
         appendices
             .into_iter()
-            .enumerate()
-            .map(|(i, (title, body, landscape))| crate::model::Appendix {
-                label: match many {
-                    true => format!("Phụ lục {}", crate::vn::roman(i as u32 + 1)),
-                    false => "Phụ lục".to_string(),
+            .map(|(title, body, landscape, issued)| crate::model::Appendix {
+                label: match (issued, many) {
+                    (Some(kind), _) => kind.name().to_uppercase(),
+                    (None, true) => {
+                        number += 1;
+                        format!("Phụ lục {}", crate::vn::roman(number))
+                    }
+                    (None, false) => "Phụ lục".to_string(),
                 },
+                issued,
                 title,
                 body,
                 landscape,
