@@ -541,3 +541,77 @@ fn a_markdown_appendix_needs_a_title_too() {
         .to_string();
     assert!(err.contains("landscape"), "{err}");
 }
+
+#[test]
+fn a_cong_dien_names_its_sender_and_lists_whom_it_is_sent_to() {
+    let doc = Document::from_path(repo().join("examples/kinds/cong-dien.yaml")).unwrap();
+    let xml = part(&vanban_docx::to_docx(&doc).unwrap(), "word/document.xml");
+    let tree = roxmltree::Document::parse(&xml).unwrap();
+    let sender = paragraph(&tree, "PHÓ THỦ TƯỚNG CHÍNH PHỦ điện:");
+    assert!(centred(sender) && bold(sender));
+    let texts = paragraph_texts(&xml);
+    assert!(
+        !texts.iter().any(|t| t.starts_with("Kính gửi")),
+        "{texts:?}"
+    );
+    let at = |t: &str| texts.iter().position(|x| x.starts_with(t)).unwrap();
+    assert!(at("CÔNG ĐIỆN") < at("PHÓ THỦ TƯỚNG CHÍNH PHỦ điện:"));
+    assert!(at("PHÓ THỦ TƯỚNG CHÍNH PHỦ điện:") < at("- Các Bộ trưởng"));
+    assert!(texts.contains(
+        &"- Tập đoàn Điện lực Việt Nam, Tập đoàn Bưu chính Viễn thông Việt Nam.".to_string()
+    ));
+    assert!(texts.contains(&"- Thủ tướng Chính phủ, các Phó Thủ tướng (để b/c);".to_string()));
+    // The sender and the addressees are required.
+    let yaml = std::fs::read_to_string(repo().join("examples/kinds/cong-dien.yaml")).unwrap();
+    let bare: String = yaml
+        .lines()
+        .filter(|l| !l.starts_with("authority_line:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let err = Document::from_text(&bare, Format::Yaml)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("authority_line") && err.contains("Công điện"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_indirect_quyet_dinh_issues_its_text_with_its_own_heading() {
+    let doc = Document::from_path(repo().join("examples/kinds/quyet-dinh-gian-tiep.yaml")).unwrap();
+    let xml = part(&vanban_docx::to_docx(&doc).unwrap(), "word/document.xml");
+    let tree = roxmltree::Document::parse(&xml).unwrap();
+    let texts = paragraph_texts(&xml);
+    assert!(!texts.iter().any(|t| t.starts_with("Phụ lục")), "{texts:?}");
+    let heading = paragraph(&tree, "QUY CHẾ");
+    assert!(centred(heading) && bold(heading));
+    // Its title as a summary (sentence case, bold), then the reference.
+    let title = paragraph(
+        &tree,
+        "Hoạt động của Ban Chỉ đạo công tác Dân số - Kế hoạch hóa gia đình tỉnh Hà Giang, giai đoạn 2013 - 2015",
+    );
+    assert!(centred(title) && bold(title));
+    assert!(texts.contains(
+        &"(Ban hành kèm theo Quyết định số 1209/QĐ-UBND ngày 24 tháng 6 năm 2013 của UBND tỉnh Hà Giang)"
+            .to_string()
+    ));
+    // Chương over its title; the articles numbered from 1 in the text.
+    let at = |t: &str| {
+        texts
+            .iter()
+            .position(|x| x == t)
+            .unwrap_or_else(|| panic!("{t}"))
+    };
+    assert!(at("Chương I") < at("QUY ĐỊNH CHUNG"));
+    assert!(at("QUY ĐỊNH CHUNG") < at("Điều 1. Chức năng của Ban Chỉ đạo"));
+    assert!(at("Chương II") < at("Điều 3. Nhiệm vụ của Ban Chỉ đạo"));
+    // A kind that cannot be issued is refused by field.
+    let yaml = std::fs::read_to_string(repo().join("examples/kinds/quyet-dinh-gian-tiep.yaml"))
+        .unwrap()
+        .replace("kind: quy-che", "kind: quy-chế-x");
+    let err = Document::from_text(&yaml, Format::Yaml)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("appendices.0.kind"), "{err}");
+}
