@@ -97,8 +97,8 @@ fn write_docx(composition: &Composition, doc: &Document) -> Result<Vec<u8>, Erro
             .first_header(Header::new().add_paragraph(docx_rs::Paragraph::new()));
         for item in write::items(section, family) {
             out = match item {
-                write::Item::Paragraph(p) => out.add_paragraph(p),
-                write::Item::Table(t) => out.add_table(t),
+                write::Item::Paragraph(p) => out.add_paragraph(*p),
+                write::Item::Table(t) => out.add_table(*t),
             };
         }
         docx = docx.add_section(out);
@@ -120,8 +120,8 @@ fn write_docx(composition: &Composition, doc: &Document) -> Result<Vec<u8>, Erro
     }
     for item in write::items(last, family) {
         docx = match item {
-            write::Item::Paragraph(p) => docx.add_paragraph(p),
-            write::Item::Table(t) => docx.add_table(t),
+            write::Item::Paragraph(p) => docx.add_paragraph(*p),
+            write::Item::Table(t) => docx.add_table(*t),
         };
     }
     Ok(package::pack(docx)?)

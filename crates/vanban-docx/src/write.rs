@@ -15,8 +15,8 @@ use crate::text::{fonts, half_points, run};
 
 /// A body element of a section.
 pub enum Item {
-    Paragraph(docx_rs::Paragraph),
-    Table(docx_rs::Table),
+    Paragraph(Box<docx_rs::Paragraph>),
+    Table(Box<docx_rs::Table>),
 }
 
 /// A section's flow blocks in order, each float (stamp) after the block it
@@ -25,11 +25,13 @@ pub fn items(section: &Section, family: &str) -> Vec<Item> {
     let mut items = Vec::new();
     for i in 0..=section.blocks.len() {
         for float in section.floats.iter().filter(|f| f.anchor == i) {
-            items.push(Item::Paragraph(framed(float, family)));
+            items.push(Item::Paragraph(Box::new(framed(float, family))));
         }
         match section.blocks.get(i) {
-            Some(Block::Paragraph(p)) => items.push(Item::Paragraph(paragraph(p, family))),
-            Some(Block::Table(t)) => items.push(Item::Table(table(t, family))),
+            Some(Block::Paragraph(p)) => {
+                items.push(Item::Paragraph(Box::new(paragraph(p, family))))
+            }
+            Some(Block::Table(t)) => items.push(Item::Table(Box::new(table(t, family)))),
             None => {}
         }
     }

@@ -172,10 +172,7 @@ pub fn recognise(doc: &ReadDoc) -> Elements {
     }
     if cursor < sign_start && e.kind == Some(Kind::CongDien) {
         let text = normal(&paras[cursor].text);
-        if text
-            .strip_suffix(" điện:")
-            .is_some_and(|sender| is_upper(sender))
-        {
+        if text.strip_suffix(" điện:").is_some_and(is_upper) {
             cursor += 1;
         }
     }
