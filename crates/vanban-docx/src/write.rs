@@ -38,8 +38,10 @@ pub fn items(section: &Section, family: &str) -> Vec<Item> {
     items
 }
 
-/// A float as a framed paragraph at its place from the margins; the text
-/// around runs through (`wrap="none"`): the composition made room for it.
+/// A float as a framed paragraph at its place from the margins. The text
+/// beside it wraps around it (`wrap="around"`, no extra room): the
+/// composition has already set that text clear of it, so nothing moves.
+/// (`none` would send the lines beside it below it in Word.)
 fn framed(float: &Float, family: &str) -> docx_rs::Paragraph {
     // LibreOffice draws a framed paragraph's border on the frame and sets
     // the text inside its spacing: indents would narrow it twice.
@@ -48,7 +50,7 @@ fn framed(float: &Float, family: &str) -> docx_rs::Paragraph {
     let mut p = paragraph(&unindented, family);
     p.property = p.property.frame_property(
         FrameProperty::new()
-            .wrap("none")
+            .wrap("around")
             .h_anchor("margin")
             .v_anchor("margin"),
     );

@@ -2,9 +2,9 @@
 //! number (and the công văn's V/v), beside the title block as the decree's
 //! ô map draws them (x 0.5–18 %, level with ô 5a and 9a) — not in the flow,
 //! where they would push the title down by their height. The flow beside
-//! them makes room instead: a centred line (the summary, the authority line)
-//! is narrowed symmetrically so it stays centred and clears them; anything
-//! else that would touch them moves down below them.
+//! them makes room instead: a centred line (the type name, the summary, the
+//! authority line) is narrowed symmetrically so it stays centred and clears
+//! them; anything else that would touch them moves down below them.
 
 use super::plan::*;
 use super::{header::stamp, stack_height, widest_line};
@@ -108,13 +108,14 @@ pub fn make_room(
         let text_top = y + p.spacing.before;
         let height = stack_height(fonts, std::slice::from_ref(p), width);
         let beside = text_top < zone.bottom && y + height > zone.top;
-        if beside && left_edge(fonts, p, width) < clear {
-            if p.align == Align::Center && !p.runs.is_empty() {
-                narrow(style, fonts, blocks, i, clear);
-            } else {
-                p.spacing.before += zone.bottom + style.subject_line_space_before - text_top;
-                return;
-            }
+        // Every centred line beside them is narrowed, even one that clears
+        // them: word processors wrap text around a frame, and would centre
+        // it in the room right of the stamps, not on the page.
+        if beside && p.align == Align::Center && !p.runs.is_empty() {
+            narrow(style, fonts, blocks, i, clear);
+        } else if beside && left_edge(fonts, p, width) < clear {
+            p.spacing.before += zone.bottom + style.subject_line_space_before - text_top;
+            return;
         }
         if let Block::Paragraph(p) = &blocks[i] {
             y += stack_height(fonts, std::slice::from_ref(p), width);
