@@ -455,6 +455,25 @@ fn stamps_stand_beside_the_title_without_pushing_it_down() {
         assert!(stamp.x_max < moved.x_min, "{stamp:?} left of {moved:?}");
         assert!((stamp.y_min - moved.y_min).abs() < mm_to_pt(8.0));
     }
+    // THƯỢNG KHẨN (40 mm) would touch Kính gửi (35 mm in): it moves below,
+    // by no more than the stamp's height and its spacing.
+    let wide = yaml.replace("urgency: khan\n", "urgency: thuong-khan\n");
+    let wide = Document::from_text(&wide, Format::Yaml).unwrap();
+    for (without, with) in both_renderings(&plain, "cv-plain2")
+        .iter()
+        .zip(&both_renderings(&wide, "cv-wide"))
+    {
+        let (label, moved) = (find(without, "Kính"), find(with, "Kính"));
+        let stamp = find(with, "THƯỢNG");
+        assert!(
+            moved.y_min > stamp.y_min + 10.0,
+            "{moved:?} below {stamp:?}"
+        );
+        assert!(
+            moved.y_min - label.y_min < mm_to_pt(8.0) + 12.0,
+            "{label:?} {moved:?}"
+        );
+    }
 }
 
 #[test]
