@@ -253,8 +253,12 @@ pub fn docx_text(docx: &[u8]) -> String {
     // combining mark at the start of a line must not join the line above).
     let text: Vec<&str> = tree
         .descendants()
-        .filter(|n| n.tag_name().name() == "t")
-        .filter_map(|n| n.text())
+        .filter_map(|n| match n.tag_name().name() {
+            "t" => n.text(),
+            // A symbol's hyphen (`310/KH-UBND`) is a non-breaking hyphen.
+            "noBreakHyphen" => Some("-"),
+            _ => None,
+        })
         .collect();
     comparable(&text.join(" "))
 }
@@ -460,7 +464,7 @@ impl FuzzDoc {
             bases: list(&self.bases),
             addressees: list(&self.addressees),
             body: Some(body),
-            recipients: list(&self.recipients),
+            recipients: list(&self.recipients).into_iter().map(Into::into).collect(),
             signer: Some(vanban::input::SignerInput {
                 authority: self
                     .authority

@@ -37,6 +37,8 @@ def docx_paragraphs(docx):
     """Text of each non-empty paragraph of word/document.xml, in order."""
     with zipfile.ZipFile(BytesIO(docx)) as archive:
         xml = archive.read("word/document.xml").decode("utf-8")
+    # A symbol's hyphens are written as non-breaking hyphens.
+    xml = xml.replace("<w:noBreakHyphen />", "<w:t>-</w:t>")
     paragraphs = []
     for chunk in re.findall(r"<w:p[ >].*?</w:p>", xml, flags=re.S):
         text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", chunk))

@@ -32,14 +32,7 @@ fn run_format(doc: &roxmltree::Document, text: &str) -> (f32, bool, bool, String
     let p = doc
         .descendants()
         .filter(|n| n.has_tag_name((W, "p")))
-        .find(|p| {
-            let t: String = p
-                .descendants()
-                .filter(|n| n.has_tag_name((W, "t")))
-                .filter_map(|n| n.text())
-                .collect();
-            normalise(&t).starts_with(text)
-        })
+        .find(|p| normalise(&docx_text(*p)).starts_with(text))
         .unwrap_or_else(|| panic!("no paragraph starting {text:?}"));
     let run = child(p, "r").expect("a run");
     let rpr = child(run, "rPr").expect("run properties");

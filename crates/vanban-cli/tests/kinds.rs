@@ -19,14 +19,7 @@ fn quyet_dinh() -> Document {
 fn paragraph<'a, 'i>(tree: &'a roxmltree::Document<'i>, text: &str) -> roxmltree::Node<'a, 'i> {
     tree.descendants()
         .filter(|n| n.has_tag_name((W, "p")))
-        .find(|p| {
-            let t: String = p
-                .descendants()
-                .filter(|n| n.has_tag_name((W, "t")))
-                .filter_map(|n| n.text())
-                .collect();
-            t == text
-        })
+        .find(|p| docx_text(*p) == text)
         .unwrap_or_else(|| panic!("no paragraph {text:?}"))
 }
 
@@ -369,4 +362,275 @@ fn words_of(html: &str) -> Vec<Word> {
             }
         })
         .collect()
+}
+
+/// The top of the highest word `text` on page 1.
+fn top_of(words: &[Word], text: &str) -> Word {
+    words
+        .iter()
+        .filter(|w| w.text == text)
+        .min_by(|a, b| a.y_min.total_cmp(&b.y_min))
+        .cloned()
+        .unwrap_or_else(|| panic!("no word {text:?}"))
+}
+
+/// Page 1 of our PDF and, with LibreOffice, of its rendering of the DOCX.
+fn both_renderings(doc: &Document, name: &str) -> Vec<Vec<Word>> {
+    let dir = temp_dir(&format!("kinds-{name}"));
+    let ours = dir.join("ours.pdf");
+    std::fs::write(&ours, vanban_pdf::to_pdf(doc).unwrap()).unwrap();
+    let mut pdfs = vec![ours];
+    if have("soffice") {
+        pdfs.push(libreoffice_pdf(
+            &vanban_docx::to_docx(doc).unwrap(),
+            &dir,
+            name,
+        ));
+    } else {
+        eprintln!("SKIPPED the LibreOffice half: soffice missing");
+    }
+    pdfs.iter().map(|pdf| words(pdf)).collect()
+}
+
+#[test]
+fn stamps_stand_beside_the_title_without_pushing_it_down() {
+    if !have("pdftotext") {
+        eprintln!("SKIPPED: pdftotext missing");
+        return;
+    }
+    let yaml = std::fs::read_to_string(repo().join("examples/kinds/quyet-dinh.yaml")).unwrap();
+    let plain = Document::from_text(&yaml, Format::Yaml).unwrap();
+    let stamped = format!("{yaml}secrecy: mat\nurgency: thuong-khan\n");
+    let stamped = Document::from_text(&stamped, Format::Yaml).unwrap();
+    // In the DOCX each stamp is a frame at a fixed place, out of the flow.
+    let xml = part(
+        &vanban_docx::to_docx(&stamped).unwrap(),
+        "word/document.xml",
+    );
+    let tree = roxmltree::Document::parse(&xml).unwrap();
+    for text in ["MẬT", "THƯỢNG KHẨN"] {
+        let frame = property(paragraph(&tree, text), &["pPr", "framePr"])
+            .unwrap_or_else(|| panic!("{text} is not framed"));
+        assert_eq!(frame.attribute((W, "vAnchor")), Some("margin"));
+    }
+    let stamp_zone = mm_to_pt(2.0 * stamped.style.stamp_height + 6.0);
+    for (without, with) in both_renderings(&plain, "qd-plain")
+        .iter()
+        .zip(&both_renderings(&stamped, "qd-stamped"))
+    {
+        let (title, moved) = (top_of(without, "QUYẾT"), top_of(with, "QUYẾT"));
+        assert!(
+            (title.y_min - moved.y_min).abs() < 1.5,
+            "type name at {} without stamps, {} with",
+            title.y_min,
+            moved.y_min
+        );
+        // Under the number, at the left, within their zone; the summary
+        // beside them clears them.
+        let number = find(with, "Số:");
+        let (secret, urgent) = (find(with, "MẬT"), find(with, "KHẨN"));
+        assert!(number.y_min < secret.y_min && secret.y_min < urgent.y_min);
+        assert!(urgent.y_min - number.y_min < stamp_zone, "{urgent:?}");
+        let summary = top_of(with, "Về");
+        assert!(
+            summary.x_min > urgent.x_max && summary.y_min < urgent.y_min,
+            "summary {summary:?} beside the stamp {urgent:?}"
+        );
+    }
+    // A công văn: KHẨN (20 mm) stands left of Kính gửi, which stays put.
+    let yaml = std::fs::read_to_string(repo().join("examples/kinds/cong-van.yaml")).unwrap();
+    assert!(yaml.contains("urgency: khan\n"));
+    let stamped = Document::from_text(&yaml, Format::Yaml).unwrap();
+    let plain = Document::from_text(&yaml.replace("urgency: khan\n", ""), Format::Yaml).unwrap();
+    for (without, with) in both_renderings(&plain, "cv-plain")
+        .iter()
+        .zip(&both_renderings(&stamped, "cv-stamped"))
+    {
+        let (label, moved) = (find(without, "Kính"), find(with, "Kính"));
+        assert!(
+            (label.y_min - moved.y_min).abs() < 1.5,
+            "{label:?} {moved:?}"
+        );
+        let stamp = find(with, "KHẨN");
+        assert!(stamp.x_max < moved.x_min, "{stamp:?} left of {moved:?}");
+        assert!((stamp.y_min - moved.y_min).abs() < mm_to_pt(8.0));
+    }
+    // THƯỢNG KHẨN (40 mm) would touch Kính gửi (35 mm in): it moves below,
+    // by no more than the stamp's height and its spacing.
+    let wide = yaml.replace("urgency: khan\n", "urgency: thuong-khan\n");
+    let wide = Document::from_text(&wide, Format::Yaml).unwrap();
+    for (without, with) in both_renderings(&plain, "cv-plain2")
+        .iter()
+        .zip(&both_renderings(&wide, "cv-wide"))
+    {
+        let (label, moved) = (find(without, "Kính"), find(with, "Kính"));
+        let stamp = find(with, "THƯỢNG");
+        assert!(
+            moved.y_min > stamp.y_min + 10.0,
+            "{moved:?} below {stamp:?}"
+        );
+        assert!(
+            moved.y_min - label.y_min < mm_to_pt(8.0) + 12.0,
+            "{label:?} {moved:?}"
+        );
+    }
+}
+
+#[test]
+fn symbols_and_citations_never_break_at_their_hyphens() {
+    if !have("pdftotext") {
+        eprintln!("SKIPPED: pdftotext missing");
+        return;
+    }
+    // The same citations pushed along the line a word at a time: in some of
+    // the paragraphs each hyphen falls at the line's end.
+    let citations = "Kế hoạch số 1026/KH-VP, Thông báo số 01-KL/TW và Nghị định số 30/2020/NĐ-CP";
+    let body: String = (0..36)
+        .map(|i| {
+            format!(
+                "  Căn cứ {}{citations} của các cơ quan.\n\n",
+                "ab ".repeat(i)
+            )
+        })
+        .collect();
+    let yaml = format!(
+        "kind: thong-bao\nissuer: {{name: SỞ NỘI VỤ, abbreviation: SNV}}\nnumber: 310\nplace: Tây Ninh\ndate: 2026-01-05\nsummary: Thử\nbody: |\n{body}  Thông báo để biết./.\nsigner: {{title: GIÁM ĐỐC, name: Nguyễn Văn An}}\n"
+    );
+    let doc = Document::from_text(&yaml, Format::Yaml).unwrap_or_else(|e| panic!("{e}"));
+    // The DOCX writes a symbol's hyphens as non-breaking ones, and only those.
+    let xml = part(&vanban_docx::to_docx(&doc).unwrap(), "word/document.xml");
+    assert!(xml.contains(r#"310/TB</w:t><w:noBreakHyphen /><w:t xml:space="preserve">SNV"#));
+    assert_eq!(xml.matches("<w:noBreakHyphen />").count(), 1 + 3 * 36);
+    let dir = temp_dir("kinds-symbols");
+    let ours = dir.join("ours.pdf");
+    std::fs::write(&ours, vanban_pdf::to_pdf(&doc).unwrap()).unwrap();
+    let mut pdfs = vec![ours];
+    if have("soffice") {
+        pdfs.push(libreoffice_pdf(
+            &vanban_docx::to_docx(&doc).unwrap(),
+            &dir,
+            "symbols",
+        ));
+    }
+    for pdf in &pdfs {
+        let text = run("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+        let broken: Vec<&str> = text
+            .lines()
+            .map(str::trim_end)
+            .filter(|l| {
+                ["/KH-", "01-", "/NĐ-", "/TB-"]
+                    .iter()
+                    .any(|end| l.ends_with(end))
+            })
+            .collect();
+        assert!(broken.is_empty(), "{broken:?} in {}", pdf.display());
+        // LibreOffice may leave a sliver before a non-breaking hyphen at the
+        // end of a justified line, which pdftotext reads as a space.
+        let text = text.replace(" -", "-");
+        let whole = text.matches("1026/KH-VP").count();
+        assert_eq!(whole, 36, "{}", pdf.display());
+        assert_eq!(text.matches("01-KL/TW").count(), 36);
+        assert_eq!(text.matches("30/2020/NĐ-CP").count(), 36);
+        // And the lines do end near each symbol: the test reaches them.
+        let ends: usize = ["Kế hoạch số", "Thông báo số", "Nghị định số"]
+            .iter()
+            .map(|w| text.lines().filter(|l| l.trim_end().ends_with(w)).count())
+            .sum();
+        assert!(ends >= 3, "{ends} lines end before a symbol");
+    }
+}
+
+#[test]
+fn a_markdown_appendix_needs_a_title_too() {
+    let yaml = "kind: ke-hoach\nissuer: {name: SỞ NỘI VỤ, abbreviation: SNV}\nnumber: 5\nplace: Tây Ninh\ndate: 2026-01-05\nsummary: Thử\nbody: |\n  Nội dung./.\n\n  # Phụ lục:\n\n  Bảng.\nsigner: {title: GIÁM ĐỐC, name: Nguyễn Văn An}\n";
+    let err = Document::from_text(yaml, Format::Yaml)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("body") && err.contains("needs its title") && err.contains("line 10"),
+        "{err}"
+    );
+    // A landscape page is asked for on a Phụ lục only: elsewhere the field
+    // does not exist and is refused by name.
+    let yaml = yaml
+        .replace("# Phụ lục:", "# Phụ lục: Bảng")
+        .replace("summary: Thử\n", "summary: Thử\nlandscape: true\n");
+    let err = Document::from_text(&yaml, Format::Yaml)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("landscape"), "{err}");
+}
+
+#[test]
+fn a_cong_dien_names_its_sender_and_lists_whom_it_is_sent_to() {
+    let doc = Document::from_path(repo().join("examples/kinds/cong-dien.yaml")).unwrap();
+    let xml = part(&vanban_docx::to_docx(&doc).unwrap(), "word/document.xml");
+    let tree = roxmltree::Document::parse(&xml).unwrap();
+    let sender = paragraph(&tree, "PHÓ THỦ TƯỚNG CHÍNH PHỦ điện:");
+    assert!(centred(sender) && bold(sender));
+    let texts = paragraph_texts(&xml);
+    assert!(
+        !texts.iter().any(|t| t.starts_with("Kính gửi")),
+        "{texts:?}"
+    );
+    let at = |t: &str| texts.iter().position(|x| x.starts_with(t)).unwrap();
+    assert!(at("CÔNG ĐIỆN") < at("PHÓ THỦ TƯỚNG CHÍNH PHỦ điện:"));
+    assert!(at("PHÓ THỦ TƯỚNG CHÍNH PHỦ điện:") < at("- Các Bộ trưởng"));
+    assert!(texts.contains(
+        &"- Tập đoàn Điện lực Việt Nam, Tập đoàn Bưu chính Viễn thông Việt Nam.".to_string()
+    ));
+    assert!(texts.contains(&"- Thủ tướng Chính phủ, các Phó Thủ tướng (để b/c);".to_string()));
+    // The sender and the addressees are required.
+    let yaml = std::fs::read_to_string(repo().join("examples/kinds/cong-dien.yaml")).unwrap();
+    let bare: String = yaml
+        .lines()
+        .filter(|l| !l.starts_with("authority_line:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let err = Document::from_text(&bare, Format::Yaml)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("authority_line") && err.contains("Công điện"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_indirect_quyet_dinh_issues_its_text_with_its_own_heading() {
+    let doc = Document::from_path(repo().join("examples/kinds/quyet-dinh-gian-tiep.yaml")).unwrap();
+    let xml = part(&vanban_docx::to_docx(&doc).unwrap(), "word/document.xml");
+    let tree = roxmltree::Document::parse(&xml).unwrap();
+    let texts = paragraph_texts(&xml);
+    assert!(!texts.iter().any(|t| t.starts_with("Phụ lục")), "{texts:?}");
+    let heading = paragraph(&tree, "QUY CHẾ");
+    assert!(centred(heading) && bold(heading));
+    // Its title as a summary (sentence case, bold), then the reference.
+    let title = paragraph(
+        &tree,
+        "Hoạt động của Ban Chỉ đạo công tác Dân số - Kế hoạch hóa gia đình tỉnh Hà Giang, giai đoạn 2013 - 2015",
+    );
+    assert!(centred(title) && bold(title));
+    assert!(texts.contains(
+        &"(Ban hành kèm theo Quyết định số 1209/QĐ-UBND ngày 24 tháng 6 năm 2013 của UBND tỉnh Hà Giang)"
+            .to_string()
+    ));
+    // Chương over its title; the articles numbered from 1 in the text.
+    let at = |t: &str| {
+        texts
+            .iter()
+            .position(|x| x == t)
+            .unwrap_or_else(|| panic!("{t}"))
+    };
+    assert!(at("Chương I") < at("QUY ĐỊNH CHUNG"));
+    assert!(at("QUY ĐỊNH CHUNG") < at("Điều 1. Chức năng của Ban Chỉ đạo"));
+    assert!(at("Chương II") < at("Điều 3. Nhiệm vụ của Ban Chỉ đạo"));
+    // A kind that cannot be issued is refused by field.
+    let yaml = std::fs::read_to_string(repo().join("examples/kinds/quyet-dinh-gian-tiep.yaml"))
+        .unwrap()
+        .replace("kind: quy-che", "kind: quy-chế-x");
+    let err = Document::from_text(&yaml, Format::Yaml)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("appendices.0.kind"), "{err}");
 }

@@ -55,6 +55,17 @@ fn pages(pdf: &Path) -> usize {
 fn expected(name: &str) -> (&'static str, &'static str) {
     match name {
         "bien-ban" => ("BIÊN BẢN", "- Lưu: VT, Hồ sơ."),
+        "chuong-trinh" => ("CHƯƠNG TRÌNH", "- CT, các PCT UBND tỉnh (để b/c);"),
+        "cong-dien" => ("CÔNG ĐIỆN", "PHÓ THỦ TƯỚNG CHÍNH PHỦ điện:"),
+        "giay-gioi-thieu" => (
+            "GIẤY GIỚI THIỆU",
+            "Giấy này có giá trị đến hết ngày 31 tháng 3 năm 2026./.",
+        ),
+        "giay-nghi-phep" => ("GIẤY NGHỈ PHÉP", "Chức vụ: Chuyên viên"),
+        "huong-dan" => (
+            "HƯỚNG DẪN",
+            "- Các sở, ban, ngành tỉnh, UBND các xã, phường (để t/h);",
+        ),
         "cong-van" => ("Số: 3722/VPCP-CN", "- Như trên;"),
         "giay-moi" => (
             "GIẤY MỜI",
@@ -63,6 +74,10 @@ fn expected(name: &str) -> (&'static str, &'static str) {
         "ke-hoach" => ("KẾ HOẠCH", "Phụ lục"),
         "nghi-quyet" => ("NGHỊ QUYẾT", "QUYẾT NGHỊ:"),
         "quyet-dinh" => ("QUYẾT ĐỊNH", "QUYẾT ĐỊNH:"),
+        "quyet-dinh-gian-tiep" => (
+            "QUY CHẾ",
+            "(Ban hành kèm theo Quyết định số 1209/QĐ-UBND ngày 24 tháng 6 năm 2013 của UBND tỉnh Hà Giang)",
+        ),
         "thong-bao" => ("THÔNG BÁO", "- Lưu: VT, KT."),
         "to-trinh" => ("TỜ TRÌNH", "Kính gửi: Ủy ban nhân dân tỉnh Tây Ninh"),
         other => panic!("examples/kinds/{other}.yaml has no expectations here: add them"),
@@ -75,7 +90,12 @@ fn every_kind_example_validates_and_renders_its_own_text() {
     let names: Vec<String> = files.iter().map(|p| stem(p)).collect();
     for kind in [
         "bien-ban",
+        "chuong-trinh",
+        "cong-dien",
         "cong-van",
+        "giay-gioi-thieu",
+        "giay-nghi-phep",
+        "huong-dan",
         "giay-moi",
         "ke-hoach",
         "nghi-quyet",

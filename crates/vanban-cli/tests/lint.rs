@@ -95,7 +95,14 @@ fn an_error_exits_1_and_says_rule_place_found_and_expected() {
 fn json_output_carries_every_field() {
     let dir = temp_dir("lint-json");
     let path = dir.join("symbol-spaces.docx");
-    std::fs::write(&path, seed_docx_with("Số: 1026/KH-VP", "Số: 1026/KH - VP")).unwrap();
+    std::fs::write(
+        &path,
+        seed_docx_with(
+            r#"Số: 1026/KH</w:t><w:noBreakHyphen /><w:t xml:space="preserve">VP"#,
+            "Số: 1026/KH - VP",
+        ),
+    )
+    .unwrap();
     let out = vanban(&["lint", "--json", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");

@@ -13,7 +13,7 @@ mod write;
 use docx_rs::{
     Docx, Header, InstrPAGE, InstrText, PageMargin, PageNumType, PageOrientationType, PageSize, Run,
 };
-use vanban::compose::{compose, Align, Block, Composition, Page, Paragraph, Section};
+use vanban::compose::{compose, Align, Composition, Page, Paragraph, Section};
 use vanban::metrics::FontSet;
 use vanban::style::mm_to_twips;
 use vanban::Document;
@@ -95,10 +95,10 @@ fn write_docx(composition: &Composition, doc: &Document) -> Result<Vec<u8>, Erro
             .page_num_type(PageNumType::new().start(1))
             .header(page_number_header(section, family))
             .first_header(Header::new().add_paragraph(docx_rs::Paragraph::new()));
-        for block in &section.blocks {
-            out = match block {
-                Block::Paragraph(p) => out.add_paragraph(write::paragraph(p, family)),
-                Block::Table(t) => out.add_table(write::table(t, family)),
+        for item in write::items(section, family) {
+            out = match item {
+                write::Item::Paragraph(p) => out.add_paragraph(*p),
+                write::Item::Table(t) => out.add_table(*t),
             };
         }
         docx = docx.add_section(out);
@@ -118,10 +118,10 @@ fn write_docx(composition: &Composition, doc: &Document) -> Result<Vec<u8>, Erro
     if restart {
         docx = docx.page_num_type(PageNumType::new().start(1));
     }
-    for block in &last.blocks {
-        docx = match block {
-            Block::Paragraph(p) => docx.add_paragraph(write::paragraph(p, family)),
-            Block::Table(t) => docx.add_table(write::table(t, family)),
+    for item in write::items(last, family) {
+        docx = match item {
+            write::Item::Paragraph(p) => docx.add_paragraph(*p),
+            write::Item::Table(t) => docx.add_table(*t),
         };
     }
     Ok(package::pack(docx)?)

@@ -5,6 +5,8 @@
 //! does not mind; Word may refuse the file. The fix is a stable sort of each
 //! property element's children by their rank in the schema's sequence.
 
+use vanban::compose::symbols::NO_BREAK_HYPHEN;
+
 /// (container, its children in schema order). Sources: ECMA-376 Part 1,
 /// CT_PPrBase + CT_PPr, CT_RPr, CT_SectPr, CT_TblPr, CT_TcPr, CT_Style,
 /// CT_Settings (the children docx-rs writes), CT_PBdr, CT_TblBorders,
@@ -345,6 +347,7 @@ pub fn fix_part(name: &str, xml: &str) -> String {
     let mut xml = fix(xml);
     if name == "word/document.xml" || name.starts_with("word/header") {
         xml = strip_grid_column_types(&xml).replace(HEADER_ROW_MARK, "<w:tblHeader />");
+        xml = no_break_hyphens(&xml);
     }
     if name == "word/styles.xml" || name == "word/numbering.xml" {
         xml = xml
@@ -352,6 +355,18 @@ pub fn fix_part(name: &str, xml: &str) -> String {
             .replace("<w:pPr></w:pPr>", "<w:pPr />");
     }
     xml
+}
+
+/// Each U+2011 in a run's text as `w:noBreakHyphen`, the hyphen Word and
+/// LibreOffice never break after (docx-rs has no writer for it).
+fn no_break_hyphens(xml: &str) -> String {
+    if !xml.contains(NO_BREAK_HYPHEN) {
+        return xml.to_string();
+    }
+    xml.replace(
+        NO_BREAK_HYPHEN,
+        r#"</w:t><w:noBreakHyphen /><w:t xml:space="preserve">"#,
+    )
 }
 
 struct Children<'a> {

@@ -1,6 +1,7 @@
 //! Runs in a style-sheet text style, in the decree's font.
 
 use docx_rs::{Run, RunFonts};
+use vanban::compose::symbols::glue;
 use vanban::style::TextStyle;
 
 /// Half-points, the unit of `w:sz`.
@@ -31,7 +32,9 @@ pub fn run(text: &str, style: TextStyle, family: &str) -> Run {
         if i > 0 {
             run = run.add_break(docx_rs::BreakType::TextWrapping);
         }
-        run = run.add_text(line);
+        // A symbol's hyphens do not break (`w:noBreakHyphen`, written by
+        // the package step from U+2011).
+        run = run.add_text(glue(line));
     }
     run
 }

@@ -1,16 +1,65 @@
 //! The page plan's paragraphs and tables as docx-rs elements, one for one:
 //! every measure comes from the composition, none is decided here.
 
+use docx_rs::FrameProperty;
 use docx_rs::{
     AlignmentType, BorderType, HeightRule, LineSpacing, LineSpacingType, ParagraphBorder,
     ParagraphBorderPosition, ParagraphBorders, SpecialIndentType, TableBorder, TableBorderPosition,
     TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
-use vanban::compose::{Align, Border, LineHeight, Paragraph, Sides, Table};
+use vanban::compose::{Align, Block, Border, Float, LineHeight, Paragraph, Section, Sides, Table};
 use vanban::style::mm_to_twips;
 
 use crate::schema_order::HEADER_ROW_MARK_HEIGHT;
 use crate::text::{fonts, half_points, run};
+
+/// A body element of a section.
+pub enum Item {
+    Paragraph(Box<docx_rs::Paragraph>),
+    Table(Box<docx_rs::Table>),
+}
+
+/// A section's flow blocks in order, each float (stamp) after the block it
+/// is anchored to.
+pub fn items(section: &Section, family: &str) -> Vec<Item> {
+    let mut items = Vec::new();
+    for i in 0..=section.blocks.len() {
+        for float in section.floats.iter().filter(|f| f.anchor == i) {
+            items.push(Item::Paragraph(Box::new(framed(float, family))));
+        }
+        match section.blocks.get(i) {
+            Some(Block::Paragraph(p)) => {
+                items.push(Item::Paragraph(Box::new(paragraph(p, family))))
+            }
+            Some(Block::Table(t)) => items.push(Item::Table(Box::new(table(t, family)))),
+            None => {}
+        }
+    }
+    items
+}
+
+/// A float as a framed paragraph at its place from the margins. The text
+/// beside it wraps around it (`wrap="around"`, no extra room): the
+/// composition has already set that text clear of it, so nothing moves.
+/// (`none` would send the lines beside it below it in Word.)
+fn framed(float: &Float, family: &str) -> docx_rs::Paragraph {
+    // LibreOffice draws a framed paragraph's border on the frame and sets
+    // the text inside its spacing: indents would narrow it twice.
+    let mut unindented = float.paragraph.clone();
+    unindented.indent = Default::default();
+    let mut p = paragraph(&unindented, family);
+    p.property = p.property.frame_property(
+        FrameProperty::new()
+            .wrap("around")
+            .h_anchor("margin")
+            .v_anchor("margin"),
+    );
+    let frame = p.property.frame_property.as_mut().expect("set above");
+    frame.w = Some(mm_to_twips(float.width) as u32);
+    frame.x = Some(mm_to_twips(float.x) as i32);
+    frame.y = Some(twentieths(float.y) as i32);
+    p
+}
 
 /// A plan paragraph as a Word paragraph in the font `family`.
 pub fn paragraph(p: &Paragraph, family: &str) -> docx_rs::Paragraph {

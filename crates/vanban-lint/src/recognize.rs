@@ -159,13 +159,20 @@ pub fn recognise(doc: &ReadDoc) -> Elements {
         e.kind = e.number.and_then(|i| symbol_kind(&paras[i].text));
     }
 
-    // Quyết định and Nghị quyết: the authority line in capitals before the bases.
+    // Quyết định and Nghị quyết: the authority line in capitals before the
+    // bases; a Công điện's sender, `THỦ TƯỚNG CHÍNH PHỦ điện:` (template 1.6).
     if cursor < sign_start
         && e.kind
             .is_some_and(|k| matches!(k, Kind::QuyetDinh | Kind::NghiQuyet))
     {
         let p = &paras[cursor];
         if is_upper(&normal(&p.text)) && !p.text.contains(':') {
+            cursor += 1;
+        }
+    }
+    if cursor < sign_start && e.kind == Some(Kind::CongDien) {
+        let text = normal(&paras[cursor].text);
+        if text.strip_suffix(" điện:").is_some_and(is_upper) {
             cursor += 1;
         }
     }
@@ -230,8 +237,17 @@ pub fn recognise(doc: &ReadDoc) -> Elements {
         }
     }
     let after_sign = sign.last().map_or(paras.len(), |&i| i + 1);
+    // A Phụ lục by its label; a text the document issues (a Quyết định's
+    // Quy chế, template 1.3) by its type name with `(Ban hành kèm theo …`
+    // under its title.
+    let issued = |i: usize| {
+        type_name_kind(&paras[i].text).is_some()
+            && paras[i + 1..paras.len().min(i + 5)]
+                .iter()
+                .any(|p| normal(&p.text).starts_with("(Ban hành kèm theo"))
+    };
     e.appendices = (after_sign..paras.len())
-        .filter(|&i| normal(&paras[i].text).starts_with("Phụ lục"))
+        .filter(|&i| normal(&paras[i].text).starts_with("Phụ lục") || issued(i))
         .collect();
     e
 }

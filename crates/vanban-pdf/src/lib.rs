@@ -83,7 +83,9 @@ pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, Error> {
         let paras = set::flow(section, fonts);
         let capacity = mm_to_pt(section.page.text_height());
         let pages = paginate::paginate(&paras, capacity);
-        for marks in draw::place(&paras, &pages, section, fonts) {
+        let mut floats = Some(set::floats(section, fonts));
+        for mut marks in draw::place(&paras, &pages, section, fonts) {
+            marks.extend(floats.take().unwrap_or_default());
             sizes.push((section.page.width, section.page.height));
             placed.push(marks);
         }

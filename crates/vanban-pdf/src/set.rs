@@ -25,6 +25,22 @@ pub fn flow(section: &Section, fonts: &FontSet) -> Vec<Para> {
         .collect()
 }
 
+/// The section's floats (the stamps) as marks of its first page, `y` from
+/// the page's top edge: set in their own frames, outside the flow.
+pub fn floats(section: &Section, fonts: &FontSet) -> Vec<Mark> {
+    let margins = section.page.margins;
+    let mut marks = Vec::new();
+    for float in &section.floats {
+        let column = (mm_to_pt(margins.left + float.x), mm_to_pt(float.width));
+        let mut y = mm_to_pt(margins.top) + float.y + float.paragraph.spacing.before;
+        for block in lines(&float.paragraph, fonts, column) {
+            marks.extend(block.shifted(y));
+            y += block.height;
+        }
+    }
+    marks
+}
+
 fn paragraph(p: &Paragraph, fonts: &FontSet, column: (f32, f32), capacity: f32) -> Para {
     let blocks = lines(p, fonts, column);
     let height: f32 = blocks.iter().map(|b| b.height).sum();

@@ -436,7 +436,10 @@ impl Reader {
     /// title in capitals; `None` for any other heading.
     fn part(&mut self, content: &[Span]) -> Option<(String, Vec<Span>)> {
         let text = crate::model::plain_text(content);
-        let rest = text.strip_prefix("Phần")?;
+        // A Quy chế's `Chương` is laid out as a `Phần`.
+        let (word, rest) = ["Phần", "Chương"]
+            .iter()
+            .find_map(|w| text.strip_prefix(w).map(|rest| (*w, rest)))?;
         if !(rest.is_empty() || rest.starts_with([' ', ':', '.'])) {
             return None;
         }
@@ -447,15 +450,15 @@ impl Reader {
         let label = match vn::parse_roman(label) {
             _ if label.is_empty() => {
                 self.part += 1;
-                format!("Phần {}", vn::roman(self.part))
+                format!("{word} {}", vn::roman(self.part))
             }
             Some(n) => {
                 self.part = n;
-                format!("Phần {label}")
+                format!("{word} {label}")
             }
             None => {
                 self.part += 1;
-                format!("Phần {label}")
+                format!("{word} {label}")
             }
         };
         (self.section, self.clause, self.point) = (0, 0, 0);

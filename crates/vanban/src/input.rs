@@ -40,9 +40,11 @@ pub struct Input {
     /// `(Kèm theo …)` line, page numbers and orientation.
     #[serde(default)]
     pub appendices: Vec<AppendixInput>,
-    /// Nơi nhận: recipients, one per item, without `- ` and `;`.
+    /// Nơi nhận: recipients, one per item, without `- ` and `;`; an item may
+    /// group several names with a shared note: `{group: [Bộ Nội vụ, Bộ Tài
+    /// chính], note: để b/c}`.
     #[serde(default)]
-    pub recipients: Vec<String>,
+    pub recipients: Vec<RecipientInput>,
     /// Lưu: the units after `VT` and the copies kept.
     pub archive: Option<ArchiveInput>,
     /// Người ký: signing authority, title and full name. For a Biên bản,
@@ -105,6 +107,63 @@ pub struct AppendixInput {
     /// `true` for a landscape appendix (a wide table).
     #[serde(default)]
     pub landscape: bool,
+    /// Quyết định indirect (template 1.3): the kind of the text it issues
+    /// (`quy-che`, `quy-dinh`, …). The section is then that text — its type
+    /// name over its title and `(Ban hành kèm theo Quyết định số …)` —
+    /// rather than a Phụ lục.
+    pub kind: Option<String>,
+}
+
+/// A Nơi nhận item: a name (`Như trên`), or one name or a group of names on
+/// one line with a shared note: `- Bộ Nội vụ, Bộ Tài chính (để b/c);`.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum RecipientInput {
+    Name(String),
+    Group(RecipientGroupInput),
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecipientGroupInput {
+    /// One recipient, e.g. `Thủ tướng Chính phủ`.
+    pub name: Option<String>,
+    /// Several recipients sharing the line and the note.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub group: Vec<String>,
+    /// The note in brackets after the names: `để b/c`, `để t/h`, `để biết`.
+    pub note: Option<String>,
+}
+
+impl From<String> for RecipientInput {
+    fn from(name: String) -> Self {
+        RecipientInput::Name(name)
+    }
+}
+
+impl<'de> Deserialize<'de> for RecipientInput {
+    /// By hand rather than `untagged`, so that a misspelt key in a group is
+    /// reported by name (`unknown field `notes``), not as "no variant matched".
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RecipientInput;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a recipient's name, or {name or group, note}")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(RecipientInput::Name(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                RecipientGroupInput::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(RecipientInput::Group)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
@@ -225,10 +284,25 @@ impl Input {
                 style.hoa_spelling.as_deref(),
             );
         }
-        let lists: [(&str, &[String]); 5] = [
+        for (i, recipient) in self.recipients.iter().enumerate() {
+            match recipient {
+                RecipientInput::Name(name) => out.push((format!("recipients[{i}]"), name)),
+                RecipientInput::Group(group) => {
+                    if let Some(name) = &group.name {
+                        out.push((format!("recipients[{i}].name"), name));
+                    }
+                    for (j, name) in group.group.iter().enumerate() {
+                        out.push((format!("recipients[{i}].group[{j}]"), name));
+                    }
+                    if let Some(note) = &group.note {
+                        out.push((format!("recipients[{i}].note"), note));
+                    }
+                }
+            }
+        }
+        let lists: [(&str, &[String]); 4] = [
             ("bases", &self.bases),
             ("addressees", &self.addressees),
-            ("recipients", &self.recipients),
             (
                 "archive.units",
                 self.archive.as_ref().map_or(&[][..], |a| &a.units),

@@ -131,6 +131,12 @@ impl Kind {
     }
 
     /// Whether the document prints a type name (ô 5a) rather than a "V/v" line (ô 5b).
+    /// The word after a Công điện's sender (`THỦ TƯỚNG CHÍNH PHỦ điện:`,
+    /// template 1.6); its addressees follow without `Kính gửi:`.
+    pub fn sender_word(self) -> Option<&'static str> {
+        matches!(self, Kind::CongDien).then_some("điện:")
+    }
+
     pub fn has_type_name(self) -> bool {
         !matches!(self, Kind::CongVan | Kind::ThuCong)
     }

@@ -56,8 +56,12 @@ pub struct Document {
 /// A Phụ lục: its own title, content, page numbers and orientation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Appendix {
-    /// `Phụ lục` alone, or `Phụ lục I`, `II` … when there are several.
+    /// `Phụ lục` alone, or `Phụ lục I`, `II` … when there are several; for a
+    /// text issued by the document (template 1.3), its type name (`QUY CHẾ`).
     pub label: String,
+    /// The kind of a text the document issues (a Quyết định's Quy chế),
+    /// `None` for a Phụ lục.
+    pub issued: Option<Kind>,
     pub title: String,
     pub body: Vec<Block>,
     pub landscape: bool,
@@ -354,6 +358,13 @@ impl Document {
             "(Kèm theo {} số {number} {date} của {issuer})",
             self.kind.name()
         )
+    }
+
+    /// `(Ban hành kèm theo Quyết định số … ngày … của …)`: a text this
+    /// document issues refers to it (template 1.3).
+    pub fn issued_with_line(&self) -> String {
+        self.attached_to_line()
+            .replacen("(Kèm theo", "(Ban hành kèm theo", 1)
     }
 
     /// `QUYẾT ĐỊNH:` or `QUYẾT NGHỊ:` for the kinds that enact articles.

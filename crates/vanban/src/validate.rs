@@ -4,7 +4,7 @@
 use crate::body;
 use crate::date::Date;
 use crate::error::Problem;
-use crate::input::{Input, StyleInput, ONE_LINE_FIELDS};
+use crate::input::{Input, RecipientInput, StyleInput, ONE_LINE_FIELDS};
 use crate::kind::Kind;
 use crate::limits::Limits;
 use crate::model::{Archive, Document, Drafter, Secrecy, Signer, Urgency};
@@ -74,6 +74,18 @@ pub fn validate_with(
     let summary = v.required("summary", input.summary.as_deref());
     let bases = punctuate_bases(&v.list("bases", &input.bases));
     let authority_line = v.optional("authority_line", input.authority_line.as_deref());
+    if kind == Some(Kind::CongDien) && authority_line.is_none() {
+        v.problem(
+            "authority_line",
+            "is required for a Công điện: who sends it (`THỦ TƯỚNG CHÍNH PHỦ` prints `THỦ TƯỚNG CHÍNH PHỦ điện:`)",
+        );
+    }
+    if kind == Some(Kind::CongDien) && input.addressees.is_empty() {
+        v.problem(
+            "addressees",
+            "is required for a Công điện: those it is sent to, listed under `… điện:`",
+        );
+    }
     let circulation = v.optional("circulation", input.circulation.as_deref());
     let addressees = v.list("addressees", &input.addressees);
     let body_text = nfc(input.body.as_deref().unwrap_or(""));
@@ -81,9 +93,9 @@ pub fn validate_with(
     let body = v.body("body", own_body, body_offset);
     let appendices = v.appendices(&body_appendices, &input.appendices, body_offset);
     let mut recipients: Vec<String> = Vec::new();
-    for r in v.list("recipients", &input.recipients) {
+    for (i, r) in input.recipients.iter().enumerate() {
         // `Như trên` given twice is printed once.
-        let r = strip_list_punctuation(&r);
+        let Some(r) = v.recipient(i, r) else { continue };
         if !recipients.contains(&r) {
             recipients.push(r);
         }
@@ -273,6 +285,67 @@ impl Validator {
         out
     }
 
+    /// A Nơi nhận item as printed between `- ` and `;`: a name, or names
+    /// joined by commas with their shared note in brackets, each stripped of
+    /// the punctuation the line adds (no doubled `;` nor `((để b/c))`).
+    fn recipient(&mut self, i: usize, recipient: &RecipientInput) -> Option<String> {
+        let path = format!("recipients[{i}]");
+        let group = match recipient {
+            RecipientInput::Name(name) if name.trim().is_empty() => {
+                self.problem(&path, "must not be empty");
+                return None;
+            }
+            RecipientInput::Name(name) => return Some(strip_list_punctuation(&nfc(name.trim()))),
+            RecipientInput::Group(group) => group,
+        };
+        let mut names = Vec::new();
+        match (&group.name, group.group.is_empty()) {
+            (Some(_), false) => {
+                self.problem(
+                    &path,
+                    "has both `name` and `group`: give one name, or a group of several",
+                );
+            }
+            (None, true) => {
+                self.problem(
+                    &path,
+                    "needs `name` (one recipient) or `group` (several sharing the note)",
+                );
+            }
+            (Some(name), true) => {
+                names.push(self.required(&format!("{path}.name"), Some(name.as_str())))
+            }
+            (None, false) => names = self.list(&format!("{path}.group"), &group.group),
+        }
+        let names: Vec<String> = names.iter().map(|n| strip_list_punctuation(n)).collect();
+        let note = match &group.note {
+            Some(note) => {
+                let note = strip_list_punctuation(note);
+                let note = note
+                    .trim_start_matches('(')
+                    .trim_end_matches(')')
+                    .trim()
+                    .to_string();
+                if note.is_empty() {
+                    self.problem(
+                        &format!("{path}.note"),
+                        "must not be empty (leave it out for no note)",
+                    );
+                }
+                Some(note)
+            }
+            None => None,
+        };
+        if names.is_empty() || names.iter().any(String::is_empty) {
+            return None;
+        }
+        let names = names.join(", ");
+        Some(match note {
+            Some(note) => format!("{names} ({note})"),
+            None => names,
+        })
+    }
+
     /// A number that counts something: 1 or more.
     fn count(&mut self, path: &str, value: Option<i64>) -> Option<u32> {
         let n = value?;
@@ -373,25 +446,52 @@ impl Validator {
         let mut appendices = Vec::new();
         for a in in_body {
             let offset = body_offset.map(|first| first + a.first_line - 1);
-            let title = self.required("body", Some(a.title));
+            if a.title.trim().is_empty() {
+                // The heading is the line before the appendix's content.
+                let where_ = match offset {
+                    Some(first) => format!(" (line {} of the file)", first - 1),
+                    None => format!(" (line {} of the body)", a.first_line - 1),
+                };
+                self.problem(
+                    "body",
+                    format!("a `# Phụ lục:` heading needs its title after the colon (`# Phụ lục: Danh sách thành viên`){where_}"),
+                );
+            }
+            let title = nfc(a.title.trim());
             let body = self.body("body", a.markdown, offset);
-            appendices.push((title, body, a.landscape));
+            appendices.push((title, body, a.landscape, None));
         }
         for (i, a) in inputs.iter().enumerate() {
             let title = self.required(&format!("appendices.{i}.title"), a.title.as_deref());
             let path = format!("appendices.{i}.body");
             let body = self.body(&path, a.body.as_deref().unwrap_or(""), None);
-            appendices.push((title, body, a.landscape));
+            let issued = a.kind.as_deref().and_then(|text| {
+                let kind = Kind::parse(text).filter(|k| k.has_type_name());
+                if kind.is_none() {
+                    self.problem(
+                        &format!("appendices.{i}.kind"),
+                        format!("`{text}` is not a kind with a type name (e.g. `quy-che`, `quy-dinh`) that a Quyết định can issue"),
+                    );
+                }
+                kind
+            });
+            appendices.push((title, body, a.landscape, issued));
         }
-        let many = appendices.len() > 1;
+        // Only the Phụ lục are numbered: a text issued stands by its name.
+        let many = appendices.iter().filter(|a| a.3.is_none()).count() > 1;
+        let mut number = 0;
         appendices
             .into_iter()
-            .enumerate()
-            .map(|(i, (title, body, landscape))| crate::model::Appendix {
-                label: match many {
-                    true => format!("Phụ lục {}", crate::vn::roman(i as u32 + 1)),
-                    false => "Phụ lục".to_string(),
+            .map(|(title, body, landscape, issued)| crate::model::Appendix {
+                label: match (issued, many) {
+                    (Some(kind), _) => kind.name().to_uppercase(),
+                    (None, true) => {
+                        number += 1;
+                        format!("Phụ lục {}", crate::vn::roman(number))
+                    }
+                    (None, false) => "Phụ lục".to_string(),
                 },
+                issued,
                 title,
                 body,
                 landscape,
@@ -697,6 +797,52 @@ mod tests {
             ["Căn cứ A;", "Căn cứ B;", "Xét đề nghị C."]
         );
         assert_eq!(strip_list_punctuation("- Sở Nội vụ;"), "Sở Nội vụ");
+    }
+
+    fn with_recipients(yaml: &str) -> Result<Document, Vec<Problem>> {
+        let mut input = minimal();
+        input.recipients = serde_norway::from_str(yaml)
+            .map_err(|e| vec![Problem::new("recipients", e.to_string())])?;
+        validate(&input, None)
+    }
+
+    #[test]
+    fn grouped_recipients_share_one_line_and_their_note() {
+        let doc = with_recipients(
+            "- Như trên;\n- {group: [Bộ Nội vụ, 'Bộ Tài chính;'], note: (để b/c)}\n- {name: Thủ tướng Chính phủ, note: để b/c;}\n- {group: [Sở Tài chính, Sở Nội vụ]}\n",
+        )
+        .unwrap();
+        assert_eq!(
+            doc.recipient_lines(),
+            [
+                "- Như trên;",
+                "- Bộ Nội vụ, Bộ Tài chính (để b/c);",
+                "- Thủ tướng Chính phủ (để b/c);",
+                "- Sở Tài chính, Sở Nội vụ;",
+                "- Lưu: VT."
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_recipient_groups_are_named_by_their_field() {
+        let problems = with_recipients(
+            "- {note: để b/c}\n- {name: A, group: [B]}\n- {group: [A, ' ']}\n- {group: [A], note: ' '}\n",
+        )
+        .unwrap_err();
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "recipients[0]",
+                "recipients[1]",
+                "recipients[2].group[1]",
+                "recipients[3].note"
+            ],
+            "{problems:?}"
+        );
+        let err = with_recipients("- {group: [A], notes: để b/c}\n").unwrap_err();
+        assert!(err[0].message.contains("unknown field `notes`"), "{err:?}");
     }
 
     #[test]

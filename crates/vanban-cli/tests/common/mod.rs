@@ -57,19 +57,24 @@ pub fn part(docx: &[u8], name: &str) -> String {
 
 pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
+/// The text of an element as Word shows it: its `w:t`, and each
+/// `w:noBreakHyphen` (a symbol's hyphen) as `-`.
+pub fn docx_text(node: roxmltree::Node) -> String {
+    node.descendants()
+        .filter_map(|n| match n.tag_name().name() {
+            "t" if n.has_tag_name((W, "t")) => n.text(),
+            "noBreakHyphen" => Some("-"),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The text of every non-empty paragraph, in document order (table cells included).
 pub fn paragraph_texts(xml: &str) -> Vec<String> {
     let tree = roxmltree::Document::parse(xml).expect("well-formed XML");
     tree.descendants()
         .filter(|n| n.has_tag_name((W, "p")))
-        .map(|p| {
-            let text: String = p
-                .descendants()
-                .filter(|n| n.has_tag_name((W, "t")))
-                .filter_map(|n| n.text())
-                .collect();
-            normalise(&text)
-        })
+        .map(|p| normalise(&docx_text(p)))
         .filter(|t| !t.is_empty())
         .collect()
 }

@@ -321,6 +321,14 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
         for node in parent.children().filter(|n| n.is_element()) {
             match node.tag_name().name() {
                 "p" if node.has_tag_name((W, "p")) => {
+                    // A framed paragraph in the flow is a stamp (ô 10a, 10b)
+                    // set under the number: it belongs to the header's left
+                    // column, not to the body.
+                    let framed = child(node, "pPr").and_then(|p| child(p, "framePr"));
+                    let zone = match (framed, zone) {
+                        (Some(_), Zone::Body) => Zone::HeaderLeft,
+                        _ => zone,
+                    };
                     self.paragraph(node, zone, table_style, width);
                     if let Some(sect) = child(node, "pPr").and_then(|p| child(p, "sectPr")) {
                         self.sections.push(sect);

@@ -14,16 +14,29 @@ pub fn appendix(doc: &Document, fonts: &FontSet, appendix: &Appendix) -> Section
     let style = &doc.style;
     let page = page(doc, appendix.landscape);
     let width = page.text_width();
-    let attached = doc.attached_to_line();
+    // A text the document issues (template 1.3: a Quy chế) is headed as a
+    // document — its type name over its title in sentence case — a Phụ lục
+    // by its label over its title in capitals.
+    let (attached, label, title) = match appendix.issued {
+        Some(_) => (
+            doc.issued_with_line(),
+            Paragraph::text(&appendix.label, style.kind_name, Align::Center),
+            Paragraph::text(&appendix.title, style.summary, Align::Center),
+        ),
+        None => (
+            doc.attached_to_line(),
+            Paragraph::text(&appendix.label, style.appendix_label, Align::Center),
+            Paragraph::text(
+                &appendix.title.to_uppercase(),
+                style.appendix_title,
+                Align::Center,
+            ),
+        ),
+    };
     let widest = widest_line(fonts, &attached, style.appendix_reference, width);
     let mut blocks = vec![
-        Paragraph::text(&appendix.label, style.appendix_label, Align::Center).keep_with_next(),
-        Paragraph::text(
-            &appendix.title.to_uppercase(),
-            style.appendix_title,
-            Align::Center,
-        )
-        .keep_with_next(),
+        label.keep_with_next(),
+        title.keep_with_next(),
         Paragraph::text(&attached, style.appendix_reference, Align::Center).keep_with_next(),
     ];
     let mut rule = rule(style, width, widest * style.short_rule_ratio)
@@ -40,6 +53,7 @@ pub fn appendix(doc: &Document, fonts: &FontSet, appendix: &Appendix) -> Section
     Section {
         page,
         blocks,
+        floats: Vec::new(),
         page_number: style.page_number,
     }
 }

@@ -1,7 +1,8 @@
-//! Ô 1–4 (with 5b, 10a, 10b): the header of page 1 as a borderless grid of
-//! two columns reaching `header_outdent` into the left margin. Row 1: parent,
+//! Ô 1–4 (with 5b): the header of page 1 as a borderless grid of two
+//! columns reaching `header_outdent` into the left margin. Row 1: parent,
 //! issuer and its rule | quốc hiệu, tiêu ngữ and its rule. Row 2, so that they
-//! share a line: "Số:" (the công văn's "V/v", stamps) | place and date.
+//! share a line: "Số:" (the công văn's "V/v") | place and date. The stamps
+//! (ô 10a, 10b) stand under it, outside the grid (`stamps`).
 
 use super::plan::*;
 use super::{rule, widest_line};
@@ -30,7 +31,7 @@ pub fn header(doc: &Document, fonts: &FontSet) -> Table {
         borders: None,
         rows: vec![
             row(vec![authority(doc, fonts), national_title(style, fonts)]),
-            row(vec![number_block(doc, fonts), date(doc)]),
+            row(vec![number_block(doc), date(doc)]),
         ],
     }
 }
@@ -97,7 +98,7 @@ fn national_title(style: &Style, fonts: &FontSet) -> Vec<Paragraph> {
     ]
 }
 
-fn number_block(doc: &Document, fonts: &FontSet) -> Vec<Paragraph> {
+fn number_block(doc: &Document) -> Vec<Paragraph> {
     let style = &doc.style;
     // Space above row 2 rather than under the rules: word processors drop
     // the space after the last paragraph of a cell.
@@ -111,37 +112,12 @@ fn number_block(doc: &Document, fonts: &FontSet) -> Vec<Paragraph> {
                 .spacing(Spacing::single(style.subject_line_space_before, 0.0)),
         );
     }
-    let available = inner(style, style.header_left_width);
-    if let Some(secrecy) = doc.secrecy {
-        let text = pt_to_mm(fonts.width(secrecy.text(), style.mark));
-        let width = text + 2.0 * style.cell_padding;
-        paragraphs.push(stamp(
-            style,
-            fonts,
-            secrecy.text(),
-            available,
-            width,
-            Color::Black,
-        ));
-    }
-    if let Some(urgency) = doc.urgency {
-        // Urgency marks are bright red, text and box (App. I III.2).
-        let (width, _) = urgency.box_size();
-        paragraphs.push(stamp(
-            style,
-            fonts,
-            urgency.text(),
-            available,
-            width,
-            Color::Red,
-        ));
-    }
     paragraphs
 }
 
-/// A boxed mark (ô 10a, 10b): its text centred in a box `width` mm wide and
-/// as tall as the decree's stamps, centred in the column.
-fn stamp(
+/// A boxed mark (ô 10a, 10b, 11): its text centred in a box `width` mm wide
+/// and as tall as the decree's stamps, centred in a column `available` mm wide.
+pub(super) fn stamp(
     style: &Style,
     fonts: &FontSet,
     text: &str,

@@ -276,13 +276,21 @@ fn words(fonts: &FontSet, spans: &[(String, TextStyle)]) -> Vec<Word> {
                 width,
             });
         };
+        let glued = super::symbols::glued_hyphens(text);
         let mut chars = text.chars().peekable();
+        let mut at = 0;
         while let Some(c) = chars.next() {
+            let here = at;
+            at += 1;
             match c {
+                // A symbol's hyphen in the DOCX's form prints as a hyphen.
+                super::symbols::NO_BREAK_HYPHEN => piece.push('-'),
                 // A break opportunity after a hyphen inside a word, as Word
-                // and LibreOffice have it (`01-` / `KL/TW`), but not before a
-                // digit (Unicode line breaking: HY × NU) nor at the word start.
+                // and LibreOffice have it (`e-` / `office`), but not before a
+                // digit (Unicode line breaking: HY × NU), nor at the word
+                // start, nor inside a symbol (`310/KH-UBND`, `01-KL/TW`).
                 '-' if (!piece.is_empty() || !current.pieces.is_empty())
+                    && glued.binary_search(&here).is_err()
                     && chars
                         .peek()
                         .is_some_and(|n| n.is_alphabetic() && !n.is_numeric()) =>
@@ -491,7 +499,7 @@ mod tests {
     }
 
     #[test]
-    fn a_line_may_break_after_a_hyphen_inside_a_word_but_not_before_a_digit() {
+    fn a_line_may_break_after_a_hyphen_inside_a_word_but_not_before_a_digit_nor_in_a_symbol() {
         let fonts = FontSet::liberation_serif();
         let f = |width: f32| Frame {
             width,
@@ -499,19 +507,34 @@ mod tests {
             ..frame(Align::Left)
         };
         let width = |t: &str| fonts.width(t, body());
-        let text = "theo Kế hoạch số 310/KH-UBND";
-        // Room for everything up to the hyphen, not for the whole number.
+        let text = "qua hệ thống e-Cabinet";
+        // Room for everything up to the hyphen, not for the whole word.
         let lines = set(
             fonts,
             &[(text.into(), body())],
             body(),
-            f(width("theo Kế hoạch số 310/KH-") + 1.0),
+            f(width("qua hệ thống e-") + 1.0),
         );
-        assert_eq!(texts(&lines), ["theo Kế hoạch số 310/KH-", "UBND"]);
+        assert_eq!(texts(&lines), ["qua hệ thống e-", "Cabinet"]);
         // Unbroken, the two halves are one run: text extraction sees one word.
         let lines = set(fonts, &[(text.into(), body())], body(), f(400.0));
         assert_eq!(lines[0].runs.len(), 1);
         assert_eq!(lines[0].runs[0].text, text);
+        // Never inside a số/ký hiệu: the whole symbol goes to the next line.
+        for (text, head) in [
+            ("theo Kế hoạch số 310/KH-UBND", "theo Kế hoạch số 310/KH-"),
+            ("Căn cứ Thông báo số 01-KL/TW", "Căn cứ Thông báo số 01-"),
+            ("Nghị định số 30/2020/NĐ-CP", "Nghị định số 30/2020/NĐ-"),
+        ] {
+            let lines = set(
+                fonts,
+                &[(text.into(), body())],
+                body(),
+                f(width(head) + 1.0),
+            );
+            let (before, symbol) = text.rsplit_once(' ').unwrap();
+            assert_eq!(texts(&lines), [before, symbol], "{text}");
+        }
         // Not before a digit, not after a hyphen that starts a word.
         for text in ["ngày 07-03-2024", "số -ABC"] {
             let room = width(text) - 2.0;
@@ -521,19 +544,19 @@ mod tests {
         }
         // Justified: the space before the hyphenated word stretches, the
         // hyphen does not.
-        let text = "Căn cứ Thông báo số 01-KL/TW của Bộ Chính trị";
+        let text = "Triển khai qua hệ thống e-Cabinet của Chính phủ";
         let lines = set(
             fonts,
             &[(text.into(), body())],
             body(),
             Frame {
-                width: width("Căn cứ Thông báo số 01-") + 1.0,
+                width: width("Triển khai qua hệ thống e-") + 1.0,
                 indent: 0.0,
                 ..frame(Align::Justify)
             },
         );
-        assert_eq!(texts(&lines)[0], "Căn cứ Thông báo số 01-");
-        assert!(texts(&lines)[1].starts_with("KL/TW"));
+        assert_eq!(texts(&lines)[0], "Triển khai qua hệ thống e-");
+        assert!(texts(&lines)[1].starts_with("Cabinet"));
     }
 
     #[test]

@@ -18,6 +18,8 @@ mod header;
 pub mod linebreak;
 pub mod plan;
 mod signature;
+mod stamps;
+pub mod symbols;
 mod title;
 
 pub use plan::*;
@@ -31,17 +33,22 @@ use linebreak::{set, Frame};
 /// decree's font, whose metrics they share).
 pub fn compose(doc: &Document, fonts: &FontSet) -> Composition {
     let style = &doc.style;
-    let mut blocks: Vec<Block> = header::circulation(doc, fonts)
-        .map(Block::Paragraph)
-        .into_iter()
-        .collect();
-    blocks.push(Block::Table(header::header(doc, fonts)));
+    let circulation: Vec<Paragraph> = header::circulation(doc, fonts).into_iter().collect();
+    let header = header::header(doc, fonts);
+    // The stamps stand under the header, beside the title block.
+    let header_foot =
+        stack_height(fonts, &circulation, style.text_width()) + table_height(fonts, &header);
+    let mut blocks: Vec<Block> = circulation.into_iter().map(Block::Paragraph).collect();
+    blocks.push(Block::Table(header));
+    let title_from = blocks.len();
+    let floats = stamps::stamps(doc, fonts, header_foot, title_from);
     blocks.extend(title::title(doc, fonts));
     blocks.extend(title::addressees(doc, fonts));
     blocks.extend(title::bases(doc));
     blocks.extend(title::enacting_word(doc));
     let body = body::body(style, fonts, &doc.body);
     blocks.extend(body.blocks);
+    stamps::make_room(style, fonts, &mut blocks, title_from, header_foot, &floats);
     if body.page_break_pending {
         // A `---` after the last block: the signature starts a new page.
         let mut spacer = body::spacer(style);
@@ -69,6 +76,7 @@ pub fn compose(doc: &Document, fonts: &FontSet) -> Composition {
             header_distance: style.header_distance,
         },
         blocks,
+        floats,
         page_number: style.page_number,
     }];
     sections.extend(
@@ -119,6 +127,25 @@ pub fn stack_height(fonts: &FontSet, paragraphs: &[Paragraph], width: f32) -> f3
                 Sides::Box => 2.0 * (b.width + b.space),
             });
             p.spacing.before + text + border + p.spacing.after
+        })
+        .sum()
+}
+
+/// The height (pt) of a table whose rows are not split: each row as tall as
+/// its tallest cell.
+pub fn table_height(fonts: &FontSet, table: &Table) -> f32 {
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            row.cells
+                .iter()
+                .zip(&table.columns)
+                .map(|(cell, width)| {
+                    stack_height(fonts, cell, width - 2.0 * table.padding.horizontal)
+                })
+                .fold(0.0, f32::max)
+                + 2.0 * table.padding.vertical
         })
         .sum()
 }

@@ -21,6 +21,9 @@ pub struct Composition {
 pub struct Section {
     pub page: Page,
     pub blocks: Vec<Block>,
+    /// Paragraphs at fixed places on the section's first page, outside the
+    /// flow (the stamps of ô 10a, 10b).
+    pub floats: Vec<Float>,
     /// The page number, centred in the top margin from the section's second
     /// page on, counting from 1 at the section's start.
     pub page_number: TextStyle,
@@ -46,6 +49,23 @@ impl Page {
     pub fn text_height(&self) -> f32 {
         self.height - self.margins.top - self.margins.bottom
     }
+}
+
+/// A paragraph set at a fixed place on the first page of its section, which
+/// the flow runs past as if it were not there: the composition has already
+/// made room for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Float {
+    /// Left edge from the left margin, mm.
+    pub x: f32,
+    /// Top edge from the top margin, pt.
+    pub y: f32,
+    /// Width, mm.
+    pub width: f32,
+    /// How many flow blocks come before it in a word processor's file (it
+    /// does not move with them: its place is fixed).
+    pub anchor: usize,
+    pub paragraph: Paragraph,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -252,16 +272,20 @@ impl Paragraph {
 impl Composition {
     /// Every paragraph, in the flow and in table cells, in reading order.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
-        self.sections
-            .iter()
-            .flat_map(|section| section.blocks.iter())
-            .flat_map(|block| -> Box<dyn Iterator<Item = &Paragraph>> {
-                match block {
-                    Block::Paragraph(p) => Box::new(std::iter::once(p)),
-                    Block::Table(t) => {
-                        Box::new(t.rows.iter().flat_map(|r| r.cells.iter().flatten()))
-                    }
-                }
-            })
+        self.sections.iter().flat_map(|section| {
+            let flow =
+                section
+                    .blocks
+                    .iter()
+                    .flat_map(|block| -> Box<dyn Iterator<Item = &Paragraph>> {
+                        match block {
+                            Block::Paragraph(p) => Box::new(std::iter::once(p)),
+                            Block::Table(t) => {
+                                Box::new(t.rows.iter().flat_map(|r| r.cells.iter().flatten()))
+                            }
+                        }
+                    });
+            flow.chain(section.floats.iter().map(|f| &f.paragraph))
+        })
     }
 }

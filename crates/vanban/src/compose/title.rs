@@ -30,14 +30,17 @@ pub fn title(doc: &Document, fonts: &FontSet) -> Vec<Block> {
     // A Quyết định / Nghị quyết names who enacts it under the rule
     // (templates 1.1–1.3): bold capitals, centred.
     if let Some(authority) = &doc.authority_line {
-        title.push(
-            Paragraph::text(
-                &authority.to_uppercase(),
-                style.authority_line,
-                Align::Center,
-            )
-            .keep_with_next(),
-        );
+        let mut line = Paragraph::text(
+            &authority.to_uppercase(),
+            style.authority_line,
+            Align::Center,
+        )
+        .keep_with_next();
+        if let Some(word) = doc.kind.sender_word() {
+            // A Công điện's sender: `THỦ TƯỚNG CHÍNH PHỦ điện:` (1.6).
+            line = line.run(&format!(" {word}"), style.authority_line);
+        }
+        title.push(line);
     }
     title.into_iter().map(Block::Paragraph).collect()
 }
@@ -57,6 +60,9 @@ pub fn enacting_word(doc: &Document) -> Option<Block> {
 /// own with their dashes under the label's end.
 pub fn addressees(doc: &Document, fonts: &FontSet) -> Vec<Block> {
     let style = &doc.style;
+    if doc.kind.sender_word().is_some() {
+        return cable_addressees(doc);
+    }
     let label = pt_to_mm(fonts.width("Kính gửi: ", style.addressees));
     let lines = doc.addressee_lines();
     let last = lines.len().saturating_sub(1);
@@ -75,6 +81,27 @@ pub fn addressees(doc: &Document, fonts: &FontSet) -> Vec<Block> {
             p.keep.with_next = i == 0 || i == last;
             p.indent.left = left;
             p.keep.widow_control = true;
+            Block::Paragraph(p)
+        })
+        .collect()
+}
+
+/// A Công điện's addressees under its sender's line (template 1.6): no
+/// `Kính gửi:`, each `- …;` (the last `- ….`) indented as the body.
+fn cable_addressees(doc: &Document) -> Vec<Block> {
+    let style = &doc.style;
+    let last = doc.addressees.len().saturating_sub(1);
+    doc.addressees
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let end = if i == last { "." } else { ";" };
+            let mut p = body_paragraph(
+                style,
+                style.addressees,
+                &[Span::plain(format!("- {a}{end}"))],
+            );
+            p.keep.with_next = i == 0 || i == last;
             Block::Paragraph(p)
         })
         .collect()

@@ -8,8 +8,9 @@
 //!   and the place name after it with a capital to each word;
 //! - otherwise the name is written as a sentence (`VĂN PHÒNG` → `Văn
 //!   phòng`), with a capital also on the field after `SỞ`, `PHÒNG`, `BAN`,
-//!   `CỤC`, `CHI CỤC`, `TRUNG TÂM` and after ` - ` (`Sở Tài chính`,
-//!   `Phòng Tài chính - Kế hoạch`);
+//!   `CỤC`, `CHI CỤC`, `TRUNG TÂM`, `BỘ` and on each field after it, after
+//!   `và`, `,` and ` - ` (`Sở Tài chính`, `Phòng Tài chính - Kế hoạch`,
+//!   `Sở Khoa học và Công nghệ`, App. II);
 //! - abbreviations (`UBND`, `HĐND`, `MTTQ`) stay as they are.
 //!
 //! So `ỦY BAN NHÂN DÂN XÃ AN BÌNH` → `UBND xã An Bình`. Data that sets
@@ -38,7 +39,7 @@ const LEVELS: [&str; 9] = [
     "XÃ",
 ];
 
-const UNIT_TYPES: [&str; 6] = ["CHI CỤC", "TRUNG TÂM", "PHÒNG", "SỞ", "BAN", "CỤC"];
+const UNIT_TYPES: [&str; 7] = ["CHI CỤC", "TRUNG TÂM", "PHÒNG", "SỞ", "BAN", "CỤC", "BỘ"];
 
 const ABBREVIATIONS: [&str; 6] = ["UBND", "HĐND", "MTTQ", "TAND", "VKSND", "TP"];
 
@@ -102,6 +103,7 @@ fn starts_with_words(text: &str, prefix: &str) -> bool {
 fn sentence(text: &str, capital_first: bool) -> String {
     let mut out = Vec::new();
     let mut capital_next = capital_first;
+    let mut in_field = false;
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut i = 0;
     while i < words.len() {
@@ -119,6 +121,7 @@ fn sentence(text: &str, capital_first: bool) -> String {
             });
             i += n;
             capital_next = true;
+            in_field = true;
             continue;
         }
         let word = words[i];
@@ -129,7 +132,9 @@ fn sentence(text: &str, capital_first: bool) -> String {
                 w.to_lowercase()
             }
         }));
-        capital_next = word == "-";
+        // Each field of a unit's name takes a capital (App. II: `Bộ Tài
+        // nguyên và Môi trường`, `Sở Văn hóa, Thể thao và Du lịch`).
+        capital_next = word == "-" || (in_field && (word == "VÀ" || word.ends_with(',')));
         i += 1;
     }
     out.join(" ")
@@ -174,6 +179,19 @@ mod tests {
         );
         assert_eq!(issued_by("VĂN PHÒNG"), "Văn phòng");
         assert_eq!(issued_by("SỞ TÀI CHÍNH"), "Sở Tài chính");
+        // Each field keeps its capital (the Phụ lục's Kèm theo line).
+        assert_eq!(
+            issued_by("SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
+            "Sở Khoa học và Công nghệ"
+        );
+        assert_eq!(
+            issued_by("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"),
+            "Sở Văn hóa, Thể thao và Du lịch"
+        );
+        assert_eq!(
+            issued_by("BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG"),
+            "Bộ Tài nguyên và Môi trường"
+        );
         assert_eq!(
             issued_by("PHÒNG TÀI CHÍNH - KẾ HOẠCH"),
             "Phòng Tài chính - Kế hoạch"
