@@ -397,6 +397,14 @@ fn is_national_title(text: &str) -> bool {
 
 /// Header table lines (page 1, down to the place/date and `Số:` lines and a
 /// công văn's `V/v` lines) and the Nơi nhận / signature lines.
+/// The decree's secrecy and urgency marks (ô 10a, 10b).
+fn is_stamp(text: &str) -> bool {
+    matches!(
+        text.trim(),
+        "MẬT" | "TỐI MẬT" | "TUYỆT MẬT" | "KHẨN" | "THƯỢNG KHẨN" | "HỎA TỐC" | "HOẢ TỐC"
+    )
+}
+
 fn assign_zones(lines: &mut [Line], pages: &[PageSetup]) {
     if let Some(title) = lines
         .iter()
@@ -421,15 +429,22 @@ fn assign_zones(lines: &mut [Line], pages: &[PageSetup]) {
         // A công văn's V/v lines run on under `Số:` in the left column.
         let mut order: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].page == 1).collect();
         order.sort_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y));
+        // A stamp (ô 10a/10b) stands under them too, but beside the title
+        // or the Kính gửi line: it belongs to the header without taking
+        // what stands beside it along.
+        let mut stamps = Vec::new();
         for &i in &order {
             let l = &lines[i];
-            if l.y > bottom
-                && l.y < bottom + 3.0 * l.size * PT
-                && l.x1 < split
-                && !l.text.starts_with("Kính gửi")
+            let near = l.y > bottom && l.x1 < split;
+            if near && l.y < bottom + 6.0 * l.size * PT && is_stamp(&l.text) {
+                stamps.push(i);
+            } else if near && l.y < bottom + 3.0 * l.size * PT && !l.text.starts_with("Kính gửi")
             {
                 bottom = l.y + 0.5;
             }
+        }
+        for &i in &stamps {
+            lines[i].zone = Zone::HeaderLeft;
         }
         for l in lines.iter_mut().filter(|l| l.page == 1 && l.y <= bottom) {
             l.zone = if (l.x0 + l.x1) / 2.0 < split {
