@@ -25,6 +25,7 @@ mod paginate;
 mod set;
 
 use printpdf::{Mm, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
+use vanban::compose::{compose, Composition};
 use vanban::metrics::{FaceStyle, FontSet};
 use vanban::style::mm_to_pt;
 use vanban::Document;
@@ -73,8 +74,18 @@ pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, Error> {
 
 /// Renders `doc` to the bytes of a PDF file.
 pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, Error> {
+    render_composition(doc, &compose(doc, options.fonts), options)
+}
+
+/// Renders `composition`, the layout of `doc` that `vanban::compose` made
+/// in `options.fonts`: a caller writing several formats composes once and
+/// passes it to each.
+pub fn render_composition(
+    doc: &Document,
+    composition: &Composition,
+    options: &Options,
+) -> Result<Vec<u8>, Error> {
     let fonts = options.fonts;
-    let composition = vanban::compose::compose(doc, fonts);
     // Each section (the document, each Phụ lục) paginates and numbers its
     // own pages, in its own page size.
     let mut sizes = Vec::new();

@@ -2,6 +2,7 @@
 //! it is set in, or the PDF would silently drop it. A document whose text
 //! the fonts cannot show is refused, naming the field and the character.
 
+use crate::compose::Composition;
 use crate::error::{InputError, Problem};
 use crate::metrics::{FaceStyle, FontSet};
 use crate::model::{plain_text, Block, Document};
@@ -18,6 +19,18 @@ const SHOWN_PER_FIELD: usize = 5;
 /// `fonts`: `signer.name: U+738B 王 is not in the font; use --fonts with a
 /// font that has it`. Every field is checked and every problem reported.
 pub fn check(doc: &Document, fonts: &FontSet) -> Result<(), InputError> {
+    check_composed(doc, &crate::compose::compose(doc, fonts), fonts)
+}
+
+/// [`check`] for a document already composed in `fonts` (a render composes
+/// once and hands the same composition to every backend): the fields are
+/// checked by name, then every line of `composition`, so nothing vanban
+/// prints escapes the check.
+pub fn check_composed(
+    doc: &Document,
+    composition: &Composition,
+    fonts: &FontSet,
+) -> Result<(), InputError> {
     let mut problems = Vec::new();
     let mut reported = std::collections::HashSet::new();
     for (path, text) in field_texts(doc) {
@@ -47,14 +60,16 @@ pub fn check(doc: &Document, fonts: &FontSet) -> Result<(), InputError> {
     }
     // The words vanban itself prints (quốc hiệu, labels) in fonts given
     // with --fonts that lack Vietnamese letters.
-    for line in doc.text_lines() {
-        for c in line.chars().filter(|&c| needs_glyph(c)) {
-            if let Some(faces) = missing_faces(fonts, c) {
-                if reported.insert((String::new(), c)) {
-                    problems.push(Problem::new(
-                        "",
-                        format!("{} (in `{line}`)", message(c, &faces)),
-                    ));
+    for text in composition.paragraphs().map(|p| p.plain_text()) {
+        for line in text.lines() {
+            for c in line.chars().filter(|&c| needs_glyph(c)) {
+                if let Some(faces) = missing_faces(fonts, c) {
+                    if reported.insert((String::new(), c)) {
+                        problems.push(Problem::new(
+                            "",
+                            format!("{} (in `{line}`)", message(c, &faces)),
+                        ));
+                    }
                 }
             }
         }
