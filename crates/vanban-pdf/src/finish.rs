@@ -10,14 +10,21 @@ use vanban::Document;
 use crate::bytes::{deflate, fnv1a, FNV_SEED};
 
 /// The file for `pdf`, printpdf's document of `doc` set in `fonts`.
-pub fn finish(mut pdf: lopdf::Document, doc: &Document, fonts: &FontSet) -> Vec<u8> {
+/// `own_subsets`: printpdf embedded whole fonts for `fonts::finish_font` to
+/// cut down.
+pub fn finish(
+    mut pdf: lopdf::Document,
+    doc: &Document,
+    fonts: &FontSet,
+    own_subsets: bool,
+) -> Vec<u8> {
     pdf.version = "1.7".into();
     for (name, id) in font_resources(&pdf) {
         let face = FaceStyle::ALL
             .into_iter()
             .find(|f| crate::draw::font_id(*f).0.as_bytes() == name.as_slice());
         if let Some(face) = face {
-            crate::fonts::finish_font(&mut pdf, id, fonts.face(face));
+            crate::fonts::finish_font(&mut pdf, id, fonts.face(face), own_subsets);
         }
     }
     if let Ok(info) = pdf.trailer.get(b"Info").and_then(Object::as_reference) {

@@ -23,6 +23,7 @@ mod fonts;
 mod hinting;
 mod paginate;
 mod set;
+mod subset;
 
 use printpdf::{Mm, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
 use vanban::compose::{compose, Composition};
@@ -111,9 +112,17 @@ pub fn render_composition(
         info.metadata_date = date;
     }
 
+    let characters = draw::characters(&placed);
+    // Plain TrueType faces are cut down by `finish` (only the glyphs used,
+    // at their own ids: `subset`); printpdf's subsetter renumbers, re-parses
+    // and re-measures every render, so it only gets what `subset` cannot
+    // rewrite (CFF-flavoured OpenType).
+    let own_subsets = FaceStyle::ALL
+        .into_iter()
+        .filter(|&face| !characters[face as usize].is_empty())
+        .all(|face| subset::is_plain_truetype(fonts.face(face).data()));
     // Only the faces used; their ids (`F0` … `F3`) are fixed, not printpdf's
     // random ones, so that the resource names are stable.
-    let characters = draw::characters(&placed);
     for face in FaceStyle::ALL {
         let used = &characters[face as usize];
         if used.is_empty() {
@@ -131,7 +140,7 @@ pub fn render_composition(
                 characters: missing,
             });
         }
-        let parsed = fonts::parsed(font)
+        let parsed = fonts::parsed(font, own_subsets)
             .ok_or_else(|| Error::Font(format!("the {face:?} face cannot be read")))?;
         pdf.resources
             .fonts
@@ -150,10 +159,10 @@ pub fn render_composition(
     let options = PdfSaveOptions {
         // `finish` compresses (the font programs once, cached).
         optimize: false,
-        subset_fonts: true,
+        subset_fonts: !own_subsets,
         secure: true,
         image_optimization: None,
     };
     let lopdf = pdf.to_lopdf_document(&options, &mut Vec::new());
-    Ok(finish::finish(lopdf, doc, fonts))
+    Ok(finish::finish(lopdf, doc, fonts, own_subsets))
 }
