@@ -89,7 +89,7 @@ fn pack(postscript_name: &str, bytes: Vec<u8>) -> Program {
     let mut named = postscript_name.as_bytes().to_vec();
     named.extend_from_slice(&bytes);
     Program {
-        packed: deflate(&bytes, 9),
+        packed: deflate(&bytes, 6),
         length: bytes.len(),
         tag: tag(&named),
     }
