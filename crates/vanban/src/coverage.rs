@@ -123,6 +123,9 @@ pub fn missing_characters(text: &str, fonts: &FontSet) -> Vec<char> {
 
 /// The faces that lack `c`, or `None` when all have it.
 fn missing_faces(fonts: &FontSet, c: char) -> Option<Vec<FaceStyle>> {
+    if fonts.all_have(c) {
+        return None;
+    }
     let faces: Vec<FaceStyle> = FaceStyle::ALL
         .into_iter()
         .filter(|&f| !fonts.face(f).has_char(c))

@@ -186,6 +186,8 @@ impl Font {
 #[derive(Debug)]
 pub struct FontSet {
     faces: [Font; 4],
+    /// Bit per character of the Basic Multilingual Plane: every face has it.
+    common: OnceLock<Box<[u64]>>,
 }
 
 impl FontSet {
@@ -196,7 +198,7 @@ impl FontSet {
             let faces = LIBERATION_SERIF.map(|data| {
                 Font::parse(data).expect("the embedded Liberation Serif is a valid font")
             });
-            FontSet { faces }
+            FontSet::new(faces)
         })
     }
 
@@ -207,11 +209,42 @@ impl FontSet {
             faces.push(Font::parse(bytes).map_err(|e| format!("{style:?} face: {e}"))?);
         }
         let faces: [Font; 4] = faces.try_into().expect("four faces");
-        Ok(FontSet { faces })
+        Ok(FontSet::new(faces))
+    }
+
+    fn new(faces: [Font; 4]) -> FontSet {
+        FontSet {
+            faces,
+            common: OnceLock::new(),
+        }
     }
 
     pub fn face(&self, style: FaceStyle) -> &Font {
         &self.faces[style as usize]
+    }
+
+    /// Whether every face has a glyph for `c`. Glyph coverage asks this of
+    /// every character of a document: a bitmap made once per set answers.
+    pub fn all_have(&self, c: char) -> bool {
+        let code = c as usize;
+        if code >= 0x10000 {
+            return self.faces.iter().all(|f| f.has_char(c));
+        }
+        let bits = self.common.get_or_init(|| {
+            let mut bits = vec![0u64; 0x10000 / 64].into_boxed_slice();
+            let pages = &self.faces[0].advances.pages;
+            for page in (0..pages.len()).filter(|&p| pages[p].is_some()) {
+                for code in page * 256..(page + 1) * 256 {
+                    let all = char::from_u32(code as u32)
+                        .is_some_and(|c| self.faces.iter().all(|f| f.has_char(c)));
+                    if all {
+                        bits[code / 64] |= 1 << (code % 64);
+                    }
+                }
+            }
+            bits
+        });
+        bits[code / 64] & (1 << (code % 64)) != 0
     }
 
     /// The face a text style uses.
@@ -228,6 +261,19 @@ impl FontSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_have_agrees_with_every_face() {
+        let fonts = FontSet::liberation_serif();
+        for c in "Độc lập ỹ Ữ €–“”".chars() {
+            assert!(fonts.all_have(c), "{c}");
+        }
+        for c in ['王', '😀', '\u{e000}'] {
+            let each = FaceStyle::ALL.iter().all(|&f| fonts.face(f).has_char(c));
+            assert_eq!(fonts.all_have(c), each, "{c}");
+            assert!(!fonts.all_have(c), "{c}");
+        }
+    }
 
     fn style(size: f32, bold: bool) -> TextStyle {
         TextStyle {
