@@ -1,9 +1,10 @@
 //! vanban-pdf: a văn bản straight from the model to PDF, with its own line
 //! breaking and pagination, laid out as the DOCX backend lays it out.
 //!
-//! The PDF itself is made with printpdf: its document model, its font
-//! subsetting (Type 0 / CIDFontType2, Identity-H, ToUnicode CMaps) and its
-//! lopdf serialisation. Fonts carry deterministic subset tags, text is
+//! The PDF itself is made with printpdf: its document model, its fonts
+//! (Type 0 / CIDFontType2, Identity-H, ToUnicode CMaps) and its lopdf
+//! serialisation; the font programs of TrueType faces are cut down by
+//! `subset` (printpdf's subsetter only gets CFF-flavoured fonts). Fonts carry deterministic subset tags, text is
 //! extractable, and the same document always gives the same bytes.
 //!
 //! The pipeline: `vanban::compose` lays the document out (the same plan the
@@ -11,9 +12,10 @@
 //! tables into rows with the plan's line breaker (`flow` holds the result);
 //! `paginate` splits them into pages by the plan's keep rules; `draw` places
 //! them and turns each page into printpdf operations; printpdf builds the
-//! document (fonts parsed once by `fonts`); `finish` names and describes the
-//! fonts (`fonts`, with `hinting` dropping TrueType hinting from the
-//! programs), sets the metadata and a content-hash /ID, and writes the file.
+//! document (fonts parsed once by `fonts`); `finish` embeds, names and
+//! describes the fonts (`fonts`, with `subset` keeping only the glyphs used
+//! and `hinting` dropping TrueType hinting), sets the metadata and a
+//! content-hash /ID, and writes the file.
 
 mod bytes;
 mod draw;
