@@ -72,6 +72,28 @@ pub fn finish(
     out
 }
 
+/// Puts `contents` in the content streams of the pages, in page order
+/// (each page printpdf wrote has one stream; a page without gets one).
+pub fn replace_contents(pdf: &mut lopdf::Document, contents: impl Iterator<Item = Vec<u8>>) {
+    let pages: Vec<lopdf::ObjectId> = pdf.get_pages().into_values().collect();
+    for (page, content) in pages.into_iter().zip(contents) {
+        let existing = pdf
+            .get_dictionary(page)
+            .ok()
+            .and_then(|d| d.get(b"Contents").ok())
+            .and_then(|c| c.as_reference().ok());
+        match existing.and_then(|id| pdf.objects.get_mut(&id)) {
+            Some(Object::Stream(stream)) => stream.set_content(content),
+            _ => {
+                let id = pdf.add_object(lopdf::Stream::new(Dictionary::new(), content));
+                if let Ok(d) = pdf.get_dictionary_mut(page) {
+                    d.set("Contents", Object::Reference(id));
+                }
+            }
+        }
+    }
+}
+
 /// The font resources of the first page (printpdf shares one font
 /// dictionary between all pages): resource name and font object.
 fn font_resources(pdf: &lopdf::Document) -> Vec<(Vec<u8>, lopdf::ObjectId)> {

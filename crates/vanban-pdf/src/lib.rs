@@ -18,6 +18,7 @@
 //! content-hash /ID, and writes the file.
 
 mod bytes;
+mod content;
 mod draw;
 mod finish;
 mod flow;
@@ -153,8 +154,17 @@ pub fn render_composition(
     pdf.pages = placed
         .iter()
         .zip(&sizes)
-        .map(|(marks, &(width, height))| {
-            PdfPage::new(Mm(width), Mm(height), draw::ops(marks, mm_to_pt(height)))
+        .enumerate()
+        .map(|(i, (marks, &(width, height)))| {
+            let ops = match own_subsets {
+                // The content is written by `content` once printpdf has
+                // made the document; printpdf only needs to see each face
+                // show the characters it is used for, once.
+                true if i == 0 => draw::font_uses(&characters),
+                true => Vec::new(),
+                false => draw::ops(marks, mm_to_pt(height)),
+            };
+            PdfPage::new(Mm(width), Mm(height), ops)
         })
         .collect();
 
@@ -165,6 +175,13 @@ pub fn render_composition(
         secure: true,
         image_optimization: None,
     };
-    let lopdf = pdf.to_lopdf_document(&options, &mut Vec::new());
+    let mut lopdf = pdf.to_lopdf_document(&options, &mut Vec::new());
+    if own_subsets {
+        let contents = placed
+            .iter()
+            .zip(&sizes)
+            .map(|(marks, &(_, height))| content::page(marks, mm_to_pt(height), fonts));
+        finish::replace_contents(&mut lopdf, contents);
+    }
     Ok(finish::finish(lopdf, doc, fonts, own_subsets))
 }
