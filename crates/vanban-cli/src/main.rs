@@ -365,8 +365,14 @@ fn render(
 fn check(inputs: &[PathBuf], options: &ReadOptions<'_>) -> ExitCode {
     let mut failed = false;
     for input in inputs {
-        match Document::from_path_with(input, options) {
-            Ok(_) => eprintln!("{}: ok", input.display()),
+        // Reading checks the fields against the fonts; the words vanban
+        // adds (checked as a render composes) are checked here.
+        let read = Document::from_path_with(input, options).and_then(|doc| match options.fonts {
+            Some(fonts) => vanban::coverage::check(&doc, fonts),
+            None => Ok(()),
+        });
+        match read {
+            Ok(()) => eprintln!("{}: ok", input.display()),
             Err(error) => {
                 report(&error);
                 failed = true;

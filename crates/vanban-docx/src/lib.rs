@@ -45,9 +45,14 @@ pub enum Error {
 
 /// Renders a document to the bytes of a `.docx` file.
 pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, Error> {
-    let composition = compose(doc, options.fonts);
-    check_characters(&composition)?;
-    write_docx(&composition, doc)
+    render_composition(doc, &compose(doc, options.fonts))
+}
+
+/// Writes `composition`, the layout of `doc` that `vanban::compose` made:
+/// a caller writing several formats composes once and passes it to each.
+pub fn render_composition(doc: &Document, composition: &Composition) -> Result<Vec<u8>, Error> {
+    check_characters(composition)?;
+    write_docx(composition, doc)
 }
 
 /// Renders with the default options.

@@ -5,12 +5,14 @@
 //! docx-rs's own `pack` stores parts uncompressed; we zip its built parts
 //! ourselves, in the same order and under the same names.
 
+use std::collections::HashMap;
 use std::io::{Cursor, Write};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use docx_rs::XMLDocx;
 use zip::result::ZipResult;
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
+use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use crate::schema_order;
 
@@ -82,15 +84,59 @@ impl Package {
     }
 
     fn part(&mut self, name: &str, bytes: &[u8]) -> ZipResult<()> {
-        self.zip.start_file(name, self.options)?;
-        self.zip.write_all(bytes)?;
-        Ok(())
+        self.cached(name, bytes, |bytes| bytes.to_vec())
     }
 
     /// A WordprocessingML part, put in schema order first.
     fn word_part(&mut self, name: &str, bytes: &[u8]) -> ZipResult<()> {
-        let fixed = schema_order::fix_part(name, &String::from_utf8_lossy(bytes));
-        self.part(name, renumber_paragraph_ids(&fixed).as_bytes())
+        self.cached(name, bytes, |bytes| {
+            let fixed = schema_order::fix_part(name, &String::from_utf8_lossy(bytes));
+            renumber_paragraph_ids(&fixed).into_bytes()
+        })
+    }
+
+    /// Writes part `name` made from docx-rs's `bytes` by `finish`. Most parts
+    /// (styles, settings, fonts, theme …) are the same in every document of
+    /// a run: each is finished and compressed once, kept as a one-entry
+    /// archive and copied raw. The body (`word/document.xml`) differs every
+    /// time and is written directly. Either way a part always takes the same
+    /// path, so the bytes never depend on what was rendered before.
+    fn cached(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        finish: impl Fn(&[u8]) -> Vec<u8>,
+    ) -> ZipResult<()> {
+        if name == "word/document.xml" {
+            self.zip.start_file(name, self.options)?;
+            return self.zip.write_all(&finish(bytes)).map_err(Into::into);
+        }
+        type Key = (String, Vec<u8>);
+        static CACHE: OnceLock<Mutex<HashMap<Key, Arc<Vec<u8>>>>> = OnceLock::new();
+        let cache = CACHE.get_or_init(Default::default);
+        let key = (name.to_string(), bytes.to_vec());
+        let hit = cache.lock().ok().and_then(|c| c.get(&key).cloned());
+        let entry = match hit {
+            Some(entry) => entry,
+            None => {
+                let mut one = ZipWriter::new(Cursor::new(Vec::new()));
+                one.start_file(name, self.options)?;
+                one.write_all(&finish(bytes))?;
+                let entry = Arc::new(one.finish()?.into_inner());
+                if let Ok(mut c) = cache.lock() {
+                    // Bounded: headers and properties vary between documents.
+                    if c.len() >= 256 {
+                        c.clear();
+                    }
+                    c.insert(key, entry.clone());
+                }
+                entry
+            }
+        };
+        let mut archive = ZipArchive::new(Cursor::new(entry.as_slice()))?;
+        let file = archive.by_index_raw(0)?;
+        self.zip.raw_copy_file(file)?;
+        Ok(())
     }
 
     fn finish(self) -> ZipResult<Vec<u8>> {
@@ -122,4 +168,33 @@ fn insert_before(xml: &[u8], closing: &str, element: &str) -> Vec<u8> {
     String::from_utf8_lossy(xml)
         .replace(closing, &format!("{element}{closing}"))
         .into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    fn one_part(name: &str, text: &str) -> Vec<u8> {
+        let mut package = Package::new(0);
+        package.part(name, text.as_bytes()).unwrap();
+        package.finish().unwrap()
+    }
+
+    #[test]
+    fn a_part_copied_from_the_cache_is_the_part_first_written() {
+        let first = one_part("docProps/app.xml", "<Properties>một</Properties>");
+        // Another part in between, then the first again: from the cache.
+        one_part("docProps/app.xml", "<Properties>hai</Properties>");
+        let again = one_part("docProps/app.xml", "<Properties>một</Properties>");
+        assert_eq!(first, again);
+        let mut archive = ZipArchive::new(Cursor::new(again)).unwrap();
+        let mut text = String::new();
+        archive
+            .by_index(0)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        assert_eq!(text, "<Properties>một</Properties>");
+    }
 }

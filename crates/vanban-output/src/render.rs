@@ -62,24 +62,24 @@ pub fn render(
         }
         _ => Cow::Borrowed(doc),
     };
+    // Laid out once; every format is written from the same composition.
+    let composition = vanban::compose::compose(&doc, options.fonts);
     // Never a PDF with a glyph missing: a text the fonts cannot show is
     // refused before anything is rendered, naming the field.
-    vanban::coverage::check(&doc, options.fonts).map_err(Error::Refused)?;
+    vanban::coverage::check_composed(&doc, &composition, options.fonts).map_err(Error::Refused)?;
     let rendered = formats
         .iter()
         .map(|&format| {
             let bytes = match format {
                 Format::Docx => {
-                    let options = vanban_docx::Options {
-                        fonts: options.fonts,
-                    };
-                    vanban_docx::render(&doc, &options).map_err(|e| e.to_string())
+                    vanban_docx::render_composition(&doc, &composition).map_err(|e| e.to_string())
                 }
                 Format::Pdf => {
                     let options = vanban_pdf::Options {
                         fonts: options.fonts,
                     };
-                    vanban_pdf::render(&doc, &options).map_err(|e| e.to_string())
+                    vanban_pdf::render_composition(&doc, &composition, &options)
+                        .map_err(|e| e.to_string())
                 }
             };
             bytes

@@ -191,6 +191,29 @@ pub fn ops(marks: &[Mark], page_height: f32) -> Vec<Op> {
     ops
 }
 
+/// Each face in `characters` showing its characters once: what printpdf
+/// needs to embed the faces with widths and ToUnicode maps for exactly the
+/// glyphs used, when the page content is written by `content`.
+pub fn font_uses(characters: &[std::collections::BTreeSet<char>; 4]) -> Vec<Op> {
+    let mut ops = Vec::new();
+    for face in FaceStyle::ALL {
+        let used = &characters[face as usize];
+        if used.is_empty() {
+            continue;
+        }
+        ops.push(Op::StartTextSection);
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(font_id(face)),
+            size: Pt(1.0),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(used.iter().collect())],
+        });
+        ops.push(Op::EndTextSection);
+    }
+    ops
+}
+
 /// Black, or the red of urgency marks and stamps.
 fn colour(red: bool) -> Color {
     if red {

@@ -10,14 +10,21 @@ use vanban::Document;
 use crate::bytes::{deflate, fnv1a, FNV_SEED};
 
 /// The file for `pdf`, printpdf's document of `doc` set in `fonts`.
-pub fn finish(mut pdf: lopdf::Document, doc: &Document, fonts: &FontSet) -> Vec<u8> {
+/// `own_subsets`: printpdf embedded whole fonts for `fonts::finish_font` to
+/// cut down.
+pub fn finish(
+    mut pdf: lopdf::Document,
+    doc: &Document,
+    fonts: &FontSet,
+    own_subsets: bool,
+) -> Vec<u8> {
     pdf.version = "1.7".into();
     for (name, id) in font_resources(&pdf) {
         let face = FaceStyle::ALL
             .into_iter()
             .find(|f| crate::draw::font_id(*f).0.as_bytes() == name.as_slice());
         if let Some(face) = face {
-            crate::fonts::finish_font(&mut pdf, id, fonts.face(face));
+            crate::fonts::finish_font(&mut pdf, id, fonts.face(face), own_subsets);
         }
     }
     if let Ok(info) = pdf.trailer.get(b"Info").and_then(Object::as_reference) {
@@ -63,6 +70,28 @@ pub fn finish(mut pdf: lopdf::Document, doc: &Document, fonts: &FontSet) -> Vec<
     }
     out.push(b'\n');
     out
+}
+
+/// Puts `contents` in the content streams of the pages, in page order
+/// (each page printpdf wrote has one stream; a page without gets one).
+pub fn replace_contents(pdf: &mut lopdf::Document, contents: impl Iterator<Item = Vec<u8>>) {
+    let pages: Vec<lopdf::ObjectId> = pdf.get_pages().into_values().collect();
+    for (page, content) in pages.into_iter().zip(contents) {
+        let existing = pdf
+            .get_dictionary(page)
+            .ok()
+            .and_then(|d| d.get(b"Contents").ok())
+            .and_then(|c| c.as_reference().ok());
+        match existing.and_then(|id| pdf.objects.get_mut(&id)) {
+            Some(Object::Stream(stream)) => stream.set_content(content),
+            _ => {
+                let id = pdf.add_object(lopdf::Stream::new(Dictionary::new(), content));
+                if let Ok(d) = pdf.get_dictionary_mut(page) {
+                    d.set("Contents", Object::Reference(id));
+                }
+            }
+        }
+    }
 }
 
 /// The font resources of the first page (printpdf shares one font

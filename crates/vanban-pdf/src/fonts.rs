@@ -1,10 +1,12 @@
-//! The faces: parsed once for printpdf, and — after printpdf has subset and
-//! embedded them as Type 0 / CIDFontType2 fonts with Identity-H encoding and
-//! ToUnicode CMaps — named and described truthfully: `ABCDEF+LiberationSerif-Bold`
-//! with a tag derived from the subset, descriptor metrics and flags from the
-//! font itself, the font program without hinting and compressed once.
+//! The faces: parsed once for printpdf (plain TrueType as an outline-free
+//! skeleton), and — after printpdf has embedded them as Type 0 / CIDFontType2
+//! fonts with Identity-H encoding and ToUnicode CMaps — given their program
+//! (only the glyphs used, at their ids: `subset`; made and compressed once
+//! per set of glyphs) and named and described truthfully:
+//! `ABCDEF+LiberationSerif-Bold` with a tag derived from the program,
+//! descriptor metrics and flags from the font itself.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
@@ -23,15 +25,22 @@ fn key(font: &Font) -> FontKey {
 }
 
 /// printpdf's parse of `font`, made once per face: parsing is much of a
-/// render's work.
-pub fn parsed(font: &Font) -> Option<ParsedFont> {
-    static CACHE: OnceLock<Mutex<HashMap<FontKey, Arc<ParsedFont>>>> = OnceLock::new();
+/// render's work. With `skeleton`, of the font without outlines
+/// (`subset::skeleton`; the program embedded is made in [`finish_font`]):
+/// printpdf copies the font it is given into every document.
+pub fn parsed(font: &Font, skeleton: bool) -> Option<ParsedFont> {
+    type Parsed = HashMap<(FontKey, bool), Arc<ParsedFont>>;
+    static CACHE: OnceLock<Mutex<Parsed>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
-    let key = key(font);
+    let key = (key(font), skeleton);
     if let Some(p) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
         return Some((*p).clone());
     }
-    let parsed = ParsedFont::from_bytes(font.data(), 0, &mut Vec::new())?;
+    let bones = skeleton
+        .then(|| crate::subset::skeleton(font.data()))
+        .flatten();
+    let parsed =
+        ParsedFont::from_bytes(bones.as_deref().unwrap_or(font.data()), 0, &mut Vec::new())?;
     if let Ok(mut c) = cache.lock() {
         if c.len() >= 64 {
             c.clear();
@@ -49,28 +58,23 @@ struct Program {
     tag: String,
 }
 
-/// Length and two hashes of printpdf's subset program.
-type ProgramKey = (usize, u64, u64);
-
-/// The embedded program for printpdf's subset `raw`: hinting dropped (over a
-/// third of Liberation Serif's subset bytes), compressed at the best level,
-/// tagged from its bytes. Cached by the subset's bytes: documents of one
-/// issuer share most glyphs.
-fn program(postscript_name: &str, raw: &[u8]) -> Arc<Program> {
+/// The embedded program of the glyphs `used` of `font`: only those
+/// glyphs, at their own ids, without hinting (`subset`; a font it cannot
+/// rewrite goes whole), compressed, tagged from its bytes. Cached by font
+/// and glyphs: documents of one issuer share most glyphs.
+fn program(font: &Font, used: &BTreeSet<u16>) -> Arc<Program> {
+    type ProgramKey = (FontKey, Vec<u16>);
     static CACHE: OnceLock<Mutex<HashMap<ProgramKey, Arc<Program>>>> = OnceLock::new();
-    let key = (raw.len(), quick_hash(raw, 1), quick_hash(raw, 2));
+    let key = (key(font), used.iter().copied().collect::<Vec<_>>());
     let cache = CACHE.get_or_init(Default::default);
     if let Some(p) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
         return p;
     }
-    let bytes = crate::hinting::strip(raw).unwrap_or_else(|| raw.to_vec());
-    let mut named = postscript_name.as_bytes().to_vec();
-    named.extend_from_slice(&bytes);
-    let program = Arc::new(Program {
-        packed: deflate(&bytes, 9),
-        length: bytes.len(),
-        tag: tag(&named),
-    });
+    let raw = font.data();
+    let program = Arc::new(pack(
+        &font.postscript_name,
+        crate::subset::subset(raw, used).unwrap_or_else(|| raw.to_vec()),
+    ));
     if let Ok(mut c) = cache.lock() {
         // Bounded: a long-running service renders many different documents.
         if c.len() >= 256 {
@@ -81,11 +85,27 @@ fn program(postscript_name: &str, raw: &[u8]) -> Arc<Program> {
     program
 }
 
+/// A program as written: compressed at level 6 (a batch of documents with
+/// different names makes a program per document; level 9 saved under 1 % of
+/// the bytes for markedly more time), tagged from its bytes.
+fn pack(postscript_name: &str, bytes: Vec<u8>) -> Program {
+    let mut named = postscript_name.as_bytes().to_vec();
+    named.extend_from_slice(&bytes);
+    Program {
+        packed: deflate(&bytes, 6),
+        length: bytes.len(),
+        tag: tag(&named),
+    }
+}
+
 /// Renames and describes the Type 0 font `type0` that printpdf wrote for
 /// `font`: subset-tagged PostScript name on both font dictionaries and the
 /// descriptor, truthful descriptor, hinting-free compressed program.
-pub fn finish_font(doc: &mut lopdf::Document, type0: ObjectId, font: &Font) {
-    let Some((descriptor, file)) = descriptor_and_file(doc, type0) else {
+/// `own_subset`: printpdf embedded the whole font (the glyphs keep their
+/// ids) and the program is cut down here; otherwise printpdf subset it and
+/// only its hinting is dropped.
+pub fn finish_font(doc: &mut lopdf::Document, type0: ObjectId, font: &Font, own_subset: bool) {
+    let Some((descriptor, file, used)) = descriptor_and_file(doc, type0) else {
         return;
     };
     let ps = &font.postscript_name;
@@ -94,7 +114,13 @@ pub fn finish_font(doc: &mut lopdf::Document, type0: ObjectId, font: &Font) {
         let truetype = stream.dict.has(b"Length1");
         // printpdf leaves the program uncompressed for lopdf's compress().
         if truetype && stream.dict.get(b"Filter").is_err() {
-            let p = program(ps, &stream.content);
+            let p = if own_subset {
+                program(font, &used)
+            } else {
+                let raw = &stream.content;
+                let bytes = crate::hinting::strip(raw).unwrap_or_else(|| raw.clone());
+                Arc::new(pack(ps, bytes))
+            };
             let mut dict = std::mem::take(&mut stream.dict);
             dict.set("Length1", p.length as i64);
             dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
@@ -120,11 +146,12 @@ pub fn finish_font(doc: &mut lopdf::Document, type0: ObjectId, font: &Font) {
     }
 }
 
-/// The descriptor and the font program of a Type 0 font.
+/// The descriptor, the font program and the glyphs used (those /W gives
+/// widths for: printpdf writes one per glyph the text uses) of a Type 0 font.
 fn descriptor_and_file(
     doc: &lopdf::Document,
     type0: ObjectId,
-) -> Option<(ObjectId, Option<ObjectId>)> {
+) -> Option<(ObjectId, Option<ObjectId>, BTreeSet<u16>)> {
     let dict = doc.get_dictionary(type0).ok()?;
     let cid = match dict.get(b"DescendantFonts").ok()? {
         Object::Array(a) => match a.first()? {
@@ -139,7 +166,31 @@ fn descriptor_and_file(
     let file = [b"FontFile2".as_slice(), b"FontFile3", b"FontFile"]
         .iter()
         .find_map(|k| d.get(k).ok().and_then(|o| o.as_reference().ok()));
-    Some((descriptor, file))
+    Some((descriptor, file, glyphs_with_widths(&cid)))
+}
+
+/// The glyph ids of a /W array: `first [w1 w2 …]` and `first last w` runs.
+fn glyphs_with_widths(cid: &Dictionary) -> BTreeSet<u16> {
+    let mut used = BTreeSet::new();
+    let Ok(Object::Array(w)) = cid.get(b"W") else {
+        return used;
+    };
+    let mut items = w.iter().peekable();
+    while let Some(first) = items.next().and_then(|o| o.as_i64().ok()) {
+        match items.next() {
+            Some(Object::Array(widths)) => {
+                used.extend((first..first + widths.len() as i64).map(|g| g as u16))
+            }
+            Some(last) => {
+                if let Ok(last) = last.as_i64() {
+                    used.extend((first..=last).map(|g| g as u16));
+                }
+                items.next();
+            }
+            None => {}
+        }
+    }
+    used
 }
 
 /// Descriptor metrics from the font, in glyph space (1000 per em).
@@ -191,19 +242,4 @@ fn tag(bytes: &[u8]) -> String {
             c
         })
         .collect()
-}
-
-/// A hash eight bytes at a time, for cache keys of whole font programs
-/// (FNV-1a byte by byte was a tenth of a render).
-fn quick_hash(data: &[u8], seed: u64) -> u64 {
-    let mix = |h: u64, w: u64| (h ^ w).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
-    let mut h = seed.wrapping_mul(0xD6E8_FEB8_6659_FD93);
-    let mut chunks = data.chunks_exact(8);
-    for c in &mut chunks {
-        h = mix(h, u64::from_le_bytes(c.try_into().unwrap_or_default()));
-    }
-    for b in chunks.remainder() {
-        h = mix(h, *b as u64);
-    }
-    mix(h, data.len() as u64)
 }

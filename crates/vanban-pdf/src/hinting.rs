@@ -76,7 +76,7 @@ pub fn strip(font: &[u8]) -> Option<Vec<u8>> {
 
 /// A simple glyph with an empty instruction block, or a composite without
 /// its trailing instructions.
-fn glyph_without_instructions(glyph: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn glyph_without_instructions(glyph: &[u8]) -> Option<Vec<u8>> {
     let contours = u16_at(glyph, 0)? as i16;
     if contours >= 0 {
         let at = 10 + 2 * contours as usize;
@@ -109,7 +109,7 @@ fn glyph_without_instructions(glyph: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// (tag, offset, length) of each table.
-fn directory(font: &[u8]) -> Option<Vec<([u8; 4], usize, usize)>> {
+pub(crate) fn directory(font: &[u8]) -> Option<Vec<([u8; 4], usize, usize)>> {
     let version = u32_at(font, 0)?;
     if version != 0x0001_0000 && version != u32::from_be_bytes(*b"true") {
         return None;
@@ -128,7 +128,7 @@ fn directory(font: &[u8]) -> Option<Vec<([u8; 4], usize, usize)>> {
 
 /// Writes a font file: directory, then the tables in tag order, 4-aligned,
 /// with their checksums and head's checkSumAdjustment.
-fn assemble(version: &[u8], tables: Vec<([u8; 4], Vec<u8>)>) -> Vec<u8> {
+pub(crate) fn assemble(version: &[u8], tables: Vec<([u8; 4], Vec<u8>)>) -> Vec<u8> {
     let n = tables.len() as u16;
     let power = 1u16 << (15 - n.max(1).leading_zeros());
     let mut out = version.to_vec();
@@ -173,11 +173,11 @@ fn checksum(data: &[u8]) -> u32 {
     })
 }
 
-fn u16_at(data: &[u8], at: usize) -> Option<u16> {
+pub(crate) fn u16_at(data: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_be_bytes(data.get(at..at + 2)?.try_into().ok()?))
 }
 
-fn u32_at(data: &[u8], at: usize) -> Option<u32> {
+pub(crate) fn u32_at(data: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_be_bytes(data.get(at..at + 4)?.try_into().ok()?))
 }
 

@@ -1,9 +1,10 @@
 //! vanban-pdf: a văn bản straight from the model to PDF, with its own line
 //! breaking and pagination, laid out as the DOCX backend lays it out.
 //!
-//! The PDF itself is made with printpdf: its document model, its font
-//! subsetting (Type 0 / CIDFontType2, Identity-H, ToUnicode CMaps) and its
-//! lopdf serialisation. Fonts carry deterministic subset tags, text is
+//! The PDF itself is made with printpdf: its document model, its fonts
+//! (Type 0 / CIDFontType2, Identity-H, ToUnicode CMaps) and its lopdf
+//! serialisation; the font programs of TrueType faces are cut down by
+//! `subset` (printpdf's subsetter only gets CFF-flavoured fonts). Fonts carry deterministic subset tags, text is
 //! extractable, and the same document always gives the same bytes.
 //!
 //! The pipeline: `vanban::compose` lays the document out (the same plan the
@@ -11,11 +12,13 @@
 //! tables into rows with the plan's line breaker (`flow` holds the result);
 //! `paginate` splits them into pages by the plan's keep rules; `draw` places
 //! them and turns each page into printpdf operations; printpdf builds the
-//! document (fonts parsed once by `fonts`); `finish` names and describes the
-//! fonts (`fonts`, with `hinting` dropping TrueType hinting from the
-//! programs), sets the metadata and a content-hash /ID, and writes the file.
+//! document (fonts parsed once by `fonts`); `finish` embeds, names and
+//! describes the fonts (`fonts`, with `subset` keeping only the glyphs used
+//! and `hinting` dropping TrueType hinting), sets the metadata and a
+//! content-hash /ID, and writes the file.
 
 mod bytes;
+mod content;
 mod draw;
 mod finish;
 mod flow;
@@ -23,8 +26,10 @@ mod fonts;
 mod hinting;
 mod paginate;
 mod set;
+mod subset;
 
 use printpdf::{Mm, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
+use vanban::compose::{compose, Composition};
 use vanban::metrics::{FaceStyle, FontSet};
 use vanban::style::mm_to_pt;
 use vanban::Document;
@@ -73,8 +78,18 @@ pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, Error> {
 
 /// Renders `doc` to the bytes of a PDF file.
 pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, Error> {
+    render_composition(doc, &compose(doc, options.fonts), options)
+}
+
+/// Renders `composition`, the layout of `doc` that `vanban::compose` made
+/// in `options.fonts`: a caller writing several formats composes once and
+/// passes it to each.
+pub fn render_composition(
+    doc: &Document,
+    composition: &Composition,
+    options: &Options,
+) -> Result<Vec<u8>, Error> {
     let fonts = options.fonts;
-    let composition = vanban::compose::compose(doc, fonts);
     // Each section (the document, each Phụ lục) paginates and numbers its
     // own pages, in its own page size.
     let mut sizes = Vec::new();
@@ -102,9 +117,17 @@ pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, Error> {
         info.metadata_date = date;
     }
 
+    let characters = draw::characters(&placed);
+    // Plain TrueType faces are cut down by `finish` (only the glyphs used,
+    // at their own ids: `subset`); printpdf's subsetter renumbers, re-parses
+    // and re-measures every render, so it only gets what `subset` cannot
+    // rewrite (CFF-flavoured OpenType).
+    let own_subsets = FaceStyle::ALL
+        .into_iter()
+        .filter(|&face| !characters[face as usize].is_empty())
+        .all(|face| subset::is_plain_truetype(fonts.face(face).data()));
     // Only the faces used; their ids (`F0` … `F3`) are fixed, not printpdf's
     // random ones, so that the resource names are stable.
-    let characters = draw::characters(&placed);
     for face in FaceStyle::ALL {
         let used = &characters[face as usize];
         if used.is_empty() {
@@ -122,7 +145,7 @@ pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, Error> {
                 characters: missing,
             });
         }
-        let parsed = fonts::parsed(font)
+        let parsed = fonts::parsed(font, own_subsets)
             .ok_or_else(|| Error::Font(format!("the {face:?} face cannot be read")))?;
         pdf.resources
             .fonts
@@ -133,18 +156,34 @@ pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, Error> {
     pdf.pages = placed
         .iter()
         .zip(&sizes)
-        .map(|(marks, &(width, height))| {
-            PdfPage::new(Mm(width), Mm(height), draw::ops(marks, mm_to_pt(height)))
+        .enumerate()
+        .map(|(i, (marks, &(width, height)))| {
+            let ops = match own_subsets {
+                // The content is written by `content` once printpdf has
+                // made the document; printpdf only needs to see each face
+                // show the characters it is used for, once.
+                true if i == 0 => draw::font_uses(&characters),
+                true => Vec::new(),
+                false => draw::ops(marks, mm_to_pt(height)),
+            };
+            PdfPage::new(Mm(width), Mm(height), ops)
         })
         .collect();
 
     let options = PdfSaveOptions {
         // `finish` compresses (the font programs once, cached).
         optimize: false,
-        subset_fonts: true,
+        subset_fonts: !own_subsets,
         secure: true,
         image_optimization: None,
     };
-    let lopdf = pdf.to_lopdf_document(&options, &mut Vec::new());
-    Ok(finish::finish(lopdf, doc, fonts))
+    let mut lopdf = pdf.to_lopdf_document(&options, &mut Vec::new());
+    if own_subsets {
+        let contents = placed
+            .iter()
+            .zip(&sizes)
+            .map(|(marks, &(_, height))| content::page(marks, mm_to_pt(height), fonts));
+        finish::replace_contents(&mut lopdf, contents);
+    }
+    Ok(finish::finish(lopdf, doc, fonts, own_subsets))
 }

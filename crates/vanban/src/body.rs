@@ -88,12 +88,15 @@ pub fn parse(markdown: &str) -> Result<Vec<Block>, Vec<BodyProblem>> {
         .map(|(_, def)| def.span.clone())
         .collect();
     definitions.sort_by_key(|span| std::cmp::Reverse(span.start));
+    // Line numbers by binary search over the newlines, found once: counting
+    // them from the start for every event was quadratic in the body's size.
+    let newlines: Vec<usize> = markdown.match_indices('\n').map(|(at, _)| at).collect();
     for (event, range) in parser.into_offset_iter() {
         while definitions.last().is_some_and(|d| d.start < range.start) {
             let span = definitions.pop().expect("a definition");
             reader.literal_paragraph(markdown[span].trim());
         }
-        let line = markdown[..range.start].matches('\n').count() + 1;
+        let line = newlines.partition_point(|&at| at < range.start) + 1;
         reader.event(event, line);
     }
     for span in definitions.into_iter().rev() {

@@ -2,6 +2,9 @@
 //! it is set in, or the PDF would silently drop it. A document whose text
 //! the fonts cannot show is refused, naming the field and the character.
 
+use std::collections::HashSet;
+
+use crate::compose::Composition;
 use crate::error::{InputError, Problem};
 use crate::metrics::{FaceStyle, FontSet};
 use crate::model::{plain_text, Block, Document};
@@ -18,8 +21,59 @@ const SHOWN_PER_FIELD: usize = 5;
 /// `fonts`: `signer.name: U+738B 王 is not in the font; use --fonts with a
 /// font that has it`. Every field is checked and every problem reported.
 pub fn check(doc: &Document, fonts: &FontSet) -> Result<(), InputError> {
+    check_composed(doc, &crate::compose::compose(doc, fonts), fonts)
+}
+
+/// The input's fields only, each problem naming its field: what reading a
+/// file with fonts checks (cheap, and located). The words vanban adds itself
+/// are checked against the composition when the document is rendered
+/// ([`check_composed`], in vanban-output) or by [`check`].
+pub fn check_fields(doc: &Document, fonts: &FontSet) -> Result<(), InputError> {
     let mut problems = Vec::new();
-    let mut reported = std::collections::HashSet::new();
+    field_problems(doc, fonts, &mut problems, &mut HashSet::new());
+    into_result(problems)
+}
+
+/// [`check`] for a document already composed in `fonts` (a render composes
+/// once and hands the same composition to every backend): the fields are
+/// checked by name, then every line of `composition`, so nothing vanban
+/// prints escapes the check.
+pub fn check_composed(
+    doc: &Document,
+    composition: &Composition,
+    fonts: &FontSet,
+) -> Result<(), InputError> {
+    let mut problems = Vec::new();
+    let mut reported = HashSet::new();
+    field_problems(doc, fonts, &mut problems, &mut reported);
+    // The words vanban itself prints (quốc hiệu, labels) in fonts given
+    // with --fonts that lack Vietnamese letters.
+    for text in composition.paragraphs().map(|p| p.plain_text()) {
+        for line in text.lines() {
+            for c in line.chars().filter(|&c| needs_glyph(c)) {
+                if let Some(faces) = missing_faces(fonts, c) {
+                    if reported.insert((String::new(), c)) {
+                        problems.push(Problem::new(
+                            "",
+                            format!("{} (in `{line}`)", message(c, &faces)),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    into_result(problems)
+}
+
+/// Problems of the input's fields, each character once per field;
+/// `reported` also keeps each one under `""`, so that the pass over the
+/// composition does not report it again.
+fn field_problems(
+    doc: &Document,
+    fonts: &FontSet,
+    problems: &mut Vec<Problem>,
+    reported: &mut HashSet<(String, char)>,
+) {
     for (path, text) in field_texts(doc) {
         let mut missing = 0;
         for c in text.chars().filter(|&c| needs_glyph(c)) {
@@ -45,20 +99,9 @@ pub fn check(doc: &Document, fonts: &FontSet) -> Result<(), InputError> {
             ));
         }
     }
-    // The words vanban itself prints (quốc hiệu, labels) in fonts given
-    // with --fonts that lack Vietnamese letters.
-    for line in doc.text_lines() {
-        for c in line.chars().filter(|&c| needs_glyph(c)) {
-            if let Some(faces) = missing_faces(fonts, c) {
-                if reported.insert((String::new(), c)) {
-                    problems.push(Problem::new(
-                        "",
-                        format!("{} (in `{line}`)", message(c, &faces)),
-                    ));
-                }
-            }
-        }
-    }
+}
+
+fn into_result(problems: Vec<Problem>) -> Result<(), InputError> {
     if problems.is_empty() {
         Ok(())
     } else {
@@ -80,6 +123,9 @@ pub fn missing_characters(text: &str, fonts: &FontSet) -> Vec<char> {
 
 /// The faces that lack `c`, or `None` when all have it.
 fn missing_faces(fonts: &FontSet, c: char) -> Option<Vec<FaceStyle>> {
+    if fonts.all_have(c) {
+        return None;
+    }
     let faces: Vec<FaceStyle> = FaceStyle::ALL
         .into_iter()
         .filter(|&f| !fonts.face(f).has_char(c))

@@ -35,7 +35,9 @@ pub use style::Style;
 
 /// How input is read: within [`Limits`], and, when `fonts` is given, for
 /// those fonts: a character they cannot show is a problem of its field
-/// (see [`coverage`]), reported with the others.
+/// (see [`coverage::check_fields`]), reported with the others. The words
+/// vanban adds itself are checked when the document is composed to be
+/// rendered ([`coverage::check_composed`]), so a render composes once.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ReadOptions<'a> {
     pub limits: Limits,
@@ -90,7 +92,7 @@ impl Document {
     ) -> Result<Document, InputError> {
         let doc = validate::validate_with(input, None, &options.limits).map_err(InputError::new)?;
         match options.fonts {
-            Some(fonts) => coverage::check(&doc, fonts).map(|()| doc),
+            Some(fonts) => coverage::check_fields(&doc, fonts).map(|()| doc),
             None => Ok(doc),
         }
     }
@@ -117,7 +119,7 @@ impl Document {
         let checked =
             validate::validate_with(input, body_offset, &options.limits).and_then(|doc| {
                 match options.fonts {
-                    Some(fonts) => coverage::check(&doc, fonts)
+                    Some(fonts) => coverage::check_fields(&doc, fonts)
                         .map(|()| doc)
                         .map_err(|e| e.problems),
                     None => Ok(doc),

@@ -46,11 +46,50 @@ impl FaceStyle {
     }
 }
 
+/// Advance widths by character: a table per 256 characters of the Basic
+/// Multilingual Plane, a map beyond it. Every character of every text is
+/// looked up here (measuring, glyph coverage), so the common case is two
+/// array reads, not a hash.
+#[derive(Debug, Default)]
+struct Advances {
+    /// Advance + 1 (0: no glyph), for `c < U+10000`, by `c >> 8`.
+    pages: Vec<Option<Box<[u32; 256]>>>,
+    astral: HashMap<char, u16>,
+}
+
+impl Advances {
+    fn insert(&mut self, c: char, advance: u16) {
+        let code = c as usize;
+        if code >= 0x10000 {
+            self.astral.insert(c, advance);
+            return;
+        }
+        if self.pages.len() <= code >> 8 {
+            self.pages.resize(code / 256 + 1, None);
+        }
+        let page = self.pages[code >> 8].get_or_insert_with(|| Box::new([0; 256]));
+        page[code & 0xff] = advance as u32 + 1;
+    }
+
+    fn get(&self, c: char) -> Option<u16> {
+        let code = c as usize;
+        if code >= 0x10000 {
+            return self.astral.get(&c).copied();
+        }
+        let stored = self.pages.get(code >> 8)?.as_ref()?[code & 0xff];
+        stored.checked_sub(1).map(|a| a as u16)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.astral.is_empty() && self.pages.iter().all(Option::is_none)
+    }
+}
+
 /// A parsed font face: its bytes, advance widths and vertical metrics.
 #[derive(Debug)]
 pub struct Font {
     data: Arc<[u8]>,
-    advances: HashMap<char, u16>,
+    advances: Advances,
     missing_advance: u16,
     pub units_per_em: u16,
     pub ascender: i16,
@@ -69,7 +108,7 @@ impl Font {
         let data = data.into();
         let face =
             ttf_parser::Face::parse(&data, 0).map_err(|e| format!("not a usable font: {e}"))?;
-        let mut advances = HashMap::new();
+        let mut advances = Advances::default();
         if let Some(cmap) = face.tables().cmap {
             for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
                 subtable.codepoints(|cp| {
@@ -118,14 +157,14 @@ impl Font {
 
     /// Whether the font has a glyph for `c`.
     pub fn has_char(&self, c: char) -> bool {
-        self.advances.contains_key(&c)
+        self.advances.get(c).is_some()
     }
 
     /// Advance width of `text` at `size` pt, in points.
     pub fn width(&self, text: &str, size: f32) -> f32 {
         let units: u32 = text
             .chars()
-            .map(|c| *self.advances.get(&c).unwrap_or(&self.missing_advance) as u32)
+            .map(|c| self.advances.get(c).unwrap_or(self.missing_advance) as u32)
             .sum();
         units as f32 * size / self.units_per_em as f32
     }
@@ -147,6 +186,8 @@ impl Font {
 #[derive(Debug)]
 pub struct FontSet {
     faces: [Font; 4],
+    /// Bit per character of the Basic Multilingual Plane: every face has it.
+    common: OnceLock<Box<[u64]>>,
 }
 
 impl FontSet {
@@ -157,7 +198,7 @@ impl FontSet {
             let faces = LIBERATION_SERIF.map(|data| {
                 Font::parse(data).expect("the embedded Liberation Serif is a valid font")
             });
-            FontSet { faces }
+            FontSet::new(faces)
         })
     }
 
@@ -168,11 +209,42 @@ impl FontSet {
             faces.push(Font::parse(bytes).map_err(|e| format!("{style:?} face: {e}"))?);
         }
         let faces: [Font; 4] = faces.try_into().expect("four faces");
-        Ok(FontSet { faces })
+        Ok(FontSet::new(faces))
+    }
+
+    fn new(faces: [Font; 4]) -> FontSet {
+        FontSet {
+            faces,
+            common: OnceLock::new(),
+        }
     }
 
     pub fn face(&self, style: FaceStyle) -> &Font {
         &self.faces[style as usize]
+    }
+
+    /// Whether every face has a glyph for `c`. Glyph coverage asks this of
+    /// every character of a document: a bitmap made once per set answers.
+    pub fn all_have(&self, c: char) -> bool {
+        let code = c as usize;
+        if code >= 0x10000 {
+            return self.faces.iter().all(|f| f.has_char(c));
+        }
+        let bits = self.common.get_or_init(|| {
+            let mut bits = vec![0u64; 0x10000 / 64].into_boxed_slice();
+            let pages = &self.faces[0].advances.pages;
+            for page in (0..pages.len()).filter(|&p| pages[p].is_some()) {
+                for code in page * 256..(page + 1) * 256 {
+                    let all = char::from_u32(code as u32)
+                        .is_some_and(|c| self.faces.iter().all(|f| f.has_char(c)));
+                    if all {
+                        bits[code / 64] |= 1 << (code % 64);
+                    }
+                }
+            }
+            bits
+        });
+        bits[code / 64] & (1 << (code % 64)) != 0
     }
 
     /// The face a text style uses.
@@ -189,6 +261,19 @@ impl FontSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_have_agrees_with_every_face() {
+        let fonts = FontSet::liberation_serif();
+        for c in "Độc lập ỹ Ữ €–“”".chars() {
+            assert!(fonts.all_have(c), "{c}");
+        }
+        for c in ['王', '😀', '\u{e000}'] {
+            let each = FaceStyle::ALL.iter().all(|&f| fonts.face(f).has_char(c));
+            assert_eq!(fonts.all_have(c), each, "{c}");
+            assert!(!fonts.all_have(c), "{c}");
+        }
+    }
 
     fn style(size: f32, bold: bool) -> TextStyle {
         TextStyle {

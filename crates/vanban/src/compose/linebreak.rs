@@ -120,12 +120,13 @@ pub fn set(
                 continue;
             }
             // Alone and still too long: break the word itself.
-            let (head, tail) = split_word(fonts, word, room);
-            lines.push((vec![head], false));
-            match tail {
-                Some(t) => word = t,
-                None => break,
+            let (full, rest) = split_word(fonts, word, room, avail(false));
+            if full.is_empty() {
+                lines.push((vec![rest], false));
+                break;
             }
+            lines.extend(full.into_iter().map(|w| (vec![w], false)));
+            word = rest;
         }
     }
     if !current.is_empty() || lines.is_empty() {
@@ -343,54 +344,52 @@ fn words(fonts: &FontSet, spans: &[(String, TextStyle)]) -> Vec<Word> {
     words
 }
 
-/// Splits a word so its head fits `room` (at least one character).
-fn split_word(fonts: &FontSet, word: Word, room: f32) -> (Word, Option<Word>) {
-    let mut head = Word {
+/// Breaks a word too long for its line into lines: the first fits
+/// `first_room`, the others `room` (each at least one character). Returns
+/// the full lines and the rest, which fits a line and may share it with the
+/// words after it. One pass over the word: a 200,000-character word is
+/// broken in linear time, not re-measured line after line.
+fn split_word(fonts: &FontSet, word: Word, first_room: f32, room: f32) -> (Vec<Word>, Word) {
+    let mut lines = Vec::new();
+    let mut line = Word {
         space: word.space,
         break_before: word.break_before,
         ..Word::default()
     };
-    let mut tail = Word::default();
-    let mut full = false;
+    let mut fits = first_room;
+    let mut buf = [0u8; 4];
     for piece in word.pieces {
-        if full {
-            tail.width += piece.width;
-            tail.pieces.push(piece);
-            continue;
-        }
         let font = fonts.face_for(piece.style);
+        let size = piece.style.size;
         let mut taken = String::new();
-        let mut rest = String::new();
         for c in piece.text.chars() {
-            let w = font.width(&c.to_string(), piece.style.size);
-            let empty = head.pieces.is_empty() && taken.is_empty();
-            if full || (!empty && head.width + w > room) {
-                full = true;
-                rest.push(c);
-            } else {
-                taken.push(c);
-                head.width += w;
+            let w = font.width(c.encode_utf8(&mut buf), size);
+            let empty = line.pieces.is_empty() && taken.is_empty();
+            if !empty && line.width + w > fits {
+                close_piece(&mut line, std::mem::take(&mut taken), piece.style, font);
+                lines.push(std::mem::take(&mut line));
+                fits = room;
             }
+            taken.push(c);
+            line.width += w;
         }
-        if !taken.is_empty() {
-            head.pieces.push(Piece {
-                style: piece.style,
-                width: font.width(&taken, piece.style.size),
-                text: taken,
-            });
-        }
-        if !rest.is_empty() {
-            let width = font.width(&rest, piece.style.size);
-            tail.width += width;
-            tail.pieces.push(Piece {
-                style: piece.style,
-                text: rest,
-                width,
-            });
-        }
+        close_piece(&mut line, taken, piece.style, font);
     }
-    head.width = head.pieces.iter().map(|p| p.width).sum();
-    (head, (!tail.pieces.is_empty()).then_some(tail))
+    (lines, line)
+}
+
+/// Ends the piece `text` of a line being split: measured as a whole, as
+/// every other piece is.
+fn close_piece(line: &mut Word, text: String, style: TextStyle, font: &crate::metrics::Font) {
+    if text.is_empty() {
+        return;
+    }
+    line.pieces.push(Piece {
+        style,
+        width: font.width(&text, style.size),
+        text,
+    });
+    line.width = line.pieces.iter().map(|p| p.width).sum();
 }
 
 #[cfg(test)]
@@ -489,6 +488,53 @@ mod tests {
         assert_eq!(lines[0].runs[0].face, FaceStyle::Bold);
         assert_eq!(lines[0].runs[0].word_spacing, 0.0);
         assert!(lines[0].runs[1].x > lines[0].runs[0].x);
+    }
+
+    #[test]
+    fn a_long_word_of_two_faces_is_broken_into_full_lines_in_order() {
+        let fonts = FontSet::liberation_serif();
+        let bold = TextStyle {
+            bold: true,
+            ..body()
+        };
+        let (a, b) = ("Đ".repeat(500), "ư".repeat(700));
+        let spans = [
+            ("Mở ".to_string(), body()),
+            (a.clone(), bold),
+            (b.clone(), body()),
+            (" cuối".to_string(), body()),
+        ];
+        let f = Frame {
+            width: 200.0,
+            indent: 30.0,
+            ..frame(Align::Left)
+        };
+        let lines = set(fonts, &spans, body(), f);
+        let joined: String = texts(&lines).concat();
+        assert_eq!(joined, format!("Mở{a}{b} cuối"));
+        // Every line but the first two and the last is full: adding its
+        // next character would overflow.
+        let (first, rest) = (lines[1].runs[0].x, 85.0);
+        assert!((first - rest).abs() < 1e-3, "the word starts a new line");
+        for (i, line) in lines.iter().enumerate().skip(1) {
+            let room = 200.0;
+            let right = end(fonts, line);
+            assert!(right <= rest + room + 0.01, "line {i} ends at {right}");
+            if i + 2 < lines.len() {
+                let next = texts(&lines)[i + 1].chars().next().unwrap();
+                let face = if next == 'Đ' {
+                    FaceStyle::Bold
+                } else {
+                    FaceStyle::Regular
+                };
+                let w = fonts.face(face).width(&next.to_string(), 14.0);
+                assert!(right + w > rest + room - 0.01, "line {i} is not full");
+            }
+        }
+        // A run changes face where the bold letters end, inside a line.
+        assert!(lines
+            .iter()
+            .any(|l| l.runs.len() == 2 && l.runs[0].face == FaceStyle::Bold));
     }
 
     fn texts(lines: &[Line]) -> Vec<String> {
