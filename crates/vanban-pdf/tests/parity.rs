@@ -72,14 +72,12 @@ fn every_kind_example() {
 }
 
 /// Examples one line short of 98 % today, and why; held to 95 %.
-const KNOWN_BELOW: [(&str, &str); 2] = [
-    // 32 of 33: "… báo cáo tiến độ" fills its line to within a point of the
-    // margin; LibreOffice, measuring a hair wider, sends "độ" on.
+const KNOWN_BELOW: [(&str, &str); 1] = [
+    // 32 of 33: "… báo cáo tiến độ" ends 0.37 pt inside the margin in ours;
+    // LibreOffice, its line starting 0.11 pt further right and measuring a
+    // hair wider, sends "độ" on. A slack of 0.3 pt for every line mends
+    // this one and breaks three of the seed's (tried).
     ("ke-hoach", "a borderline justified line"),
-    // 30 of 31: the same lines at the same places in both (pdftotext -bbox
-    // agrees word for word); LibreOffice writes the last word of one line
-    // after the first of the next, and the measure reads them in that order.
-    ("to-trinh", "word order in LibreOffice's content stream"),
 ];
 
 #[test]
@@ -232,7 +230,28 @@ fn first_words(doc: &Document) -> String {
 
 /// Last word of each body line: from the first line of the text under the
 /// title up to "Nơi nhận:", page numbers left out.
+/// A page's words in lines as a reader sees them: by baseline, left to
+/// right (pdftotext groups by the order a writer put them down, and
+/// LibreOffice sometimes writes a line's last word after the next line's
+/// first).
+fn lines_by_position(page: &[Vec<Word>]) -> Vec<Vec<Word>> {
+    let mut words: Vec<Word> = page.iter().flatten().cloned().collect();
+    words.sort_by(|a, b| a.y_max.total_cmp(&b.y_max).then(a.x_min.total_cmp(&b.x_min)));
+    let mut lines: Vec<Vec<Word>> = Vec::new();
+    for word in words {
+        match lines.last_mut() {
+            Some(line) if (line[0].y_max - word.y_max).abs() < 1.5 => line.push(word),
+            _ => lines.push(vec![word]),
+        }
+    }
+    for line in &mut lines {
+        line.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
+    }
+    lines
+}
+
 fn body_line_ends(pages: &[Vec<Vec<Word>>], start_words: &str, ends: &[String]) -> Vec<String> {
+    let pages: Vec<Vec<Vec<Word>>> = pages.iter().map(|p| lines_by_position(p)).collect();
     let lines: Vec<&Vec<Word>> = pages.iter().flatten().filter(|l| !l.is_empty()).collect();
     let text = |l: &Vec<Word>| {
         l.iter()
