@@ -197,24 +197,27 @@ const PAGE_END: char = '\u{1}';
 /// end — its first part on one page (a row cut by the page writes the text
 /// beside it after it), the rest on the next page.
 fn find_word(haystack: &str, from: usize, word: &str) -> Option<usize> {
-    if let Some(at) = haystack[from..].find(word) {
-        return Some(from + at + word.len());
+    let whole = haystack[from..].find(word).map(|at| from + at + word.len());
+    let page_end = haystack[from..].find(PAGE_END).map(|at| from + at);
+    match (whole, page_end) {
+        (Some(end), Some(page_end)) if end <= page_end => return whole,
+        (Some(_), None) => return whole,
+        _ => {}
     }
-    // Of the ways to split it, the one that ends first: a short tail found
-    // further down the next page must not skip the words before it.
-    word.char_indices()
-        .skip(1)
-        .filter_map(|(k, _)| {
-            let (head, tail) = word.split_at(k);
-            let head_end = from + haystack[from..].find(head)? + head.len();
-            let next_page = head_end + haystack[head_end..].find(PAGE_END)? + PAGE_END.len_utf8();
-            let page_len = haystack[next_page..]
-                .find(PAGE_END)
-                .unwrap_or(haystack.len() - next_page);
-            let at = haystack[next_page..next_page + page_len].find(tail)?;
-            Some(next_page + at + tail.len())
-        })
-        .min()
+    // Of the ways to find it (whole on a later page, or split at a page
+    // end), the one that ends first: a match further down must not skip
+    // the words before it.
+    let split = word.char_indices().skip(1).filter_map(|(k, _)| {
+        let (head, tail) = word.split_at(k);
+        let head_end = from + haystack[from..].find(head)? + head.len();
+        let next_page = head_end + haystack[head_end..].find(PAGE_END)? + PAGE_END.len_utf8();
+        let page_len = haystack[next_page..]
+            .find(PAGE_END)
+            .unwrap_or(haystack.len() - next_page);
+        let at = haystack[next_page..next_page + page_len].find(tail)?;
+        Some(next_page + at + tail.len())
+    });
+    split.chain(whole).min()
 }
 
 /// Each word found after the one before it.
