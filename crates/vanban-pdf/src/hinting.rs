@@ -6,31 +6,15 @@
 /// The font without hinting, or `None` if it is not a plain TrueType font we
 /// can rewrite (the caller then embeds it unchanged).
 pub fn strip(font: &[u8]) -> Option<Vec<u8>> {
-    let tables = directory(font)?;
-    let table = |tag: &[u8; 4]| {
-        tables
-            .iter()
-            .find(|t| &t.0 == tag)
-            .map(|t| &font[t.1..t.1 + t.2])
-    };
+    let outlines = Outlines::read(font)?;
+    let (tables, glyf, count) = (&outlines.tables, outlines.glyf, outlines.count);
+    let table = |tag: &[u8; 4]| outlines.table(tag);
     let head = table(b"head")?;
-    let long_loca = u16_at(head, 50)? == 1;
-    let loca = table(b"loca")?;
-    let glyf = table(b"glyf")?;
-    let count = loca.len() / if long_loca { 4 } else { 2 } - 1;
-    let offset = |i: usize| -> Option<usize> {
-        if long_loca {
-            Some(u32_at(loca, i * 4)? as usize)
-        } else {
-            Some(u16_at(loca, i * 2)? as usize * 2)
-        }
-    };
     let mut new_glyf = Vec::with_capacity(glyf.len());
     let mut new_loca = Vec::with_capacity((count + 1) * 4);
     for i in 0..count {
         new_loca.extend_from_slice(&(new_glyf.len() as u32).to_be_bytes());
-        let (start, end) = (offset(i)?, offset(i + 1)?);
-        let glyph = glyf.get(start..end)?;
+        let glyph = outlines.glyph(i)?;
         if !glyph.is_empty() {
             new_glyf.extend_from_slice(&glyph_without_instructions(glyph)?);
         }
@@ -45,22 +29,9 @@ pub fn strip(font: &[u8]) -> Option<Vec<u8>> {
     head[50..52].copy_from_slice(&1u16.to_be_bytes()); // long loca offsets
     head[8..12].copy_from_slice(&[0; 4]); // checkSumAdjustment, set below
     let mut maxp = table(b"maxp")?.to_vec();
-    if maxp.len() >= 32 {
-        // maxZones 1, no twilight points, storage, function or instruction defs.
-        for (at, value) in [
-            (14, 1u16),
-            (16, 0),
-            (18, 0),
-            (20, 0),
-            (22, 0),
-            (24, 0),
-            (26, 0),
-        ] {
-            maxp[at..at + 2].copy_from_slice(&value.to_be_bytes());
-        }
-    }
+    maxp_without_hinting(&mut maxp);
     let mut out_tables: Vec<([u8; 4], Vec<u8>)> = Vec::new();
-    for (tag, start, len) in &tables {
+    for (tag, start, len) in tables {
         let data = match tag {
             b"fpgm" | b"prep" | b"cvt " | b"hdmx" | b"LTSH" | b"VDMX" | b"gasp" => continue,
             b"glyf" => new_glyf.clone(),
@@ -72,6 +43,71 @@ pub fn strip(font: &[u8]) -> Option<Vec<u8>> {
         out_tables.push((*tag, data));
     }
     Some(assemble(&font[0..4], out_tables))
+}
+
+/// A TrueType font's table directory and its glyph outlines by id (glyf
+/// through loca): what stripping hints and cutting a subset both read.
+pub(crate) struct Outlines<'a> {
+    font: &'a [u8],
+    pub tables: Vec<([u8; 4], usize, usize)>,
+    long_loca: bool,
+    loca: &'a [u8],
+    pub glyf: &'a [u8],
+    /// Glyphs in the font.
+    pub count: usize,
+}
+
+impl<'a> Outlines<'a> {
+    pub fn read(font: &'a [u8]) -> Option<Outlines<'a>> {
+        let tables = directory(font)?;
+        let find = |tag: &[u8; 4]| {
+            tables
+                .iter()
+                .find(|t| &t.0 == tag)
+                .map(|t| &font[t.1..t.1 + t.2])
+        };
+        let long_loca = u16_at(find(b"head")?, 50)? == 1;
+        let (loca, glyf) = (find(b"loca")?, find(b"glyf")?);
+        let count = (loca.len() / if long_loca { 4 } else { 2 }).checked_sub(1)?;
+        Some(Outlines {
+            font,
+            tables,
+            long_loca,
+            loca,
+            glyf,
+            count,
+        })
+    }
+
+    pub fn table(&self, tag: &[u8; 4]) -> Option<&'a [u8]> {
+        let font = self.font;
+        self.tables
+            .iter()
+            .find(|t| &t.0 == tag)
+            .map(|t| &font[t.1..t.1 + t.2])
+    }
+
+    fn offset(&self, i: usize) -> Option<usize> {
+        match self.long_loca {
+            true => Some(u32_at(self.loca, i * 4)? as usize),
+            false => Some(u16_at(self.loca, i * 2)? as usize * 2),
+        }
+    }
+
+    /// Glyph `i`'s outline (empty for a glyph without one).
+    pub fn glyph(&self, i: usize) -> Option<&'a [u8]> {
+        self.glyf.get(self.offset(i)?..self.offset(i + 1)?)
+    }
+}
+
+/// maxp without what hinting needs: maxZones 1, no twilight points,
+/// storage, function or instruction definitions.
+pub(crate) fn maxp_without_hinting(maxp: &mut [u8]) {
+    if maxp.len() >= 32 {
+        for at in (14..28).step_by(2) {
+            maxp[at..at + 2].copy_from_slice(&u16::from(at == 14).to_be_bytes());
+        }
+    }
 }
 
 /// A simple glyph with an empty instruction block, or a composite without

@@ -8,7 +8,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::hinting::{assemble, directory, glyph_without_instructions, u16_at, u32_at};
+use crate::hinting::{
+    assemble, directory, glyph_without_instructions, maxp_without_hinting, u16_at, Outlines,
+};
 
 /// `font` with every glyph but `used` (and `.notdef`) emptied, the glyph
 /// count cut after the last one kept and only the tables a PDF reader uses;
@@ -30,26 +32,11 @@ fn rewrite(font: &[u8], used: Option<&BTreeSet<u16>>) -> Option<Vec<u8>> {
     if !is_plain_truetype(font) {
         return None;
     }
-    let tables = directory(font)?;
-    let table = |tag: &[u8; 4]| {
-        tables
-            .iter()
-            .find(|t| &t.0 == tag)
-            .map(|t| &font[t.1..t.1 + t.2])
-    };
+    let outlines = Outlines::read(font)?;
+    let (tables, count) = (&outlines.tables, outlines.count);
+    let table = |tag: &[u8; 4]| outlines.table(tag);
     let head = table(b"head")?;
-    let long_loca = u16_at(head, 50)? == 1;
-    let loca = table(b"loca")?;
-    let glyf = table(b"glyf")?;
-    let count = loca.len() / if long_loca { 4 } else { 2 } - 1;
-    let offset = |i: usize| -> Option<usize> {
-        if long_loca {
-            Some(u32_at(loca, i * 4)? as usize)
-        } else {
-            Some(u16_at(loca, i * 2)? as usize * 2)
-        }
-    };
-    let glyph = |i: usize| glyf.get(offset(i)?..offset(i + 1)?);
+    let glyph = |i: usize| outlines.glyph(i);
 
     // The glyphs kept: those used, .notdef, and every composite's parts.
     let mut kept: BTreeSet<usize> = used.into_iter().flatten().map(|&g| g as usize).collect();
@@ -93,12 +80,7 @@ fn rewrite(font: &[u8], used: Option<&BTreeSet<u16>>) -> Option<Vec<u8>> {
     let mut maxp = table(b"maxp")?.to_vec();
     maxp.get_mut(4..6)?
         .copy_from_slice(&(glyphs as u16).to_be_bytes());
-    if maxp.len() >= 32 {
-        // maxZones 1, no twilight points, storage, function or instruction defs.
-        for at in (14..28).step_by(2) {
-            maxp[at..at + 2].copy_from_slice(&u16::from(at == 14).to_be_bytes());
-        }
-    }
+    maxp_without_hinting(&mut maxp);
     // Metrics of the glyphs kept; the others zero (the PDF's /W gives the
     // widths viewers use).
     let mut hhea = table(b"hhea")?.to_vec();
@@ -123,7 +105,7 @@ fn rewrite(font: &[u8], used: Option<&BTreeSet<u16>>) -> Option<Vec<u8>> {
     post[0..4].copy_from_slice(&0x0003_0000u32.to_be_bytes());
 
     let mut out: Vec<([u8; 4], Vec<u8>)> = Vec::new();
-    for (tag, start, len) in &tables {
+    for (tag, start, len) in tables {
         let data = match tag {
             b"glyf" => std::mem::take(&mut new_glyf),
             b"loca" => std::mem::take(&mut new_loca),

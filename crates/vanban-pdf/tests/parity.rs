@@ -236,7 +236,11 @@ fn first_words(doc: &Document) -> String {
 /// first).
 fn lines_by_position(page: &[Vec<Word>]) -> Vec<Vec<Word>> {
     let mut words: Vec<Word> = page.iter().flatten().cloned().collect();
-    words.sort_by(|a, b| a.y_max.total_cmp(&b.y_max).then(a.x_min.total_cmp(&b.x_min)));
+    words.sort_by(|a, b| {
+        a.y_max
+            .total_cmp(&b.y_max)
+            .then(a.x_min.total_cmp(&b.x_min))
+    });
     let mut lines: Vec<Vec<Word>> = Vec::new();
     for word in words {
         match lines.last_mut() {
