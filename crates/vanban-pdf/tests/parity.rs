@@ -73,10 +73,10 @@ fn every_kind_example() {
 
 /// Examples one line short of 98 % today, and why; held to 95 %.
 const KNOWN_BELOW: [(&str, &str); 1] = [
-    // 32 of 33: "… báo cáo tiến độ" ends 0.37 pt inside the margin in ours;
-    // LibreOffice, its line starting 0.11 pt further right and measuring a
-    // hair wider, sends "độ" on. A slack of 0.3 pt for every line mends
-    // this one and breaks three of the seed's (tried).
+    // 32 of 33: "… báo cáo tiến độ" fits its line in ours by a hair;
+    // LibreOffice (its line starting 0.11 pt further right) sends "độ" on.
+    // Keeping 0.3 pt free on every line mends this one and breaks three of
+    // the seed's (tried).
     ("ke-hoach", "a borderline justified line"),
 ];
 
