@@ -24,20 +24,29 @@ pub fn signature(doc: &Document, fonts: &FontSet) -> Table {
         .map(|i| stack_height(fonts, &cells[i], inner(i)))
         .fold(0.0, f32::max);
     let cant_split = tallest <= mm_to_pt(style.text_height());
+    borderless(
+        doc,
+        columns,
+        vec![Row {
+            cells,
+            repeat: false,
+            cant_split,
+        }],
+    )
+}
+
+/// The signature zone's table: no borders, "Nơi nhận:" at the margin.
+fn borderless(doc: &Document, columns: Vec<f32>, rows: Vec<Row>) -> Table {
+    let style = &doc.style;
     Table {
         columns,
-        // "Nơi nhận:" starts at the margin.
         indent: -style.cell_padding,
         padding: CellPadding {
             horizontal: style.cell_padding,
             vertical: 0.0,
         },
         borders: None,
-        rows: vec![Row {
-            cells,
-            repeat: false,
-            cant_split,
-        }],
+        rows,
     }
 }
 
@@ -69,15 +78,10 @@ fn two_signers(doc: &Document, fonts: &FontSet, secretary: &Signer) -> Table {
     let fits = stack_height(fonts, &recipients, inner) + stack_height(fonts, &signers[0], inner)
         <= mm_to_pt(style.text_height());
     let empty = vec![Paragraph::new(style.recipients)];
-    Table {
+    borderless(
+        doc,
         columns,
-        indent: -style.cell_padding,
-        padding: CellPadding {
-            horizontal: style.cell_padding,
-            vertical: 0.0,
-        },
-        borders: None,
-        rows: vec![
+        vec![
             Row {
                 cells: signers,
                 repeat: false,
@@ -89,7 +93,7 @@ fn two_signers(doc: &Document, fonts: &FontSet, secretary: &Signer) -> Table {
                 cant_split: fits,
             },
         ],
-    }
+    )
 }
 
 fn signer(doc: &Document, signer: &Signer) -> Vec<Paragraph> {

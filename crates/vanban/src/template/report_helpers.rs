@@ -9,11 +9,34 @@ use super::helpers::{arg, data_path, fail, number_arg};
 use super::indicators;
 
 pub fn register(registry: &mut Handlebars<'static>) {
-    registry.register_helper("indicator_rows", Box::new(IndicatorRows));
-    registry.register_helper("indicator_summary", Box::new(IndicatorSummary));
-    registry.register_helper("change", Box::new(Change));
-    registry.register_helper("list", Box::new(List));
-    registry.register_helper("unique", Box::new(Unique));
+    let helpers: [(&str, ValueFn); 5] = [
+        ("indicator_rows", indicator_rows),
+        ("indicator_summary", indicator_summary),
+        ("change", change),
+        ("list", list),
+        ("unique", unique),
+    ];
+    for (name, helper) in helpers {
+        registry.register_helper(name, Box::new(ValueHelper(helper)));
+    }
+}
+
+/// A helper that computes a value (usable as a subexpression) from its
+/// arguments.
+type ValueFn = fn(&Helper<'_>, &RenderContext<'_, '_>) -> Result<Value, RenderError>;
+
+struct ValueHelper(ValueFn);
+
+impl HelperDef for ValueHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        rc: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        Ok(ScopedJson::Derived((self.0)(h, rc)?))
+    }
 }
 
 /// The indicators argument, read with every problem named by data path.
@@ -30,74 +53,30 @@ fn indicator_list(
 
 /// `{{#each (indicator_rows indicators)}}`: table rows with group rows,
 /// values formatted, `-` where missing, status judged by direction.
-struct IndicatorRows;
-
-impl HelperDef for IndicatorRows {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        rc: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        let list = indicator_list(h, rc)?;
-        Ok(ScopedJson::Derived(Value::Array(indicators::table_rows(
-            &list,
-        ))))
-    }
+fn indicator_rows(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
+    Ok(Value::Array(indicators::table_rows(&indicator_list(
+        h, rc,
+    )?)))
 }
 
 /// `{{#with (indicator_summary indicators)}}{{met}}/{{judged}}{{/with}}`:
 /// `total`, `judged`, `met` (met or exceeded), `exceeded`, `not_met`,
 /// `unjudged`, `exceeded_names`, `not_met_names`.
-struct IndicatorSummary;
-
-impl HelperDef for IndicatorSummary {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        rc: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        let list = indicator_list(h, rc)?;
-        Ok(ScopedJson::Derived(indicators::summary_value(&list)))
-    }
+fn indicator_summary(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
+    Ok(indicators::summary_value(&indicator_list(h, rc)?))
 }
 
 /// `{{change actual previous}}` → `tăng 9,9% so với cùng kỳ`, `giảm 1,2% so
 /// với cùng kỳ` or `bằng cùng kỳ`; empty when previous is 0.
-struct Change;
-
-impl HelperDef for Change {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        rc: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        let (now, before) = (number_arg(h, rc, 0)?, number_arg(h, rc, 1)?);
-        Ok(ScopedJson::Derived(Value::String(
-            indicators::change_phrase(now, before),
-        )))
-    }
+fn change(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
+    let (now, before) = (number_arg(h, rc, 0)?, number_arg(h, rc, 1)?);
+    Ok(Value::String(indicators::change_phrase(now, before)))
 }
 
 /// `{{list x}}`: a list as is, one value as a list of one, nothing as an
 /// empty list (`superior: Sở Tài chính` or a list of superiors).
-struct List;
-
-impl HelperDef for List {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        _: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        Ok(ScopedJson::Derived(Value::Array(flattened_params(h))))
-    }
+fn list(h: &Helper<'_>, _: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
+    Ok(Value::Array(flattened_params(h)))
 }
 
 /// The helper's arguments (values or lists) as one flat list, missing ones
@@ -116,44 +95,34 @@ fn flattened_params(h: &Helper<'_>) -> Vec<Value> {
 /// (values or lists) in order, trimmed, without a trailing `;` or `.`,
 /// each once (compared without case). `except="VT"` leaves an item out
 /// (the `Lưu:` line writes `VT` itself).
-struct Unique;
-
-impl HelperDef for Unique {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        rc: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        let all = flattened_params(h);
-        let except = match h.hash_get("except") {
-            None => None,
-            Some(v) => Some(
-                v.value()
-                    .as_str()
-                    .ok_or_else(|| fail(h, rc, None, "except= must be text"))?
-                    .to_lowercase(),
-            ),
+fn unique(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
+    let all = flattened_params(h);
+    let except = match h.hash_get("except") {
+        None => None,
+        Some(v) => Some(
+            v.value()
+                .as_str()
+                .ok_or_else(|| fail(h, rc, None, "except= must be text"))?
+                .to_lowercase(),
+        ),
+    };
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for item in all {
+        let text = match item {
+            Value::String(s) => s,
+            Value::Number(n) => n.to_string(),
+            _ => continue,
         };
-        let mut seen = Vec::new();
-        let mut out = Vec::new();
-        for item in all {
-            let text = match item {
-                Value::String(s) => s,
-                Value::Number(n) => n.to_string(),
-                _ => continue,
-            };
-            let text = text.trim().trim_end_matches([';', '.']).trim().to_string();
-            let folded = text.to_lowercase();
-            if text.is_empty() || seen.contains(&folded) || except.as_ref() == Some(&folded) {
-                continue;
-            }
-            seen.push(folded);
-            out.push(json!(text));
+        let text = text.trim().trim_end_matches([';', '.']).trim().to_string();
+        let folded = text.to_lowercase();
+        if text.is_empty() || seen.contains(&folded) || except.as_ref() == Some(&folded) {
+            continue;
         }
-        Ok(ScopedJson::Derived(Value::Array(out)))
+        seen.push(folded);
+        out.push(json!(text));
     }
+    Ok(Value::Array(out))
 }
 
 fn flatten(value: &Value, out: &mut Vec<Value>) {
