@@ -65,7 +65,7 @@ fn page_number(number: usize, section: &Section, fonts: &FontSet) -> Vec<Mark> {
     let style = section.page_number;
     let frame = Frame {
         x: mm_to_pt(page.margins.left),
-        width: mm_to_pt(page.text_width()),
+        width: page.text_width_pt(),
         indent: 0.0,
         align: Align::Center,
         spacing: 1.0,

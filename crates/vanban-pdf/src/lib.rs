@@ -96,7 +96,7 @@ pub fn render_composition(
     let mut placed = Vec::new();
     for section in &composition.sections {
         let paras = set::flow(section, fonts);
-        let capacity = mm_to_pt(section.page.text_height());
+        let capacity = section.page.text_height_pt();
         let pages = paginate::paginate(&paras, capacity);
         let mut floats = Some(set::floats(section, fonts));
         for mut marks in draw::place(&paras, &pages, section, fonts) {

@@ -13,8 +13,8 @@ use crate::flow::{Block, Mark, Para, RowPiece};
 /// A section as a flow of paragraphs for the paginator.
 pub fn flow(section: &Section, fonts: &FontSet) -> Vec<Para> {
     let page = &section.page;
-    let column = (mm_to_pt(page.margins.left), mm_to_pt(page.text_width()));
-    let capacity = mm_to_pt(page.text_height());
+    let column = (mm_to_pt(page.margins.left), page.text_width_pt());
+    let capacity = page.text_height_pt();
     section
         .blocks
         .iter()
@@ -31,7 +31,10 @@ pub fn floats(section: &Section, fonts: &FontSet) -> Vec<Mark> {
     let margins = section.page.margins;
     let mut marks = Vec::new();
     for float in &section.floats {
-        let column = (mm_to_pt(margins.left + float.x), mm_to_pt(float.width));
+        let column = (
+            mm_to_pt(margins.left) + mm_to_pt(float.x),
+            mm_to_pt(float.width),
+        );
         let mut y = mm_to_pt(margins.top) + float.y + float.paragraph.spacing.before;
         for block in lines(&float.paragraph, fonts, column) {
             marks.extend(block.shifted(y));
@@ -63,7 +66,7 @@ fn lines(p: &Paragraph, fonts: &FontSet, (x, width): (f32, f32)) -> Vec<Block> {
     let left = x + mm_to_pt(p.indent.left);
     let frame = Frame {
         x: left,
-        width: width - mm_to_pt(p.indent.left + p.indent.right),
+        width: width - mm_to_pt(p.indent.left) - mm_to_pt(p.indent.right),
         indent: mm_to_pt(p.indent.first_line),
         align: p.align,
         spacing: match p.spacing.line {

@@ -266,6 +266,11 @@ impl Style {
         self.page_width - self.margins.left - self.margins.right
     }
 
+    /// Height of the text block in points, as the DOCX has it.
+    pub fn text_height_pt(&self) -> f32 {
+        mm_to_pt(self.page_height) - mm_to_pt(self.margins.top) - mm_to_pt(self.margins.bottom)
+    }
+
     /// Height of the text block, mm.
     pub fn text_height(&self) -> f32 {
         self.page_height - self.margins.top - self.margins.bottom
@@ -294,9 +299,11 @@ pub fn mm_to_twips(mm: f32) -> i32 {
     (mm * 1440.0 / 25.4).round() as i32
 }
 
-/// Millimetres to points (PDF lengths).
+/// Millimetres to points (PDF lengths), on the twip grid the DOCX is
+/// written in: each length rounded as the DOCX rounds it, so that a line
+/// has the same room in both formats.
 pub fn mm_to_pt(mm: f32) -> f32 {
-    mm * 72.0 / 25.4
+    mm_to_twips(mm) as f32 / 20.0
 }
 
 /// Points to millimetres.

@@ -2,7 +2,7 @@
 //! hyphens inside words, a word longer than the line broken where it must be, justified lines spread their slack
 //! over their spaces, the last line (and a line ended by `\n`) flush left.
 
-use crate::metrics::{FaceStyle, FontSet};
+use crate::metrics::{FaceStyle, FontSet, LAYOUT_PIXELS_PER_POINT};
 use crate::style::TextStyle;
 
 /// Text in one face and size starting at `x` (pt from the page's left edge).
@@ -61,6 +61,8 @@ struct Piece {
     style: TextStyle,
     text: String,
     width: f32,
+    /// Width in layout pixels: what decides whether a line fits.
+    fit: i64,
 }
 
 /// A word: pieces of one or more spans with nothing between them.
@@ -68,11 +70,15 @@ struct Piece {
 struct Word {
     pieces: Vec<Piece>,
     width: f32,
+    fit: i64,
     /// The space before it (style of the span it was in), if any.
-    space: Option<(TextStyle, f32)>,
+    space: Option<Space>,
     /// Forced line break before it.
     break_before: bool,
 }
+
+/// A space between words: its style, width in points and in layout pixels.
+type Space = (TextStyle, f32, i64);
 
 impl Word {
     /// Only no-break spaces: a blank slot, which prints nothing.
@@ -94,33 +100,35 @@ pub fn set(
     let words = words(fonts, spans);
     let mut lines: Vec<(Vec<Word>, bool)> = Vec::new(); // (words, ended by \n)
     let mut current: Vec<Word> = Vec::new();
-    let mut width = 0.0;
+    let mut fit = 0;
     let avail = |first: bool| (frame.width - if first { frame.indent } else { 0.0 }).max(1.0);
+    // The room in layout pixels: the frame is on the DOCX's twip grid.
+    let room_pixels = |first: bool| (avail(first) * LAYOUT_PIXELS_PER_POINT).round() as i64;
     for mut word in words {
         if word.break_before {
             lines.push((std::mem::take(&mut current), true));
-            width = 0.0;
+            fit = 0;
             word.space = None;
         }
         loop {
-            let room = avail(lines.is_empty());
+            let room = room_pixels(lines.is_empty());
             let space = if current.is_empty() {
-                0.0
+                0
             } else {
-                word.space.map_or(0.0, |s| s.1)
+                word.space.map_or(0, |s| s.2)
             };
-            if width + space + word.width <= room + 0.001 {
-                width += space + word.width;
+            if fit + space + word.fit <= room {
+                fit += space + word.fit;
                 current.push(word);
                 break;
             }
             if !current.is_empty() {
                 lines.push((std::mem::take(&mut current), false));
-                width = 0.0;
+                fit = 0;
                 continue;
             }
             // Alone and still too long: break the word itself.
-            let (full, rest) = split_word(fonts, word, room, avail(false));
+            let (full, rest) = split_word(fonts, word, avail(lines.is_empty()), avail(false));
             if full.is_empty() {
                 lines.push((vec![rest], false));
                 break;
@@ -202,13 +210,13 @@ fn runs(words: Vec<Word>, mut x: f32, spread: f32) -> Vec<Run> {
                 .is_some_and(|r| r.face == face && r.size == piece.style.size);
             let space = if k == 0 && j > 0 { word.space } else { None };
             match space {
-                Some((space_style, space_width)) if same && space_style == piece.style => {
+                Some((space_style, space_width, _)) if same && space_style == piece.style => {
                     let run = runs.last_mut().expect("same implies a run");
                     run.text.push(' ');
                     run.text.push_str(&piece.text);
                     x += space_width + spread;
                 }
-                Some((_, space_width)) => {
+                Some((_, space_width, _)) => {
                     x += space_width + spread;
                     runs.push(Run {
                         face,
@@ -239,7 +247,7 @@ fn runs(words: Vec<Word>, mut x: f32, spread: f32) -> Vec<Run> {
 fn words(fonts: &FontSet, spans: &[(String, TextStyle)]) -> Vec<Word> {
     let mut words = Vec::new();
     let mut current = Word::default();
-    let mut pending_space: Option<(TextStyle, f32)> = None;
+    let mut pending_space: Option<Space> = None;
     let mut pending_break = false;
     let flush = |current: &mut Word, words: &mut Vec<Word>| {
         if !current.pieces.is_empty() {
@@ -260,7 +268,7 @@ fn words(fonts: &FontSet, spans: &[(String, TextStyle)]) -> Vec<Word> {
         let mut piece = String::new();
         let push_piece = |piece: &mut String,
                           current: &mut Word,
-                          pending_space: &mut Option<(TextStyle, f32)>,
+                          pending_space: &mut Option<Space>,
                           pending_break: &mut bool| {
             if piece.is_empty() {
                 return;
@@ -269,12 +277,14 @@ fn words(fonts: &FontSet, spans: &[(String, TextStyle)]) -> Vec<Word> {
                 current.space = pending_space.take();
                 current.break_before = std::mem::take(pending_break);
             }
-            let width = font.width(piece, style.size);
+            let (width, fit) = font.measure(piece, style.size);
             current.width += width;
+            current.fit += fit;
             current.pieces.push(Piece {
                 style: *style,
                 text: std::mem::take(piece),
                 width,
+                fit,
             });
         };
         let glued = super::symbols::glued_hyphens(text);
@@ -315,7 +325,8 @@ fn words(fonts: &FontSet, spans: &[(String, TextStyle)]) -> Vec<Word> {
                     );
                     flush(&mut current, &mut words);
                     if pending_space.is_none() && !words.is_empty() {
-                        pending_space = Some((*style, font.width(" ", style.size)));
+                        let (width, fit) = font.measure(" ", style.size);
+                        pending_space = Some((*style, width, fit));
                     }
                 }
                 '\n' => {
@@ -384,12 +395,15 @@ fn close_piece(line: &mut Word, text: String, style: TextStyle, font: &crate::me
     if text.is_empty() {
         return;
     }
+    let (width, fit) = font.measure(&text, style.size);
     line.pieces.push(Piece {
         style,
-        width: font.width(&text, style.size),
+        width,
+        fit,
         text,
     });
     line.width = line.pieces.iter().map(|p| p.width).sum();
+    line.fit = line.pieces.iter().map(|p| p.fit).sum();
 }
 
 #[cfg(test)]
@@ -448,6 +462,48 @@ mod tests {
             "first-line indent"
         );
         assert!((lines[1].runs[0].x - 85.0).abs() < 1e-3);
+    }
+
+    /// LibreOffice's break, measured: this line's exact advances (439.359
+    /// pt) fit the 8788 twips (439.4 pt) a body line has after its 1 cm
+    /// indent, but its glyphs rounded to 8640-dpi pixels (8788.5 twips) do
+    /// not, and LibreOffice sends "độ" on. A line of `n`s (840 pixels each,
+    /// nothing to round) fits a frame exactly its width.
+    #[test]
+    fn a_line_fits_when_its_rounded_glyphs_fit_as_libreoffice_measures() {
+        let fonts = FontSet::liberation_serif();
+        let text = "Căn cứ nhiệm vụ được giao tại Phụ lục, chủ động triển khai và báo cáo tiến độ hằng quý";
+        let frame = Frame {
+            x: 85.05,
+            width: 9355.0 / 20.0,
+            indent: 567.0 / 20.0,
+            align: Align::Justify,
+            spacing: 1.0,
+        };
+        let first = fonts.width(text.split(" hằng").next().unwrap(), body());
+        assert!(
+            first < frame.width - frame.indent,
+            "exact advances fit: {first}"
+        );
+        let lines = set(fonts, &[(text.into(), body())], body(), frame);
+        assert!(
+            texts(&lines)[0].ends_with("báo cáo tiến"),
+            "{:?}",
+            texts(&lines)
+        );
+
+        let ns = "n".repeat(40);
+        let exact = |width: f32| Frame {
+            x: 0.0,
+            width,
+            indent: 0.0,
+            align: Align::Left,
+            spacing: 1.0,
+        };
+        let text = [(format!("{ns} {ns}"), body())];
+        let one = fonts.width(&format!("{ns} {ns}"), body());
+        assert_eq!(set(fonts, &text, body(), exact(one)).len(), 1);
+        assert_eq!(set(fonts, &text, body(), exact(one - 0.05)).len(), 2);
     }
 
     #[test]

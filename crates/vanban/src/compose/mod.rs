@@ -112,7 +112,7 @@ pub fn stack_height(fonts: &FontSet, paragraphs: &[Paragraph], width: f32) -> f3
         .map(|p| {
             let frame = Frame {
                 x: 0.0,
-                width: mm_to_pt(width - p.indent.left - p.indent.right),
+                width: mm_to_pt(width) - mm_to_pt(p.indent.left) - mm_to_pt(p.indent.right),
                 indent: mm_to_pt(p.indent.first_line),
                 align: p.align,
                 spacing: 1.0,

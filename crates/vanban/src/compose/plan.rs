@@ -7,7 +7,7 @@
 //! Horizontal lengths are in millimetres, vertical spacing in points.
 
 pub use super::linebreak::Align;
-use crate::style::{Margins, TextStyle};
+use crate::style::{mm_to_pt, Margins, TextStyle};
 
 /// A composed document: its sections, the document itself first, then each
 /// Phụ lục.
@@ -48,6 +48,17 @@ impl Page {
 
     pub fn text_height(&self) -> f32 {
         self.height - self.margins.top - self.margins.bottom
+    }
+
+    /// Width of the text block in points, as the DOCX has it: the page
+    /// width less each margin, every length rounded to twips on its own.
+    pub fn text_width_pt(&self) -> f32 {
+        mm_to_pt(self.width) - mm_to_pt(self.margins.left) - mm_to_pt(self.margins.right)
+    }
+
+    /// Height of the text block in points, as the DOCX has it.
+    pub fn text_height_pt(&self) -> f32 {
+        mm_to_pt(self.height) - mm_to_pt(self.margins.top) - mm_to_pt(self.margins.bottom)
     }
 }
 

@@ -7,7 +7,7 @@ use super::plan::*;
 use super::stack_height;
 use crate::metrics::FontSet;
 use crate::model::Signer;
-use crate::style::mm_to_pt;
+
 use crate::Document;
 
 pub fn signature(doc: &Document, fonts: &FontSet) -> Table {
@@ -23,7 +23,7 @@ pub fn signature(doc: &Document, fonts: &FontSet) -> Table {
     let tallest = (0..2)
         .map(|i| stack_height(fonts, &cells[i], inner(i)))
         .fold(0.0, f32::max);
-    let cant_split = tallest <= mm_to_pt(style.text_height());
+    let cant_split = tallest <= style.text_height_pt();
     borderless(
         doc,
         columns,
@@ -76,7 +76,7 @@ fn two_signers(doc: &Document, fonts: &FontSet, secretary: &Signer) -> Table {
     let recipients = recipients(doc);
     let inner = half - 2.0 * style.cell_padding;
     let fits = stack_height(fonts, &recipients, inner) + stack_height(fonts, &signers[0], inner)
-        <= mm_to_pt(style.text_height());
+        <= style.text_height_pt();
     let empty = vec![Paragraph::new(style.recipients)];
     borderless(
         doc,
