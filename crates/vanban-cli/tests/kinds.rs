@@ -343,6 +343,43 @@ fn a_bien_ban_has_two_signers_side_by_side_and_needs_its_secretary() {
     assert!(err.contains("secretary") && err.contains("THƯ KÝ"), "{err}");
 }
 
+#[test]
+fn a_giay_nghi_phep_has_the_confirmation_box_left_of_its_signer() {
+    let path = repo().join("examples/kinds/giay-nghi-phep.yaml");
+    let doc = Document::from_path(&path).unwrap();
+    let docx = vanban_docx::to_docx(&doc).unwrap();
+    let xml = part(&docx, "word/document.xml");
+    let tree = roxmltree::Document::parse(&xml).unwrap();
+    let who = paragraph(
+        &tree,
+        "Xác nhận của cơ quan (tổ chức)hoặc chính quyền địa phươngnơi nghỉ phép",
+    );
+    assert!(centred(who) && bold(who));
+    let note = paragraph(&tree, "(Ký tên, đóng dấu)");
+    assert!(centred(note) && property(note, &["pPr", "rPr", "i"]).is_some());
+
+    let middle = mm_to_pt(doc.style.margins.left + doc.style.text_width() / 2.0);
+    for words in both_renderings(&doc, "giay-nghi-phep") {
+        let xac = find(&words, "Xác");
+        let kt = find(&words, "KT.");
+        assert!(xac.x_max < middle && kt.x_min > middle, "{xac:?} {kt:?}");
+        assert!((xac.y_min - kt.y_min).abs() < 1.0, "level with the signer");
+        let ky = find(&words, "(Ký");
+        let noi = find(&words, "Nơi");
+        assert!(ky.y_min > xac.y_min && noi.y_min > ky.y_min && noi.x_max < middle);
+    }
+
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let both = format!("{yaml}\nsecretary: {{title: THƯ KÝ, name: Lê Văn A}}\n");
+    let err = Document::from_text(&both, Format::Yaml)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("confirmation") && err.contains("secretary"),
+        "{err}"
+    );
+}
+
 /// The words of `pdftotext -bbox` output with their boxes.
 fn words_of(html: &str) -> Vec<Word> {
     html.lines()

@@ -52,6 +52,10 @@ pub struct Input {
     pub signer: Option<SignerInput>,
     /// Biên bản: the secretary (THƯ KÝ), who signs on the left.
     pub secretary: Option<SignerInput>,
+    /// Giấy nghỉ phép (template 1.10): the box left of the signer where the
+    /// place of leave confirms, e.g. `Xác nhận của cơ quan (tổ chức)\nhoặc
+    /// chính quyền địa phương nơi nghỉ phép`.
+    pub confirmation: Option<String>,
     /// Người soạn thảo: drafter's initials and copies issued.
     pub drafter: Option<DrafterInput>,
     /// Độ khẩn: `hoa-toc`, `thuong-khan` or `khan`.
@@ -258,6 +262,7 @@ impl Input {
         one(&mut out, "secrecy", self.secrecy.as_deref());
         one(&mut out, "authority_line", self.authority_line.as_deref());
         one(&mut out, "circulation", self.circulation.as_deref());
+        one(&mut out, "confirmation", self.confirmation.as_deref());
         if let Some(signer) = &self.signer {
             one(&mut out, "signer.title", signer.title.as_deref());
             one(&mut out, "signer.name", signer.name.as_deref());

@@ -45,6 +45,8 @@ pub struct Document {
     pub signer: Signer,
     /// Biên bản: the secretary (THƯ KÝ), signing left of the chair.
     pub secretary: Option<Signer>,
+    /// Giấy nghỉ phép: who confirms the leave, in a box left of the signer.
+    pub confirmation: Option<String>,
     pub drafter: Option<Drafter>,
     pub urgency: Option<Urgency>,
     pub secrecy: Option<Secrecy>,

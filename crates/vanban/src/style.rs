@@ -113,6 +113,10 @@ pub struct Style {
     pub table_header: TextStyle,
     pub signer_authority: TextStyle,
     pub signer_name: TextStyle,
+    /// Giấy nghỉ phép: who confirms (bold) and `(Ký tên, đóng dấu)` under
+    /// it (italic), left of the signer (template 1.10).
+    pub confirmation: TextStyle,
+    pub confirmation_note: TextStyle,
     pub recipients_label: TextStyle,
     pub recipients: TextStyle,
     pub drafter: TextStyle,
@@ -219,6 +223,8 @@ impl Style {
             table_header: TextStyle::new(large - 1.0, true, false),
             signer_authority: TextStyle::new(large, true, false),
             signer_name: TextStyle::new(large, true, false),
+            confirmation: TextStyle::new(large, true, false),
+            confirmation_note: TextStyle::new(large, false, true),
             recipients_label: TextStyle::new(12.0, true, true),
             recipients: TextStyle::new(11.0, false, false),
             drafter: TextStyle::new(11.0, false, false),

@@ -121,6 +121,13 @@ pub fn validate_with(
         }
         (None, _) => None,
     };
+    let confirmation = v.optional("confirmation", input.confirmation.as_deref());
+    if confirmation.is_some() && input.secretary.is_some() {
+        v.problem(
+            "confirmation",
+            "cannot stand with `secretary`: both take the place left of the signer",
+        );
+    }
     let drafter = input.drafter.as_ref().map(|d| Drafter {
         initials: v.required("drafter.initials", d.initials.as_deref()),
         copies: v.count("drafter.copies", d.copies),
@@ -155,6 +162,7 @@ pub fn validate_with(
         archive,
         signer,
         secretary,
+        confirmation,
         drafter,
         urgency,
         secrecy,

@@ -465,13 +465,14 @@ fn assign_zones(lines: &mut [Line], pages: &[PageSetup]) {
             .map_or(105.0, |p| p.width / 2.0);
         // A Biên bản's two signers stand above Nơi nhận (template 1.9): the
         // zone starts at the line of its signers' titles (THƯ KÝ left,
-        // CHỦ TỌA right), whichever is found.
+        // CHỦ TỌA right), whichever is found; a Giấy nghỉ phép's
+        // confirmation box (1.10) stands where THƯ KÝ does.
         if let Some(signers) = lines.iter().find(|l| {
             let title = l.text.trim();
             l.page == page
                 && l.y < top
                 && l.zone == Zone::Body
-                && ((title == "THƯ KÝ" && l.x1 < middle + 15.0)
+                && (((title == "THƯ KÝ" || title.starts_with("Xác nhận")) && l.x1 < middle + 15.0)
                     || (matches!(title, "CHỦ TỌA" | "CHỦ TOẠ") && l.x0 > middle - 20.0))
         }) {
             top = top.min(signers.y - 2.0);

@@ -1,7 +1,8 @@
 //! Ô 7, 9b and 12: Nơi nhận beside the signature block, in a borderless
 //! row that stays on one page (and only splits when taller than a page).
 //! A Biên bản (template 1.9) has two signers side by side, THƯ KÝ left and
-//! CHỦ TỌA right, with Nơi nhận under the secretary.
+//! CHỦ TỌA right, with Nơi nhận under the secretary; a Giấy nghỉ phép
+//! (1.10) puts the place of leave's confirmation where the secretary signs.
 
 use super::plan::*;
 use super::stack_height;
@@ -13,7 +14,10 @@ use crate::Document;
 pub fn signature(doc: &Document, fonts: &FontSet) -> Table {
     let style = &doc.style;
     if let Some(secretary) = &doc.secretary {
-        return two_signers(doc, fonts, secretary);
+        return two_blocks(doc, fonts, signer(doc, secretary));
+    }
+    if let Some(confirmation) = &doc.confirmation {
+        return two_blocks(doc, fonts, confirming(doc, confirmation));
     }
     let columns = vec![style.recipients_width, style.signer_width()];
     let cells = vec![recipients(doc), signer(doc, &doc.signer)];
@@ -66,13 +70,13 @@ fn recipients(doc: &Document) -> Vec<Paragraph> {
     paragraphs
 }
 
-/// Two signature blocks in halves of the text width (secretary left, chair
-/// right), kept on one page; Nơi nhận follows in the left half.
-fn two_signers(doc: &Document, fonts: &FontSet, secretary: &Signer) -> Table {
+/// Two blocks in halves of the text width (`left`, the signer right), kept
+/// on one page; Nơi nhận follows in the left half.
+fn two_blocks(doc: &Document, fonts: &FontSet, left: Vec<Paragraph>) -> Table {
     let style = &doc.style;
     let half = style.text_width() / 2.0;
     let columns = vec![half, half];
-    let signers = vec![signer(doc, secretary), signer(doc, &doc.signer)];
+    let signers = vec![left, signer(doc, &doc.signer)];
     let recipients = recipients(doc);
     let inner = half - 2.0 * style.cell_padding;
     let fits = stack_height(fonts, &recipients, inner) + stack_height(fonts, &signers[0], inner)
@@ -94,6 +98,16 @@ fn two_signers(doc: &Document, fonts: &FontSet, secretary: &Signer) -> Table {
             },
         ],
     )
+}
+
+/// Who confirms the leave, level with the signer's first line, and
+/// `(Ký tên, đóng dấu)` under it; the space below is for their signature.
+fn confirming(doc: &Document, who: &str) -> Vec<Paragraph> {
+    let style = &doc.style;
+    let mut title = Paragraph::text(who, style.confirmation, Align::Center).keep_with_next();
+    title.spacing.before = style.space_before_signature;
+    let note = Paragraph::text("(Ký tên, đóng dấu)", style.confirmation_note, Align::Center);
+    vec![title, note]
 }
 
 fn signer(doc: &Document, signer: &Signer) -> Vec<Paragraph> {
