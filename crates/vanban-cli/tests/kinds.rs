@@ -144,6 +144,26 @@ fn articles_out_of_order_are_refused_with_their_line() {
     assert!(err.contains(":12:") || err.contains("line 12"), "{err}");
 }
 
+#[test]
+fn the_last_article_must_name_who_carries_the_decision_out() {
+    let yaml = |last: &str| {
+        format!("kind: quyet-dinh\nissuer: {{name: SỞ NỘI VỤ, abbreviation: SNV}}\nnumber: 5\nplace: Tây Ninh\ndate: 2026-01-05\nsummary: Về việc thử\nbody: |\n  # Điều 1. Một\n\n  Nội dung.\n\n  # Điều 2. Hai\n\n  {last}\nsigner: {{title: GIÁM ĐỐC, name: Nguyễn Văn An}}\n")
+    };
+    let err = Document::from_text(
+        &yaml("Quyết định này có hiệu lực thi hành kể từ ngày ký./."),
+        Format::Yaml,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("body") && err.contains("names who carries") && err.contains("line 12"),
+        "{err}"
+    );
+    let named =
+        "Chánh Văn phòng Sở và Trưởng phòng Tổ chức chịu trách nhiệm thi hành Quyết định này./.";
+    Document::from_text(&yaml(named), Format::Yaml).unwrap_or_else(|e| panic!("{e}"));
+}
+
 #[derive(Debug, Clone)]
 struct Word {
     text: String,

@@ -7,7 +7,7 @@ use crate::error::Problem;
 use crate::input::{Input, RecipientInput, StyleInput, ONE_LINE_FIELDS};
 use crate::kind::Kind;
 use crate::limits::Limits;
-use crate::model::{Archive, Document, Drafter, Secrecy, Signer, Urgency};
+use crate::model::{Archive, Block, Document, Drafter, Secrecy, Signer, Urgency};
 use crate::style::{HoaSpelling, Margins, Preset, Style};
 use crate::vn::nfc;
 
@@ -91,6 +91,9 @@ pub fn validate_with(
     let body_text = nfc(input.body.as_deref().unwrap_or(""));
     let (own_body, body_appendices) = body::split_appendices(&body_text);
     let body = v.body("body", own_body, body_offset);
+    if matches!(kind, Some(Kind::QuyetDinh | Kind::NghiQuyet)) {
+        v.implementers(own_body, &body, body_offset);
+    }
     let appendices = v.appendices(&body_appendices, &input.appendices, body_offset);
     let mut recipients: Vec<String> = Vec::new();
     for (i, r) in input.recipients.iter().enumerate() {
@@ -548,6 +551,54 @@ impl Validator {
                 Vec::new()
             }
         }
+    }
+
+    /// The last article of a Quyết định or Nghị quyết names who carries it
+    /// out (templates 1.1–1.3: `… chịu trách nhiệm thi hành Quyết định
+    /// này`, `Giao Ủy ban nhân dân tỉnh tổ chức thực hiện`); "có hiệu lực
+    /// thi hành" alone names nobody.
+    fn implementers(&mut self, markdown: &str, blocks: &[Block], offset: BodyLineOffset) {
+        let Some(last) = blocks.iter().rposition(
+            |b| matches!(b, Block::Heading(h) if h.level == crate::model::Level::Article),
+        ) else {
+            return;
+        };
+        let text: String = blocks[last..]
+            .iter()
+            .map(|b| match b {
+                Block::Heading(h) => crate::model::plain_text(&h.content),
+                Block::Paragraph(p) => crate::model::plain_text(&p.content),
+                _ => String::new(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+            .replace("hiệu lực thi hành", "");
+        if ["thi hành", "thực hiện", "chịu trách nhiệm"]
+            .iter()
+            .any(|words| text.contains(words))
+        {
+            return;
+        }
+        let line = markdown
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| {
+                let l = l.trim_start();
+                l.starts_with('#') && l.trim_start_matches('#').trim_start().starts_with("Điều")
+            })
+            .last()
+            .map_or(1, |(i, _)| i + 1);
+        let where_ = match offset {
+            Some(first) => format!(" (line {} of the file)", first + line - 1),
+            None => String::new(),
+        };
+        self.problem(
+            "body",
+            format!(
+                "line {line} of the body{where_}: the last article names who carries the text out (`… chịu trách nhiệm thi hành Quyết định này.`, `Giao … tổ chức thực hiện`)"
+            ),
+        );
     }
 
     fn signer(&mut self, path: &str, signer: Option<&crate::input::SignerInput>) -> Signer {
