@@ -92,7 +92,7 @@ pub fn validate_with(
     let (own_body, body_appendices) = body::split_appendices(&body_text);
     let body = v.body("body", own_body, body_offset);
     if matches!(kind, Some(Kind::QuyetDinh | Kind::NghiQuyet)) {
-        v.implementers(own_body, &body, body_offset);
+        v.implementers(own_body, &body, body_offset, kind == Some(Kind::NghiQuyet));
     }
     let appendices = v.appendices(&body_appendices, &input.appendices, body_offset);
     let mut recipients: Vec<String> = Vec::new();
@@ -556,8 +556,16 @@ impl Validator {
     /// The last article of a Quyết định or Nghị quyết names who carries it
     /// out (templates 1.1–1.3: `… chịu trách nhiệm thi hành Quyết định
     /// này`, `Giao Ủy ban nhân dân tỉnh tổ chức thực hiện`); "có hiệu lực
-    /// thi hành" alone names nobody.
-    fn implementers(&mut self, markdown: &str, blocks: &[Block], offset: BodyLineOffset) {
+    /// thi hành" alone names nobody. A council's Nghị quyết may end on the
+    /// article that records its adoption (`… đã được Hội đồng nhân dân tỉnh
+    /// … thông qua`), which also stands.
+    fn implementers(
+        &mut self,
+        markdown: &str,
+        blocks: &[Block],
+        offset: BodyLineOffset,
+        resolution: bool,
+    ) {
         let Some(last) = blocks.iter().rposition(
             |b| matches!(b, Block::Heading(h) if h.level == crate::model::Level::Article),
         ) else {
@@ -574,9 +582,10 @@ impl Validator {
             .join(" ")
             .to_lowercase()
             .replace("hiệu lực thi hành", "");
-        if ["thi hành", "thực hiện", "chịu trách nhiệm"]
-            .iter()
-            .any(|words| text.contains(words))
+        let named = ["thi hành", "thực hiện", "chịu trách nhiệm"];
+        let adopted = ["thông qua", "giao "];
+        if named.iter().any(|words| text.contains(words))
+            || (resolution && adopted.iter().any(|words| text.contains(words)))
         {
             return;
         }
