@@ -19,24 +19,48 @@ use crate::vn;
 
 /// Registers every helper on a registry.
 pub fn register(registry: &mut Handlebars<'static>) {
-    registry.register_helper("number", Box::new(NumberHelper));
-    registry.register_helper("percent", Box::new(PercentHelper));
-    registry.register_helper("date_long", Box::new(DateHelper { long: true }));
-    registry.register_helper("date_short", Box::new(DateHelper { long: false }));
-    registry.register_helper("cite", Box::new(CiteHelper));
-    registry.register_helper("money_words", Box::new(WordsHelper { money: true }));
-    registry.register_helper("number_words", Box::new(WordsHelper { money: false }));
-    registry.register_helper("roman", Box::new(RomanHelper));
-    registry.register_helper("sum", Box::new(SumHelper));
-    registry.register_helper("ratio", Box::new(RatioHelper));
-    registry.register_helper("add", Box::new(ArithmeticHelper { sign: 1.0 }));
-    registry.register_helper("sub", Box::new(ArithmeticHelper { sign: -1.0 }));
-    registry.register_helper("upper", Box::new(CaseHelper(Case::Upper)));
-    registry.register_helper("capitalize", Box::new(CaseHelper(Case::Capitalize)));
-    registry.register_helper("lower_first", Box::new(CaseHelper(Case::LowerFirst)));
+    let helpers: [(&str, ValueFn); 15] = [
+        ("number", number),
+        ("percent", percent),
+        ("date_long", |h, rc| date(h, rc, true)),
+        ("date_short", |h, rc| date(h, rc, false)),
+        ("cite", cite),
+        ("money_words", |h, rc| in_words(h, rc, true)),
+        ("number_words", |h, rc| in_words(h, rc, false)),
+        ("roman", roman),
+        ("sum", sum),
+        ("ratio", ratio),
+        ("add", |h, rc| arithmetic(h, rc, 1.0)),
+        ("sub", |h, rc| arithmetic(h, rc, -1.0)),
+        ("upper", |h, rc| case(h, rc, Case::Upper)),
+        ("capitalize", |h, rc| case(h, rc, Case::Capitalize)),
+        ("lower_first", |h, rc| case(h, rc, Case::LowerFirst)),
+    ];
+    for (name, helper) in helpers {
+        registry.register_helper(name, Box::new(ValueHelper(helper)));
+    }
     registry.register_helper("json", Box::new(JsonHelper));
     registry.register_helper("int", Box::new(IntHelper));
     super::report_helpers::register(registry);
+}
+
+/// A helper that computes a value (text or a number, usable as a
+/// subexpression) from its arguments; the registry escapes it for where it
+/// lands.
+pub(super) type ValueFn = fn(&Helper<'_>, &RenderContext<'_, '_>) -> Result<Value, RenderError>;
+
+pub(super) struct ValueHelper(pub(super) ValueFn);
+
+impl HelperDef for ValueHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        rc: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        Ok(ScopedJson::Derived((self.0)(h, rc)?))
+    }
 }
 
 /// A helper's error, naming the helper and the data path it read.
@@ -110,258 +134,158 @@ fn decimals(
     }
 }
 
-fn text(value: impl Into<String>) -> Result<ScopedJson<'static>, RenderError> {
-    Ok(ScopedJson::Derived(Value::String(value.into())))
+fn text(value: impl Into<String>) -> Result<Value, RenderError> {
+    Ok(Value::String(value.into()))
 }
 
 /// `{{number x}}` → `1.234.567,8`; `{{number x decimals=1}}`.
-struct NumberHelper;
-
-impl HelperDef for NumberHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        rc: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        let x = number_arg(h, rc, 0)?;
-        text(format::format_number(x, decimals(h, rc, None)?))
-    }
+fn number(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
+    let x = number_arg(h, rc, 0)?;
+    text(format::format_number(x, decimals(h, rc, None)?))
 }
 
 /// `{{percent part whole}}` → `105,3` (one decimal unless `decimals=`);
 /// `{{percent value}}` formats a value that already is a percentage.
-struct PercentHelper;
-
-impl HelperDef for PercentHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        rc: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        let places = decimals(h, rc, Some(1))?.unwrap_or(1);
-        let part = number_arg(h, rc, 0)?;
-        let whole = if h.param(1).is_some() {
-            number_arg(h, rc, 1)?
-        } else {
-            100.0
-        };
-        text(format::percent(part, whole, places))
-    }
+fn percent(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
+    let places = decimals(h, rc, Some(1))?.unwrap_or(1);
+    let part = number_arg(h, rc, 0)?;
+    let whole = if h.param(1).is_some() {
+        number_arg(h, rc, 1)?
+    } else {
+        100.0
+    };
+    text(format::percent(part, whole, places))
 }
 
 /// `{{date_long d}}` → `ngày 07 tháng 3 năm 2024`; `{{date_short d}}` → `07/3/2024`.
-struct DateHelper {
-    long: bool,
-}
-
-impl HelperDef for DateHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        rc: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        let param = arg(h, rc, 0)?;
-        let date =
-            format::date_from(param.value()).map_err(|why| fail(h, rc, Some(param), &why))?;
-        text(if self.long { date.long() } else { date.short() })
-    }
+fn date(h: &Helper<'_>, rc: &RenderContext<'_, '_>, long: bool) -> Result<Value, RenderError> {
+    let param = arg(h, rc, 0)?;
+    let date = format::date_from(param.value()).map_err(|why| fail(h, rc, Some(param), &why))?;
+    text(if long { date.long() } else { date.short() })
 }
 
 /// `{{cite doc}}` → `Kế hoạch số 623/KH-UBND ngày 07/3/2024 của UBND tỉnh`;
 /// `doc` has `kind` and any of `number`, `symbol`, `date`, `issuer`,
 /// `summary`, `name`; `date="long"` writes the long date.
-struct CiteHelper;
-
-impl HelperDef for CiteHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        rc: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        let param = arg(h, rc, 0)?;
-        let Value::Object(doc) = param.value() else {
-            return Err(fail(
+fn cite(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
+    let param = arg(h, rc, 0)?;
+    let Value::Object(doc) = param.value() else {
+        return Err(fail(
+            h,
+            rc,
+            Some(param),
+            "expected an object with kind, number, date, issuer",
+        ));
+    };
+    let field = |key: &str| -> Result<Option<String>, RenderError> {
+        match doc.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
+            Some(Value::Number(n)) => Ok(Some(n.to_string())),
+            Some(other) => Err(fail(
                 h,
                 rc,
                 Some(param),
-                "expected an object with kind, number, date, issuer",
-            ));
-        };
-        let field = |key: &str| -> Result<Option<String>, RenderError> {
-            match doc.get(key) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-                Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
-                Some(Value::Number(n)) => Ok(Some(n.to_string())),
-                Some(other) => Err(fail(
-                    h,
-                    rc,
-                    Some(param),
-                    &format!("`{key}` must be text, found {}", format::kind_of(other)),
-                )),
-            }
-        };
-        let kind = field("kind")?
-            .ok_or_else(|| fail(h, rc, Some(param), "`kind` is missing (e.g. Kế hoạch)"))?;
-        let date = match doc.get("date") {
-            None | Some(Value::Null) => None,
-            Some(value) => Some(
-                format::date_from(value)
-                    .map_err(|why| fail(h, rc, Some(param), &format!("`date`: {why}")))?,
-            ),
-        };
-        let long_date = h.hash_get("date").and_then(|v| v.value().as_str()) == Some("long");
-        let citation = Citation {
-            kind,
-            number: field("number")?,
-            symbol: field("symbol")?,
-            date,
-            issuer: field("issuer")?,
-            summary: field("summary")?,
-            name: field("name")?,
-            long_date,
-        };
-        text(citation.text())
-    }
+                &format!("`{key}` must be text, found {}", format::kind_of(other)),
+            )),
+        }
+    };
+    let kind = field("kind")?
+        .ok_or_else(|| fail(h, rc, Some(param), "`kind` is missing (e.g. Kế hoạch)"))?;
+    let date = match doc.get("date") {
+        None | Some(Value::Null) => None,
+        Some(value) => Some(
+            format::date_from(value)
+                .map_err(|why| fail(h, rc, Some(param), &format!("`date`: {why}")))?,
+        ),
+    };
+    let long_date = h.hash_get("date").and_then(|v| v.value().as_str()) == Some("long");
+    let citation = Citation {
+        kind,
+        number: field("number")?,
+        symbol: field("symbol")?,
+        date,
+        issuer: field("issuer")?,
+        summary: field("summary")?,
+        name: field("name")?,
+        long_date,
+    };
+    text(citation.text())
 }
 
 /// `{{money_words x}}` → `một trăm hai mươi ba triệu đồng`; `{{number_words n}}`.
-struct WordsHelper {
-    money: bool,
-}
-
-impl HelperDef for WordsHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        rc: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        let x = number_arg(h, rc, 0)?;
-        if self.money {
-            return text(words::money_in_words(x));
-        }
-        if x < 0.0 || x.fract() != 0.0 {
-            return Err(fail(h, rc, h.param(0), "must be a whole number ≥ 0"));
-        }
-        text(words::number_in_words(x as u64))
+fn in_words(h: &Helper<'_>, rc: &RenderContext<'_, '_>, money: bool) -> Result<Value, RenderError> {
+    let x = number_arg(h, rc, 0)?;
+    if money {
+        return text(words::money_in_words(x));
     }
+    if x < 0.0 || x.fract() != 0.0 {
+        return Err(fail(h, rc, h.param(0), "must be a whole number ≥ 0"));
+    }
+    text(words::number_in_words(x as u64))
 }
 
 /// `{{roman 4}}` → `IV`.
-struct RomanHelper;
-
-impl HelperDef for RomanHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        rc: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        let x = number_arg(h, rc, 0)?;
-        if !(1.0..=3999.0).contains(&x) || x.fract() != 0.0 {
-            return Err(fail(h, rc, h.param(0), "must be a whole number 1–3999"));
-        }
-        text(vn::roman(x as u32))
+fn roman(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
+    let x = number_arg(h, rc, 0)?;
+    if !(1.0..=3999.0).contains(&x) || x.fract() != 0.0 {
+        return Err(fail(h, rc, h.param(0), "must be a whole number 1–3999"));
     }
+    text(vn::roman(x as u32))
 }
 
 /// `{{sum items "plan"}}`: the sum of a field over a list (or of a list of
 /// numbers); a number, to be formatted with `number` or used in `percent`.
-struct SumHelper;
-
-impl HelperDef for SumHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        rc: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        let list = arg(h, rc, 0)?;
-        let Value::Array(items) = list.value() else {
-            return Err(fail(h, rc, Some(list), "expected a list"));
+fn sum(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
+    let list = arg(h, rc, 0)?;
+    let Value::Array(items) = list.value() else {
+        return Err(fail(h, rc, Some(list), "expected a list"));
+    };
+    let field = match h.param(1) {
+        Some(p) => Some(
+            p.value()
+                .as_str()
+                .ok_or_else(|| fail(h, rc, None, "the field name must be text, e.g. \"plan\""))?,
+        ),
+        None => None,
+    };
+    let mut total = 0.0;
+    for (i, item) in items.iter().enumerate() {
+        let value = match field {
+            Some(key) => item.get(key).unwrap_or(&Value::Null),
+            None => item,
         };
-        let field =
-            match h.param(1) {
-                Some(p) => Some(p.value().as_str().ok_or_else(|| {
-                    fail(h, rc, None, "the field name must be text, e.g. \"plan\"")
-                })?),
-                None => None,
-            };
-        let mut total = 0.0;
-        for (i, item) in items.iter().enumerate() {
-            let value = match field {
-                Some(key) => item.get(key).unwrap_or(&Value::Null),
-                None => item,
-            };
-            let n = format::number_from(value).map_err(|why| {
-                let at = field.map_or(format!("[{i}]"), |k| format!("[{i}].{k}"));
-                fail(h, rc, Some(list), &format!("item {at}: {why}"))
-            })?;
-            total += n;
-        }
-        Ok(ScopedJson::Derived(json!(total)))
+        let n = format::number_from(value).map_err(|why| {
+            let at = field.map_or(format!("[{i}]"), |k| format!("[{i}].{k}"));
+            fail(h, rc, Some(list), &format!("item {at}: {why}"))
+        })?;
+        total += n;
     }
+    Ok(json!(total))
 }
 
 /// `{{ratio a b}}` → a ÷ b as a number (0 when b is 0).
-struct RatioHelper;
-
-impl HelperDef for RatioHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        rc: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        let (a, b) = (number_arg(h, rc, 0)?, number_arg(h, rc, 1)?);
-        Ok(ScopedJson::Derived(json!(if b == 0.0 {
-            0.0
-        } else {
-            a / b
-        })))
-    }
+fn ratio(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
+    let (a, b) = (number_arg(h, rc, 0)?, number_arg(h, rc, 1)?);
+    Ok(json!(if b == 0.0 { 0.0 } else { a / b }))
 }
 
 /// `{{add year 1}}`, `{{sub year 1}}`, `{{add @index 1}}`.
-struct ArithmeticHelper {
-    sign: f64,
-}
-
-impl HelperDef for ArithmeticHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        rc: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        let (a, b) = (number_arg(h, rc, 0)?, number_arg(h, rc, 1)?);
-        let result = a + self.sign * b;
-        // Beyond 15 digits a float no longer prints as the number it is.
-        if !result.is_finite() || result.abs() >= 1e15 {
-            let param = arg(h, rc, 0)?;
-            return Err(fail(
-                h,
-                rc,
-                Some(param),
-                "the result is too large (at most 15 digits)",
-            ));
-        }
-        Ok(ScopedJson::Derived(number_value(result)))
+fn arithmetic(h: &Helper<'_>, rc: &RenderContext<'_, '_>, sign: f64) -> Result<Value, RenderError> {
+    let (a, b) = (number_arg(h, rc, 0)?, number_arg(h, rc, 1)?);
+    let result = a + sign * b;
+    // Beyond 15 digits a float no longer prints as the number it is.
+    if !result.is_finite() || result.abs() >= 1e15 {
+        let param = arg(h, rc, 0)?;
+        return Err(fail(
+            h,
+            rc,
+            Some(param),
+            "the result is too large (at most 15 digits)",
+        ));
     }
+    Ok(number_value(result))
 }
 
 /// A whole number stays whole in JSON (`2025`, not `2025.0`).
@@ -373,46 +297,37 @@ fn number_value(x: f64) -> Value {
     }
 }
 
-/// `{{upper name}}` (issuer names in capitals), `{{capitalize text}}`,
-/// `{{lower_first summary}}` (a summary inside a sentence).
-struct CaseHelper(Case);
-
+#[derive(Clone, Copy)]
 enum Case {
     Upper,
     Capitalize,
     LowerFirst,
 }
 
-impl HelperDef for CaseHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        rc: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        let param = arg(h, rc, 0)?;
-        let value = match param.value() {
-            Value::String(s) => s.clone(),
-            Value::Number(n) => n.to_string(),
-            other => {
-                return Err(fail(
-                    h,
-                    rc,
-                    Some(param),
-                    &format!("expected text, found {}", format::kind_of(other)),
-                ))
-            }
-        };
-        let mut chars = value.chars();
-        let first = chars.next();
-        text(match (&self.0, first) {
-            (Case::Upper, _) => value.to_uppercase(),
-            (_, None) => String::new(),
-            (Case::Capitalize, Some(c)) => c.to_uppercase().chain(chars).collect(),
-            (Case::LowerFirst, Some(c)) => c.to_lowercase().chain(chars).collect(),
-        })
-    }
+/// `{{upper name}}` (issuer names in capitals), `{{capitalize text}}`,
+/// `{{lower_first summary}}` (a summary inside a sentence).
+fn case(h: &Helper<'_>, rc: &RenderContext<'_, '_>, case: Case) -> Result<Value, RenderError> {
+    let param = arg(h, rc, 0)?;
+    let value = match param.value() {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        other => {
+            return Err(fail(
+                h,
+                rc,
+                Some(param),
+                &format!("expected text, found {}", format::kind_of(other)),
+            ))
+        }
+    };
+    let mut chars = value.chars();
+    let first = chars.next();
+    text(match (case, first) {
+        (Case::Upper, _) => value.to_uppercase(),
+        (_, None) => String::new(),
+        (Case::Capitalize, Some(c)) => c.to_uppercase().chain(chars).collect(),
+        (Case::LowerFirst, Some(c)) => c.to_lowercase().chain(chars).collect(),
+    })
 }
 
 /// `{{json x}}`: the value as JSON, which is also a valid YAML value (a

@@ -2,10 +2,10 @@
 //! the reckoning), "tăng/giảm X% so với cùng kỳ", and lists as offices write
 //! them (one or many superiors, recipients without repeats).
 
-use handlebars::{Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, ScopedJson};
+use handlebars::{Handlebars, Helper, RenderContext, RenderError};
 use serde_json::{json, Value};
 
-use super::helpers::{arg, data_path, fail, number_arg};
+use super::helpers::{arg, data_path, fail, number_arg, ValueFn, ValueHelper};
 use super::indicators;
 
 pub fn register(registry: &mut Handlebars<'static>) {
@@ -18,24 +18,6 @@ pub fn register(registry: &mut Handlebars<'static>) {
     ];
     for (name, helper) in helpers {
         registry.register_helper(name, Box::new(ValueHelper(helper)));
-    }
-}
-
-/// A helper that computes a value (usable as a subexpression) from its
-/// arguments.
-type ValueFn = fn(&Helper<'_>, &RenderContext<'_, '_>) -> Result<Value, RenderError>;
-
-struct ValueHelper(ValueFn);
-
-impl HelperDef for ValueHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        rc: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        Ok(ScopedJson::Derived((self.0)(h, rc)?))
     }
 }
 
