@@ -28,6 +28,46 @@ fn thirty_pages() -> Document {
     doc
 }
 
+/// Paragraphs of the seed's own words (punctuation, capitals and all)
+/// drawn at random: lines that end anywhere, not where the seed's happen to.
+fn shuffled_words(paragraphs: usize) -> Document {
+    let mut doc = seed();
+    let words: Vec<String> = doc
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(plain_text(&p.content)),
+            _ => None,
+        })
+        .flat_map(|t| t.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    doc.body = (0..paragraphs)
+        .map(|_| {
+            let count = 30 + next(60);
+            let text: Vec<&str> = (0..count)
+                .map(|_| words[next(words.len())].as_str())
+                .collect();
+            Block::Paragraph(vanban::model::Paragraph {
+                marker: None,
+                content: vec![vanban::model::Span::plain(&text.join(" "))],
+            })
+        })
+        .collect();
+    doc
+}
+
+#[test]
+fn shuffled_seed_words() {
+    check("shuffled words", &shuffled_words(400));
+}
+
 #[test]
 fn seed_plan() {
     check("seed plan", &seed());
