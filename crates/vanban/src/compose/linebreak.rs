@@ -245,15 +245,7 @@ fn runs(words: Vec<Word>, mut x: f32, spread: f32) -> Vec<Run> {
 }
 
 fn words(fonts: &FontSet, spans: &[(String, TextStyle)]) -> Vec<Word> {
-    let mut words = Vec::new();
-    let mut current = Word::default();
-    let mut pending_space: Option<Space> = None;
-    let mut pending_break = false;
-    let flush = |current: &mut Word, words: &mut Vec<Word>| {
-        if !current.pieces.is_empty() {
-            words.push(std::mem::take(current));
-        }
-    };
+    let mut words = Words::default();
     for (text, style) in spans {
         // The model is NFC already; a Document built in code may not be, and
         // decomposed marks would print as separate glyphs.
@@ -266,27 +258,6 @@ fn words(fonts: &FontSet, spans: &[(String, TextStyle)]) -> Vec<Word> {
         };
         let font = fonts.face_for(*style);
         let mut piece = String::new();
-        let push_piece = |piece: &mut String,
-                          current: &mut Word,
-                          pending_space: &mut Option<Space>,
-                          pending_break: &mut bool| {
-            if piece.is_empty() {
-                return;
-            }
-            if current.pieces.is_empty() {
-                current.space = pending_space.take();
-                current.break_before = std::mem::take(pending_break);
-            }
-            let (width, fit) = font.measure(piece, style.size);
-            current.width += width;
-            current.fit += fit;
-            current.pieces.push(Piece {
-                style: *style,
-                text: std::mem::take(piece),
-                width,
-                fit,
-            });
-        };
         let glued = super::symbols::glued_hyphens(text);
         let mut chars = text.chars().peekable();
         let mut at = 0;
@@ -300,59 +271,88 @@ fn words(fonts: &FontSet, spans: &[(String, TextStyle)]) -> Vec<Word> {
                 // and LibreOffice have it (`e-` / `office`), but not before a
                 // digit (Unicode line breaking: HY × NU), nor at the word
                 // start, nor inside a symbol (`310/KH-UBND`, `01-KL/TW`).
-                '-' if (!piece.is_empty() || !current.pieces.is_empty())
+                '-' if (!piece.is_empty() || !words.current.pieces.is_empty())
                     && glued.binary_search(&here).is_err()
                     && chars
                         .peek()
                         .is_some_and(|n| n.is_alphabetic() && !n.is_numeric()) =>
                 {
                     piece.push(c);
-                    push_piece(
-                        &mut piece,
-                        &mut current,
-                        &mut pending_space,
-                        &mut pending_break,
-                    );
+                    words.push_piece(&mut piece, font, *style);
                     // The rest of the word follows with no space before it.
-                    flush(&mut current, &mut words);
+                    words.end_word();
                 }
                 ' ' | '\t' => {
-                    push_piece(
-                        &mut piece,
-                        &mut current,
-                        &mut pending_space,
-                        &mut pending_break,
-                    );
-                    flush(&mut current, &mut words);
-                    if pending_space.is_none() && !words.is_empty() {
-                        let (width, fit) = font.measure(" ", style.size);
-                        pending_space = Some((*style, width, fit));
-                    }
+                    words.push_piece(&mut piece, font, *style);
+                    words.end_word();
+                    words.space(font, *style);
                 }
                 '\n' => {
-                    push_piece(
-                        &mut piece,
-                        &mut current,
-                        &mut pending_space,
-                        &mut pending_break,
-                    );
-                    flush(&mut current, &mut words);
-                    pending_space = None;
-                    pending_break = true;
+                    words.push_piece(&mut piece, font, *style);
+                    words.end_word();
+                    words.line_break();
                 }
                 c if c.is_control() => {}
                 c => piece.push(c),
             }
         }
-        push_piece(
-            &mut piece,
-            &mut current,
-            &mut pending_space,
-            &mut pending_break,
-        );
+        words.push_piece(&mut piece, font, *style);
     }
-    flush(&mut current, &mut words);
-    words
+    words.end_word();
+    words.done
+}
+
+/// Words as they are read: the finished ones, the one being read, and what
+/// stands before the next (a space, a forced line break).
+#[derive(Default)]
+struct Words {
+    done: Vec<Word>,
+    current: Word,
+    pending_space: Option<Space>,
+    pending_break: bool,
+}
+
+impl Words {
+    /// Adds the text read so far in one style to the current word.
+    fn push_piece(&mut self, piece: &mut String, font: &crate::metrics::Font, style: TextStyle) {
+        if piece.is_empty() {
+            return;
+        }
+        let current = &mut self.current;
+        if current.pieces.is_empty() {
+            current.space = self.pending_space.take();
+            current.break_before = std::mem::take(&mut self.pending_break);
+        }
+        let (width, fit) = font.measure(piece, style.size);
+        current.width += width;
+        current.fit += fit;
+        current.pieces.push(Piece {
+            style,
+            text: std::mem::take(piece),
+            width,
+            fit,
+        });
+    }
+
+    fn end_word(&mut self) {
+        if !self.current.pieces.is_empty() {
+            self.done.push(std::mem::take(&mut self.current));
+        }
+    }
+
+    /// A space after a word: spaces in a row count once, and none before
+    /// the first word.
+    fn space(&mut self, font: &crate::metrics::Font, style: TextStyle) {
+        if self.pending_space.is_none() && !self.done.is_empty() {
+            let (width, fit) = font.measure(" ", style.size);
+            self.pending_space = Some((style, width, fit));
+        }
+    }
+
+    fn line_break(&mut self) {
+        self.pending_space = None;
+        self.pending_break = true;
+    }
 }
 
 /// Breaks a word too long for its line into lines: the first fits
