@@ -14,24 +14,11 @@ use docx_rs::{
     Docx, Header, InstrPAGE, InstrText, PageMargin, PageNumType, PageOrientationType, PageSize, Run,
 };
 use vanban::compose::{compose, Align, Composition, Page, Paragraph, Section};
-use vanban::metrics::FontSet;
 use vanban::style::mm_to_twips;
 use vanban::Document;
 
-/// How to render: the fonts the layout is measured in (the DOCX names the
-/// decree's font; the built-in Liberation Serif has its metrics).
-#[derive(Clone, Copy, Debug)]
-pub struct Options<'a> {
-    pub fonts: &'a FontSet,
-}
-
-impl Default for Options<'static> {
-    fn default() -> Self {
-        Options {
-            fonts: FontSet::liberation_serif(),
-        }
-    }
-}
+/// How to render (the fonts): one type for both writers.
+pub use vanban::compose::Options;
 
 /// Why a document could not be written.
 #[derive(Debug, thiserror::Error)]

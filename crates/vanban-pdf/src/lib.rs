@@ -30,24 +30,12 @@ mod subset;
 
 use printpdf::{Mm, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
 use vanban::compose::{compose, Composition};
-use vanban::metrics::{FaceStyle, FontSet};
+use vanban::metrics::FaceStyle;
 use vanban::style::mm_to_pt;
 use vanban::Document;
 
-/// How to render: the four faces the text is set in and embedded from.
-#[derive(Clone, Copy, Debug)]
-pub struct Options<'a> {
-    pub fonts: &'a FontSet,
-}
-
-impl Default for Options<'static> {
-    /// The built-in Liberation Serif (Times New Roman's metrics).
-    fn default() -> Self {
-        Options {
-            fonts: FontSet::liberation_serif(),
-        }
-    }
-}
+/// How to render (the fonts): one type for both writers.
+pub use vanban::compose::Options;
 
 /// Why a document could not be rendered.
 #[derive(Debug, thiserror::Error)]

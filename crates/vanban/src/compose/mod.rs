@@ -87,6 +87,23 @@ pub fn compose(doc: &Document, fonts: &FontSet) -> Composition {
     Composition { sections }
 }
 
+/// How to render, for either writer: the four faces lines are measured in
+/// and the PDF sets and embeds. The DOCX names the decree's font, whose
+/// metrics the built-in Liberation Serif has.
+#[derive(Clone, Copy, Debug)]
+pub struct Options<'a> {
+    pub fonts: &'a FontSet,
+}
+
+impl Default for Options<'static> {
+    /// The built-in Liberation Serif (Times New Roman's metrics).
+    fn default() -> Self {
+        Options {
+            fonts: FontSet::liberation_serif(),
+        }
+    }
+}
+
 /// The width (mm) of the widest line of `text` set in `style` in a column
 /// `width` mm wide, broken as the backends break it.
 pub fn widest_line(fonts: &FontSet, text: &str, style: TextStyle, width: f32) -> f32 {
