@@ -47,13 +47,27 @@ fn plan_with_a_task_table() {
 /// printed one by one.
 #[test]
 fn every_kind_example() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("examples/kinds"))
+    every_document_in("examples/kinds", 13);
+}
+
+/// Every document of `tests/real`: inputs written as new users write them,
+/// from real published documents of each kind (the model in each file's
+/// first comment), measured the same way.
+#[test]
+fn every_real_document() {
+    every_document_in("tests/real", 10);
+}
+
+/// Measures every YAML input of `folder` (at least `at_least` of them),
+/// printing each one's figures before reporting any failure.
+fn every_document_in(folder: &str, at_least: usize) {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join(folder))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
         .collect();
     files.sort();
-    assert!(files.len() >= 13, "{files:?}");
+    assert!(files.len() >= at_least, "{files:?}");
     // Every example is measured and printed before any failure is reported.
     let failed: Vec<String> = files
         .iter()
@@ -64,7 +78,8 @@ fn every_kind_example() {
                 Some(_) => 0.95,
                 None => 0.98,
             };
-            let run = std::panic::catch_unwind(|| check_at(&format!("kind {name}"), &doc, floor));
+            let run =
+                std::panic::catch_unwind(|| check_at(&format!("{folder} {name}"), &doc, floor));
             run.is_err().then_some(name)
         })
         .collect();
@@ -105,7 +120,7 @@ fn check_at(name: &str, doc: &Document, floor: f32) -> usize {
     // To look at both renderings: VANBAN_PDF_KEEP=/some/dir.
     if let Ok(keep) = std::env::var("VANBAN_PDF_KEEP") {
         let keep = Path::new(&keep);
-        let stem = name.replace(' ', "-");
+        let stem = name.replace([' ', '/'], "-");
         std::fs::copy(&ours, keep.join(format!("{stem}-ours.pdf"))).unwrap();
         std::fs::copy(&theirs, keep.join(format!("{stem}-libreoffice.pdf"))).unwrap();
     }
