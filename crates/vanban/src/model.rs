@@ -353,7 +353,14 @@ impl Document {
         let date = date
             .strip_prefix(&format!("{}, ", self.place))
             .unwrap_or(&date);
-        let issuer = crate::template::derive::issued_by(&self.issuer.replace('\n', " "));
+        // Who issued it: for a Quyết định or Nghị quyết the authority line
+        // (`của Chủ tịch UBND tỉnh Đồng Nai`; a council's session line left
+        // out), otherwise the issuer.
+        let issuer = match (&self.authority_line, self.kind.sender_word()) {
+            (Some(authority), None) => authority.lines().next().unwrap_or(authority),
+            _ => self.issuer.as_str(),
+        };
+        let issuer = crate::template::derive::issued_by(&issuer.replace('\n', " "));
         format!(
             "(Kèm theo {} số {number} {date} của {issuer})",
             self.kind.name()
@@ -477,5 +484,33 @@ mod tests {
         // No unit word: left to the renderer's wrapping.
         let long = "TRUNG TÂM CÔNG BÁO TIN HỌC";
         assert_eq!(authority_lines(long, fits_20), [long]);
+    }
+
+    /// The Kèm theo line names who issued the document as running text
+    /// writes it: the authority of a Quyết định or Nghị quyết (its first
+    /// line: a council's session is left out), else the issuer.
+    #[test]
+    fn appendix_reference_names_the_authority() {
+        let doc = |extra: &str| {
+            let yaml = format!(
+                "kind: quyet-dinh\nissuer: {{name: ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI, abbreviation: UBND}}\n\
+                 number: 7\nplace: Đồng Nai\ndate: 2026-03-04\nsummary: Về việc phê duyệt\n{extra}\
+                 body: \"# Điều: Phê duyệt\\n\\nPhê duyệt./.\"\n\
+                 signer: {{title: CHỦ TỊCH, name: Võ Văn Phi}}\n"
+            );
+            crate::Document::from_text(&yaml, crate::Format::Yaml).unwrap_or_else(|e| panic!("{e}"))
+        };
+        assert_eq!(
+            doc("authority_line: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI\n").attached_to_line(),
+            "(Kèm theo Quyết định số 07/QĐ-UBND ngày 04 tháng 3 năm 2026 của Chủ tịch UBND tỉnh Đồng Nai)"
+        );
+        assert_eq!(
+            doc("authority_line: \"ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI\\nKHÓA X\"\n").issued_with_line(),
+            "(Ban hành kèm theo Quyết định số 07/QĐ-UBND ngày 04 tháng 3 năm 2026 của UBND tỉnh Đồng Nai)"
+        );
+        assert_eq!(
+            doc("").attached_to_line(),
+            "(Kèm theo Quyết định số 07/QĐ-UBND ngày 04 tháng 3 năm 2026 của UBND tỉnh Đồng Nai)"
+        );
     }
 }
