@@ -140,7 +140,12 @@ pub fn recognise(doc: &ReadDoc) -> Elements {
         e.type_name = Some(t);
         e.kind = type_name_kind(&paras[t].text);
         cursor = t + 1;
-        while cursor < sign_start && e.summary.len() < 6 {
+        // Giấy giới thiệu, Giấy nghỉ phép: the rule may stand right under
+        // the type name, with no summary (templates 1.8, 1.10).
+        let no_summary = e.kind.is_some_and(Kind::summary_optional)
+            && (paras[t].rule_below.is_some()
+                || paras.get(cursor).is_some_and(|p| p.text.trim().is_empty()));
+        while !no_summary && cursor < sign_start && e.summary.len() < 6 {
             let p = &paras[cursor];
             let centred = p.align.is_none_or(|a| a == Align::Center);
             if !centred || starts_with_any(&p.text, &["Căn cứ", "Kính gửi"]) {

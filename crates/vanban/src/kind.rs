@@ -130,15 +130,22 @@ impl Kind {
         self.row().3
     }
 
-    /// Whether the document prints a type name (ô 5a) rather than a "V/v" line (ô 5b).
     /// The word after a Công điện's sender (`THỦ TƯỚNG CHÍNH PHỦ điện:`,
     /// template 1.6); its addressees follow without `Kính gửi:`.
     pub fn sender_word(self) -> Option<&'static str> {
         matches!(self, Kind::CongDien).then_some("điện:")
     }
 
+    /// Whether the document prints a type name (ô 5a) rather than a "V/v" line (ô 5b).
     pub fn has_type_name(self) -> bool {
         !matches!(self, Kind::CongVan | Kind::ThuCong)
+    }
+
+    /// Whether a summary (trích yếu) may be left out: Appendix III's
+    /// Giấy giới thiệu (1.8) and Giấy nghỉ phép (1.10) have none, only the
+    /// type name over its rule.
+    pub fn summary_optional(self) -> bool {
+        matches!(self, Kind::GiayGioiThieu | Kind::GiayNghiPhep)
     }
 
     /// Reads a kind from its id (`ke-hoach`), its abbreviation (`KH`) or its

@@ -388,6 +388,15 @@ impl Document {
         self.kind.heading()
     }
 
+    /// The document's title for file metadata: its summary, or its type
+    /// name when it has none (Giấy giới thiệu).
+    pub fn title(&self) -> &str {
+        match self.summary.is_empty() {
+            true => self.kind.name(),
+            false => &self.summary,
+        }
+    }
+
     /// The công văn summary of ô 5b: `V/v nâng bậc lương năm 2019`.
     pub fn subject_line(&self) -> Option<String> {
         (!self.kind.has_type_name()).then(|| format!("V/v {}", self.summary))

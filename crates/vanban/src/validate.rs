@@ -71,7 +71,12 @@ pub fn validate_with(
                     None
                 }
             });
-    let summary = v.required("summary", input.summary.as_deref());
+    let summary = match kind {
+        Some(kind) if kind.summary_optional() => v
+            .optional("summary", input.summary.as_deref())
+            .unwrap_or_default(),
+        _ => v.required("summary", input.summary.as_deref()),
+    };
     let bases = punctuate_bases(&v.list("bases", &input.bases));
     let authority_line = v.optional("authority_line", input.authority_line.as_deref());
     if kind == Some(Kind::CongDien) && authority_line.is_none() {
