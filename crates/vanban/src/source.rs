@@ -43,7 +43,7 @@ pub fn parse_with(text: &str, format: Format, limits: &Limits) -> Result<Input, 
     let located = |message: String, line: usize, column: usize| {
         InputError::new(vec![Problem::new(
             "",
-            explain_number(&message, text, line, column),
+            explain_landscape(explain_number(&message, text, line, column)),
         )
         .at(line, column)])
     };
@@ -60,6 +60,22 @@ pub fn parse_with(text: &str, format: Format, limits: &Limits) -> Result<Input, 
             let (line, column) = line_column(text, offset);
             located(e.message().trim().to_string(), line, column)
         }),
+    }
+}
+
+/// A landscape page asked for anywhere but on a Phụ lục: say where it
+/// goes (serde only lists the fields allowed); a landscape written `yes`:
+/// say how to write it.
+fn explain_landscape(message: String) -> String {
+    if message.contains("unknown field `landscape`") {
+        format!(
+            "{message}; landscape pages are asked for on a Phụ lục only: \
+             `appendices: [{{title: …, body: …, landscape: true}}]` or `# Phụ lục (ngang): …` in the body"
+        )
+    } else if message.contains("landscape: invalid type") {
+        format!("{message}: write `landscape: true` or `landscape: false`")
+    } else {
+        message
     }
 }
 

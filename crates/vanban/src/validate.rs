@@ -96,6 +96,9 @@ pub fn validate_with(
     let body_text = nfc(input.body.as_deref().unwrap_or(""));
     let (own_body, body_appendices) = body::split_appendices(&body_text);
     let body = v.body("body", own_body, body_offset);
+    if let Some(message) = kind.and_then(|kind| unnamed_executors(kind, &body)) {
+        v.problem("body", message);
+    }
     let appendices = v.appendices(&body_appendices, &input.appendices, body_offset);
     let mut recipients: Vec<String> = Vec::new();
     for (i, r) in input.recipients.iter().enumerate() {
@@ -724,6 +727,44 @@ fn strip_list_punctuation(item: &str) -> String {
         .to_string()
 }
 
+/// A Quyết định or Nghị quyết ends with the article naming who implements
+/// it (templates 1.1–1.3: `… chịu trách nhiệm thi hành Quyết định này`,
+/// `Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết`): the message
+/// when its last article names no one.
+fn unnamed_executors(kind: Kind, body: &[crate::model::Block]) -> Option<String> {
+    use crate::model::{plain_text, Block, Level};
+    if !matches!(kind, Kind::QuyetDinh | Kind::NghiQuyet) {
+        return None;
+    }
+    let last = body
+        .iter()
+        .rposition(|b| matches!(b, Block::Heading(h) if h.level == Level::Article))?;
+    let text: String = body[last..]
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(h) => Some(plain_text(&h.spans())),
+            Block::Paragraph(p) => Some(plain_text(&p.spans())),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let names = ["thi hành", "thực hiện", "chịu trách nhiệm"];
+    if names.iter().any(|n| text.contains(n)) {
+        return None;
+    }
+    let Block::Heading(heading) = &body[last] else {
+        return None;
+    };
+    let word = kind.name();
+    Some(format!(
+        "the last article ({} {}) must name who implements the {word} \
+         (e.g. `Chánh Văn phòng …, Giám đốc Sở … chịu trách nhiệm thi hành {word} này./.`)",
+        heading.label,
+        plain_text(&heading.content)
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -733,6 +774,34 @@ mod tests {
             "kind: ke-hoach\nissuer: {name: VĂN PHÒNG, abbreviation: VP}\nnumber: 5\nplace: Tây Ninh\ndate: 2024-03-08\nsummary: Tuyên truyền\nsigner: {title: CHÁNH VĂN PHÒNG, name: Đoàn Minh Long}\n",
         )
         .unwrap()
+    }
+
+    /// The last article must name who implements a Quyết định or Nghị
+    /// quyết; a document without articles, or of another kind, is not held
+    /// to it.
+    #[test]
+    fn the_last_article_names_who_implements() {
+        let check = |kind: &str, body: &str| {
+            let mut input = minimal();
+            input.kind = Some(kind.to_string());
+            input.body = Some(body.to_string());
+            validate(&input, None).err().map(|p| p[0].message.clone())
+        };
+        let silent = "# Điều: Một\n\nNội dung.\n\n# Điều: Hiệu lực\n\nCó hiệu lực kể từ ngày ký./.";
+        let err = check("quyet-dinh", silent).expect("refused");
+        assert!(
+            err.starts_with("the last article (Điều 2. Hiệu lực)"),
+            "{err}"
+        );
+        let err = check("nghi-quyet", silent).expect("refused");
+        assert!(err.contains("Nghị quyết"), "{err}");
+        assert_eq!(check("ke-hoach", silent), None);
+        assert_eq!(check("quyet-dinh", "Nội dung./."), None);
+        let council = "# Điều: Một\n\nNội dung.\n\n# Điều: Tổ chức thực hiện\n\n1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết./.";
+        assert_eq!(check("nghi-quyet", council), None);
+        // An article named in the heading alone is enough.
+        let heading = "# Điều: Trách nhiệm thi hành\n\nCác cơ quan có tên tại Điều 1./.";
+        assert_eq!(check("quyet-dinh", heading), None);
     }
 
     #[test]
