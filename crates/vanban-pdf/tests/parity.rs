@@ -64,7 +64,10 @@ fn every_document_in(folder: &str, at_least: usize) {
     let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join(folder))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "yaml" || e == "json" || e == "toml")
+        })
         .collect();
     files.sort();
     assert!(files.len() >= at_least, "{files:?}");
