@@ -280,7 +280,7 @@ fn an_appendix_needs_a_title() {
     let err = Document::from_text(yaml, Format::Yaml)
         .unwrap_err()
         .to_string();
-    assert!(err.contains("appendices.0.title"), "{err}");
+    assert!(err.contains("appendices[0].title"), "{err}");
 }
 
 #[test]
@@ -633,5 +633,5 @@ fn an_indirect_quyet_dinh_issues_its_text_with_its_own_heading() {
     let err = Document::from_text(&yaml, Format::Yaml)
         .unwrap_err()
         .to_string();
-    assert!(err.contains("appendices.0.kind"), "{err}");
+    assert!(err.contains("appendices[0].kind"), "{err}");
 }

@@ -100,6 +100,18 @@ pub fn validate_with(
         v.problem("body", message);
     }
     let appendices = v.appendices(&body_appendices, &input.appendices, body_offset);
+    if kind.is_some_and(|k| k != Kind::QuyetDinh) {
+        // Template 1.3: a text issued with its own type name comes with a
+        // Quyết định; other kinds carry Phụ lục.
+        for (i, a) in input.appendices.iter().enumerate() {
+            if a.kind.is_some() {
+                v.problem(
+                    &format!("appendices[{i}].kind"),
+                    "only a Quyết định issues a text of its own kind (template 1.3); leave `kind` out for a Phụ lục",
+                );
+            }
+        }
+    }
     let mut recipients: Vec<String> = Vec::new();
     for (i, r) in input.recipients.iter().enumerate() {
         // `Như trên` given twice is printed once.
@@ -119,6 +131,13 @@ pub fn validate_with(
     };
     let signer = v.signer("signer", input.signer.as_ref());
     let secretary = match (&input.secretary, kind) {
+        (Some(_), Some(kind)) if kind != Kind::BienBan => {
+            v.problem(
+                "secretary",
+                format!("only a Biên bản has a secretary signing beside the chair (template 1.9), not a {kind}"),
+            );
+            None
+        }
         (Some(secretary), _) => Some(v.signer("secretary", Some(secretary))),
         (None, Some(Kind::BienBan)) => {
             v.problem(
@@ -470,14 +489,14 @@ impl Validator {
             appendices.push((title, body, a.landscape, None));
         }
         for (i, a) in inputs.iter().enumerate() {
-            let title = self.required(&format!("appendices.{i}.title"), a.title.as_deref());
-            let path = format!("appendices.{i}.body");
+            let title = self.required(&format!("appendices[{i}].title"), a.title.as_deref());
+            let path = format!("appendices[{i}].body");
             let body = self.body(&path, a.body.as_deref().unwrap_or(""), None);
             let issued = a.kind.as_deref().and_then(|text| {
                 let kind = Kind::parse(text).filter(|k| k.has_type_name());
                 if kind.is_none() {
                     self.problem(
-                        &format!("appendices.{i}.kind"),
+                        &format!("appendices[{i}].kind"),
                         format!("`{text}` is not a kind with a type name (e.g. `quy-che`, `quy-dinh`) that a Quyết định can issue"),
                     );
                 }
