@@ -145,3 +145,52 @@ fn real_files() -> Vec<std::path::PathBuf> {
     files.sort();
     files
 }
+
+/// The data files of `tests/real/data`, each through the built-in template
+/// its name starts with, render in both formats with the parts the
+/// template promises and every data sentence in the text.
+#[test]
+fn real_data_renders_through_its_template() {
+    let dir = repo().join("tests/real/data");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 2, "{files:?}");
+    for file in files {
+        let name = file.file_stem().unwrap().to_string_lossy().to_string();
+        let template = ["giay-moi", "quyet-dinh"]
+            .into_iter()
+            .find(|t| name.starts_with(t))
+            .unwrap_or_else(|| panic!("{name}: no template of that name"));
+        let data = vanban::template::data::read_one(&file).unwrap_or_else(|e| panic!("{e}"));
+        let doc = vanban::template::Templates::builtin()
+            .render_document(template, &data)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let texts: Vec<String> = paragraphs(&doc).into_iter().map(|(t, _)| t).collect();
+        let wanted: &[&str] = match template {
+            "giay-moi" => &[
+                "GIẤY MỜI",
+                "Văn phòng Ủy ban nhân dân tỉnh trân trọng kính mời:",
+                "- Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh;",
+            ],
+            _ => &[
+                "QUYẾT ĐỊNH",
+                "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ LONG HỒ",
+                "QUYẾT ĐỊNH:",
+                "Điều 2. Tiền thưởng",
+                "2. Cá nhân được tặng Giấy khen được thưởng 585.000 đồng.",
+                "Điều 3. Trách nhiệm thi hành",
+                "- Lưu: VT, VP. LMT(55)",
+            ],
+        };
+        for line in wanted {
+            assert!(
+                texts.iter().any(|t| t == line),
+                "{name}: {line}\n{texts:#?}"
+            );
+        }
+        vanban_pdf::to_pdf(&doc).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+}
