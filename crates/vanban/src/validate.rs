@@ -471,8 +471,23 @@ impl Validator {
         body_offset: BodyLineOffset,
     ) -> Vec<crate::model::Appendix> {
         let mut appendices = Vec::new();
-        for a in in_body {
+        for (k, a) in in_body.iter().enumerate() {
             let offset = body_offset.map(|first| first + a.first_line - 1);
+            let expected = k as u32 + 1;
+            if a.typed.is_some_and(|typed| typed != expected) {
+                let line = match offset {
+                    Some(first) => format!(" (line {} of the file)", first - 1),
+                    None => format!(" (line {} of the body)", a.first_line - 1),
+                };
+                self.problem(
+                    "body",
+                    format!(
+                        "Phụ lục are numbered in order: Phụ lục {} where Phụ lục {} comes{line}",
+                        crate::vn::roman(a.typed.unwrap_or(0)),
+                        crate::vn::roman(expected)
+                    ),
+                );
+            }
             if a.title.trim().is_empty() {
                 // The heading is the line before the appendix's content.
                 let where_ = match offset {
