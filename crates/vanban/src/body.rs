@@ -411,16 +411,26 @@ impl Reader {
     /// A typed number out of order is a problem.
     fn article(&mut self, content: &[Span], line: usize) -> Option<Heading> {
         let text = crate::model::plain_text(content);
-        let rest = text.strip_prefix("Điều")?;
+        let rest = ["Điều", "ĐIỀU"]
+            .iter()
+            .find_map(|word| text.strip_prefix(word))?;
         if !(rest.is_empty() || rest.starts_with([' ', ':', '.'])) {
             return None;
         }
         let rest = rest.trim_start();
+        // `Điều: Title`, or typed as printed: `Điều 2. Title`, `Điều 2:
+        // Title`, `Điều 2 Title` (`Điều 12a` is not an article we number).
         let (typed, title) = match rest.strip_prefix([':', '.']) {
             Some(title) => (None, title.trim()),
             None => {
-                let (number, title) = rest.split_once('.').unwrap_or((rest, ""));
-                (Some(number.trim()), title.trim())
+                let digits =
+                    rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                let (number, after) = rest.split_at(digits);
+                if !(after.is_empty() || after.starts_with([' ', ':', '.'])) {
+                    return None;
+                }
+                let title = after.trim_start().trim_start_matches([':', '.']).trim();
+                (Some(number), title)
             }
         };
         let expected = self.article + 1;
@@ -458,9 +468,15 @@ impl Reader {
     fn part(&mut self, content: &[Span]) -> Option<(String, Vec<Span>)> {
         let text = crate::model::plain_text(content);
         // A Quy chế's `Chương` is laid out as a `Phần`.
-        let (word, rest) = ["Phần", "Chương"]
-            .iter()
-            .find_map(|w| text.strip_prefix(w).map(|rest| (*w, rest)))?;
+        // Typed in capitals as printed (`PHẦN I.`, `CHƯƠNG II:`) too.
+        let (word, rest) = [
+            ("Phần", "Phần"),
+            ("PHẦN", "Phần"),
+            ("Chương", "Chương"),
+            ("CHƯƠNG", "Chương"),
+        ]
+        .iter()
+        .find_map(|(typed, word)| text.strip_prefix(typed).map(|rest| (*word, rest)))?;
         if !(rest.is_empty() || rest.starts_with([' ', ':', '.'])) {
             return None;
         }
@@ -531,6 +547,32 @@ fn convert_align(align: &Alignment) -> Align {
 mod tests {
     use super::*;
     use crate::model::plain_text;
+
+    /// Articles, chapters and parts typed as printed: `# Điều 1: …`,
+    /// `# ĐIỀU 2. …`, `# Điều 3 …`, `# CHƯƠNG II. …` are numbered and
+    /// checked like `# Điều: …`; `# Điều 12a. …` is not an article.
+    #[test]
+    fn article_and_chapter_headings_as_typed() {
+        let body = "# CHƯƠNG I: Quy định chung\n\n# Điều 1: Phạm vi\n\nA.\n\n# ĐIỀU 2. Hiệu lực\n\nB.\n\n# Điều 3 Trách nhiệm thi hành\n\nC.\n\n# Điều 12a. Sửa đổi\n";
+        assert_eq!(
+            texts(body),
+            [
+                "Chương I QUY ĐỊNH CHUNG",
+                "Điều 1. Phạm vi",
+                "A.",
+                "Điều 2. Hiệu lực",
+                "B.",
+                "Điều 3. Trách nhiệm thi hành",
+                "C.",
+                "I. ĐIỀU 12A. SỬA ĐỔI"
+            ]
+        );
+        let problems = parse("# Điều 1: A\n\nx\n\n# Điều 3: B\n").unwrap_err();
+        assert!(
+            problems[0].message.contains("Điều 3 where Điều 2 comes"),
+            "{problems:?}"
+        );
+    }
 
     /// A Phụ lục heading typed as printed: with its numeral, in capitals,
     /// ending in `.`; without a title it is still a Phụ lục (refused by
