@@ -42,6 +42,19 @@ fn bordered_table_rows() {
     same_heights("bao-cao-quy-thu-tuc-hanh-chinh.yaml");
 }
 
+/// Blank number and day/month slots, the Kèm theo line with its blanks,
+/// a landscape Phụ lục.
+#[test]
+fn blank_slots_and_a_landscape_appendix() {
+    same_heights("quyet-dinh-chu-tich-phe-duyet.yaml");
+}
+
+/// Two signers side by side at the head of the second page.
+#[test]
+fn two_signers() {
+    same_heights("bien-ban-hoi-dong-thi-dua.yaml");
+}
+
 fn same_heights(name: &str) {
     if !have("soffice") || !have("pdftotext") {
         return;

@@ -504,7 +504,7 @@ mod tests {
             let yaml = format!(
                 "kind: quyet-dinh\nissuer: {{name: ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI, abbreviation: UBND}}\n\
                  number: 7\nplace: Đồng Nai\ndate: 2026-03-04\nsummary: Về việc phê duyệt\n{extra}\
-                 body: \"# Điều: Phê duyệt\\n\\nPhê duyệt./.\"\n\
+                 body: \"# Điều: Trách nhiệm thi hành\\n\\nCác cơ quan chịu trách nhiệm thi hành./.\"\n\
                  signer: {{title: CHỦ TỊCH, name: Võ Văn Phi}}\n"
             );
             crate::Document::from_text(&yaml, crate::Format::Yaml).unwrap_or_else(|e| panic!("{e}"))

@@ -67,32 +67,27 @@ fn recipients(doc: &Document) -> Vec<Paragraph> {
 }
 
 /// Two signature blocks in halves of the text width (secretary left, chair
-/// right), kept on one page; Nơi nhận follows in the left half.
+/// right), Nơi nhận under the secretary in the same cell: one row, so the
+/// signers never stand on one page and their Nơi nhận on the next (a page
+/// breaks between two rows, and LibreOffice and our PDF chose differently
+/// where). Kept on one page while it fits one.
 fn two_signers(doc: &Document, fonts: &FontSet, secretary: &Signer) -> Table {
     let style = &doc.style;
     let half = style.text_width() / 2.0;
     let columns = vec![half, half];
-    let signers = vec![signer(doc, secretary), signer(doc, &doc.signer)];
-    let recipients = recipients(doc);
+    let mut left = signer(doc, secretary);
+    left.extend(recipients(doc));
+    let right = signer(doc, &doc.signer);
     let inner = half - 2.0 * style.cell_padding;
-    let fits = stack_height(fonts, &recipients, inner) + stack_height(fonts, &signers[0], inner)
-        <= mm_to_pt(style.text_height());
-    let empty = vec![Paragraph::new(style.recipients)];
+    let fits = stack_height(fonts, &left, inner) <= mm_to_pt(style.text_height());
     borderless(
         doc,
         columns,
-        vec![
-            Row {
-                cells: signers,
-                repeat: false,
-                cant_split: true,
-            },
-            Row {
-                cells: vec![recipients, empty],
-                repeat: false,
-                cant_split: fits,
-            },
-        ],
+        vec![Row {
+            cells: vec![left, right],
+            repeat: false,
+            cant_split: fits,
+        }],
     )
 }
 
