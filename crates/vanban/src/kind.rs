@@ -151,7 +151,10 @@ impl Kind {
     /// Reads a kind from its id (`ke-hoach`), its abbreviation (`KH`) or its
     /// Vietnamese name in any case (`Kế hoạch`, `KẾ HOẠCH`).
     pub fn parse(text: &str) -> Option<Kind> {
-        let text = text.trim();
+        // Composed or not (`Thông báo` typed with combining marks, as some
+        // input methods and copies from the web give it), the same kind.
+        let text = crate::vn::nfc(text.trim());
+        let text = text.as_str();
         let lower = text.to_lowercase();
         TABLE
             .iter()
@@ -171,6 +174,17 @@ impl fmt::Display for Kind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A kind's name written with combining marks (NFD) is the same kind.
+    #[test]
+    fn decomposed_names_are_read() {
+        let nfd = "Tho\u{302}ng ba\u{301}o";
+        assert_eq!(Kind::parse(nfd), Some(Kind::ThongBao));
+        assert_eq!(
+            Kind::parse("QUYE\u{302}\u{301}T ĐI\u{323}NH"),
+            Some(Kind::QuyetDinh)
+        );
+    }
 
     #[test]
     fn table_order_matches_enum() {
