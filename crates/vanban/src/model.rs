@@ -287,24 +287,33 @@ const UNIT_WORDS: [&str; 8] = [
 
 /// Splits an authority name into the lines of the header's left column: the
 /// author's own line breaks if any; else one line if it fits; else a break
-/// before the last unit word that leaves both lines fitting; else one line,
-/// which the renderer wraps as a word processor would.
+/// before the last unit word that leaves both lines fitting; else before the
+/// last `VÀ` joining two fields (`BỘ TÀI NGUYÊN` / `VÀ MÔI TRƯỜNG`, as the
+/// ministries print it); else one line, which the renderer wraps as a word
+/// processor would.
 pub fn authority_lines(name: &str, fits: impl Fn(&str) -> bool) -> Vec<String> {
     if name.contains('\n') || fits(name) {
         return name.lines().map(|l| l.trim().to_string()).collect();
     }
     let words: Vec<&str> = name.split(' ').collect();
-    for at in (1..words.len()).rev() {
-        let rest = words[at..].join(" ");
-        let starts_unit = UNIT_WORDS
-            .iter()
-            .any(|u| rest == *u || rest.starts_with(&format!("{u} ")));
-        if !starts_unit {
-            continue;
-        }
-        let first = words[..at].join(" ");
-        if fits(&first) && fits(&rest) {
-            return vec![first, rest];
+    let starts_unit = |rest: &str| {
+        // `XÃ HỘI` (society) is a field, not a commune.
+        !rest.starts_with("XÃ HỘI")
+            && UNIT_WORDS
+                .iter()
+                .any(|u| rest == *u || rest.starts_with(&format!("{u} ")))
+    };
+    let starts_field = |rest: &str| rest.starts_with("VÀ ");
+    for breaks_before in [&starts_unit as &dyn Fn(&str) -> bool, &starts_field] {
+        for at in (1..words.len()).rev() {
+            let rest = words[at..].join(" ");
+            if !breaks_before(&rest) {
+                continue;
+            }
+            let first = words[..at].join(" ");
+            if fits(&first) && fits(&rest) {
+                return vec![first, rest];
+            }
         }
     }
     vec![name.to_string()]
@@ -490,7 +499,20 @@ mod tests {
             authority_lines("SỞ TÀI NGUYÊN\nVÀ MÔI TRƯỜNG", fits_20),
             ["SỞ TÀI NGUYÊN", "VÀ MÔI TRƯỜNG"]
         );
-        // No unit word: left to the renderer's wrapping.
+        // No unit word: before the `VÀ` joining two fields; `XÃ HỘI` is a
+        // field, not a commune.
+        assert_eq!(
+            authority_lines("BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", fits_20),
+            ["BỘ TÀI NGUYÊN", "VÀ MÔI TRƯỜNG"]
+        );
+        assert_eq!(
+            authority_lines("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", |l| l
+                .chars()
+                .count()
+                <= 26),
+            ["BỘ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI"]
+        );
+        // Neither: left to the renderer's wrapping.
         let long = "TRUNG TÂM CÔNG BÁO TIN HỌC";
         assert_eq!(authority_lines(long, fits_20), [long]);
     }
