@@ -187,3 +187,28 @@ fn real_data_renders_through_its_template() {
         vanban_pdf::to_pdf(&doc).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
 }
+
+/// The Kế hoạch and Báo cáo templates refuse a field they do not document,
+/// as the templates of the other kinds do: a misspelt optional field would
+/// otherwise drop its paragraph silently.
+#[test]
+fn plan_and_report_templates_refuse_unknown_fields() {
+    for (template, misspelt) in [("ke-hoach", "closign"), ("bao-cao", "superiour")] {
+        let path = repo()
+            .join("examples/data")
+            .join(format!("{template}.yaml"));
+        let mut data = vanban::template::data::read_one(&path).unwrap_or_else(|e| panic!("{e}"));
+        vanban::template::Templates::builtin()
+            .render_document(template, &data)
+            .unwrap_or_else(|e| panic!("{template}: {e}"));
+        data[misspelt] = serde_json::Value::from("Trên đây là …./.");
+        let err = vanban::template::Templates::builtin()
+            .render_document(template, &data)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(&format!("the template has no such field: `{misspelt}`")),
+            "{template}: {err}"
+        );
+    }
+}
