@@ -150,10 +150,10 @@ fn real_data_renders_through_its_template() {
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
-    assert!(files.len() >= 2, "{files:?}");
+    assert!(files.len() >= 3, "{files:?}");
     for file in files {
         let name = file.file_stem().unwrap().to_string_lossy().to_string();
-        let template = ["giay-moi", "quyet-dinh"]
+        let template = ["cong-van", "giay-moi", "quyet-dinh"]
             .into_iter()
             .find(|t| name.starts_with(t))
             .unwrap_or_else(|| panic!("{name}: no template of that name"));
@@ -163,6 +163,14 @@ fn real_data_renders_through_its_template() {
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         let texts: Vec<String> = paragraphs(&doc).into_iter().map(|(t, _)| t).collect();
         let wanted: &[&str] = match template {
+            "cong-van" => &[
+                "Số: 1520/SYT-NVY",
+                "V/v tăng cường bảo đảm an toàn thực phẩm dịp Tết Nguyên đán Bính Ngọ và mùa Lễ hội Xuân 2027",
+                "Kính gửi:",
+                "- Chi cục An toàn vệ sinh thực phẩm;",
+                "KHẨN",
+                "- Lưu: VT, NVY.",
+            ],
             "giay-moi" => &[
                 "GIẤY MỜI",
                 "Văn phòng Ủy ban nhân dân tỉnh trân trọng kính mời:",
