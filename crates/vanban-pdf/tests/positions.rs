@@ -146,3 +146,77 @@ fn libreoffice_pdf(dir: &Path, docx: &Path) -> PathBuf {
     assert!(status.success(), "soffice failed");
     out.join(docx.with_extension("pdf").file_name().unwrap())
 }
+
+/// The HỎA TỐC box (ô 10b) is as tall in LibreOffice's rendering as in our
+/// PDF: the DOCX gives its frame an exact height (LibreOffice counted the
+/// border's spacing twice and drew a 27.5 pt box round a 22 pt one).
+#[test]
+fn urgency_box_height() {
+    if !have("soffice") || !have("pdftoppm") {
+        return;
+    }
+    let doc = real("cong-dien-bao.yaml");
+    let dir = tempfile::tempdir().unwrap();
+    let docx = write_temp(dir.path(), "doc.docx", &vanban_docx::to_docx(&doc).unwrap());
+    let ours = write_temp(dir.path(), "ours.pdf", &vanban_pdf::to_pdf(&doc).unwrap());
+    let theirs = libreoffice_pdf(dir.path(), &docx);
+    let (a, b) = (red_box(&ours, dir.path()), red_box(&theirs, dir.path()));
+    eprintln!("urgency box: ours {a:?} pt, LibreOffice {b:?} pt");
+    let height = |(top, bottom): (f32, f32)| bottom - top;
+    assert!((20.0..=24.0).contains(&height(a)), "ours {a:?}");
+    assert!(
+        (a.0 - b.0).abs() <= 1.0 && (height(a) - height(b)).abs() <= 1.0,
+        "ours {a:?}, LibreOffice {b:?}"
+    );
+}
+
+/// Top and bottom (pt) of the red box's horizontal edges on page 1: the
+/// rows of a 144 dpi rendering with a long run of red pixels.
+fn red_box(pdf: &Path, dir: &Path) -> (f32, f32) {
+    let root = dir.join(pdf.file_stem().unwrap());
+    let root = root.to_str().unwrap();
+    run(
+        "pdftoppm",
+        &[
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-r",
+            "144",
+            "-singlefile",
+            pdf.to_str().unwrap(),
+            root,
+        ],
+    );
+    let ppm = std::fs::read(format!("{root}.ppm")).unwrap();
+    // P6 header: magic, width, height, maxval, each followed by whitespace.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while ppm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !ppm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&ppm[start..at]).to_string());
+    }
+    let pixels = &ppm[at + 1..];
+    let (width, height): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    let red_rows: Vec<usize> = (0..height)
+        .filter(|&y| {
+            (0..width)
+                .filter(|&x| {
+                    let p = &pixels[(y * width + x) * 3..][..3];
+                    p[0] > 150 && p[1] < 120 && p[2] < 120
+                })
+                .count()
+                > 150
+        })
+        .collect();
+    assert!(!red_rows.is_empty(), "no red box in {}", pdf.display());
+    let pt = |row: usize| row as f32 / 2.0;
+    (pt(red_rows[0]), pt(*red_rows.last().unwrap()))
+}
