@@ -60,7 +60,7 @@ fn framed(float: &Float, family: &str) -> docx_rs::Paragraph {
     frame.y = Some(twentieths(float.y) as i32);
     // The box's own height, exactly: LibreOffice would otherwise add the
     // border's spacing twice (a 27.5 pt box for a 22 pt one).
-    frame.h = Some(twentieths(float.height) as u32);
+    frame.h = Some(twentieths(float.height));
     frame.h_rule = Some("exact".to_string());
     p
 }
