@@ -1,6 +1,7 @@
 //! Parity with LibreOffice's PDF of our DOCX, on the seed plan, a year-end
 //! report with an 8-column indicator table, a plan with a 6-column task
-//! table, a 30-page document and every example of `examples/kinds`: the same page count, ≥ 98 % of body lines
+//! table, a 30-page document, every example of `examples/kinds` and every
+//! document of `tests/real`: the same page count, ≥ 98 % of body lines
 //! ending with the same word, and in LibreOffice's rendering no table cell
 //! broken inside a token and no table row that fits a page split across two.
 
