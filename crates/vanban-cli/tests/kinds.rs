@@ -156,7 +156,7 @@ fn the_last_article_must_name_who_carries_the_decision_out() {
     .unwrap_err()
     .to_string();
     assert!(
-        err.contains("body") && err.contains("names who carries") && err.contains("line 12"),
+        err.contains("body") && err.contains("must name who implements") && err.contains("line 12"),
         "{err}"
     );
     let named =
@@ -207,14 +207,15 @@ fn line_extent(words: &[Word], line: &str) -> (f32, f32) {
 #[test]
 fn appendices_are_sections_with_their_own_numbers_and_orientation() {
     let yaml = std::fs::read_to_string(repo().join("examples/kinds/quyet-dinh.yaml")).unwrap();
-    // With a number and a date, the (Kèm theo …) line carries them.
+    // With a number and a date, the (Kèm theo …) line carries them, and
+    // names who decided: the authority line, in running text.
     let yaml = yaml.replace("date: 2026\n", "date: 2026-01-05\nnumber: 15\n");
     let doc = Document::from_text(&yaml, Format::Yaml).unwrap_or_else(|e| panic!("{e}"));
     let docx = vanban_docx::to_docx(&doc).unwrap();
     let xml = part(&docx, "word/document.xml");
     let texts = paragraph_texts(&xml);
     let reference =
-        "(Kèm theo Quyết định số 15/QĐ-UBND ngày 05 tháng 01 năm 2026 của UBND tỉnh Tây Ninh)";
+        "(Kèm theo Quyết định số 15/QĐ-UBND ngày 05 tháng 01 năm 2026 của Chủ tịch UBND tỉnh Tây Ninh)";
     assert_eq!(
         texts.iter().filter(|t| *t == reference).count(),
         2,
@@ -299,7 +300,7 @@ fn an_appendix_needs_a_title() {
     let err = Document::from_text(yaml, Format::Yaml)
         .unwrap_err()
         .to_string();
-    assert!(err.contains("appendices.0.title"), "{err}");
+    assert!(err.contains("appendices[0].title"), "{err}");
 }
 
 #[test]
@@ -669,7 +670,7 @@ fn an_indirect_quyet_dinh_issues_its_text_with_its_own_heading() {
     );
     assert!(centred(title) && bold(title));
     assert!(texts.contains(
-        &"(Ban hành kèm theo Quyết định số 1209/QĐ-UBND ngày 24 tháng 6 năm 2013 của UBND tỉnh Hà Giang)"
+        &"(Ban hành kèm theo Quyết định số 1209/QĐ-UBND ngày 24 tháng 6 năm 2013 của Chủ tịch UBND tỉnh Hà Giang)"
             .to_string()
     ));
     // Chương over its title; the articles numbered from 1 in the text.
@@ -689,5 +690,5 @@ fn an_indirect_quyet_dinh_issues_its_text_with_its_own_heading() {
     let err = Document::from_text(&yaml, Format::Yaml)
         .unwrap_err()
         .to_string();
-    assert!(err.contains("appendices.0.kind"), "{err}");
+    assert!(err.contains("appendices[0].kind"), "{err}");
 }

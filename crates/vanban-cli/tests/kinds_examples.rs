@@ -76,7 +76,7 @@ fn expected(name: &str) -> (&'static str, &'static str) {
         "quyet-dinh" => ("QUYẾT ĐỊNH", "QUYẾT ĐỊNH:"),
         "quyet-dinh-gian-tiep" => (
             "QUY CHẾ",
-            "(Ban hành kèm theo Quyết định số 1209/QĐ-UBND ngày 24 tháng 6 năm 2013 của UBND tỉnh Hà Giang)",
+            "(Ban hành kèm theo Quyết định số 1209/QĐ-UBND ngày 24 tháng 6 năm 2013 của Chủ tịch UBND tỉnh Hà Giang)",
         ),
         "thong-bao" => ("THÔNG BÁO", "- Lưu: VT, KT."),
         "to-trinh" => ("TỜ TRÌNH", "Kính gửi: Ủy ban nhân dân tỉnh Tây Ninh"),

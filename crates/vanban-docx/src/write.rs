@@ -58,6 +58,10 @@ fn framed(float: &Float, family: &str) -> docx_rs::Paragraph {
     frame.w = Some(mm_to_twips(float.width) as u32);
     frame.x = Some(mm_to_twips(float.x) as i32);
     frame.y = Some(twentieths(float.y) as i32);
+    // The box's own height, exactly: LibreOffice would otherwise add the
+    // border's spacing twice (a 27.5 pt box for a 22 pt one).
+    frame.h = Some(twentieths(float.height));
+    frame.h_rule = Some("exact".to_string());
     p
 }
 

@@ -126,10 +126,19 @@ pub fn recognise(doc: &ReadDoc) -> Elements {
     e.place_date = in_zone(Zone::HeaderRight).find(|&i| is_place_date(&paras[i].text));
 
     // Type name and summary: the first body line that is a type name.
+    // A stamp read after the Kính gửi line it stands beside (HỎA TỐC
+    // under MẬT) is in the header's zone but does not end the header there.
+    // (The circulation notice above the header is no body.)
+    let in_header = |i: usize| matches!(paras[i].zone, Zone::HeaderLeft | Zone::HeaderRight);
+    let first_header = (0..paras.len()).find(|&i| in_header(i)).unwrap_or(0);
+    let first_body = (first_header..paras.len())
+        .find(|&i| paras[i].zone == Zone::Body)
+        .unwrap_or(paras.len());
     let header_end = (0..paras.len())
         .rev()
         .find(|&i| matches!(paras[i].zone, Zone::HeaderLeft | Zone::HeaderRight))
-        .map_or(0, |i| i + 1);
+        .map_or(0, |i| i + 1)
+        .min(first_body);
     let sign_start = (0..paras.len())
         .find(|&i| matches!(paras[i].zone, Zone::SignLeft | Zone::SignRight))
         .unwrap_or(paras.len());
@@ -140,7 +149,12 @@ pub fn recognise(doc: &ReadDoc) -> Elements {
         e.type_name = Some(t);
         e.kind = type_name_kind(&paras[t].text);
         cursor = t + 1;
-        while cursor < sign_start && e.summary.len() < 6 {
+        // Giấy giới thiệu, Giấy nghỉ phép: the rule may stand right under
+        // the type name, with no summary (templates 1.8, 1.10).
+        let no_summary = e.kind.is_some_and(Kind::summary_optional)
+            && (paras[t].rule_below.is_some()
+                || paras.get(cursor).is_some_and(|p| p.text.trim().is_empty()));
+        while !no_summary && cursor < sign_start && e.summary.len() < 6 {
             let p = &paras[cursor];
             let centred = p.align.is_none_or(|a| a == Align::Center);
             if !centred || starts_with_any(&p.text, &["Căn cứ", "Kính gửi"]) {
@@ -182,6 +196,12 @@ pub fn recognise(doc: &ReadDoc) -> Elements {
         let one_line = normal(&paras[cursor].text).len() > "Kính gửi:".len() + 1;
         cursor += 1;
         while !one_line && cursor < sign_start {
+            // A stamp beside the list (HỎA TỐC under MẬT) is read between
+            // two addressees: it belongs to the header, not to the list.
+            if matches!(paras[cursor].zone, Zone::HeaderLeft | Zone::HeaderRight) {
+                cursor += 1;
+                continue;
+            }
             let t = normal(&paras[cursor].text);
             if !t.starts_with('-') {
                 break;

@@ -128,7 +128,7 @@ fn font_resources(pdf: &lopdf::Document) -> Vec<(Vec<u8>, lopdf::ObjectId)> {
 fn info_dictionary(doc: &Document) -> Dictionary {
     let author = doc.issuer.lines().collect::<Vec<_>>().join(" ");
     let mut d = Dictionary::new();
-    d.set("Title", text_string(&doc.summary));
+    d.set("Title", text_string(doc.title()));
     d.set("Author", text_string(&author));
     d.set("Creator", text_string("vanban"));
     d.set("Producer", text_string("vanban-pdf (printpdf)"));

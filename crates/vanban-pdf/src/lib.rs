@@ -94,7 +94,7 @@ pub fn render_composition(
         }
     }
 
-    let mut pdf = PdfDocument::new(&doc.summary);
+    let mut pdf = PdfDocument::new(doc.title());
     let info = &mut pdf.metadata.info;
     info.author = doc.issuer.lines().collect::<Vec<_>>().join(" ");
     info.creator = "vanban".into();

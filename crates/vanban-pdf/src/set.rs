@@ -15,14 +15,31 @@ pub fn flow(section: &Section, fonts: &FontSet) -> Vec<Para> {
     let page = &section.page;
     let column = (mm_to_pt(page.margins.left), page.text_width_pt());
     let capacity = page.text_height_pt();
+    let mut after_previous = 0.0;
     section
         .blocks
         .iter()
         .map(|block| match block {
-            Planned::Paragraph(p) => paragraph(p, fonts, column, capacity),
-            Planned::Table(t) => table(t, fonts, column.0, capacity),
+            Planned::Paragraph(p) => {
+                let mut para = paragraph(p, fonts, column, capacity);
+                para.space_before = collapsed_before(p.spacing.before, after_previous);
+                after_previous = p.spacing.after;
+                para
+            }
+            Planned::Table(t) => {
+                after_previous = 0.0;
+                table(t, fonts, column.0, capacity)
+            }
         })
         .collect()
+}
+
+/// The space a paragraph adds above itself under one whose space after is
+/// `after_previous` (already counted with that paragraph's last line):
+/// between two paragraphs the larger of the two spacings applies, not their
+/// sum (ECMA-376 §17.3.1.33, as Word and LibreOffice lay a DOCX out).
+pub fn collapsed_before(before: f32, after_previous: f32) -> f32 {
+    (before - after_previous).max(0.0)
 }
 
 /// The section's floats (the stamps) as marks of its first page, `y` from
@@ -215,10 +232,14 @@ impl SetRow {
         let mut set_cells = Vec::with_capacity(cells.len());
         for (i, paragraphs) in cells.iter().enumerate().take(edges.len() - 1) {
             let column = (edges[i] + pad, edges[i + 1] - edges[i] - 2.0 * pad);
-            let mut y = vpad;
+            // A bordered row holds its top border above the cell margin,
+            // as LibreOffice and Word lay a bordered cell out.
+            let mut y = t.borders.unwrap_or(0.0) + vpad;
             let mut pieces = Vec::new();
+            let mut after_previous = 0.0;
             for p in paragraphs {
-                y += p.spacing.before;
+                y += collapsed_before(p.spacing.before, after_previous);
+                after_previous = p.spacing.after;
                 for block in lines(p, fonts, column) {
                     let h = block.height;
                     pieces.push((y, block));

@@ -1,7 +1,8 @@
 //! Parity with LibreOffice's PDF of our DOCX, on the seed plan, a year-end
 //! report with an 8-column indicator table, a plan with a 6-column task
-//! table, a 30-page document, the seed's words shuffled into 400 paragraphs
-//! and every example of `examples/kinds`: the same page count, ≥ 98 % of body lines
+//! table, a 30-page document, the seed's words shuffled into 400
+//! paragraphs, every example of `examples/kinds` and every document of
+//! `tests/real`: the same page count, ≥ 98 % of body lines
 //! ending with the same word, and in LibreOffice's rendering no table cell
 //! broken inside a token and no table row that fits a page split across two.
 
@@ -88,20 +89,37 @@ fn plan_with_a_task_table() {
 /// printed one by one.
 #[test]
 fn every_kind_example() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("examples/kinds"))
+    every_document_in("examples/kinds", 13);
+}
+
+/// Every document of `tests/real`: inputs written as new users write them,
+/// from real published documents of each kind (the model in each file's
+/// first comment), measured the same way.
+#[test]
+fn every_real_document() {
+    every_document_in("tests/real", 10);
+}
+
+/// Measures every YAML input of `folder` (at least `at_least` of them),
+/// printing each one's figures before reporting any failure.
+fn every_document_in(folder: &str, at_least: usize) {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join(folder))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "yaml" || e == "json" || e == "toml")
+        })
         .collect();
     files.sort();
-    assert!(files.len() >= 13, "{files:?}");
+    assert!(files.len() >= at_least, "{files:?}");
     // Every example is measured and printed before any failure is reported.
     let failed: Vec<String> = files
         .iter()
         .filter_map(|file| {
             let doc = Document::from_path(file).unwrap_or_else(|e| panic!("{e}"));
             let name = file.file_stem().unwrap().to_string_lossy().to_string();
-            let run = std::panic::catch_unwind(|| check(&format!("kind {name}"), &doc));
+            let run = std::panic::catch_unwind(|| check(&format!("{folder} {name}"), &doc));
             run.is_err().then_some(name)
         })
         .collect();
@@ -133,7 +151,7 @@ fn check_at(name: &str, doc: &Document, floor: f32) -> usize {
     // To look at both renderings: VANBAN_PDF_KEEP=/some/dir.
     if let Ok(keep) = std::env::var("VANBAN_PDF_KEEP") {
         let keep = Path::new(&keep);
-        let stem = name.replace(' ', "-");
+        let stem = name.replace([' ', '/'], "-");
         std::fs::copy(&ours, keep.join(format!("{stem}-ours.pdf"))).unwrap();
         std::fs::copy(&theirs, keep.join(format!("{stem}-libreoffice.pdf"))).unwrap();
     }

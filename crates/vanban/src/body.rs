@@ -30,6 +30,8 @@ pub struct BodyProblem {
 pub struct AppendixText<'a> {
     pub title: &'a str,
     pub landscape: bool,
+    /// The numeral typed after `Phụ lục` (`# Phụ lục II: …`), if any.
+    pub typed: Option<u32>,
     pub markdown: &'a str,
     /// Line of its first content line in the whole body (1-based).
     pub first_line: usize,
@@ -50,29 +52,45 @@ pub fn split_appendices(markdown: &str) -> (&str, Vec<AppendixText<'_>>) {
     let appendices = starts
         .iter()
         .enumerate()
-        .map(|(k, &(_, content, first_line, (title, landscape)))| {
-            let end = starts.get(k + 1).map_or(markdown.len(), |s| s.0);
-            AppendixText {
-                title,
-                landscape,
-                markdown: &markdown[content..end],
-                first_line,
-            }
-        })
+        .map(
+            |(k, &(_, content, first_line, (title, landscape, typed)))| {
+                let end = starts.get(k + 1).map_or(markdown.len(), |s| s.0);
+                AppendixText {
+                    title,
+                    landscape,
+                    typed,
+                    markdown: &markdown[content..end],
+                    first_line,
+                }
+            },
+        )
         .collect();
     (own, appendices)
 }
 
-/// `# Phụ lục: Title` → (title, landscape).
-fn appendix_heading(line: &str) -> Option<(&str, bool)> {
-    let rest = line.trim_end().strip_prefix("# Phụ lục")?;
-    let (label, title) = rest.split_once(':')?;
-    let landscape = match label.trim() {
-        "" => false,
-        "(ngang)" => true,
-        _ => return None,
+/// `# Phụ lục: Title` → (title, landscape, typed numeral). The label may
+/// be typed as printed, in capitals or with its numeral, and end in `:` or
+/// `.`: `# Phụ lục II (ngang): Title`, `# PHỤ LỤC I. Title`.
+fn appendix_heading(line: &str) -> Option<(&str, bool, Option<u32>)> {
+    let line = line.trim_end();
+    let rest = ["# Phụ lục", "# PHỤ LỤC"]
+        .iter()
+        .find_map(|prefix| line.strip_prefix(prefix))?;
+    // No `:` at all (`# Phụ lục II`): an appendix without its title, which
+    // validation refuses, rather than a section heading `I. PHỤ LỤC II`.
+    let (label, title) = match rest.find([':', '.']) {
+        Some(at) => (rest[..at].trim(), &rest[at + 1..]),
+        None => (rest.trim(), ""),
     };
-    Some((title.trim(), landscape))
+    let (label, landscape) = match label.strip_suffix("(ngang)") {
+        Some(label) => (label.trim_end(), true),
+        None => (label, false),
+    };
+    let typed = match label {
+        "" => None,
+        numeral => Some(crate::vn::parse_roman(numeral)?),
+    };
+    Some((title.trim(), landscape, typed))
 }
 
 /// Reads Markdown into blocks, or every problem found.
@@ -393,16 +411,26 @@ impl Reader {
     /// A typed number out of order is a problem.
     fn article(&mut self, content: &[Span], line: usize) -> Option<Heading> {
         let text = crate::model::plain_text(content);
-        let rest = text.strip_prefix("Điều")?;
+        let rest = ["Điều", "ĐIỀU"]
+            .iter()
+            .find_map(|word| text.strip_prefix(word))?;
         if !(rest.is_empty() || rest.starts_with([' ', ':', '.'])) {
             return None;
         }
         let rest = rest.trim_start();
+        // `Điều: Title`, or typed as printed: `Điều 2. Title`, `Điều 2:
+        // Title`, `Điều 2 Title` (`Điều 12a` is not an article we number).
         let (typed, title) = match rest.strip_prefix([':', '.']) {
             Some(title) => (None, title.trim()),
             None => {
-                let (number, title) = rest.split_once('.').unwrap_or((rest, ""));
-                (Some(number.trim()), title.trim())
+                let digits =
+                    rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                let (number, after) = rest.split_at(digits);
+                if !(after.is_empty() || after.starts_with([' ', ':', '.'])) {
+                    return None;
+                }
+                let title = after.trim_start().trim_start_matches([':', '.']).trim();
+                (Some(number), title)
             }
         };
         let expected = self.article + 1;
@@ -440,9 +468,15 @@ impl Reader {
     fn part(&mut self, content: &[Span]) -> Option<(String, Vec<Span>)> {
         let text = crate::model::plain_text(content);
         // A Quy chế's `Chương` is laid out as a `Phần`.
-        let (word, rest) = ["Phần", "Chương"]
-            .iter()
-            .find_map(|w| text.strip_prefix(w).map(|rest| (*w, rest)))?;
+        // Typed in capitals as printed (`PHẦN I.`, `CHƯƠNG II:`) too.
+        let (word, rest) = [
+            ("Phần", "Phần"),
+            ("PHẦN", "Phần"),
+            ("Chương", "Chương"),
+            ("CHƯƠNG", "Chương"),
+        ]
+        .iter()
+        .find_map(|(typed, word)| text.strip_prefix(typed).map(|rest| (*word, rest)))?;
         if !(rest.is_empty() || rest.starts_with([' ', ':', '.'])) {
             return None;
         }
@@ -513,6 +547,59 @@ fn convert_align(align: &Alignment) -> Align {
 mod tests {
     use super::*;
     use crate::model::plain_text;
+
+    /// Articles, chapters and parts typed as printed: `# Điều 1: …`,
+    /// `# ĐIỀU 2. …`, `# Điều 3 …`, `# CHƯƠNG II. …` are numbered and
+    /// checked like `# Điều: …`; `# Điều 12a. …` is not an article.
+    #[test]
+    fn article_and_chapter_headings_as_typed() {
+        let body = "# CHƯƠNG I: Quy định chung\n\n# Điều 1: Phạm vi\n\nA.\n\n# ĐIỀU 2. Hiệu lực\n\nB.\n\n# Điều 3 Trách nhiệm thi hành\n\nC.\n\n# Điều 12a. Sửa đổi\n";
+        assert_eq!(
+            texts(body),
+            [
+                "Chương I QUY ĐỊNH CHUNG",
+                "Điều 1. Phạm vi",
+                "A.",
+                "Điều 2. Hiệu lực",
+                "B.",
+                "Điều 3. Trách nhiệm thi hành",
+                "C.",
+                "I. ĐIỀU 12A. SỬA ĐỔI"
+            ]
+        );
+        let problems = parse("# Điều 1: A\n\nx\n\n# Điều 3: B\n").unwrap_err();
+        assert!(
+            problems[0].message.contains("Điều 3 where Điều 2 comes"),
+            "{problems:?}"
+        );
+    }
+
+    /// A Phụ lục heading typed as printed: with its numeral, in capitals,
+    /// ending in `.`; without a title it is still a Phụ lục (refused by
+    /// validation), never a section heading.
+    #[test]
+    fn appendix_headings_as_typed() {
+        assert_eq!(
+            appendix_heading("# Phụ lục: Danh sách"),
+            Some(("Danh sách", false, None))
+        );
+        assert_eq!(
+            appendix_heading("# Phụ lục II (ngang): Kế hoạch chi tiết\n"),
+            Some(("Kế hoạch chi tiết", true, Some(2)))
+        );
+        assert_eq!(
+            appendix_heading("# PHỤ LỤC III. Bảng tổng hợp"),
+            Some(("Bảng tổng hợp", false, Some(3)))
+        );
+        assert_eq!(appendix_heading("# Phụ lục I"), Some(("", false, Some(1))));
+        assert_eq!(appendix_heading("# Phụ lục kèm theo: x"), None);
+        assert_eq!(appendix_heading("# Phụ lục kèm theo"), None);
+        let (own, appendices) =
+            split_appendices("Nội dung.\n\n# Phụ lục I: A\n\nx\n\n# Phụ lục II: B\n\ny\n");
+        assert_eq!(own, "Nội dung.\n\n");
+        let typed: Vec<_> = appendices.iter().map(|a| (a.title, a.typed)).collect();
+        assert_eq!(typed, [("A", Some(1)), ("B", Some(2))]);
+    }
 
     fn texts(markdown: &str) -> Vec<String> {
         parse(markdown)

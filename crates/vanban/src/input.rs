@@ -273,10 +273,10 @@ impl Input {
         }
         for (i, appendix) in self.appendices.iter().enumerate() {
             if let Some(title) = &appendix.title {
-                out.push((format!("appendices.{i}.title"), title));
+                out.push((format!("appendices[{i}].title"), title));
             }
             if let Some(body) = &appendix.body {
-                out.push((format!("appendices.{i}.body"), body));
+                out.push((format!("appendices[{i}].body"), body));
             }
         }
         if let Some(drafter) = &self.drafter {

@@ -130,21 +130,31 @@ impl Kind {
         self.row().3
     }
 
-    /// Whether the document prints a type name (ô 5a) rather than a "V/v" line (ô 5b).
     /// The word after a Công điện's sender (`THỦ TƯỚNG CHÍNH PHỦ điện:`,
     /// template 1.6); its addressees follow without `Kính gửi:`.
     pub fn sender_word(self) -> Option<&'static str> {
         matches!(self, Kind::CongDien).then_some("điện:")
     }
 
+    /// Whether the document prints a type name (ô 5a) rather than a "V/v" line (ô 5b).
     pub fn has_type_name(self) -> bool {
         !matches!(self, Kind::CongVan | Kind::ThuCong)
+    }
+
+    /// Whether a summary (trích yếu) may be left out: Appendix III's
+    /// Giấy giới thiệu (1.8) and Giấy nghỉ phép (1.10) have none, only the
+    /// type name over its rule.
+    pub fn summary_optional(self) -> bool {
+        matches!(self, Kind::GiayGioiThieu | Kind::GiayNghiPhep)
     }
 
     /// Reads a kind from its id (`ke-hoach`), its abbreviation (`KH`) or its
     /// Vietnamese name in any case (`Kế hoạch`, `KẾ HOẠCH`).
     pub fn parse(text: &str) -> Option<Kind> {
-        let text = text.trim();
+        // Composed or not (`Thông báo` typed with combining marks, as some
+        // input methods and copies from the web give it), the same kind.
+        let text = crate::vn::nfc(text.trim());
+        let text = text.as_str();
         let lower = text.to_lowercase();
         TABLE
             .iter()
@@ -164,6 +174,17 @@ impl fmt::Display for Kind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A kind's name written with combining marks (NFD) is the same kind.
+    #[test]
+    fn decomposed_names_are_read() {
+        let nfd = "Tho\u{302}ng ba\u{301}o";
+        assert_eq!(Kind::parse(nfd), Some(Kind::ThongBao));
+        assert_eq!(
+            Kind::parse("QUYE\u{302}\u{301}T ĐI\u{323}NH"),
+            Some(Kind::QuyetDinh)
+        );
+    }
 
     #[test]
     fn table_order_matches_enum() {

@@ -289,24 +289,33 @@ const UNIT_WORDS: [&str; 8] = [
 
 /// Splits an authority name into the lines of the header's left column: the
 /// author's own line breaks if any; else one line if it fits; else a break
-/// before the last unit word that leaves both lines fitting; else one line,
-/// which the renderer wraps as a word processor would.
+/// before the last unit word that leaves both lines fitting; else before the
+/// last `VÀ` joining two fields (`BỘ TÀI NGUYÊN` / `VÀ MÔI TRƯỜNG`, as the
+/// ministries print it); else one line, which the renderer wraps as a word
+/// processor would.
 pub fn authority_lines(name: &str, fits: impl Fn(&str) -> bool) -> Vec<String> {
     if name.contains('\n') || fits(name) {
         return name.lines().map(|l| l.trim().to_string()).collect();
     }
     let words: Vec<&str> = name.split(' ').collect();
-    for at in (1..words.len()).rev() {
-        let rest = words[at..].join(" ");
-        let starts_unit = UNIT_WORDS
-            .iter()
-            .any(|u| rest == *u || rest.starts_with(&format!("{u} ")));
-        if !starts_unit {
-            continue;
-        }
-        let first = words[..at].join(" ");
-        if fits(&first) && fits(&rest) {
-            return vec![first, rest];
+    let starts_unit = |rest: &str| {
+        // `XÃ HỘI` (society) is a field, not a commune.
+        !rest.starts_with("XÃ HỘI")
+            && UNIT_WORDS
+                .iter()
+                .any(|u| rest == *u || rest.starts_with(&format!("{u} ")))
+    };
+    let starts_field = |rest: &str| rest.starts_with("VÀ ");
+    for breaks_before in [&starts_unit as &dyn Fn(&str) -> bool, &starts_field] {
+        for at in (1..words.len()).rev() {
+            let rest = words[at..].join(" ");
+            if !breaks_before(&rest) {
+                continue;
+            }
+            let first = words[..at].join(" ");
+            if fits(&first) && fits(&rest) {
+                return vec![first, rest];
+            }
         }
     }
     vec![name.to_string()]
@@ -355,7 +364,14 @@ impl Document {
         let date = date
             .strip_prefix(&format!("{}, ", self.place))
             .unwrap_or(&date);
-        let issuer = crate::template::derive::issued_by(&self.issuer.replace('\n', " "));
+        // Who issued it: for a Quyết định or Nghị quyết the authority line
+        // (`của Chủ tịch UBND tỉnh Đồng Nai`; a council's session line left
+        // out), otherwise the issuer.
+        let issuer = match (&self.authority_line, self.kind.sender_word()) {
+            (Some(authority), None) => authority.lines().next().unwrap_or(authority),
+            _ => self.issuer.as_str(),
+        };
+        let issuer = crate::template::derive::issued_by(&issuer.replace('\n', " "));
         format!(
             "(Kèm theo {} số {number} {date} của {issuer})",
             self.kind.name()
@@ -381,6 +397,15 @@ impl Document {
     /// The type name of ô 5a (`KẾ HOẠCH`); `None` for a công văn.
     pub fn kind_heading(&self) -> Option<String> {
         self.kind.heading()
+    }
+
+    /// The document's title for file metadata: its summary, or its type
+    /// name when it has none (Giấy giới thiệu).
+    pub fn title(&self) -> &str {
+        match self.summary.is_empty() {
+            true => self.kind.name(),
+            false => &self.summary,
+        }
     }
 
     /// The công văn summary of ô 5b: `V/v nâng bậc lương năm 2019`.
@@ -476,8 +501,49 @@ mod tests {
             authority_lines("SỞ TÀI NGUYÊN\nVÀ MÔI TRƯỜNG", fits_20),
             ["SỞ TÀI NGUYÊN", "VÀ MÔI TRƯỜNG"]
         );
-        // No unit word: left to the renderer's wrapping.
+        // No unit word: before the `VÀ` joining two fields; `XÃ HỘI` is a
+        // field, not a commune.
+        assert_eq!(
+            authority_lines("BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", fits_20),
+            ["BỘ TÀI NGUYÊN", "VÀ MÔI TRƯỜNG"]
+        );
+        assert_eq!(
+            authority_lines("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", |l| l
+                .chars()
+                .count()
+                <= 26),
+            ["BỘ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI"]
+        );
+        // Neither: left to the renderer's wrapping.
         let long = "TRUNG TÂM CÔNG BÁO TIN HỌC";
         assert_eq!(authority_lines(long, fits_20), [long]);
+    }
+
+    /// The Kèm theo line names who issued the document as running text
+    /// writes it: the authority of a Quyết định or Nghị quyết (its first
+    /// line: a council's session is left out), else the issuer.
+    #[test]
+    fn appendix_reference_names_the_authority() {
+        let doc = |extra: &str| {
+            let yaml = format!(
+                "kind: quyet-dinh\nissuer: {{name: ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI, abbreviation: UBND}}\n\
+                 number: 7\nplace: Đồng Nai\ndate: 2026-03-04\nsummary: Về việc phê duyệt\n{extra}\
+                 body: \"# Điều: Trách nhiệm thi hành\\n\\nCác cơ quan chịu trách nhiệm thi hành./.\"\n\
+                 signer: {{title: CHỦ TỊCH, name: Võ Văn Phi}}\n"
+            );
+            crate::Document::from_text(&yaml, crate::Format::Yaml).unwrap_or_else(|e| panic!("{e}"))
+        };
+        assert_eq!(
+            doc("authority_line: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI\n").attached_to_line(),
+            "(Kèm theo Quyết định số 07/QĐ-UBND ngày 04 tháng 3 năm 2026 của Chủ tịch UBND tỉnh Đồng Nai)"
+        );
+        assert_eq!(
+            doc("authority_line: \"ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI\\nKHÓA X\"\n").issued_with_line(),
+            "(Ban hành kèm theo Quyết định số 07/QĐ-UBND ngày 04 tháng 3 năm 2026 của UBND tỉnh Đồng Nai)"
+        );
+        assert_eq!(
+            doc("").attached_to_line(),
+            "(Kèm theo Quyết định số 07/QĐ-UBND ngày 04 tháng 3 năm 2026 của UBND tỉnh Đồng Nai)"
+        );
     }
 }

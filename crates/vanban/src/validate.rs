@@ -71,7 +71,12 @@ pub fn validate_with(
                     None
                 }
             });
-    let summary = v.required("summary", input.summary.as_deref());
+    let summary = match kind {
+        Some(kind) if kind.summary_optional() => v
+            .optional("summary", input.summary.as_deref())
+            .unwrap_or_default(),
+        _ => v.required("summary", input.summary.as_deref()),
+    };
     let bases = punctuate_bases(&v.list("bases", &input.bases));
     let authority_line = v.optional("authority_line", input.authority_line.as_deref());
     if kind == Some(Kind::CongDien) && authority_line.is_none() {
@@ -91,10 +96,22 @@ pub fn validate_with(
     let body_text = nfc(input.body.as_deref().unwrap_or(""));
     let (own_body, body_appendices) = body::split_appendices(&body_text);
     let body = v.body("body", own_body, body_offset);
-    if matches!(kind, Some(Kind::QuyetDinh | Kind::NghiQuyet)) {
-        v.implementers(own_body, &body, body_offset, kind == Some(Kind::NghiQuyet));
+    if let Some(kind @ (Kind::QuyetDinh | Kind::NghiQuyet)) = kind {
+        v.implementers(kind, own_body, &body, body_offset);
     }
     let appendices = v.appendices(&body_appendices, &input.appendices, body_offset);
+    if kind.is_some_and(|k| k != Kind::QuyetDinh) {
+        // Template 1.3: a text issued with its own type name comes with a
+        // Quyết định; other kinds carry Phụ lục.
+        for (i, a) in input.appendices.iter().enumerate() {
+            if a.kind.is_some() {
+                v.problem(
+                    &format!("appendices[{i}].kind"),
+                    "only a Quyết định issues a text of its own kind (template 1.3); leave `kind` out for a Phụ lục",
+                );
+            }
+        }
+    }
     let mut recipients: Vec<String> = Vec::new();
     for (i, r) in input.recipients.iter().enumerate() {
         // `Như trên` given twice is printed once.
@@ -114,6 +131,13 @@ pub fn validate_with(
     };
     let signer = v.signer("signer", input.signer.as_ref());
     let secretary = match (&input.secretary, kind) {
+        (Some(_), Some(kind)) if kind != Kind::BienBan => {
+            v.problem(
+                "secretary",
+                format!("only a Biên bản has a secretary signing beside the chair (template 1.9), not a {kind}"),
+            );
+            None
+        }
         (Some(secretary), _) => Some(v.signer("secretary", Some(secretary))),
         (None, Some(Kind::BienBan)) => {
             v.problem(
@@ -455,8 +479,23 @@ impl Validator {
         body_offset: BodyLineOffset,
     ) -> Vec<crate::model::Appendix> {
         let mut appendices = Vec::new();
-        for a in in_body {
+        for (k, a) in in_body.iter().enumerate() {
             let offset = body_offset.map(|first| first + a.first_line - 1);
+            let expected = k as u32 + 1;
+            if a.typed.is_some_and(|typed| typed != expected) {
+                let line = match offset {
+                    Some(first) => format!(" (line {} of the file)", first - 1),
+                    None => format!(" (line {} of the body)", a.first_line - 1),
+                };
+                self.problem(
+                    "body",
+                    format!(
+                        "Phụ lục are numbered in order: Phụ lục {} where Phụ lục {} comes{line}",
+                        crate::vn::roman(a.typed.unwrap_or(0)),
+                        crate::vn::roman(expected)
+                    ),
+                );
+            }
             if a.title.trim().is_empty() {
                 // The heading is the line before the appendix's content.
                 let where_ = match offset {
@@ -473,14 +512,14 @@ impl Validator {
             appendices.push((title, body, a.landscape, None));
         }
         for (i, a) in inputs.iter().enumerate() {
-            let title = self.required(&format!("appendices.{i}.title"), a.title.as_deref());
-            let path = format!("appendices.{i}.body");
+            let title = self.required(&format!("appendices[{i}].title"), a.title.as_deref());
+            let path = format!("appendices[{i}].body");
             let body = self.body(&path, a.body.as_deref().unwrap_or(""), None);
             let issued = a.kind.as_deref().and_then(|text| {
                 let kind = Kind::parse(text).filter(|k| k.has_type_name());
                 if kind.is_none() {
                     self.problem(
-                        &format!("appendices.{i}.kind"),
+                        &format!("appendices[{i}].kind"),
                         format!("`{text}` is not a kind with a type name (e.g. `quy-che`, `quy-dinh`) that a Quyết định can issue"),
                     );
                 }
@@ -558,25 +597,22 @@ impl Validator {
     /// này`, `Giao Ủy ban nhân dân tỉnh tổ chức thực hiện`); "có hiệu lực
     /// thi hành" alone names nobody. A council's Nghị quyết may end on the
     /// article that records its adoption (`… đã được Hội đồng nhân dân tỉnh
-    /// … thông qua`), which also stands.
-    fn implementers(
-        &mut self,
-        markdown: &str,
-        blocks: &[Block],
-        offset: BodyLineOffset,
-        resolution: bool,
-    ) {
-        let Some(last) = blocks.iter().rposition(
-            |b| matches!(b, Block::Heading(h) if h.level == crate::model::Level::Article),
-        ) else {
+    /// … thông qua`), which also stands. A body without articles is not
+    /// held to it.
+    fn implementers(&mut self, kind: Kind, markdown: &str, body: &[Block], offset: BodyLineOffset) {
+        use crate::model::{plain_text, Level};
+        let Some(last) = body
+            .iter()
+            .rposition(|b| matches!(b, Block::Heading(h) if h.level == Level::Article))
+        else {
             return;
         };
-        let text: String = blocks[last..]
+        let text: String = body[last..]
             .iter()
-            .map(|b| match b {
-                Block::Heading(h) => crate::model::plain_text(&h.content),
-                Block::Paragraph(p) => crate::model::plain_text(&p.content),
-                _ => String::new(),
+            .filter_map(|b| match b {
+                Block::Heading(h) => Some(plain_text(&h.spans())),
+                Block::Paragraph(p) => Some(plain_text(&p.spans())),
+                _ => None,
             })
             .collect::<Vec<_>>()
             .join(" ")
@@ -584,17 +620,26 @@ impl Validator {
             .replace("hiệu lực thi hành", "");
         let named = ["thi hành", "thực hiện", "chịu trách nhiệm"];
         let adopted = ["thông qua", "giao "];
+        let resolution = kind == Kind::NghiQuyet;
         if named.iter().any(|words| text.contains(words))
             || (resolution && adopted.iter().any(|words| text.contains(words)))
         {
             return;
         }
+        let Block::Heading(heading) = &body[last] else {
+            return;
+        };
+        // The heading's line in the body: the last `# Điều` typed.
         let line = markdown
             .lines()
             .enumerate()
             .filter(|(_, l)| {
                 let l = l.trim_start();
-                l.starts_with('#') && l.trim_start_matches('#').trim_start().starts_with("Điều")
+                l.starts_with('#')
+                    && l.trim_start_matches('#')
+                        .trim_start()
+                        .to_lowercase()
+                        .starts_with("điều")
             })
             .last()
             .map_or(1, |(i, _)| i + 1);
@@ -602,10 +647,14 @@ impl Validator {
             Some(first) => format!(" (line {} of the file)", first + line - 1),
             None => String::new(),
         };
+        let word = kind.name();
         self.problem(
             "body",
             format!(
-                "line {line} of the body{where_}: the last article names who carries the text out (`… chịu trách nhiệm thi hành Quyết định này.`, `Giao … tổ chức thực hiện`)"
+                "line {line} of the body{where_}: the last article ({} {}) must name who implements the {word} \
+                 (e.g. `Chánh Văn phòng …, Giám đốc Sở … chịu trách nhiệm thi hành {word} này./.`)",
+                heading.label,
+                plain_text(&heading.content)
             ),
         );
     }
@@ -796,6 +845,32 @@ mod tests {
             "kind: ke-hoach\nissuer: {name: VĂN PHÒNG, abbreviation: VP}\nnumber: 5\nplace: Tây Ninh\ndate: 2024-03-08\nsummary: Tuyên truyền\nsigner: {title: CHÁNH VĂN PHÒNG, name: Đoàn Minh Long}\n",
         )
         .unwrap()
+    }
+
+    /// The last article must name who implements a Quyết định or Nghị
+    /// quyết; a document without articles, or of another kind, is not held
+    /// to it.
+    #[test]
+    fn the_last_article_names_who_implements() {
+        let check = |kind: &str, body: &str| {
+            let mut input = minimal();
+            input.kind = Some(kind.to_string());
+            input.body = Some(body.to_string());
+            validate(&input, None).err().map(|p| p[0].message.clone())
+        };
+        let silent = "# Điều: Một\n\nNội dung.\n\n# Điều: Hiệu lực\n\nCó hiệu lực kể từ ngày ký./.";
+        let err = check("quyet-dinh", silent).expect("refused");
+        assert!(err.contains("the last article (Điều 2. Hiệu lực)"), "{err}");
+        assert!(err.starts_with("line 5 of the body"), "{err}");
+        let err = check("nghi-quyet", silent).expect("refused");
+        assert!(err.contains("Nghị quyết"), "{err}");
+        assert_eq!(check("ke-hoach", silent), None);
+        assert_eq!(check("quyet-dinh", "Nội dung./."), None);
+        let council = "# Điều: Một\n\nNội dung.\n\n# Điều: Tổ chức thực hiện\n\n1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết./.";
+        assert_eq!(check("nghi-quyet", council), None);
+        // An article named in the heading alone is enough.
+        let heading = "# Điều: Trách nhiệm thi hành\n\nCác cơ quan có tên tại Điều 1./.";
+        assert_eq!(check("quyet-dinh", heading), None);
     }
 
     #[test]

@@ -61,6 +61,9 @@ fn type_name_and_summary(ctx: &mut Ctx) {
     );
     centred(ctx, "ND30-2.5-type-name", "tên loại", t);
     let summary = ctx.el.summary.clone();
+    if summary.is_empty() && kind.is_some_and(Kind::summary_optional) {
+        return;
+    }
     if summary.is_empty() {
         let f = Finding::new(
             "ND30-2.5-summary",

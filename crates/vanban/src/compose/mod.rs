@@ -124,9 +124,14 @@ pub fn widest_line(fonts: &FontSet, text: &str, style: TextStyle, width: f32) ->
 /// The height (pt) of paragraphs stacked in a column `width` mm wide, their
 /// lines broken as the backends break them.
 pub fn stack_height(fonts: &FontSet, paragraphs: &[Paragraph], width: f32) -> f32 {
+    // Between two paragraphs the larger of the space after and the space
+    // before applies, not their sum (ECMA-376 §17.3.1.33).
+    let mut after_previous = 0.0;
     paragraphs
         .iter()
         .map(|p| {
+            let before = (p.spacing.before - after_previous).max(0.0);
+            after_previous = p.spacing.after;
             let frame = Frame {
                 x: 0.0,
                 width: mm_to_pt(width) - mm_to_pt(p.indent.left) - mm_to_pt(p.indent.right),
@@ -143,7 +148,7 @@ pub fn stack_height(fonts: &FontSet, paragraphs: &[Paragraph], width: f32) -> f3
                 Sides::Bottom => b.width + b.space,
                 Sides::Box => 2.0 * (b.width + b.space),
             });
-            p.spacing.before + text + border + p.spacing.after
+            before + text + border + p.spacing.after
         })
         .sum()
 }
@@ -163,6 +168,8 @@ pub fn table_height(fonts: &FontSet, table: &Table) -> f32 {
                 })
                 .fold(0.0, f32::max)
                 + 2.0 * table.padding.vertical
+                // A bordered row holds its top border (as the PDF sets it).
+                + table.borders.unwrap_or(0.0)
         })
         .sum()
 }

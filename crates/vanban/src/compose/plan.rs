@@ -73,6 +73,10 @@ pub struct Float {
     pub y: f32,
     /// Width, mm.
     pub width: f32,
+    /// Height, pt: the box as the composition measures it, which the DOCX
+    /// states as the frame's exact height (LibreOffice otherwise counts the
+    /// border's spacing twice and draws the box 5 pt taller).
+    pub height: f32,
     /// How many flow blocks come before it in a word processor's file (it
     /// does not move with them: its place is fixed).
     pub anchor: usize,

@@ -70,33 +70,33 @@ fn recipients(doc: &Document) -> Vec<Paragraph> {
     paragraphs
 }
 
-/// Two blocks in halves of the text width (`left`, the signer right), kept
-/// on one page; Nơi nhận follows in the left half.
-fn two_blocks(doc: &Document, fonts: &FontSet, left: Vec<Paragraph>) -> Table {
+/// Two blocks in halves of the text width (`left`, the signer right), Nơi
+/// nhận under the left one in the same cell: one row, so the blocks never
+/// stand on one page and their Nơi nhận on the next (a page breaks between
+/// two rows, and LibreOffice and our PDF chose differently where). The left
+/// block is first made as tall as the signer's, so that Nơi nhận starts
+/// below both and a confirmer has room to sign. Kept on one page while it
+/// fits one.
+fn two_blocks(doc: &Document, fonts: &FontSet, mut left: Vec<Paragraph>) -> Table {
     let style = &doc.style;
     let half = style.text_width() / 2.0;
     let columns = vec![half, half];
-    let signers = vec![left, signer(doc, &doc.signer)];
-    let recipients = recipients(doc);
+    let right = signer(doc, &doc.signer);
     let inner = half - 2.0 * style.cell_padding;
-    let fits = stack_height(fonts, &recipients, inner) + stack_height(fonts, &signers[0], inner)
-        <= style.text_height_pt();
-    let empty = vec![Paragraph::new(style.recipients)];
+    let signer_height = stack_height(fonts, &right, inner);
+    while stack_height(fonts, &left, inner) < signer_height - 1.0 {
+        left.push(Paragraph::new(style.signer_name));
+    }
+    left.extend(recipients(doc));
+    let fits = stack_height(fonts, &left, inner) <= style.text_height_pt();
     borderless(
         doc,
         columns,
-        vec![
-            Row {
-                cells: signers,
-                repeat: false,
-                cant_split: true,
-            },
-            Row {
-                cells: vec![recipients, empty],
-                repeat: false,
-                cant_split: fits,
-            },
-        ],
+        vec![Row {
+            cells: vec![left, right],
+            repeat: false,
+            cant_split: fits,
+        }],
     )
 }
 

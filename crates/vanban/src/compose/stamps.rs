@@ -39,14 +39,16 @@ pub fn stamps(doc: &Document, fonts: &FontSet, top: f32, anchor: usize) -> Vec<F
             let mut paragraph = stamp(style, fonts, text, width, width, color);
             paragraph.spacing.before = 0.0;
             y += style.subject_line_space_before;
+            let height = stack_height(fonts, std::slice::from_ref(&paragraph), width);
             let float = Float {
                 x: 0.0,
                 y,
                 width,
+                height,
                 anchor,
                 paragraph,
             };
-            y += stack_height(fonts, std::slice::from_ref(&float.paragraph), width);
+            y += height;
             float
         })
         .collect()
@@ -61,12 +63,9 @@ struct Zone {
 }
 
 impl Zone {
-    fn of(floats: &[Float], fonts: &FontSet) -> Option<Zone> {
+    fn of(floats: &[Float]) -> Option<Zone> {
         let first = floats.first()?;
-        let bottom = floats
-            .iter()
-            .map(|f| f.y + stack_height(fonts, std::slice::from_ref(&f.paragraph), f.width))
-            .fold(0.0, f32::max);
+        let bottom = floats.iter().map(|f| f.y + f.height).fold(0.0, f32::max);
         let right = floats.iter().map(|f| f.x + f.width).fold(0.0, f32::max);
         Some(Zone {
             top: first.y,
@@ -86,7 +85,7 @@ pub fn make_room(
     top: f32,
     floats: &[Float],
 ) {
-    let Some(zone) = Zone::of(floats, fonts) else {
+    let Some(zone) = Zone::of(floats) else {
         return;
     };
     let width = style.text_width();

@@ -16,17 +16,22 @@ pub fn title(doc: &Document, fonts: &FontSet) -> Vec<Block> {
         return Vec::new();
     };
     let width = style.text_width();
-    let widest = widest_line(fonts, &doc.summary, style.summary, width);
+    // Without a summary (Giấy giới thiệu, 1.8) the rule goes under the
+    // type name and is measured on it.
+    let widest = match doc.summary.is_empty() {
+        true => widest_line(fonts, &heading, style.kind_name, width),
+        false => widest_line(fonts, &doc.summary, style.summary, width),
+    };
     let mut rule = rule(style, width, widest * style.short_rule_ratio)
         .spacing(Spacing::single(0.0, style.space_after_title));
     rule.keep.with_next = true;
-    let mut title = vec![
-        Paragraph::text(&heading, style.kind_name, Align::Center)
-            .spacing(Spacing::single(style.space_after_header, 0.0))
-            .keep_with_next(),
-        Paragraph::text(&doc.summary, style.summary, Align::Center).keep_with_next(),
-        rule,
-    ];
+    let mut title = vec![Paragraph::text(&heading, style.kind_name, Align::Center)
+        .spacing(Spacing::single(style.space_after_header, 0.0))
+        .keep_with_next()];
+    if !doc.summary.is_empty() {
+        title.push(Paragraph::text(&doc.summary, style.summary, Align::Center).keep_with_next());
+    }
+    title.push(rule);
     // A Quyết định / Nghị quyết names who enacts it under the rule
     // (templates 1.1–1.3): bold capitals, centred.
     if let Some(authority) = &doc.authority_line {

@@ -39,6 +39,26 @@ const LEVELS: [&str; 9] = [
     "XÃ",
 ];
 
+/// Titles of the head of an authority that open an authority line
+/// (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …`, `GIÁM ĐỐC SỞ …`), longest first so
+/// `PHÓ CHỦ TỊCH` wins over `CHỦ TỊCH`.
+const TITLES: [&str; 14] = [
+    "TỔNG CỤC TRƯỞNG",
+    "CHÁNH VĂN PHÒNG",
+    "PHÓ THỦ TƯỚNG",
+    "TỔNG GIÁM ĐỐC",
+    "PHÓ CHỦ TỊCH",
+    "HIỆU TRƯỞNG",
+    "VIỆN TRƯỞNG",
+    "CỤC TRƯỞNG",
+    "TRƯỞNG BAN",
+    "THỦ TƯỚNG",
+    "BỘ TRƯỞNG",
+    "GIÁM ĐỐC",
+    "CHỦ TỊCH",
+    "THỐNG ĐỐC",
+];
+
 const UNIT_TYPES: [&str; 7] = ["CHI CỤC", "TRUNG TÂM", "PHÒNG", "SỞ", "BAN", "CỤC", "BỘ"];
 
 const ABBREVIATIONS: [&str; 6] = ["UBND", "HĐND", "MTTQ", "TAND", "VKSND", "TP"];
@@ -70,6 +90,14 @@ pub fn issued_by(issuer_name: &str) -> String {
     let rest = words.join(" ");
     let mut out = Vec::new();
     let mut rest = rest.as_str();
+    // An authority line opens with its head's title: `Chủ tịch UBND tỉnh
+    // Đồng Nai`, `Giám đốc Sở Nội vụ tỉnh Bình Dương`.
+    if let Some(title) = TITLES.iter().find(|t| starts_with_words(rest, t)) {
+        let authority = rest[title.len()..].trim_start();
+        return format!("{} {}", capitalized(title), issued_by(authority))
+            .trim_end()
+            .to_string();
+    }
     if let Some((long, short)) = BODIES
         .iter()
         .find(|(long, _)| starts_with_words(rest, long))
@@ -123,6 +151,22 @@ fn sentence(text: &str, capital_first: bool) -> String {
             capital_next = true;
             in_field = true;
             continue;
+        }
+        // An administrative level after a unit's name (`SỞ NỘI VỤ TỈNH BÌNH
+        // DƯƠNG`): the level in small letters, the place with capitals.
+        // `XÃ HỘI` is a word, not a commune.
+        let level = LEVELS.iter().find(|l| {
+            let n = l.split(' ').count();
+            i > 0
+                && words.len() > i + n
+                && words[i..i + n].join(" ") == **l
+                && !(**l == "XÃ" && words[i + 1] == "HỘI")
+        });
+        if let Some(level) = level {
+            out.push(level.to_lowercase());
+            let place = &words[i + level.split(' ').count()..];
+            out.extend(place.iter().map(|w| keep_or(w, capitalized)));
+            break;
         }
         let word = words[i];
         out.push(keep_or(word, |w| {
@@ -197,6 +241,33 @@ mod tests {
             "Phòng Tài chính - Kế hoạch"
         );
         assert_eq!(issued_by("VĂN PHÒNG UBND TỈNH"), "Văn phòng UBND tỉnh");
+        // An authority line: the head's title, then the authority.
+        assert_eq!(
+            issued_by("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI"),
+            "Chủ tịch UBND tỉnh Đồng Nai"
+        );
+        assert_eq!(
+            issued_by("GIÁM ĐỐC SỞ NỘI VỤ TỈNH BÌNH DƯƠNG"),
+            "Giám đốc Sở Nội vụ tỉnh Bình Dương"
+        );
+        assert_eq!(issued_by("THỦ TƯỚNG CHÍNH PHỦ"), "Thủ tướng Chính phủ");
+        assert_eq!(
+            issued_by("BỘ TRƯỞNG BỘ TÀI CHÍNH"),
+            "Bộ trưởng Bộ Tài chính"
+        );
+        // A level after a unit's name, but not the `xã` of `xã hội`.
+        assert_eq!(
+            issued_by("SỞ Y TẾ THÀNH PHỐ HỒ CHÍ MINH"),
+            "Sở Y tế thành phố Hồ Chí Minh"
+        );
+        assert_eq!(
+            issued_by("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG XÃ LONG HỒ"),
+            "Hội đồng thi đua - Khen thưởng xã Long Hồ"
+        );
+        assert_eq!(
+            issued_by("BẢO HIỂM XÃ HỘI TỈNH TÂY NINH"),
+            "Bảo hiểm xã hội tỉnh Tây Ninh"
+        );
     }
 
     #[test]
