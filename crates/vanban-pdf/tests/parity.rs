@@ -66,6 +66,19 @@ fn shuffled_words(paragraphs: usize) -> Document {
 }
 
 #[test]
+fn shuffled_italic_words() {
+    let mut doc = shuffled_words(100);
+    for block in &mut doc.body {
+        if let Block::Paragraph(p) = block {
+            for span in &mut p.content {
+                span.italic = true;
+            }
+        }
+    }
+    check("shuffled italic words", &doc);
+}
+
+#[test]
 fn shuffled_seed_words() {
     check("shuffled words", &shuffled_words(400));
 }
