@@ -365,45 +365,9 @@ fn the_templates_command_lists_the_new_templates() {
 
 #[test]
 fn vanban_lint_finds_no_error_in_the_new_kind_examples() {
-    let dir = temp_dir("kinds-lint");
-    let mut files = Vec::new();
-    for file in kind_examples() {
-        let name = stem(&file);
-        let doc = Document::from_path(&file).unwrap_or_else(|e| panic!("{e}"));
-        let docx = dir.join(format!("{name}.docx"));
-        let pdf = dir.join(format!("{name}.pdf"));
-        std::fs::write(&docx, vanban_docx::to_docx(&doc).unwrap()).unwrap();
-        std::fs::write(&pdf, vanban_pdf::to_pdf(&doc).unwrap()).unwrap();
-        files.extend([docx, pdf]);
-    }
-    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .arg("lint")
-        .args(&files)
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&out.stdout);
-    let errors: Vec<&str> = report.lines().filter(|l| l.contains(": error[")).collect();
-    for line in &errors {
-        assert!(
-            KNOWN_GAPS
-                .iter()
-                .any(|(file, rule)| line.contains(file) && line.contains(rule)),
-            "{line}\n{report}"
-        );
-    }
-    // Each known gap still shows, so this list is kept true.
-    for (file, rule) in KNOWN_GAPS {
-        assert!(
-            errors.iter().any(|l| l.contains(file) && l.contains(rule)),
-            "{file} {rule} no longer reported: drop it from KNOWN_GAPS\n{report}"
-        );
-    }
+    let errors = lint_errors("kinds-lint", &kind_examples());
+    assert!(errors.is_empty(), "{errors:#?}");
 }
-
-/// Errors the lint reports today that are not the examples' fault (none:
-/// the wrapped Kính gửi item that was read as a body paragraph is read
-/// as its item now).
-const KNOWN_GAPS: [(&str, &str); 0] = [];
 
 #[test]
 fn data_that_looks_like_markdown_or_yaml_stays_text_in_the_giay_moi() {

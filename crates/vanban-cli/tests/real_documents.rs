@@ -78,48 +78,12 @@ fn pdf_text(pdf: &[u8]) -> String {
     normalise(&run("pdftotext", &[path.to_str().unwrap(), "-"]))
 }
 
-/// `vanban lint` on every real document, both formats: no error but the
-/// lint's own misreadings listed in [`LINT_MISREADINGS`] (the documents are
-/// right there; the lint reads them wrong).
+/// `vanban lint` on every real document, both formats: no error.
 #[test]
 fn vanban_lint_finds_no_error_in_the_real_documents() {
-    let dir = temp_dir("real-lint");
-    let mut files = Vec::new();
-    for file in real_files() {
-        let name = file.file_stem().unwrap().to_string_lossy().to_string();
-        let doc = Document::from_path(&file).unwrap_or_else(|e| panic!("{e}"));
-        let docx = dir.join(format!("{name}.docx"));
-        let pdf = dir.join(format!("{name}.pdf"));
-        std::fs::write(&docx, vanban_docx::to_docx(&doc).unwrap()).unwrap();
-        std::fs::write(&pdf, vanban_pdf::to_pdf(&doc).unwrap()).unwrap();
-        files.extend([docx, pdf]);
-    }
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .arg("lint")
-        .args(&files)
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&out.stdout);
-    let errors: Vec<&str> = report.lines().filter(|l| l.contains(": error[")).collect();
-    for line in &errors {
-        assert!(
-            LINT_MISREADINGS
-                .iter()
-                .any(|(file, rule)| line.contains(file) && line.contains(rule)),
-            "{line}\n{report}"
-        );
-    }
-    for (file, rule) in LINT_MISREADINGS {
-        assert!(
-            errors.iter().any(|l| l.contains(file) && l.contains(rule)),
-            "{file} {rule} no longer reported: drop it from LINT_MISREADINGS\n{report}"
-        );
-    }
+    let errors = lint_errors("real-lint", &real_files());
+    assert!(errors.is_empty(), "{errors:#?}");
 }
-
-/// Errors the lint reports on real documents that are right: the lint
-/// misreads their PDF.
-const LINT_MISREADINGS: [(&str, &str); 0] = [];
 
 fn real_files() -> Vec<std::path::PathBuf> {
     let mut files: Vec<_> = std::fs::read_dir(repo().join("tests/real"))

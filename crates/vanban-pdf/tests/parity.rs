@@ -201,23 +201,6 @@ fn check_at(name: &str, doc: &Document, floor: f32) -> usize {
     a.len()
 }
 
-fn libreoffice_pdf(dir: &Path, docx: &Path) -> PathBuf {
-    let out = dir.join("lo");
-    let profile = format!(
-        "-env:UserInstallation=file://{}/lo-profile-{}",
-        dir.display(),
-        std::process::id()
-    );
-    let status = std::process::Command::new("soffice")
-        .args(["--headless", &profile, "--convert-to", "pdf", "--outdir"])
-        .arg(&out)
-        .arg(docx)
-        .status()
-        .expect("run soffice");
-    assert!(status.success(), "soffice failed");
-    out.join(docx.with_extension("pdf").file_name().unwrap())
-}
-
 /// In LibreOffice's rendering: every token of a table cell comes out whole
 /// (a cell never breaks inside a word, number, date or unit), and the words
 /// that only one row has all sit on one page (no row split).

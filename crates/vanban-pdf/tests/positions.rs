@@ -9,7 +9,7 @@
 mod common;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::*;
 use vanban::Document;
@@ -128,23 +128,6 @@ fn tops(page: &[Vec<Word>]) -> HashMap<String, f32> {
         .filter(|(_, (_, n))| *n == 1)
         .map(|(text, (y, _))| (text, y))
         .collect()
-}
-
-fn libreoffice_pdf(dir: &Path, docx: &Path) -> PathBuf {
-    let out = dir.join("lo");
-    let profile = format!(
-        "-env:UserInstallation=file://{}/lo-profile-{}",
-        dir.display(),
-        std::process::id()
-    );
-    let status = std::process::Command::new("soffice")
-        .args(["--headless", &profile, "--convert-to", "pdf", "--outdir"])
-        .arg(&out)
-        .arg(docx)
-        .status()
-        .expect("run soffice");
-    assert!(status.success(), "soffice failed");
-    out.join(docx.with_extension("pdf").file_name().unwrap())
 }
 
 /// The HỎA TỐC box (ô 10b) is as tall in LibreOffice's rendering as in our

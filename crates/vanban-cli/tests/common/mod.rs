@@ -126,3 +126,29 @@ pub fn temp_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// Renders each input file to DOCX and PDF in a temporary folder `name` and
+/// runs `vanban lint` on them all: the error lines it prints.
+pub fn lint_errors(name: &str, inputs: &[PathBuf]) -> Vec<String> {
+    let dir = temp_dir(name);
+    let mut files = Vec::new();
+    for input in inputs {
+        let stem = input.file_stem().unwrap().to_string_lossy().to_string();
+        let doc = vanban::Document::from_path(input).unwrap_or_else(|e| panic!("{e}"));
+        let docx = dir.join(format!("{stem}.docx"));
+        let pdf = dir.join(format!("{stem}.pdf"));
+        std::fs::write(&docx, vanban_docx::to_docx(&doc).unwrap()).unwrap();
+        std::fs::write(&pdf, vanban_pdf::to_pdf(&doc).unwrap()).unwrap();
+        files.extend([docx, pdf]);
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .arg("lint")
+        .args(&files)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.contains(": error["))
+        .map(str::to_string)
+        .collect()
+}

@@ -129,3 +129,22 @@ pub fn text_without_page_numbers(pdf: &Path, style: &vanban::Style) -> String {
     }
     normalise(&text)
 }
+
+/// LibreOffice's PDF of `docx`, in `dir/lo`; a profile of its own so that
+/// parallel runs do not collide.
+pub fn libreoffice_pdf(dir: &Path, docx: &Path) -> PathBuf {
+    let out = dir.join("lo");
+    let profile = format!(
+        "-env:UserInstallation=file://{}/lo-profile-{}",
+        dir.display(),
+        std::process::id()
+    );
+    let status = std::process::Command::new("soffice")
+        .args(["--headless", &profile, "--convert-to", "pdf", "--outdir"])
+        .arg(&out)
+        .arg(docx)
+        .status()
+        .expect("run soffice");
+    assert!(status.success(), "soffice failed");
+    out.join(docx.with_extension("pdf").file_name().unwrap())
+}
