@@ -90,12 +90,8 @@ fn quyet_dinh_reads_the_same_in_our_pdf_and_libreoffice() {
         return;
     }
     let doc = quyet_dinh();
-    let dir = temp_dir("kinds-qd");
-    let ours = dir.join("ours.pdf");
-    std::fs::write(&ours, vanban_pdf::to_pdf(&doc).unwrap()).unwrap();
-    let theirs = libreoffice_pdf(&vanban_docx::to_docx(&doc).unwrap(), &dir, "qd");
     let centre = mm_to_pt(doc.style.margins.left + doc.style.text_width() / 2.0);
-    for pdf in [&ours, &theirs] {
+    for pdf in &both_pdfs(&doc, "qd") {
         let words = words(pdf);
         for line in ["QUYẾT ĐỊNH:", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TÂY NINH"] {
             let (x0, x1) = line_extent(&words, line);
@@ -252,11 +248,7 @@ fn appendices_are_sections_with_their_own_numbers_and_orientation() {
         eprintln!("SKIPPED: soffice or pdfinfo missing");
         return;
     }
-    let dir = temp_dir("kinds-appendix");
-    let ours = dir.join("ours.pdf");
-    std::fs::write(&ours, vanban_pdf::to_pdf(&doc).unwrap()).unwrap();
-    let theirs = libreoffice_pdf(&docx, &dir, "qd");
-    for pdf in [&ours, &theirs] {
+    for pdf in &both_pdfs(&doc, "appendix") {
         let path = pdf.to_str().unwrap();
         let info = run("pdfinfo", &["-f", "1", "-l", "20", path]);
         let sizes: Vec<bool> = info
@@ -318,17 +310,7 @@ fn sections_give_the_same_bytes_every_time() {
 #[test]
 fn a_bien_ban_has_two_signers_side_by_side_and_needs_its_secretary() {
     let doc = Document::from_path(repo().join("examples/kinds/bien-ban.yaml")).unwrap();
-    let dir = temp_dir("kinds-bien-ban");
-    let ours = dir.join("ours.pdf");
-    std::fs::write(&ours, vanban_pdf::to_pdf(&doc).unwrap()).unwrap();
-    let mut pdfs = vec![ours];
-    if have("soffice") {
-        pdfs.push(libreoffice_pdf(
-            &vanban_docx::to_docx(&doc).unwrap(),
-            &dir,
-            "bb",
-        ));
-    }
+    let pdfs = both_pdfs(&doc, "bien-ban");
     let middle = mm_to_pt(doc.style.margins.left + doc.style.text_width() / 2.0);
     for pdf in &pdfs {
         let text = run("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
@@ -432,8 +414,8 @@ fn top_of(words: &[Word], text: &str) -> Word {
         .unwrap_or_else(|| panic!("no word {text:?}"))
 }
 
-/// Page 1 of our PDF and, with LibreOffice, of its rendering of the DOCX.
-fn both_renderings(doc: &Document, name: &str) -> Vec<Vec<Word>> {
+/// Our PDF of `doc` and, with LibreOffice, its rendering of the DOCX.
+fn both_pdfs(doc: &Document, name: &str) -> Vec<std::path::PathBuf> {
     let dir = temp_dir(&format!("kinds-{name}"));
     let ours = dir.join("ours.pdf");
     std::fs::write(&ours, vanban_pdf::to_pdf(doc).unwrap()).unwrap();
@@ -447,7 +429,12 @@ fn both_renderings(doc: &Document, name: &str) -> Vec<Vec<Word>> {
     } else {
         eprintln!("SKIPPED the LibreOffice half: soffice missing");
     }
-    pdfs.iter().map(|pdf| words(pdf)).collect()
+    pdfs
+}
+
+/// Page 1 of our PDF and, with LibreOffice, of its rendering of the DOCX.
+fn both_renderings(doc: &Document, name: &str) -> Vec<Vec<Word>> {
+    both_pdfs(doc, name).iter().map(|pdf| words(pdf)).collect()
 }
 
 #[test]
@@ -559,17 +546,7 @@ fn symbols_and_citations_never_break_at_their_hyphens() {
     let xml = part(&vanban_docx::to_docx(&doc).unwrap(), "word/document.xml");
     assert!(xml.contains(r#"310/TB</w:t><w:noBreakHyphen /><w:t xml:space="preserve">SNV"#));
     assert_eq!(xml.matches("<w:noBreakHyphen />").count(), 1 + 3 * 36);
-    let dir = temp_dir("kinds-symbols");
-    let ours = dir.join("ours.pdf");
-    std::fs::write(&ours, vanban_pdf::to_pdf(&doc).unwrap()).unwrap();
-    let mut pdfs = vec![ours];
-    if have("soffice") {
-        pdfs.push(libreoffice_pdf(
-            &vanban_docx::to_docx(&doc).unwrap(),
-            &dir,
-            "symbols",
-        ));
-    }
+    let pdfs = both_pdfs(&doc, "symbols");
     for pdf in &pdfs {
         let text = run("pdftotext", &[pdf.to_str().unwrap(), "-"]);
         let broken: Vec<&str> = text

@@ -128,6 +128,8 @@ pub struct Style {
     pub stamp_height: f32,
     /// Room left and right of a boxed text that has no set width, mm.
     pub stamp_side_room: f32,
+    /// Room kept between a stamp and the text beside it, mm.
+    pub stamp_clearance: f32,
     /// Space above `QUYẾT ĐỊNH:` / `QUYẾT NGHỊ:`, pt.
     pub enacting_word_space_before: f32,
 
@@ -232,6 +234,7 @@ impl Style {
             mark: TextStyle::new(13.0, true, false),
             stamp_height: 8.0,
             stamp_side_room: 3.8,
+            stamp_clearance: 3.0,
             enacting_word_space_before: 12.0,
 
             first_line_indent: 10.0,

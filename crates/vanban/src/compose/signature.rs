@@ -83,10 +83,10 @@ fn two_blocks(doc: &Document, fonts: &FontSet, mut left: Vec<Paragraph>) -> Tabl
     let columns = vec![half, half];
     let right = signer(doc, &doc.signer);
     let inner = half - 2.0 * style.cell_padding;
-    let signer_height = stack_height(fonts, &right, inner);
-    while stack_height(fonts, &left, inner) < signer_height - 1.0 {
-        left.push(Paragraph::new(style.signer_name));
-    }
+    let short = stack_height(fonts, &right, inner) - stack_height(fonts, &left, inner);
+    let line = stack_height(fonts, &[Paragraph::new(style.signer_name)], inner);
+    let lines = (short / line).round().max(0.0) as usize;
+    left.extend((0..lines).map(|_| Paragraph::new(style.signer_name)));
     left.extend(recipients(doc));
     let fits = stack_height(fonts, &left, inner) <= style.text_height_pt();
     borderless(

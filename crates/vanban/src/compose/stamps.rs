@@ -12,9 +12,6 @@ use crate::metrics::FontSet;
 use crate::style::{pt_to_mm, Style};
 use crate::Document;
 
-/// Room kept between a stamp and the text beside it, mm.
-const SIDE_GAP: f32 = 3.0;
-
 /// The stamps, secrecy first, stacked from `top` (pt below the top margin,
 /// the foot of the header), each written after flow block `anchor`.
 pub fn stamps(doc: &Document, fonts: &FontSet, top: f32, anchor: usize) -> Vec<Float> {
@@ -89,7 +86,7 @@ pub fn make_room(
         return;
     };
     let width = style.text_width();
-    let clear = zone.right + SIDE_GAP;
+    let clear = zone.right + style.stamp_clearance;
     let mut y = top;
     let mut i = from;
     while i < blocks.len() && y < zone.bottom {
