@@ -4,7 +4,9 @@
 //! composition's own line breaker) and stacks them.
 
 use vanban::compose::linebreak::{set as break_lines, Frame, Line};
-use vanban::compose::{Block as Planned, Color, LineHeight, Paragraph, Section, Sides, Table};
+use vanban::compose::{
+    collapsed_before, Block as Planned, Color, LineHeight, Paragraph, Section, Sides, Table,
+};
 use vanban::metrics::FontSet;
 use vanban::style::mm_to_pt;
 
@@ -32,14 +34,6 @@ pub fn flow(section: &Section, fonts: &FontSet) -> Vec<Para> {
             }
         })
         .collect()
-}
-
-/// The space a paragraph adds above itself under one whose space after is
-/// `after_previous` (already counted with that paragraph's last line):
-/// between two paragraphs the larger of the two spacings applies, not their
-/// sum (ECMA-376 §17.3.1.33, as Word and LibreOffice lay a DOCX out).
-pub fn collapsed_before(before: f32, after_previous: f32) -> f32 {
-    (before - after_previous).max(0.0)
 }
 
 /// The section's floats (the stamps) as marks of its first page, `y` from

@@ -121,16 +121,22 @@ pub fn widest_line(fonts: &FontSet, text: &str, style: TextStyle, width: f32) ->
     pt_to_mm(widest)
 }
 
+/// The space a paragraph adds above itself under one whose space after is
+/// `after_previous` (already counted with that paragraph's last line):
+/// between two paragraphs the larger of the two spacings applies, not their
+/// sum (ECMA-376 §17.3.1.33, as Word and LibreOffice lay a DOCX out).
+pub fn collapsed_before(before: f32, after_previous: f32) -> f32 {
+    (before - after_previous).max(0.0)
+}
+
 /// The height (pt) of paragraphs stacked in a column `width` mm wide, their
 /// lines broken as the backends break them.
 pub fn stack_height(fonts: &FontSet, paragraphs: &[Paragraph], width: f32) -> f32 {
-    // Between two paragraphs the larger of the space after and the space
-    // before applies, not their sum (ECMA-376 §17.3.1.33).
     let mut after_previous = 0.0;
     paragraphs
         .iter()
         .map(|p| {
-            let before = (p.spacing.before - after_previous).max(0.0);
+            let before = collapsed_before(p.spacing.before, after_previous);
             after_previous = p.spacing.after;
             let frame = Frame {
                 x: 0.0,
