@@ -4,7 +4,9 @@
 
 use std::path::PathBuf;
 
-use pyo3::exceptions::PyValueError;
+use std::ffi::CString;
+
+use pyo3::exceptions::{PyUserWarning, PyValueError};
 use pyo3::prelude::*;
 use serde_json::Value;
 
@@ -34,7 +36,18 @@ pub fn rollup(
         .map(|u| convert::to_json(u, ""))
         .collect::<PyResult<Vec<_>>>()?;
     match vanban::template::rollup::rollup(&base, &units) {
-        Ok(value) => to_python(py, &value),
+        Ok(rolled) => {
+            // Near-miss names: the clerk should see them, the data is still right.
+            for warning in &rolled.warnings {
+                PyErr::warn(
+                    py,
+                    &py.get_type::<PyUserWarning>(),
+                    &CString::new(warning.as_str())?,
+                    1,
+                )?;
+            }
+            to_python(py, &rolled.data)
+        }
         Err(problems) => Err(PyValueError::new_err(problems.join("\n"))),
     }
 }

@@ -35,7 +35,12 @@ pub fn run(
         return fail(&problems);
     };
     let combined = match rollup::rollup(&base, &units) {
-        Ok(combined) => combined,
+        Ok(rolled) => {
+            for warning in &rolled.warnings {
+                eprintln!("warning: {}: roll-up: {warning}", job.base.display());
+            }
+            rolled.data
+        }
         Err(why) => {
             let shown = job.base.display();
             return fail(

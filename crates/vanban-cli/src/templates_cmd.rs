@@ -56,11 +56,15 @@ pub fn render_data_file(
     templates
         .render_document_with(name, &data, options)
         .map_err(|e| {
-            // A value loaded from a sheet: name its cell too.
+            // Values loaded from a sheet: name their cells too.
+            let shown = e.to_string();
+            let annotated = vanban::template::data::with_cells(&shown, &origins);
             let cell = e.data_path.as_ref().and_then(|p| origins.get(p));
             match cell {
-                Some(cell) => format!("{}: {e} ({cell})", data_file.display()),
-                None => format!("{}: {e}", data_file.display()),
+                Some(cell) if annotated == shown => {
+                    format!("{}: {shown} ({cell})", data_file.display())
+                }
+                _ => format!("{}: {annotated}", data_file.display()),
             }
         })
 }

@@ -53,8 +53,9 @@ fn year_end_report_docx_has_computed_percentages() {
         .iter()
         .position(|t| t == "Tỷ lệ hộ nghèo (chuẩn đa chiều)")
         .expect(&all);
-    // Lower is better: 1,6 ÷ 1,48 × 100, and the row counts as exceeded.
-    assert_eq!(texts[row + 3..row + 7], ["1,6", "1,48", "108,1", "68,8"]);
+    // Lower is better: 1,48 ÷ 1,6 = 92,5% of the plan, and the row counts
+    // as exceeded; 1,48 ÷ 2,15 = 68,8% of last year.
+    assert_eq!(texts[row + 3..row + 7], ["1,6", "1,48", "92,5", "68,8"]);
     assert_eq!(texts[row + 7], "Vượt");
     assert!(has(&texts, "- Như trên;"), "{all}");
     assert!(

@@ -73,14 +73,12 @@ fn num(v: &Value, key: &str) -> Option<f64> {
 /// What one indicator's table row must read, computed from its data:
 /// previous, plan, actual, % of plan, % of last year, status.
 fn expected_row(i: &Value) -> Vec<String> {
-    let down = i.get("direction").and_then(Value::as_str) == Some("giảm");
     let (plan, actual, previous) = (num(i, "plan"), num(i, "actual"), num(i, "previous"));
     let cell = |x: Option<f64>| x.map_or("-".into(), |x| vn(x, None));
     let pct = |x: Option<f64>| x.map_or("-".into(), |x| vn(x, Some(1)));
+    // Actual ÷ plan in either direction; the status says which is good.
     let of_plan = match (plan, actual) {
-        (Some(p), Some(a)) if p != 0.0 && !(down && a == 0.0) => {
-            Some(if down { p / a * 100.0 } else { a / p * 100.0 })
-        }
+        (Some(p), Some(a)) if p != 0.0 => Some(a / p * 100.0),
         _ => None,
     };
     let of_previous = match (previous, actual) {
@@ -101,7 +99,9 @@ fn expected_row(i: &Value) -> Vec<String> {
 fn status_of(i: &Value) -> Option<&'static str> {
     let down = i.get("direction").and_then(Value::as_str) == Some("giảm");
     let (plan, actual) = (num(i, "plan")?, num(i, "actual")?);
-    if plan == 0.0 {
+    // A plan of 0 says nothing of more-is-better; for less-is-better it
+    // asks for none at all.
+    if plan == 0.0 && !down {
         return None;
     }
     let better = if down { plan - actual } else { actual - plan };
@@ -171,7 +171,7 @@ fn tricky_indicators_read_right_number_by_number_in_the_pdf() {
     let exceeded = statuses.iter().flatten().filter(|s| **s == "Vượt").count();
     let text = normalise(&run("pdftotext", &[pdf.to_str().unwrap(), "-"]));
     let sentence = format!(
-        "hoàn thành {met}/{judged} chỉ tiêu chủ yếu, trong đó {exceeded} chỉ tiêu vượt kế hoạch; {} chỉ tiêu chưa đạt kế hoạch: Thu nhập bình quân đầu người; {} chỉ tiêu chưa đánh giá được",
+        "hoàn thành {met}/{judged} chỉ tiêu chủ yếu, trong đó {exceeded} chỉ tiêu vượt kế hoạch; {} chỉ tiêu chưa đạt kế hoạch: Thu nhập bình quân đầu người, Số vụ cháy_nổ; {} chỉ tiêu chưa đánh giá được",
         judged - met,
         indicators.len() - judged
     );
@@ -196,8 +196,9 @@ fn tricky_indicators_read_right_number_by_number_in_the_pdf() {
             vn((a - prev) / prev * 100.0, Some(1))
         ),
         format!(
-            "- Tỷ lệ hộ nghèo *đa chiều* còn 1,48% (kế hoạch 1,6%), giảm {}% so với cùng kỳ;",
-            vn((2.15 - 1.48) / 2.15 * 100.0, Some(1))
+            // A rate changes in percentage points: 2,15 − 1,48 = 0,67.
+            "- Tỷ lệ hộ nghèo *đa chiều* còn 1,48% (kế hoạch 1,6%), giảm {} điểm phần trăm so với cùng kỳ;",
+            vn(2.15 - 1.48, None)
         ),
         "- Diện tích nhà ở bình quân (m²/người): chưa có số liệu;".to_string(),
         format!(

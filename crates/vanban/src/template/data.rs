@@ -87,6 +87,27 @@ pub fn read_one_traced_limited(path: &Path, limits: &Limits) -> Result<(Value, O
     })
 }
 
+/// `text` with the cell each data path it names (`data `indicators.3.plan``)
+/// came from, where a sheet gave it: `data `indicators.3.plan` (chi-tieu.xlsx:
+/// sheet `Chỉ tiêu`, cell E5)`.
+pub fn with_cells(text: &str, origins: &Origins) -> String {
+    const MARK: &str = "data `";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(MARK) {
+        let after = &rest[start + MARK.len()..];
+        let Some(end) = after.find('`') else { break };
+        let path = &after[..end];
+        out.push_str(&rest[..start + MARK.len() + end + 1]);
+        if let Some(cell) = origins.get(path) {
+            out.push_str(&format!(" ({cell})"));
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Replaces every field written `{from: FILE}` or `{from: FILE, sheet: NAME}`
 /// by the rows of that file (`.csv`, `.xlsx`, `.xls`, `.ods`; the first
 /// sheet unless named), read as a batch reads them. `FILE` is relative to
@@ -95,7 +116,13 @@ pub fn read_one_traced_limited(path: &Path, limits: &Limits) -> Result<(Value, O
 pub fn resolve_from(value: Value, base: &Path) -> Result<(Value, Origins), Vec<String>> {
     let mut problems = Vec::new();
     let mut origins = Origins::new();
-    let value = resolve_at(value, base, &mut Vec::new(), &mut problems, &mut origins);
+    // An office's table checks its header's years against the report's.
+    let year = value
+        .get("year")
+        .and_then(Value::as_i64)
+        .and_then(|y| i32::try_from(y).ok());
+    let at = Place { base, year };
+    let value = resolve_at(value, &at, &mut Vec::new(), &mut problems, &mut origins);
     if problems.is_empty() {
         Ok((value, origins))
     } else {
@@ -103,9 +130,15 @@ pub fn resolve_from(value: Value, base: &Path) -> Result<(Value, Origins), Vec<S
     }
 }
 
+/// Where `{from: …}` files are found, and the report's year.
+struct Place<'a> {
+    base: &'a Path,
+    year: Option<i32>,
+}
+
 fn resolve_at(
     value: Value,
-    base: &Path,
+    base: &Place<'_>,
     at: &mut Vec<String>,
     problems: &mut Vec<String>,
     origins: &mut Origins,
@@ -155,21 +188,41 @@ fn resolve_at(
 }
 
 fn is_from(map: &Map<String, Value>) -> bool {
-    map.get("from").is_some_and(Value::is_string) && map.keys().all(|k| k == "from" || k == "sheet")
+    map.get("from").is_some_and(Value::is_string)
+        && map
+            .keys()
+            .all(|k| matches!(k.as_str(), "from" | "sheet" | "columns"))
 }
 
 /// The rows of a `{from: …}` file, and the cells each row's values came from.
 type Loaded = (Value, Vec<Vec<(String, String)>>);
 
-fn load_from(map: &Map<String, Value>, base: &Path) -> Result<Loaded, Vec<String>> {
+fn load_from(map: &Map<String, Value>, place: &Place<'_>) -> Result<Loaded, Vec<String>> {
     let file = map["from"].as_str().unwrap_or_default();
     let sheet = match map.get("sheet") {
         None => None,
         Some(Value::String(s)) => Some(s.as_str()),
         Some(_) => return Err(vec!["`sheet` must be the sheet's name, as text".into()]),
     };
-    let path = base.join(file);
-    let rows = read_rows_in(&path, sheet).map_err(|e| vec![e])?;
+    let columns = match map.get("columns") {
+        None => None,
+        Some(Value::Object(columns)) if columns.values().all(Value::is_string) => Some(columns),
+        Some(_) => {
+            return Err(vec![
+                "`columns` maps a header's text to a field: {\"Số liệu năm nay\": actual}".into(),
+            ])
+        }
+    };
+    let path = place.base.join(file);
+    let rows = if sheet::is_sheet(&path) {
+        let context = super::workbook::Context {
+            columns,
+            year: place.year,
+        };
+        sheet::read_rows_with(&path, sheet, &context).map_err(|e| vec![e])?
+    } else {
+        read_rows_in(&path, sheet).map_err(|e| vec![e])?
+    };
     let mut items = Vec::new();
     let mut cells = Vec::new();
     let mut problems = Vec::new();

@@ -6,29 +6,6 @@ use serde_json::Value;
 
 use crate::Date;
 
-/// Reads a number from data: a JSON number, or text as a spreadsheet gives
-/// it. Text with a comma is read the Vietnamese way (`1.234,5`), otherwise
-/// the programmers' way (`1234.5`). Spaces are ignored.
-pub fn number_from(value: &Value) -> Result<f64, String> {
-    match value {
-        Value::Number(n) => n.as_f64().ok_or_else(|| format!("{n} is not a number")),
-        Value::String(text) => {
-            let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-            let normalised = if compact.contains(',') {
-                compact.replace('.', "").replace(',', ".")
-            } else {
-                compact.clone()
-            };
-            normalised
-                .parse::<f64>()
-                .ok()
-                .filter(|n| n.is_finite())
-                .ok_or_else(|| format!("`{text}` is not a number"))
-        }
-        other => Err(format!("expected a number, found {}", kind_of(other))),
-    }
-}
-
 /// Formats `x` the Vietnamese way: `.` between thousands, `,` before the
 /// decimals. With `decimals`, exactly that many; without, up to two and no
 /// trailing zeros.
@@ -182,18 +159,6 @@ mod tests {
         assert_eq!(format_number(-4_500.25, Some(1)), "-4.500,3");
         assert_eq!(format_number(-0.01, Some(1)), "0,0");
         assert_eq!(format_number(7.0, Some(0)), "7");
-    }
-
-    #[test]
-    fn numbers_are_read_from_json_and_spreadsheet_text() {
-        assert_eq!(number_from(&json!(12)), Ok(12.0));
-        assert_eq!(number_from(&json!("1234.5")), Ok(1234.5));
-        assert_eq!(number_from(&json!("1.234,5")), Ok(1234.5));
-        assert_eq!(number_from(&json!(" 1 200 ")), Ok(1200.0));
-        assert!(number_from(&json!("nhiều"))
-            .unwrap_err()
-            .contains("not a number"));
-        assert!(number_from(&json!([1])).unwrap_err().contains("a list"));
     }
 
     #[test]

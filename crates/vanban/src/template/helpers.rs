@@ -14,6 +14,7 @@ use handlebars::{
 use serde_json::{json, Value};
 
 use super::format::{self, Citation};
+use super::numbers::{number_in, NumberFormat};
 use super::words;
 use crate::vn;
 
@@ -22,19 +23,23 @@ pub fn register(registry: &mut Handlebars<'static>) {
     let helpers: [(&str, ValueFn); 15] = [
         ("number", number),
         ("percent", percent),
-        ("date_long", |h, rc| date(h, rc, true)),
-        ("date_short", |h, rc| date(h, rc, false)),
+        ("date_long", |h, rc, _| date(h, rc, true)),
+        ("date_short", |h, rc, _| date(h, rc, false)),
         ("cite", cite),
-        ("money_words", |h, rc| in_words(h, rc, true)),
-        ("number_words", |h, rc| in_words(h, rc, false)),
+        ("money_words", |h, rc, numbers| {
+            in_words(h, rc, numbers, true)
+        }),
+        ("number_words", |h, rc, numbers| {
+            in_words(h, rc, numbers, false)
+        }),
         ("roman", roman),
         ("sum", sum),
         ("ratio", ratio),
-        ("add", |h, rc| arithmetic(h, rc, 1.0)),
-        ("sub", |h, rc| arithmetic(h, rc, -1.0)),
-        ("upper", |h, rc| case(h, rc, Case::Upper)),
-        ("capitalize", |h, rc| case(h, rc, Case::Capitalize)),
-        ("lower_first", |h, rc| case(h, rc, Case::LowerFirst)),
+        ("add", |h, rc, numbers| arithmetic(h, rc, numbers, 1.0)),
+        ("sub", |h, rc, numbers| arithmetic(h, rc, numbers, -1.0)),
+        ("upper", |h, rc, _| case(h, rc, Case::Upper)),
+        ("capitalize", |h, rc, _| case(h, rc, Case::Capitalize)),
+        ("lower_first", |h, rc, _| case(h, rc, Case::LowerFirst)),
     ];
     for (name, helper) in helpers {
         registry.register_helper(name, Box::new(ValueHelper(helper)));
@@ -47,7 +52,9 @@ pub fn register(registry: &mut Handlebars<'static>) {
 /// A helper that computes a value (text or a number, usable as a
 /// subexpression) from its arguments; the registry escapes it for where it
 /// lands.
-pub(super) type ValueFn = fn(&Helper<'_>, &RenderContext<'_, '_>) -> Result<Value, RenderError>;
+/// Numbers in the data's text are read in its `number_format`.
+pub(super) type ValueFn =
+    fn(&Helper<'_>, &RenderContext<'_, '_>, NumberFormat) -> Result<Value, RenderError>;
 
 pub(super) struct ValueHelper(pub(super) ValueFn);
 
@@ -56,10 +63,12 @@ impl HelperDef for ValueHelper {
         &self,
         h: &Helper<'rc>,
         _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
+        root: &'rc Context,
         rc: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
-        Ok(ScopedJson::Derived((self.0)(h, rc)?))
+        // Checked before rendering (`Templates::render`): a bad value cannot reach here.
+        let numbers = NumberFormat::of_data(root.data()).unwrap_or_default();
+        Ok(ScopedJson::Derived((self.0)(h, rc, numbers)?))
     }
 }
 
@@ -111,10 +120,11 @@ pub(super) fn arg<'a, 'rc>(
 pub(super) fn number_arg(
     h: &Helper<'_>,
     rc: &RenderContext<'_, '_>,
+    numbers: NumberFormat,
     index: usize,
 ) -> Result<f64, RenderError> {
     let param = arg(h, rc, index)?;
-    format::number_from(param.value()).map_err(|why| fail(h, rc, Some(param), &why))
+    number_in(param.value(), numbers).map_err(|why| fail(h, rc, Some(param), &why))
 }
 
 /// `decimals=N` on the helper, or the default.
@@ -139,18 +149,26 @@ fn text(value: impl Into<String>) -> Result<Value, RenderError> {
 }
 
 /// `{{number x}}` → `1.234.567,8`; `{{number x decimals=1}}`.
-fn number(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
-    let x = number_arg(h, rc, 0)?;
+fn number(
+    h: &Helper<'_>,
+    rc: &RenderContext<'_, '_>,
+    numbers: NumberFormat,
+) -> Result<Value, RenderError> {
+    let x = number_arg(h, rc, numbers, 0)?;
     text(format::format_number(x, decimals(h, rc, None)?))
 }
 
 /// `{{percent part whole}}` → `105,3` (one decimal unless `decimals=`);
 /// `{{percent value}}` formats a value that already is a percentage.
-fn percent(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
+fn percent(
+    h: &Helper<'_>,
+    rc: &RenderContext<'_, '_>,
+    numbers: NumberFormat,
+) -> Result<Value, RenderError> {
     let places = decimals(h, rc, Some(1))?.unwrap_or(1);
-    let part = number_arg(h, rc, 0)?;
+    let part = number_arg(h, rc, numbers, 0)?;
     let whole = if h.param(1).is_some() {
-        number_arg(h, rc, 1)?
+        number_arg(h, rc, numbers, 1)?
     } else {
         100.0
     };
@@ -167,7 +185,7 @@ fn date(h: &Helper<'_>, rc: &RenderContext<'_, '_>, long: bool) -> Result<Value,
 /// `{{cite doc}}` → `Kế hoạch số 623/KH-UBND ngày 07/3/2024 của UBND tỉnh`;
 /// `doc` has `kind` and any of `number`, `symbol`, `date`, `issuer`,
 /// `summary`, `name`; `date="long"` writes the long date.
-fn cite(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
+fn cite(h: &Helper<'_>, rc: &RenderContext<'_, '_>, _: NumberFormat) -> Result<Value, RenderError> {
     let param = arg(h, rc, 0)?;
     let Value::Object(doc) = param.value() else {
         return Err(fail(
@@ -215,8 +233,13 @@ fn cite(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError
 }
 
 /// `{{money_words x}}` → `một trăm hai mươi ba triệu đồng`; `{{number_words n}}`.
-fn in_words(h: &Helper<'_>, rc: &RenderContext<'_, '_>, money: bool) -> Result<Value, RenderError> {
-    let x = number_arg(h, rc, 0)?;
+fn in_words(
+    h: &Helper<'_>,
+    rc: &RenderContext<'_, '_>,
+    numbers: NumberFormat,
+    money: bool,
+) -> Result<Value, RenderError> {
+    let x = number_arg(h, rc, numbers, 0)?;
     if money {
         return text(words::money_in_words(x));
     }
@@ -227,8 +250,12 @@ fn in_words(h: &Helper<'_>, rc: &RenderContext<'_, '_>, money: bool) -> Result<V
 }
 
 /// `{{roman 4}}` → `IV`.
-fn roman(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
-    let x = number_arg(h, rc, 0)?;
+fn roman(
+    h: &Helper<'_>,
+    rc: &RenderContext<'_, '_>,
+    numbers: NumberFormat,
+) -> Result<Value, RenderError> {
+    let x = number_arg(h, rc, numbers, 0)?;
     if !(1.0..=3999.0).contains(&x) || x.fract() != 0.0 {
         return Err(fail(h, rc, h.param(0), "must be a whole number 1–3999"));
     }
@@ -237,7 +264,11 @@ fn roman(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderErro
 
 /// `{{sum items "plan"}}`: the sum of a field over a list (or of a list of
 /// numbers); a number, to be formatted with `number` or used in `percent`.
-fn sum(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
+fn sum(
+    h: &Helper<'_>,
+    rc: &RenderContext<'_, '_>,
+    numbers: NumberFormat,
+) -> Result<Value, RenderError> {
     let list = arg(h, rc, 0)?;
     let Value::Array(items) = list.value() else {
         return Err(fail(h, rc, Some(list), "expected a list"));
@@ -256,7 +287,7 @@ fn sum(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError>
             Some(key) => item.get(key).unwrap_or(&Value::Null),
             None => item,
         };
-        let n = format::number_from(value).map_err(|why| {
+        let n = number_in(value, numbers).map_err(|why| {
             let at = field.map_or(format!("[{i}]"), |k| format!("[{i}].{k}"));
             fail(h, rc, Some(list), &format!("item {at}: {why}"))
         })?;
@@ -266,14 +297,29 @@ fn sum(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError>
 }
 
 /// `{{ratio a b}}` → a ÷ b as a number (0 when b is 0).
-fn ratio(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
-    let (a, b) = (number_arg(h, rc, 0)?, number_arg(h, rc, 1)?);
+fn ratio(
+    h: &Helper<'_>,
+    rc: &RenderContext<'_, '_>,
+    numbers: NumberFormat,
+) -> Result<Value, RenderError> {
+    let (a, b) = (
+        number_arg(h, rc, numbers, 0)?,
+        number_arg(h, rc, numbers, 1)?,
+    );
     Ok(json!(if b == 0.0 { 0.0 } else { a / b }))
 }
 
 /// `{{add year 1}}`, `{{sub year 1}}`, `{{add @index 1}}`.
-fn arithmetic(h: &Helper<'_>, rc: &RenderContext<'_, '_>, sign: f64) -> Result<Value, RenderError> {
-    let (a, b) = (number_arg(h, rc, 0)?, number_arg(h, rc, 1)?);
+fn arithmetic(
+    h: &Helper<'_>,
+    rc: &RenderContext<'_, '_>,
+    numbers: NumberFormat,
+    sign: f64,
+) -> Result<Value, RenderError> {
+    let (a, b) = (
+        number_arg(h, rc, numbers, 0)?,
+        number_arg(h, rc, numbers, 1)?,
+    );
     let result = a + sign * b;
     // Beyond 15 digits a float no longer prints as the number it is.
     if !result.is_finite() || result.abs() >= 1e15 {
@@ -362,11 +408,12 @@ impl HelperDef for IntHelper {
         &self,
         h: &Helper<'rc>,
         _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
+        root: &'rc Context,
         rc: &mut RenderContext<'reg, 'rc>,
         out: &mut dyn Output,
     ) -> HelperResult {
-        let x = number_arg(h, rc, 0)?;
+        let numbers = NumberFormat::of_data(root.data()).unwrap_or_default();
+        let x = number_arg(h, rc, numbers, 0)?;
         if x.fract() != 0.0 || x.abs() > 9e15 {
             return Err(fail(h, rc, h.param(0), "must be a whole number"));
         }

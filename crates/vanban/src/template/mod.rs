@@ -29,11 +29,15 @@ pub mod file;
 pub mod format;
 mod helpers;
 pub mod indicators;
+pub mod measure;
+pub mod numbers;
 mod partials;
 mod report_helpers;
 pub mod rollup;
 pub mod sheet;
 pub mod words;
+pub mod workbook;
+mod xlsx_calc;
 mod xlsx_percent;
 
 use std::collections::BTreeMap;
@@ -218,6 +222,7 @@ impl Templates {
             refuse_unknown_fields(name, &entry.file.fields, data)
                 .map_err(|e| e.in_file(origin()))?;
         }
+        check_figures(name, &entry.file.fields, data).map_err(|e| e.in_file(origin()))?;
         let data = derive::with_derived(data);
         let data = data.as_ref();
         let header = self
@@ -526,6 +531,38 @@ fn split_data_path(message: &str) -> (Option<String>, String) {
         }
     }
     (None, message.to_string())
+}
+
+/// The data's number format, and its indicators read whole before any
+/// helper uses them: every bad figure at once, each with its data path (a
+/// caller that knows where the data came from names the cell: see
+/// [`data::with_cells`]).
+fn check_figures(name: &str, fields: &[Field], data: &Value) -> Result<(), TemplateError> {
+    let bad = |path: &str, why: String| {
+        TemplateError::new(name, TemplateErrorKind::BadData, why).data(Some(path.to_string()))
+    };
+    let numbers = numbers::NumberFormat::of_data(data).map_err(|why| bad("number_format", why))?;
+    let reads_indicators = fields.iter().any(|f| f.path.starts_with("indicators"));
+    match data.get("indicators") {
+        Some(list @ Value::Array(_)) if reads_indicators => {
+            indicators::read_list(list, "indicators", numbers).map_err(|problems| {
+                let first = problems
+                    .first()
+                    .and_then(|p| p.strip_prefix("data `"))
+                    .and_then(|p| p.split('`').next())
+                    .unwrap_or("indicators");
+                let mut message =
+                    format!("{} problem(s) in the indicators' figures:", problems.len());
+                for problem in &problems {
+                    message.push_str("\n  ");
+                    message.push_str(problem);
+                }
+                bad(first, message)
+            })?;
+            Ok(())
+        }
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 
 use super::helpers::{arg, data_path, fail, number_arg, ValueFn, ValueHelper};
 use super::indicators;
+use super::numbers::NumberFormat;
 
 pub fn register(registry: &mut Handlebars<'static>) {
     let helpers: [(&str, ValueFn); 5] = [
@@ -25,39 +26,61 @@ pub fn register(registry: &mut Handlebars<'static>) {
 fn indicator_list(
     h: &Helper<'_>,
     rc: &RenderContext<'_, '_>,
+    numbers: NumberFormat,
 ) -> Result<Vec<indicators::Indicator>, RenderError> {
     let param = arg(h, rc, 0)?;
     let path = data_path(rc, param).unwrap_or_else(|| "indicators".into());
     // Each problem reads "data `path`: why"; the first path is the one reported.
-    indicators::read_list(param.value(), &path)
+    indicators::read_list(param.value(), &path, numbers)
         .map_err(|problems| fail(h, rc, None, &problems.join("; ")))
 }
 
 /// `{{#each (indicator_rows indicators)}}`: table rows with group rows,
 /// values formatted, `-` where missing, status judged by direction.
-fn indicator_rows(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
+fn indicator_rows(
+    h: &Helper<'_>,
+    rc: &RenderContext<'_, '_>,
+    numbers: NumberFormat,
+) -> Result<Value, RenderError> {
     Ok(Value::Array(indicators::table_rows(&indicator_list(
-        h, rc,
+        h, rc, numbers,
     )?)))
 }
 
 /// `{{#with (indicator_summary indicators)}}{{met}}/{{judged}}{{/with}}`:
 /// `total`, `judged`, `met` (met or exceeded), `exceeded`, `not_met`,
 /// `unjudged`, `exceeded_names`, `not_met_names`.
-fn indicator_summary(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
-    Ok(indicators::summary_value(&indicator_list(h, rc)?))
+fn indicator_summary(
+    h: &Helper<'_>,
+    rc: &RenderContext<'_, '_>,
+    numbers: NumberFormat,
+) -> Result<Value, RenderError> {
+    Ok(indicators::summary_value(&indicator_list(h, rc, numbers)?))
 }
 
 /// `{{change actual previous}}` → `tăng 9,9% so với cùng kỳ`, `giảm 1,2% so
-/// với cùng kỳ` or `bằng cùng kỳ`; empty when previous is 0.
-fn change(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
-    let (now, before) = (number_arg(h, rc, 0)?, number_arg(h, rc, 1)?);
-    Ok(Value::String(indicators::change_phrase(now, before)))
+/// với cùng kỳ` or `bằng cùng kỳ`; empty when previous is 0. With the
+/// unit of a rate (`unit="%"`) the change is in points: `giảm 0,67 điểm
+/// phần trăm so với cùng kỳ`.
+fn change(
+    h: &Helper<'_>,
+    rc: &RenderContext<'_, '_>,
+    numbers: NumberFormat,
+) -> Result<Value, RenderError> {
+    let (now, before) = (
+        number_arg(h, rc, numbers, 0)?,
+        number_arg(h, rc, numbers, 1)?,
+    );
+    let unit = h.hash_get("unit").and_then(|u| u.value().as_str());
+    let points = unit.and_then(super::measure::points_of);
+    Ok(Value::String(indicators::change_phrase(
+        now, before, points,
+    )))
 }
 
 /// `{{list x}}`: a list as is, one value as a list of one, nothing as an
 /// empty list (`superior: Sở Tài chính` or a list of superiors).
-fn list(h: &Helper<'_>, _: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
+fn list(h: &Helper<'_>, _: &RenderContext<'_, '_>, _: NumberFormat) -> Result<Value, RenderError> {
     Ok(Value::Array(flattened_params(h)))
 }
 
@@ -77,7 +100,11 @@ fn flattened_params(h: &Helper<'_>) -> Vec<Value> {
 /// (values or lists) in order, trimmed, without a trailing `;` or `.`,
 /// each once (compared without case). `except="VT"` leaves an item out
 /// (the `Lưu:` line writes `VT` itself).
-fn unique(h: &Helper<'_>, rc: &RenderContext<'_, '_>) -> Result<Value, RenderError> {
+fn unique(
+    h: &Helper<'_>,
+    rc: &RenderContext<'_, '_>,
+    _: NumberFormat,
+) -> Result<Value, RenderError> {
     let all = flattened_params(h);
     let except = match h.hash_get("except") {
         None => None,

@@ -1,24 +1,39 @@
-//! Roll-up: a district's (or province's) year-end data from its units'.
+//! Roll-up: a province's (or commune group's) year-end data from its units'.
 //!
-//! Indicators are matched by name across units, in order of first
-//! appearance. Counts and amounts are summed. A rate (`%`, `‰`, or a unit
-//! with `/`, as `triệu đồng/người/năm`) is never summed: it is averaged
-//! weighted by a field of each unit's data (a number at a dotted path, e.g.
-//! `households`), named by the indicator's `weight` in the units' data or
-//! by the base's `weights` (`{Tỷ lệ hộ nghèo: households}`), and refused
-//! without one. An indicator with a `weight` is averaged whatever its unit.
-//! A value missing in any unit leaves the rolled-up value missing (`-`),
-//! rather than a total that silently leaves a unit out.
+//! Indicators are matched by name across units — names compared in NFC,
+//! trimmed, runs of spaces made one — in order of first appearance; names
+//! that still differ only by case, marks or a letter or two are kept apart
+//! and reported as warnings, so a typo cannot silently split or merge an
+//! indicator. A unit listed twice is refused.
 //!
-//! The result is the base data (the district's own fields: issuer, year,
+//! What is done with an indicator follows what it measures (`measure.rs`):
+//! amounts and counts are summed; a rate (`%`, `‰`, per head) and a score,
+//! index or age (`điểm`, `chỉ số`, `tuổi`) are never summed: they are
+//! averaged weighted by a field of each unit's data (a number at a dotted
+//! path, e.g. `households`), named by the indicator's `weight` in the
+//! units' data or by the base's `weights` (`{Tỷ lệ hộ nghèo: households}`),
+//! and refused without one. A value missing in any unit leaves the
+//! rolled-up value missing (`-`), rather than a total that silently leaves
+//! a unit out.
+//!
+//! The result is the base data (the province's own fields: issuer, year,
 //! signer …) with `indicators` rolled up and `units`, one row per unit with
 //! its counts (`name`, `total`, `judged`, `met`, `exceeded`, `not_met`).
 
 use serde_json::{json, Map, Value};
 
 use super::derive;
-use super::format::number_from;
-use super::indicators::{self, Direction, Indicator};
+use super::indicators::{self, name_key, Direction, Indicator};
+use super::measure::Measure;
+use super::numbers::{number_in, NumberFormat};
+
+/// The rolled-up data, and what the clerk should look at before signing.
+#[derive(Debug)]
+pub struct Rolled {
+    pub data: Value,
+    /// Indicator names that differ only slightly between units.
+    pub warnings: Vec<String>,
+}
 
 /// One unit's indicator, with the weight field it names.
 struct Entry {
@@ -26,9 +41,12 @@ struct Entry {
     weight: Option<String>,
 }
 
+/// At most this many names are compared pairwise for near-misses.
+const NEAR_MISS_NAMES: usize = 2_000;
+
 /// Rolls `units` up into `base`; every problem at once, each naming the
 /// unit and the indicator.
-pub fn rollup(base: &Value, units: &[Value]) -> Result<Value, Vec<String>> {
+pub fn rollup(base: &Value, units: &[Value]) -> Result<Rolled, Vec<String>> {
     let mut problems = Vec::new();
     let Value::Object(base_map) = base else {
         return Err(vec!["the base data must be a mapping of fields".into()]);
@@ -47,6 +65,15 @@ pub fn rollup(base: &Value, units: &[Value]) -> Result<Value, Vec<String>> {
         .enumerate()
         .map(|(i, u)| unit_name(u, i))
         .collect();
+    for (i, name) in names.iter().enumerate() {
+        if let Some(first) = names[..i].iter().position(|n| same_unit(n, name)) {
+            problems.push(format!(
+                "unit {} ({name}) is listed twice: it is unit {} too",
+                i + 1,
+                first + 1
+            ));
+        }
+    }
     let mut per_unit: Vec<Vec<Entry>> = Vec::new();
     for (i, unit) in units.iter().enumerate() {
         let at = format!("unit {} ({})", i + 1, names[i]);
@@ -69,7 +96,9 @@ pub fn rollup(base: &Value, units: &[Value]) -> Result<Value, Vec<String>> {
     }
     let weights = match base_map.get("weights") {
         None | Some(Value::Null) => Map::new(),
-        Some(Value::Object(map)) if map.values().all(Value::is_string) => map.clone(),
+        Some(Value::Object(map)) if map.values().all(Value::is_string) => {
+            map.iter().map(|(k, v)| (name_key(k), v.clone())).collect()
+        }
         Some(_) => {
             problems.push("`weights` must map indicator names to weight fields, e.g. {Tỷ lệ hộ nghèo: households}".into());
             Map::new()
@@ -91,6 +120,7 @@ pub fn rollup(base: &Value, units: &[Value]) -> Result<Value, Vec<String>> {
     if !problems.is_empty() {
         return Err(problems);
     }
+    let warnings = near_misses(&order, &per_unit);
     let unit_rows: Vec<Value> = per_unit
         .iter()
         .zip(&names)
@@ -107,7 +137,14 @@ pub fn rollup(base: &Value, units: &[Value]) -> Result<Value, Vec<String>> {
         Value::Array(rolled.iter().map(indicator_value).collect()),
     );
     out.insert("units".into(), Value::Array(unit_rows));
-    Ok(Value::Object(out))
+    Ok(Rolled {
+        data: Value::Object(out),
+        warnings,
+    })
+}
+
+fn same_unit(a: &str, b: &str) -> bool {
+    name_key(a).to_lowercase() == name_key(b).to_lowercase()
 }
 
 /// A unit's name in the per-unit table: `issued_by`, else derived from
@@ -115,9 +152,8 @@ pub fn rollup(base: &Value, units: &[Value]) -> Result<Value, Vec<String>> {
 fn unit_name(unit: &Value, index: usize) -> String {
     let text = |v: Option<&Value>| {
         v.and_then(Value::as_str)
-            .map(str::trim)
+            .map(name_key)
             .filter(|s| !s.is_empty())
-            .map(str::to_string)
     };
     text(unit.get("issued_by"))
         .or_else(|| {
@@ -128,8 +164,9 @@ fn unit_name(unit: &Value, index: usize) -> String {
 }
 
 fn read_entries(unit: &Value) -> Result<Vec<Entry>, Vec<String>> {
+    let numbers = NumberFormat::of_data(unit).map_err(|why| vec![why])?;
     let raw = unit.get("indicators").unwrap_or(&Value::Null);
-    let list = indicators::read_list(raw, "indicators")?;
+    let list = indicators::read_list(raw, "indicators", numbers)?;
     let raw_items = raw.as_array().map(Vec::as_slice).unwrap_or(&[]);
     let mut problems = Vec::new();
     let mut entries = Vec::new();
@@ -182,10 +219,17 @@ fn combine(
         .or_else(|| present.iter().find_map(|(_, e)| e.weight.clone()));
     for (u, e) in &present {
         let at = format!("unit {} ({}), indicator `{name}`", u + 1, names[*u]);
-        if e.indicator.unit != first.unit {
+        if e.indicator.unit.to_lowercase() != first.unit.to_lowercase() {
             problems.push(format!(
                 "{at}: unit `{}` differs from `{}` in another unit",
                 e.indicator.unit, first.unit
+            ));
+        }
+        if e.indicator.measure != first.measure {
+            problems.push(format!(
+                "{at}: measured as a {}, in another unit as a {}",
+                e.indicator.measure.name(),
+                first.measure.name()
             ));
         }
         if e.indicator.direction != first.direction {
@@ -197,10 +241,13 @@ fn combine(
             }
         }
     }
-    let rate = !indicators::is_summable_unit(&first.unit) && !first.unit.is_empty();
-    if rate && weight.is_none() {
+    if !first.measure.summable() && weight.is_none() {
+        let what = match first.measure {
+            Measure::Rate => "a rate".to_string(),
+            other => format!("a {}", other.name()),
+        };
         problems.push(format!(
-            "indicator `{name}` is in `{}`, a rate, which is never summed: give it `weight: FIELD` (a number in each unit's data, e.g. households) to average it weighted",
+            "indicator `{name}` is in `{}`, {what}, which is never summed: give it `weight: FIELD` (a number in each unit's data, e.g. households or population) to average it weighted",
             first.unit
         ));
     }
@@ -242,13 +289,14 @@ fn combine(
     };
     Ok(Indicator {
         name: name.to_string(),
-        unit: first.unit.clone(),
         group: present.iter().find_map(|(_, e)| e.indicator.group.clone()),
-        direction: first.direction,
         plan: value_of(|i| i.plan),
         actual: value_of(|i| i.actual),
         previous: value_of(|i| i.previous),
         key: present.iter().any(|(_, e)| e.indicator.key),
+        subtotal: present.iter().all(|(_, e)| e.indicator.subtotal),
+        note: None,
+        ..first.clone()
     })
 }
 
@@ -258,11 +306,80 @@ fn weight_of(unit: &Value, field: &str) -> Result<f64, String> {
         .split('.')
         .try_fold(unit, |v, key| v.get(key))
         .ok_or("the unit's data has no such field")?;
-    let w = number_from(value)?;
+    let w = number_in(value, NumberFormat::of_data(unit)?)?;
     if w < 0.0 {
         return Err(format!("{w} is negative"));
     }
     Ok(w)
+}
+
+/// Names kept apart that look like one indicator typed twice: the same
+/// letters without case and marks, or one or two letters apart.
+fn near_misses(order: &[String], per_unit: &[Vec<Entry>]) -> Vec<String> {
+    let folded: Vec<String> = order.iter().map(|n| fold(n)).collect();
+    let in_units = |name: &str| -> String {
+        let units: Vec<String> = per_unit
+            .iter()
+            .enumerate()
+            .filter(|(_, es)| es.iter().any(|e| e.indicator.name == name))
+            .map(|(u, _)| (u + 1).to_string())
+            .collect();
+        units.join(", ")
+    };
+    let mut warnings = Vec::new();
+    let shown = order.len().min(NEAR_MISS_NAMES);
+    for a in 0..shown {
+        for b in a + 1..shown {
+            let (fa, fb) = (&folded[a], &folded[b]);
+            let close =
+                fa == fb || (fa.chars().count().min(fb.chars().count()) >= 8 && within_two(fa, fb));
+            if close {
+                warnings.push(format!(
+                    "indicators `{}` (units {}) and `{}` (units {}) are kept apart though their names are nearly the same; if they are one indicator, write the name alike in every unit",
+                    order[a],
+                    in_units(&order[a]),
+                    order[b],
+                    in_units(&order[b])
+                ));
+            }
+        }
+    }
+    warnings
+}
+
+/// Lower case, without marks (đ as d), letters and digits only.
+fn fold(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if matches!(c, 'đ' | 'Đ') { 'd' } else { c })
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether two texts are at most two edits apart (bounded Levenshtein).
+fn within_two(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 2 {
+        return false;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+        if row.iter().min().is_some_and(|m| *m > 2) {
+            return false;
+        }
+    }
+    row[b.len()] <= 2
 }
 
 /// Drops float noise from sums (`1085.3999999999` → `1085.4`).
@@ -280,6 +397,9 @@ fn indicator_value(i: &Indicator) -> Value {
     if i.direction == Direction::Down {
         map.insert("direction".into(), json!("giảm"));
     }
+    if i.measure != Measure::of_unit(&i.unit) {
+        map.insert("measure".into(), json!(i.measure.name()));
+    }
     for (key, value) in [
         ("plan", i.plan),
         ("actual", i.actual),
@@ -292,9 +412,11 @@ fn indicator_value(i: &Indicator) -> Value {
     if i.key {
         map.insert("key".into(), json!(true));
     }
+    if i.subtotal {
+        map.insert("subtotal".into(), json!(true));
+    }
     Value::Object(map)
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,7 +445,7 @@ mod tests {
                 ]),
             ),
         ];
-        let out = rollup(&json!({"year": 2024}), &units).unwrap();
+        let out = rollup(&json!({"year": 2024}), &units).unwrap().data;
         let rows = out["indicators"].as_array().unwrap();
         assert_eq!(rows[0]["plan"], json!(300.0));
         assert_eq!(rows[0]["actual"], json!(310.0));
@@ -352,7 +474,9 @@ mod tests {
             ),
         ];
         let problems = rollup(&json!({}), &units).unwrap_err();
-        let weighted = rollup(&json!({"weights": {"Tỷ lệ": "households"}}), &units[..1]).unwrap();
+        let weighted = rollup(&json!({"weights": {"Tỷ lệ": "households"}}), &units[..1])
+            .unwrap()
+            .data;
         assert_eq!(weighted["indicators"][0]["actual"], json!(1.0));
         // A unit without the weight field is named, with the field.
         let mut no_weight = units[0].clone();
@@ -381,6 +505,133 @@ mod tests {
                 .iter()
                 .any(|p| p.contains("unit 2") && p.contains("differs")),
             "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn figures_typed_the_vietnamese_way_add_up() {
+        // One unit's "219.500" is 219.500 (not 219,5): 196.219,5 + 219.500.
+        let units = [
+            unit(
+                "XÃ A",
+                1.0,
+                json!([{"name": "Thu ngân sách", "unit": "triệu đồng", "plan": "190.000", "actual": "196.219,5"}]),
+            ),
+            unit(
+                "XÃ B",
+                1.0,
+                json!([{"name": "Thu ngân sách", "unit": "triệu đồng", "plan": "200.000", "actual": "219.500"}]),
+            ),
+        ];
+        let out = rollup(&json!({}), &units).unwrap().data;
+        assert_eq!(out["indicators"][0]["actual"], json!(415_719.5));
+        assert_eq!(out["indicators"][0]["plan"], json!(390_000.0));
+    }
+
+    #[test]
+    fn scores_indices_and_ages_are_never_summed() {
+        let units = [
+            unit(
+                "XÃ A",
+                1200.0,
+                json!([
+                    {"name": "Chỉ số PAR Index", "unit": "điểm", "plan": 85, "actual": 86.5},
+                    {"name": "Tuổi thọ trung bình", "unit": "tuổi", "plan": 74, "actual": 74.2},
+                ]),
+            ),
+            unit(
+                "XÃ B",
+                800.0,
+                json!([
+                    {"name": "Chỉ số PAR Index", "unit": "điểm", "plan": 85, "actual": 83},
+                    {"name": "Tuổi thọ trung bình", "unit": "tuổi", "plan": 74, "actual": 73.6},
+                ]),
+            ),
+        ];
+        let refused = rollup(&json!({}), &units).unwrap_err();
+        assert!(
+            refused
+                .iter()
+                .any(|p| p.contains("`Chỉ số PAR Index`") && p.contains("a score")),
+            "{refused:?}"
+        );
+        assert!(
+            refused.iter().any(
+                |p| p.contains("`Tuổi thọ trung bình`") && p.contains("an age")
+                    || p.contains("a age")
+            ),
+            "{refused:?}"
+        );
+        let base = json!({"weights": {"Chỉ số PAR Index": "households", "Tuổi thọ trung bình": "households"}});
+        let out = rollup(&base, &units).unwrap().data;
+        // (86,5 × 1.200 + 83 × 800) ÷ 2.000 = 85,1 (not 169,5 điểm).
+        assert_eq!(out["indicators"][0]["actual"], json!(85.1));
+        // (74,2 × 1.200 + 73,6 × 800) ÷ 2.000 = 73,96.
+        assert_eq!(out["indicators"][1]["actual"], json!(73.96));
+    }
+
+    #[test]
+    fn names_match_in_nfc_and_near_misses_are_warned() {
+        let nfd = "Tổng đàn gia súc".chars().collect::<String>();
+        use unicode_normalization::UnicodeNormalization;
+        let nfd: String = nfd.nfd().collect();
+        let units = [
+            unit(
+                "XÃ A",
+                1.0,
+                json!([
+                    {"name": "Tổng đàn gia súc", "unit": "con", "plan": 10, "actual": 12},
+                    {"name": "Diện tích lúa", "unit": "ha", "plan": 10, "actual": 12},
+                ]),
+            ),
+            unit(
+                "XÃ B",
+                1.0,
+                json!([
+                    {"name": format!(" {nfd}"), "unit": "con", "plan": 5, "actual": 6},
+                    {"name": "Diện  tích lúa", "unit": "ha", "plan": 10, "actual": 12},
+                ]),
+            ),
+            unit(
+                "XÃ C",
+                1.0,
+                json!([
+                    {"name": "Tổng đàn gia súc", "unit": "con", "plan": 1, "actual": 1},
+                    {"name": "Diện tich lua", "unit": "ha", "plan": 1, "actual": 1},
+                ]),
+            ),
+        ];
+        let rolled = rollup(&json!({}), &units).unwrap();
+        let rows = rolled.data["indicators"].as_array().unwrap();
+        assert_eq!(rows[0]["actual"], json!(19.0));
+        // Units 1 and 2 write it alike (a double space aside); unit 3 does
+        // not, so the total is missing rather than silently partial.
+        assert_eq!(rows[1]["name"], "Diện tích lúa");
+        assert!(rows[1].get("actual").is_none(), "{rows:?}");
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(rolled.warnings.len(), 1, "{:?}", rolled.warnings);
+        assert!(
+            rolled.warnings[0].contains("`Diện tích lúa` (units 1, 2)")
+                && rolled.warnings[0].contains("`Diện tich lua` (units 3)"),
+            "{:?}",
+            rolled.warnings
+        );
+    }
+
+    #[test]
+    fn a_unit_listed_twice_is_refused() {
+        let rows = json!([{"name": "Lúa", "unit": "ha", "plan": 1, "actual": 1}]);
+        let units = [
+            unit("XÃ A", 1.0, rows.clone()),
+            unit("XÃ B", 1.0, rows.clone()),
+            unit("XÃ  A", 1.0, rows),
+        ];
+        let refused = rollup(&json!({}), &units).unwrap_err();
+        assert!(
+            refused.iter().any(|p| p.contains("unit 3")
+                && p.contains("listed twice")
+                && p.contains("unit 1")),
+            "{refused:?}"
         );
     }
 }

@@ -9,8 +9,9 @@
 //! (`#DIV/0!`) is refused, naming the sheet, the cell (`B7`) and the field.
 //!
 //! Percentages read as people see them: an `.xlsx` number cell formatted
-//! as a percentage (stored `0.951`, shown `95,1 %`) and a percentage typed
-//! as text (`95,1%`) both give `95.1`. In `.xls` and `.ods` a formatted
+//! as a percentage (stored `0.951`, shown `95,1 %`) gives `95.1`; a figure
+//! typed as text (`95,1%`, `185.420`) is read, in the data's number format,
+//! where a number is wanted. In `.xls` and `.ods` a formatted
 //! percentage still reads as its stored fraction (the reader does not expose
 //! their formats): type rates there as plain numbers.
 
@@ -22,6 +23,7 @@ use calamine::{open_workbook_auto, Data, Range, Reader};
 use serde_json::{Map, Value};
 
 use super::data::{self, Row};
+use super::workbook;
 
 /// The file extensions read as spreadsheets.
 pub const EXTENSIONS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
@@ -37,6 +39,18 @@ pub fn is_sheet(path: &Path) -> bool {
 /// workbook at `path`. Only a workbook or sheet that cannot be read is an
 /// `Err`; a bad cell is its row's error, naming sheet, cell and field.
 pub fn read_rows(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>, String> {
+    read_rows_with(path, sheet, &workbook::Context::default())
+}
+
+/// [`read_rows`], knowing the report's year and the data's `columns:`
+/// mapping: an office's own table (a header in Vietnamese, title rows
+/// above it, group rows) is read as indicators (`workbook.rs`); any other
+/// sheet's header holds data paths.
+pub fn read_rows_with(
+    path: &Path,
+    sheet: Option<&str>,
+    context: &workbook::Context<'_>,
+) -> Result<Vec<Row>, String> {
     let shown = path.display();
     let mut book = open_workbook_auto(path).map_err(|e| format!("{shown}: {e}"))?;
     let names = book.sheet_names();
@@ -66,7 +80,77 @@ pub fn read_rows(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>, String> {
         Some("xlsx" | "xlsm") => super::xlsx_percent::percent_cells(path, &name),
         _ => HashSet::new(),
     };
-    rows_from_range(&name, &range, &percent).map_err(|e| format!("{shown}: {e}"))
+    let saved_results_stale = matches!(extension.as_deref(), Some("xlsx" | "xlsm"))
+        && super::xlsx_calc::recalculated_on_load(path);
+    let uncomputed = match book.worksheet_formula(&name) {
+        Ok(formulas) => uncomputed_cells(&formulas, &range, saved_results_stale),
+        Err(_) => HashSet::new(),
+    };
+    let grid = grid_of(&name, &range, &percent, &uncomputed);
+    workbook::office_rows(&grid, context)
+        .unwrap_or_else(|| rows_from_grid(&grid))
+        .map_err(|e| format!("{shown}: {e}"))
+}
+
+/// Cells holding a formula whose result was never saved (a file written
+/// by a program that does not compute formulas): refused, never read as
+/// empty or as the 0 such programs save. With `stale`, the workbook says
+/// no saved result is current: every formula cell is refused.
+fn uncomputed_cells(
+    formulas: &Range<String>,
+    values: &Range<Data>,
+    stale: bool,
+) -> HashSet<String> {
+    let Some((top, left)) = formulas.start() else {
+        return HashSet::new();
+    };
+    formulas
+        .cells()
+        .filter(|(_, _, f)| !f.trim().is_empty())
+        .map(|(r, c, _)| (top as usize + r, left as usize + c))
+        .filter(|(r, c)| {
+            stale
+                || values
+                    .get_value((*r as u32, *c as u32))
+                    .is_none_or(|v| matches!(v, Data::Empty))
+        })
+        .map(|(r, c)| cell_name(c, r + 1))
+        .collect()
+}
+
+/// The used range as rows of cells with their names and values.
+fn grid_of<'a>(
+    sheet: &'a str,
+    range: &Range<Data>,
+    percent: &HashSet<String>,
+    uncomputed: &HashSet<String>,
+) -> workbook::Grid<'a> {
+    let (first_row, first_col) = range.start().unwrap_or((0, 0));
+    let rows = range
+        .rows()
+        .enumerate()
+        .map(|(i, cells)| {
+            let line = first_row as usize + i + 1;
+            let cells = cells
+                .iter()
+                .enumerate()
+                .map(|(c, cell)| {
+                    let at = cell_name(first_col as usize + c, line);
+                    let value = if uncomputed.contains(&at) {
+                        Err("the cell holds a formula whose result was never saved (the file was written by a program that does not compute formulas): open and save it in Excel or LibreOffice, or type the value".to_string())
+                    } else {
+                        match cell_value(cell) {
+                            Ok(Some(value)) if percent.contains(&at) => Ok(Some(as_percent(value))),
+                            other => other,
+                        }
+                    };
+                    workbook::GridCell { at, value }
+                })
+                .collect();
+            (line, cells)
+        })
+        .collect();
+    workbook::Grid { sheet, rows }
 }
 
 /// Rows of a sheet's used range: the first non-empty row is the header.
@@ -76,30 +160,33 @@ pub fn rows_from_range(
     range: &Range<Data>,
     percent: &HashSet<String>,
 ) -> Result<Vec<Row>, String> {
-    let Some((first_row, first_col)) = range.start() else {
-        return Ok(Vec::new());
-    };
-    let mut lines = range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| (first_row as usize + i + 1, cells))
-        .skip_while(|(_, cells)| cells.iter().all(is_blank));
+    rows_from_grid(&grid_of(sheet, range, percent, &HashSet::new()))
+}
+
+/// Rows below a header of data paths: the first non-empty row.
+fn rows_from_grid(grid: &workbook::Grid<'_>) -> Result<Vec<Row>, String> {
+    let sheet = grid.sheet;
+    let blank = |cells: &[workbook::GridCell]| cells.iter().all(|c| matches!(c.value, Ok(None)));
+    let mut lines = grid.rows.iter().skip_while(|(_, cells)| blank(cells));
     let Some((header_line, header_cells)) = lines.next() else {
         return Ok(Vec::new());
     };
     let mut headers: Vec<Option<Vec<String>>> = Vec::new();
     let mut problems = Vec::new();
-    for (i, cell) in header_cells.iter().enumerate() {
-        let at = cell_name(first_col as usize + i, header_line);
-        headers.push(match cell {
-            Data::Empty => None,
-            Data::String(s) if s.trim().is_empty() => None,
-            Data::String(s) => Some(s.trim().split('.').map(str::to_string).collect()),
-            other => {
+    for cell in header_cells {
+        let at = &cell.at;
+        headers.push(match &cell.value {
+            Ok(None) => None,
+            Ok(Some(Value::String(s))) => Some(s.trim().split('.').map(str::to_string).collect()),
+            Ok(Some(other)) => {
                 problems.push(format!(
                     "sheet `{sheet}`, cell {at}: a header cell must be a field name, found {}",
                     describe(other)
                 ));
+                None
+            }
+            Err(why) => {
+                problems.push(format!("sheet `{sheet}`, cell {at}: {why}"));
                 None
             }
         });
@@ -109,18 +196,17 @@ pub fn rows_from_range(
     }
     let mut rows = Vec::new();
     for (line, cells) in lines {
-        if cells.iter().all(is_blank) {
+        if blank(cells) {
             continue;
         }
         let mut item = Value::Object(Map::new());
         let mut problems = Vec::new();
         let mut origins = Vec::new();
         for (i, cell) in cells.iter().enumerate() {
-            let at = cell_name(first_col as usize + i, line);
+            let at = &cell.at;
             let path = headers.get(i).and_then(Option::as_ref);
-            let value = match cell_value(cell) {
-                Ok(Some(value)) if percent.contains(&at) => as_percent(value),
-                Ok(Some(value)) => value,
+            let value = match &cell.value {
+                Ok(Some(value)) => value.clone(),
                 Ok(None) => continue,
                 Err(why) => {
                     let field =
@@ -147,20 +233,12 @@ pub fn rows_from_range(
         };
         rows.push(Row {
             number: rows.len() + 1,
-            line: Some(line),
+            line: Some(*line),
             data,
             cells: origins,
         });
     }
     Ok(rows)
-}
-
-fn is_blank(cell: &Data) -> bool {
-    match cell {
-        Data::Empty => true,
-        Data::String(s) => s.trim().is_empty(),
-        _ => false,
-    }
 }
 
 /// A cell as data: `None` for an empty cell.
@@ -200,13 +278,10 @@ fn as_percent(value: Value) -> Value {
     }
 }
 
-/// Text as typed; `95,1%` (a percentage typed as text) becomes `95.1`.
+/// Text as typed. A figure typed as text (`185.420`, `95,1%`) stays text
+/// here and is read where a number is wanted, in the data's
+/// `number_format`, so a cell is never read in the wrong convention.
 fn text_value(text: &str) -> Value {
-    if let Some(digits) = text.strip_suffix('%') {
-        if let Ok(x) = super::format::number_from(&Value::String(digits.trim().to_string())) {
-            return number(x);
-        }
-    }
     Value::String(text.to_string())
 }
 
@@ -219,13 +294,11 @@ fn number(x: f64) -> Value {
     }
 }
 
-fn describe(cell: &Data) -> String {
-    match cell {
-        Data::Int(n) => format!("the number {n}"),
-        Data::Float(x) => format!("the number {x}"),
-        Data::Bool(b) => format!("the value {b}"),
-        Data::Error(e) => format!("the error {e}"),
-        _ => "a date".to_string(),
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Bool(b) => format!("the value {b}"),
+        Value::Number(n) => format!("the number {n}"),
+        other => format!("the value {other}"),
     }
 }
 
@@ -308,6 +381,12 @@ mod tests {
         workbook(&path);
         let rows = read_rows(&path, Some("Chỉ tiêu")).unwrap();
         assert_eq!(rows.len(), 3);
+        // rust_xlsxwriter saves no result for a formula: refused, not empty.
+        let uncomputed = rows[2].data.as_ref().unwrap_err();
+        assert!(
+            uncomputed.contains("cell D5") && uncomputed.contains("never saved"),
+            "{uncomputed}"
+        );
         assert_eq!(rows[0].line, Some(3));
         assert_eq!(
             rows[0].data.as_ref().unwrap(),
@@ -316,10 +395,9 @@ mod tests {
         );
         assert_eq!(
             rows[1].data.as_ref().unwrap(),
-            &json!({"name": "Tỷ lệ", "plan": 95.1, "date": 95.1})
+            &json!({"name": "Tỷ lệ", "plan": "95,1%", "date": 95.1})
         );
-        // rust_xlsxwriter stores no cached result, so the formula reads as
-        // empty here; an error value is tested below on a hand-made range.
+        // An error value is tested below on a hand-made range.
         let first = read_rows(&path, None).unwrap();
         assert!(first.is_empty(), "the first sheet has a header only");
         let missing = read_rows(&path, Some("Không có")).unwrap_err();

@@ -317,7 +317,7 @@ fn a_bad_value_in_a_list_names_its_full_path() {
     assert!(
         error
             .to_string()
-            .contains("{{indicator_summary}}: `nhiều` is not a number"),
+            .contains("data `indicators.3.actual`: `nhiều` is not a number"),
         "{error}"
     );
     data["indicators"][3]["actual"] = json!(1);
