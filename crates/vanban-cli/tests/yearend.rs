@@ -772,3 +772,131 @@ fn an_ods_sheet_gives_the_same_report_and_reads_dates() {
         &json!({"date": "2024-12-16"})
     );
 }
+
+/// The cells after the row's name in the DOCX table, up to `n`.
+fn row_after<'a>(texts: &'a [String], name: &str, n: usize) -> &'a [String] {
+    let all = texts.join("\n");
+    let at = texts
+        .iter()
+        .position(|t| t == name)
+        .unwrap_or_else(|| panic!("{name}\n{all}"));
+    &texts[at + 1..at + 1 + n]
+}
+
+#[test]
+fn the_offices_own_workbook_renders_with_its_figures_checked_by_hand() {
+    let dir = temp_dir("yearend-office");
+    let data = repo().join("examples/data/bao-cao-ket-qua-nam-2025.yaml");
+    let output = render(&data, &dir, "docx");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let texts = paragraph_texts(&part(
+        &std::fs::read(dir.join("bao-cao-ket-qua-nam-2025.docx")).unwrap(),
+        "word/document.xml",
+    ));
+    // 185.420 ÷ 180.000 = 103,01%; 185.420 ÷ 170.700 = 108,62%: typed as
+    // text the Vietnamese way, read as a hundred and eighty-five thousand.
+    assert_eq!(
+        row_after(&texts, "Thu ngân sách nhà nước trên địa bàn", 8),
+        [
+            "triệu đồng",
+            "170.700",
+            "180.000",
+            "185.420",
+            "103,0",
+            "108,6",
+            "Vượt",
+            "Ước thực hiện"
+        ]
+    );
+    // 1,48 ÷ 1,6 = 92,5%; 1,48 ÷ 2,15 = 68,84%; `Giảm` in capitals.
+    assert_eq!(
+        row_after(&texts, "Tỷ lệ hộ nghèo (chuẩn đa chiều)", 7),
+        ["%", "2,15", "1,6", "1,48", "92,5", "68,8", "Vượt"]
+    );
+    // A plan of none, two fires: judged, not met; 2 ÷ 3 = 66,7% of last year.
+    assert_eq!(
+        row_after(&texts, "Số vụ cháy, nổ", 7),
+        ["vụ", "3", "0", "2", "-", "66,7", "Không đạt"]
+    );
+    // 98 ÷ 110 = 89,1% of a lower-is-better plan: exceeded.
+    assert_eq!(
+        row_after(&texts, "Số vụ phạm pháp hình sự", 7),
+        ["vụ", "120", "110", "98", "89,1", "81,7", "Vượt"]
+    );
+    // Group rows from the merged `I. KINH TẾ` and from `II` | `VĂN HÓA - XÃ HỘI`;
+    // the title rows and the "Người lập biểu" line are no indicators.
+    for group in ["KINH TẾ", "VĂN HÓA - XÃ HỘI", "QUỐC PHÒNG - AN NINH"] {
+        assert!(texts.iter().any(|t| t == group), "{group}");
+    }
+    assert!(!texts.iter().any(|t| t.contains("Người lập biểu")));
+    let all = texts.join("\n");
+    assert!(
+        all.contains("giảm 0,67 điểm phần trăm so với cùng kỳ"),
+        "{all}"
+    );
+    assert!(
+        all.contains("hoàn thành 6/7 chỉ tiêu chủ yếu, trong đó 6 chỉ tiêu vượt kế hoạch; 1 chỉ tiêu chưa đạt kế hoạch: Số vụ cháy, nổ."),
+        "{all}"
+    );
+}
+
+#[test]
+fn an_office_workbook_with_wrong_years_or_english_figures_is_refused_by_cell() {
+    let dir = temp_dir("yearend-office-bad");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Biểu 01").unwrap();
+    sheet.write_string(0, 0, "BIỂU CHỈ TIÊU").unwrap();
+    for (c, h) in [
+        "TT",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        "Kế hoạch năm 2025",
+        "Thực hiện năm 2025",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(2, c as u16, *h).unwrap();
+    }
+    sheet.write_number(3, 0, 1).unwrap();
+    sheet.write_string(3, 1, "Diện tích lúa").unwrap();
+    sheet.write_string(3, 2, "ha").unwrap();
+    sheet.write_string(3, 3, "1.5").unwrap();
+    sheet.write_string(3, 4, "1.250,5").unwrap();
+    sheet.write_number(4, 0, 2).unwrap();
+    sheet.write_string(4, 1, "Sản lượng").unwrap();
+    sheet.write_string(4, 2, "tấn").unwrap();
+    sheet.write_number(4, 3, 10).unwrap();
+    sheet.write_formula(4, 4, "=D5*2").unwrap();
+    book.save(dir.join("chi-tieu.xlsx")).unwrap();
+    let mut data =
+        data::read_one(&repo().join("examples/data/bao-cao-ket-qua-nam-2025.yaml")).unwrap();
+    data["indicators"] = json!({"from": "chi-tieu.xlsx", "sheet": "Biểu 01"});
+    // The same sheet in a report on 2024: both year headers named.
+    data["year"] = json!(2024);
+    let file = write_yaml(&dir, "bao-cao.json", &data);
+    let output = render(&file, &dir, "docx");
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert!(
+        message.contains("cell D3: `Kế hoạch năm 2025` is for 2025, but the report is on 2024"),
+        "{message}"
+    );
+    assert!(message.contains("cell E3"), "{message}");
+    // In 2025: the English `1.5` and the formula never computed, both named
+    // with their cells, at once.
+    data["year"] = json!(2025);
+    let file = write_yaml(&dir, "bao-cao.json", &data);
+    let output = render(&file, &dir, "docx");
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert!(
+        message.contains("cell D4") && message.contains("written the English way it is 1,5"),
+        "{message}"
+    );
+    assert!(
+        message.contains("cell E5") && message.contains("never saved"),
+        "{message}"
+    );
+    assert!(!dir.join("bao-cao.docx").exists());
+}

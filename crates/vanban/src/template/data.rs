@@ -121,7 +121,12 @@ pub fn resolve_from(value: Value, base: &Path) -> Result<(Value, Origins), Vec<S
         .get("year")
         .and_then(Value::as_i64)
         .and_then(|y| i32::try_from(y).ok());
-    let at = Place { base, year };
+    let numbers = super::numbers::NumberFormat::of_data(&value).unwrap_or_default();
+    let at = Place {
+        base,
+        year,
+        numbers,
+    };
     let value = resolve_at(value, &at, &mut Vec::new(), &mut problems, &mut origins);
     if problems.is_empty() {
         Ok((value, origins))
@@ -134,6 +139,7 @@ pub fn resolve_from(value: Value, base: &Path) -> Result<(Value, Origins), Vec<S
 struct Place<'a> {
     base: &'a Path,
     year: Option<i32>,
+    numbers: super::numbers::NumberFormat,
 }
 
 fn resolve_at(
@@ -146,7 +152,7 @@ fn resolve_at(
     match value {
         Value::Object(map) if is_from(&map) => {
             let field = at.join(".");
-            match load_from(&map, base) {
+            match load_from(&map, base, &field) {
                 Ok((rows, cells)) => {
                     for (index, row_cells) in cells.into_iter().enumerate() {
                         for (path, cell) in row_cells {
@@ -197,7 +203,11 @@ fn is_from(map: &Map<String, Value>) -> bool {
 /// The rows of a `{from: …}` file, and the cells each row's values came from.
 type Loaded = (Value, Vec<Vec<(String, String)>>);
 
-fn load_from(map: &Map<String, Value>, place: &Place<'_>) -> Result<Loaded, Vec<String>> {
+fn load_from(
+    map: &Map<String, Value>,
+    place: &Place<'_>,
+    field: &str,
+) -> Result<Loaded, Vec<String>> {
     let file = map["from"].as_str().unwrap_or_default();
     let sheet = match map.get("sheet") {
         None => None,
@@ -218,6 +228,8 @@ fn load_from(map: &Map<String, Value>, place: &Place<'_>) -> Result<Loaded, Vec<
         let context = super::workbook::Context {
             columns,
             year: place.year,
+            numbers: place.numbers,
+            field: Some(field),
         };
         sheet::read_rows_with(&path, sheet, &context).map_err(|e| vec![e])?
     } else {

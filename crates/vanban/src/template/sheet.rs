@@ -395,7 +395,7 @@ mod tests {
         );
         assert_eq!(
             rows[1].data.as_ref().unwrap(),
-            &json!({"name": "Tỷ lệ", "plan": "95,1%", "date": 95.1})
+            &json!({"name": "Tỷ lệ", "plan": 95.1, "date": 95.1})
         );
         // An error value is tested below on a hand-made range.
         let first = read_rows(&path, None).unwrap();

@@ -16,6 +16,7 @@
 use serde_json::{Map, Value};
 
 use super::data::Row;
+use super::numbers::{number_in, NumberFormat};
 use crate::vn;
 
 /// A column of the office's table.
@@ -43,6 +44,11 @@ pub struct Context<'a> {
     pub columns: Option<&'a Map<String, Value>>,
     /// The year the report is on (the data's `year`).
     pub year: Option<i32>,
+    /// How figures typed as text are written (the data's `number_format`).
+    pub numbers: NumberFormat,
+    /// The data field the rows fill (`indicators`), to name a bad figure by
+    /// its data path as well as its cell.
+    pub field: Option<&'a str>,
 }
 
 /// Header text as compared: NFC, lower case, one space, no trailing `:`.
@@ -307,6 +313,30 @@ fn read_table(
                 number_cell = cell.text();
                 continue;
             }
+            // Figures are read here, so a bad one is named by its cell
+            // along with every other bad cell of the sheet.
+            let value = match (field, &value) {
+                ("plan" | "actual" | "previous", Value::String(text))
+                    if !matches!(text.trim(), "" | "-" | "–") =>
+                {
+                    match number_in(&value, context.numbers) {
+                        Ok(x) => serde_json::json!(x),
+                        Err(why) => {
+                            let path = match context.field {
+                                Some(list) => format!("data `{list}.{}.{field}`, ", rows.len()),
+                                None => String::new(),
+                            };
+                            problems.push(format!(
+                                "{path}sheet `{sheet}`, cell {}, column `{}`: {why}",
+                                cell.at,
+                                header_cells[i].text()
+                            ));
+                            continue;
+                        }
+                    }
+                }
+                _ => value,
+            };
             let path: Vec<String> = field.split('.').map(str::to_string).collect();
             let mut whole = Value::Object(std::mem::take(&mut item));
             match super::data::set_path(&mut whole, &path, value) {
@@ -560,8 +590,8 @@ mod tests {
         assert_eq!(rows.len(), 2);
         assert_eq!(
             rows[0].data.as_ref().unwrap(),
-            &json!({"name": "Thu ngân sách", "unit": "triệu đồng", "previous": "170.700",
-                    "plan": "180.000", "actual": "185.420", "note": "Ước", "group": "KINH TẾ"})
+            &json!({"name": "Thu ngân sách", "unit": "triệu đồng", "previous": 170_700.0,
+                    "plan": 180_000.0, "actual": 185_420.0, "note": "Ước", "group": "KINH TẾ"})
         );
         assert_eq!(rows[1].data.as_ref().unwrap()["group"], "XÃ HỘI");
         assert!(rows[0]
@@ -605,12 +635,12 @@ mod tests {
         ]);
         let context = Context {
             columns: columns.as_object(),
-            year: None,
+            ..Context::default()
         };
         let rows = office_rows(&g, &context).unwrap().unwrap();
         assert_eq!(
             rows[0].data.as_ref().unwrap(),
-            &json!({"name": "Lúa", "plan": "10", "actual": "12"})
+            &json!({"name": "Lúa", "plan": 10.0, "actual": 12.0})
         );
         // A sheet whose header holds data paths is not an office table.
         let paths = grid(&[&["issuer.name", "number"], &["UBND", "3"]]);
