@@ -37,9 +37,18 @@ impl Catalog {
     }
 
     /// The validated document the template makes from `data` (the error
-    /// boxed: it is large, and results travel between threads).
-    pub fn render(&self, name: &str, data: &Value) -> Result<vanban::Document, Box<CoreError>> {
-        self.0.render_document(name, data).map_err(Box::new)
+    /// boxed: it is large, and results travel between threads); `extra`
+    /// are data fields allowed beyond the template's own (a name field).
+    pub fn render(
+        &self,
+        name: &str,
+        data: &Value,
+        extra: &[String],
+    ) -> Result<vanban::Document, Box<CoreError>> {
+        let options = vanban::ReadOptions::default();
+        self.0
+            .render_document_allowing(name, data, &options, extra)
+            .map_err(Box::new)
     }
 
     /// As `render`, keeping the input the template made (for pickling),
