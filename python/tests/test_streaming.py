@@ -116,3 +116,21 @@ def test_names_must_match_the_items(plan, tmp_path):
         vanban.render_many([plan, plan], tmp_path, formats="docx", names=["a"])
     with pytest.raises(ValueError, match="names: 1 names for 2 items"):
         vanban.render_many((p for p in [plan, plan]), tmp_path, formats="docx", names=["a"])
+
+
+def test_template_errors_carry_their_place_whatever_raised_them(plan, tmp_path):
+    row = csv_rows(1)[0]
+    with pytest.raises(vanban.TemplateError) as unknown:
+        vanban.render_template("bao-cao-ket-qua-nam", dict(row, strenghts=["x"]))
+    e = unknown.value
+    assert (e.template, e.file, e.line, e.column, e.data_path) == ("bao-cao-ket-qua-nam", None, None, None, "strenghts")
+    assert "did you mean `strengths`?" in str(e)
+    with pytest.raises(vanban.TemplateError) as zero:
+        vanban.render_template("bao-cao-ket-qua-nam", dict(row, number=0))
+    assert zero.value.data_path == "number" and "leave `number` out" in str(zero.value)
+    with pytest.raises(vanban.TemplateError) as missing:
+        vanban.render_many([plan], tmp_path, template="no-such-template")
+    assert (missing.value.template, missing.value.line, missing.value.data_path) == ("no-such-template", None, None)
+    # A column of the caller's own, declared as the name field, is allowed.
+    doc = vanban.render_template("bao-cao-ket-qua-nam", dict(row, xa="an-binh"), name_field="xa")
+    assert doc.kind == "bao-cao"

@@ -205,8 +205,12 @@ def render_template(
     templates_dir: Optional[StrPath] = None,
     *,
     limits: Optional[Limits] = None,
+    name_field: Optional[str] = None,
 ) -> Document:
-    """Fill template `name` with `data`; raises TemplateError or ValidationError."""
+    """Fill template `name` with `data`; raises TemplateError or ValidationError.
+
+    `name_field`: a field of `data` the template does not list (the one a
+    batch names its files by), allowed beside the template's fields."""
 
 def rollup(base: Mapping[str, Any], units: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """A district's year-end data from its units': amounts summed, rates

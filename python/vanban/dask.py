@@ -197,7 +197,8 @@ def _row_bytes(index: int, name: str, row: Dict[str, Any], options: Dict[str, An
         formats = formats.split(",")
     try:
         if options["template"] is not None:
-            doc = vanban.render_template(options["template"], row, templates_dir=options["templates_dir"])
+            doc = vanban.render_template(options["template"], row, templates_dir=options["templates_dir"],
+                                         name_field=options["name_field"])
         else:
             doc = vanban.Document(row)
         files = {}

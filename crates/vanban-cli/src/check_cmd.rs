@@ -15,6 +15,8 @@ use vanban::ReadOptions;
 pub struct Check<'a> {
     pub templates: &'a Templates,
     pub template: &'a str,
+    /// The sheet of workbook data files (`--sheet`); the first when `None`.
+    pub sheet: Option<&'a str>,
     /// Limits, and the fonts the document's text must be shown in.
     pub options: ReadOptions<'a>,
 }
@@ -76,7 +78,7 @@ fn check_one(file: &Path, check: &Check<'_>) -> Vec<String> {
 
 fn check_rows(file: &Path, check: &Check<'_>) -> Vec<String> {
     let shown = file.display();
-    let rows = match data::stream_rows(file, None) {
+    let rows = match data::stream_rows(file, check.sheet) {
         Ok(rows) => rows,
         Err(why) => return vec![why],
     };

@@ -144,6 +144,9 @@ enum Command {
         /// A folder of templates that adds to or overrides the built-ins.
         #[arg(long, value_name = "DIR", requires = "template")]
         templates: Option<PathBuf>,
+        /// The sheet of workbook data files; the first by default.
+        #[arg(long, value_name = "NAME", requires = "template")]
+        sheet: Option<String>,
         /// Check that these PDF fonts (REGULAR,BOLD,ITALIC,BOLDITALIC) have
         /// every character, instead of the built-in Liberation Serif.
         #[arg(long, value_name = "FILES")]
@@ -289,6 +292,7 @@ fn main() -> ExitCode {
             inputs,
             template,
             templates,
+            sheet,
             fonts,
             limits,
         } => {
@@ -307,6 +311,7 @@ fn main() -> ExitCode {
                         let job = check_cmd::Check {
                             templates: &templates,
                             template: &template,
+                            sheet: sheet.as_deref(),
                             options,
                         };
                         check_cmd::run(&inputs, &job)
