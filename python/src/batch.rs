@@ -8,11 +8,14 @@
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyIterator, PyString};
 use serde_json::Value;
+use vanban::template::data::{self, RowStream};
 use vanban::InputError;
 use vanban_output::pool::Pool;
 use vanban_output::{names, Cancel, Format, Namer};
@@ -118,49 +121,61 @@ enum Outcome {
     Template(Box<CoreError>),
     Output(vanban_output::Error),
     Panic(String),
+    /// The item could not be converted (a `TypeError` …), raised as is.
+    Raised(PyErr),
+    /// A row of a data file that could not be read: why.
+    Unreadable(String),
 }
 
 /// One item as the workers get it: data to validate (or fill a template
-/// with), or a `Document` the caller already made.
+/// with), a `Document` the caller already made, or why there is none.
 enum Item {
     Data(Value),
     Document(Box<vanban::Document>),
+    Raised(PyErr),
+    Unreadable(String),
+}
+
+/// An item with its position and the file stem it was given.
+struct Job {
+    index: usize,
+    name: String,
+    item: Item,
 }
 
 /// Everything the workers share, read-only.
 struct Batch<'a> {
-    names: &'a [String],
     formats: &'a [Format],
     out_dir: &'a Path,
     template: Option<(&'a Catalog, &'a str)>,
+    /// Data fields the template may be given beyond its own (the name field).
+    extra: &'a [String],
     options: &'a RenderOptions,
 }
 
 impl Batch<'_> {
-    fn render(&self, index: usize, item: &Item) -> Outcome {
+    fn render(&self, name: &str, item: Item) -> Outcome {
         let made = match (item, self.template) {
-            (Item::Document(doc), _) => return self.write(index, doc),
-            (Item::Data(value), Some((catalog, name))) => match catalog.render(name, value) {
-                Ok(doc) => Ok(doc),
-                Err(e) => return Outcome::Template(e),
-            },
-            (Item::Data(value), None) => validate_value(value),
+            (Item::Raised(e), _) => return Outcome::Raised(e),
+            (Item::Unreadable(why), _) => return Outcome::Unreadable(why),
+            (Item::Document(doc), _) => return self.write(name, &doc),
+            (Item::Data(value), Some((catalog, template))) => {
+                match catalog.render(template, &value, self.extra) {
+                    Ok(doc) => Ok(doc),
+                    Err(e) => return Outcome::Template(e),
+                }
+            }
+            (Item::Data(value), None) => validate_value(&value),
         };
         match made {
-            Ok(doc) => self.write(index, &doc),
+            Ok(doc) => self.write(name, &doc),
             Err(e) => Outcome::Invalid(e),
         }
     }
 
-    fn write(&self, index: usize, doc: &vanban::Document) -> Outcome {
+    fn write(&self, name: &str, doc: &vanban::Document) -> Outcome {
         let options = self.options.options();
-        match vanban_output::write_document(
-            doc,
-            self.out_dir,
-            &self.names[index],
-            self.formats,
-            &options,
-        ) {
+        match vanban_output::write_document(doc, self.out_dir, name, self.formats, &options) {
             Ok(paths) => Outcome::Written(paths),
             Err(e) => Outcome::Output(e),
         }
@@ -171,26 +186,37 @@ impl Batch<'_> {
 ///
 /// `items` is any iterable of mappings — input documents, or the data for
 /// `template` when it is given (e.g. `df.to_dict("records")`) — or of
-/// `Document`s already made. Each item becomes `out_dir/NAME.docx` and/or
-/// `.pdf`, named as the `vanban batch` command names them: NAME is the
-/// item's `name_field` value as an ASCII slug (`Xã An Bình` → `xa-an-binh`),
-/// else `TEMPLATE-NNN` (or `van-ban-NNN`) with the item's 1-based number; a
-/// name already given in this call gets `-2`, `-3`, … so no item overwrites
-/// another. `jobs` threads render at once (default: one per CPU), with the
-/// GIL released. `fonts` (four font files: regular, bold, italic, bold
-/// italic) replaces the PDF's Liberation Serif; `style` (a mapping like an
-/// input's `style` field) replaces each document's style. `progress`, if
-/// given, is called as `progress(done, total)` as items finish. `names`, if
-/// given, names each item instead of `name_field` (one per item, e.g. from
-/// `file_names`; None for a numbered one). A bad item
-/// does not stop the batch: the result list (in input order) says for each
-/// item what was written or what went wrong. Ctrl-C stops the batch after
-/// the documents under way (no temporary file is left) and raises
-/// KeyboardInterrupt.
+/// `Document`s already made; or the path of a data file of rows (`.csv`,
+/// `.jsonl`, read as `vanban batch` reads it; a workbook's `sheet`).
+/// Items are read as the workers take them, never collected first: a
+/// generator is consumed a few items ahead of the documents being
+/// written, a CSV or JSON Lines file is read row by row, so memory does
+/// not grow with the number of items. Each item becomes
+/// `out_dir/NAME.docx` and/or `.pdf`, named as the `vanban batch` command
+/// names them: NAME is the item's `name_field` value as an ASCII slug
+/// (`Xã An Bình` → `xa-an-binh`), else `TEMPLATE-NNN` (or `van-ban-NNN`)
+/// with the item's 1-based number, zero-padded to the digits of the item
+/// count (at least three; an iterable without `len()` has no count known
+/// in advance: three); a name already given in this call gets `-2`, `-3`,
+/// … so no item overwrites another. With a template, the `name_field`
+/// may be a field the template does not list. `jobs` threads render at
+/// once (default: one per CPU), with the GIL released. `fonts` (four font
+/// files: regular, bold, italic, bold italic) replaces the PDF's
+/// Liberation Serif; `style` (a mapping like an input's `style` field)
+/// replaces each document's style. `progress`, if given, is called as
+/// `progress(done, total)` as items finish (`total`: the item count, or
+/// for an iterable without `len()` the items read so far). `names`, if
+/// given, names each item instead of `name_field` (one per item, e.g.
+/// from `file_names`; None for a numbered one). A bad item does not stop
+/// the batch: the result list (in input order) says for each item what
+/// was written or what went wrong. An exception raised by the iterable
+/// itself stops the batch after the documents under way and is raised.
+/// Ctrl-C stops the batch after the documents under way (no temporary
+/// file is left) and raises KeyboardInterrupt.
 #[pyfunction]
 #[pyo3(
-    signature = (items, out_dir, formats = None, template = None, jobs = None, name_field = None, templates_dir = None, *, fonts = None, style = None, progress = None, names = None),
-    text_signature = "(items, out_dir, formats=('docx', 'pdf'), template=None, jobs=None, name_field=None, templates_dir=None, *, fonts=None, style=None, progress=None, names=None)"
+    signature = (items, out_dir, formats = None, template = None, jobs = None, name_field = None, templates_dir = None, *, fonts = None, style = None, progress = None, names = None, sheet = None),
+    text_signature = "(items, out_dir, formats=('docx', 'pdf'), template=None, jobs=None, name_field=None, templates_dir=None, *, fonts=None, style=None, progress=None, names=None, sheet=None)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub fn render_many(
@@ -206,6 +232,7 @@ pub fn render_many(
     style: Option<&Bound<'_, PyAny>>,
     progress: Option<Py<PyAny>>,
     names: Option<Vec<Option<String>>>,
+    sheet: Option<String>,
 ) -> PyResult<Vec<RenderResult>> {
     let formats = match formats {
         Some(f) => format_list(f)?,
@@ -216,79 +243,73 @@ pub fn render_many(
         Some(name) => {
             let catalog = Catalog::load(templates_dir.as_deref())?;
             if !catalog.names().iter().any(|n| n == name) {
-                return Err(TemplateError::new_err(format!(
+                let err = TemplateError::new_err(format!(
                     "no template named `{name}`; there are: {}",
                     catalog.names().join(", ")
-                )));
+                ));
+                // An attribute on an exception instance cannot fail.
+                let _ = err.value(py).setattr("template", name);
+                return Err(err);
             }
             Some(catalog)
         }
         None => None,
     };
-
-    // Convert with the GIL held; an item that cannot convert fails alone.
-    let mut work = Vec::new();
-    let mut early: Vec<Option<PyErr>> = Vec::new();
-    let mut raw_names = Vec::new();
-    for (index, item) in items.try_iter()?.enumerate() {
-        py.check_signals()?;
-        let item = item?;
-        match to_item(&item, template.is_some()) {
-            Ok(value) => {
-                raw_names.push(item_name(&item, &value, name_field.as_deref()));
-                work.push((index, value));
-                early.push(None);
-            }
-            Err(e) => {
-                raw_names.push(None);
-                early.push(Some(e));
-            }
+    let (source, total) = Source::open(items, sheet.as_deref())?;
+    if let (Some(given), Some(total)) = (&names, total) {
+        if given.len() != total {
+            return Err(names_mismatch(given.len(), total));
         }
     }
-    let count = early.len();
-    if let Some(given) = names {
-        if given.len() != count {
-            return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                "names: {} names for {count} items",
-                given.len()
-            )));
-        }
-        raw_names = given;
-    }
-    let mut namer = Namer::new(template.as_deref(), Some(count));
-    let names: Vec<String> = raw_names
-        .iter()
-        .enumerate()
-        .map(|(index, name)| namer.name(index + 1, name.as_deref()))
-        .collect();
     std::fs::create_dir_all(&out_dir)?;
 
+    let extra: Vec<String> = name_field.iter().cloned().collect();
     let batch = Batch {
-        names: &names,
         formats: &formats,
         out_dir: &out_dir,
         template: catalog.as_ref().zip(template.as_deref()),
+        extra: &extra,
         options: &options,
     };
-    let outcomes = py.detach(|| run(&batch, work, count, jobs.unwrap_or(0), progress.as_ref()))?;
-
+    let raised = Mutex::new(None);
+    let read = AtomicUsize::new(0);
+    let reader = Reader {
+        source,
+        templated: template.is_some(),
+        name_field: name_field.as_deref(),
+        names: names.as_deref(),
+        namer: Namer::new(template.as_deref(), total.or(names.as_ref().map(Vec::len))),
+        raised: &raised,
+        read: &read,
+    };
+    let run = py.detach(|| run(&batch, reader, total, jobs.unwrap_or(0), progress.as_ref()));
+    // An exception the iterable raised, or too many items for the names.
+    if let Some(e) = raised.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        return Err(e);
+    }
+    let outcomes = run?;
+    if let Some(given) = &names {
+        if given.len() != outcomes.len() {
+            return Err(names_mismatch(given.len(), outcomes.len()));
+        }
+    }
     let results = outcomes
         .into_iter()
-        .zip(early)
-        .zip(names)
         .enumerate()
-        .map(|(index, ((outcome, early), name))| {
-            let (paths, error) = match (early, outcome) {
-                (Some(e), _) => (Vec::new(), Some(e)),
-                (None, Some(Outcome::Written(paths))) => (
+        .map(|(index, done)| {
+            let (name, outcome) = done.unwrap_or_default();
+            let (paths, error) = match outcome {
+                Some(Outcome::Written(paths)) => (
                     paths.iter().map(|p| p.display().to_string()).collect(),
                     None,
                 ),
-                (None, Some(Outcome::Invalid(e))) => (Vec::new(), Some(validation_error(py, &e))),
-                (None, Some(Outcome::Template(e))) => (Vec::new(), Some(template_error(py, &e))),
-                (None, Some(Outcome::Output(e))) => (Vec::new(), Some(output_error(e))),
-                (None, Some(Outcome::Panic(m))) => (Vec::new(), Some(internal_error(&m))),
-                (None, None) => (Vec::new(), Some(internal_error("item was not rendered"))),
+                Some(Outcome::Invalid(e)) => (Vec::new(), Some(validation_error(py, &e))),
+                Some(Outcome::Template(e)) => (Vec::new(), Some(template_error(py, &e))),
+                Some(Outcome::Output(e)) => (Vec::new(), Some(output_error(e))),
+                Some(Outcome::Panic(m)) => (Vec::new(), Some(internal_error(&m))),
+                Some(Outcome::Raised(e)) => (Vec::new(), Some(e)),
+                Some(Outcome::Unreadable(why)) => (Vec::new(), Some(PyValueError::new_err(why))),
+                None => (Vec::new(), Some(internal_error("item was not rendered"))),
             };
             RenderResult {
                 index,
@@ -299,6 +320,111 @@ pub fn render_many(
         })
         .collect();
     Ok(results)
+}
+
+fn names_mismatch(names: usize, items: usize) -> PyErr {
+    PyValueError::new_err(format!("names: {names} names for {items} items"))
+}
+
+/// Where the items come from.
+enum Source {
+    /// A Python iterator, advanced with the GIL as the workers need items.
+    Python(Py<PyIterator>),
+    /// The rows of a data file (CSV, JSON Lines: read row by row).
+    Rows { file: String, rows: RowStream },
+}
+
+impl Source {
+    /// The source of `items`, and the number of items when it is known
+    /// without reading them (`len()`, or a first pass over a file's rows
+    /// that keeps none of them).
+    fn open(items: &Bound<'_, PyAny>, sheet: Option<&str>) -> PyResult<(Source, Option<usize>)> {
+        if items.is_instance_of::<PyString>() || items.hasattr("__fspath__")? {
+            let path: PathBuf = items.extract()?;
+            let open = || data::stream_rows(&path, sheet).map_err(PyValueError::new_err);
+            let count = open()?.count();
+            let rows = open()?;
+            let file = path.display().to_string();
+            return Ok((Source::Rows { file, rows }, Some(count)));
+        }
+        let total = items.len().ok();
+        Ok((Source::Python(items.try_iter()?.unbind()), total))
+    }
+}
+
+/// Reads the items one at a time, on the pool's reading thread: converts
+/// each (with the GIL, briefly) and names it, in input order.
+struct Reader<'a> {
+    source: Source,
+    templated: bool,
+    name_field: Option<&'a str>,
+    names: Option<&'a [Option<String>]>,
+    namer: Namer,
+    /// The first exception the iterable raised (it ends the reading).
+    raised: &'a Mutex<Option<PyErr>>,
+    /// Items read so far.
+    read: &'a AtomicUsize,
+}
+
+impl Reader<'_> {
+    fn stop(&self, error: PyErr) -> Option<Job> {
+        let mut raised = self.raised.lock().unwrap_or_else(|p| p.into_inner());
+        raised.get_or_insert(error);
+        None
+    }
+}
+
+impl Iterator for Reader<'_> {
+    type Item = Job;
+
+    fn next(&mut self) -> Option<Job> {
+        let index = self.read.load(Ordering::SeqCst);
+        let (item, raw_name) = match &mut self.source {
+            Source::Python(iterator) => {
+                let next = Python::attach(|py| {
+                    let mut iterator = iterator.bind(py).clone();
+                    iterator.next().map(|item| {
+                        item.map(|item| match to_item(&item, self.templated) {
+                            Ok(value) => {
+                                let name = item_name(&item, &value, self.name_field);
+                                (value, name)
+                            }
+                            Err(e) => (Item::Raised(e), None),
+                        })
+                    })
+                });
+                match next? {
+                    Ok(found) => found,
+                    Err(e) => return self.stop(e),
+                }
+            }
+            Source::Rows { file, rows } => {
+                let row = rows.next()?;
+                let name = self.name_field.and_then(|field| {
+                    let data = row.data.as_ref().ok()?;
+                    names::lookup(data, field)
+                });
+                let item = match row.data {
+                    Ok(value) => Item::Data(value),
+                    Err(why) => Item::Unreadable(match row.line {
+                        Some(line) => format!("{file}: row {} (line {line}): {why}", row.number),
+                        None => format!("{file}: row {}: {why}", row.number),
+                    }),
+                };
+                (item, name)
+            }
+        };
+        let raw_name = match self.names {
+            Some(given) => match given.get(index) {
+                Some(name) => name.clone(),
+                None => return self.stop(names_mismatch(given.len(), index + 1)),
+            },
+            None => raw_name,
+        };
+        let name = self.namer.name(index + 1, raw_name.as_deref());
+        self.read.store(index + 1, Ordering::SeqCst);
+        Some(Job { index, name, item })
+    }
 }
 
 /// Takes a `Document` as it is; converts anything else to data.
@@ -312,26 +438,33 @@ fn to_item(item: &Bound<'_, PyAny>, templated: bool) -> PyResult<Item> {
     }
 }
 
-/// Runs the pool; returns each item's outcome, or the exception raised by
-/// a signal handler (Ctrl-C) or by the progress callback.
+/// Each item's name and outcome, in input order.
+type Outcomes = Vec<Option<(String, Option<Outcome>)>>;
+
+/// Runs the pool over the reader; returns each item's name and outcome, or
+/// the exception raised by a signal handler (Ctrl-C) or by the progress
+/// callback.
 fn run(
     batch: &Batch<'_>,
-    work: Vec<(usize, Item)>,
-    count: usize,
+    reader: Reader<'_>,
+    total: Option<usize>,
     jobs: usize,
     progress: Option<&Py<PyAny>>,
-) -> PyResult<Vec<Option<Outcome>>> {
+) -> PyResult<Outcomes> {
     let cancel = Cancel::new();
-    let mut outcomes: Vec<Option<Outcome>> = (0..count).map(|_| None).collect();
+    let read = reader.read;
+    let mut outcomes: Outcomes = Vec::new();
     // The first exception raised stops the pool and is raised to the caller.
     let raised: RefCell<Option<PyErr>> = RefCell::new(None);
     let stop = |error: PyErr| {
         cancel.cancel();
         raised.borrow_mut().get_or_insert(error);
     };
-    Pool::new(jobs)
-        .total(work.len())
-        .cancel(&cancel)
+    let mut pool = Pool::new(jobs).cancel(&cancel);
+    if let Some(total) = total {
+        pool = pool.total(total);
+    }
+    pool
         // Signal handlers run only on the main thread with the GIL held.
         .on_idle(|| {
             if let Err(e) = Python::attach(|py| py.check_signals()) {
@@ -339,16 +472,20 @@ fn run(
             }
         })
         .run(
-            work,
-            |(index, item)| {
+            reader,
+            |job: Job| {
+                let Job { index, name, item } = job;
                 let outcome =
-                    catch_panic(|| batch.render(index, &item)).unwrap_or_else(Outcome::Panic);
-                (index, outcome)
+                    catch_panic(|| batch.render(&name, item)).unwrap_or_else(Outcome::Panic);
+                (index, name, outcome)
             },
-            |(index, outcome), at| {
-                outcomes[index] = Some(outcome);
+            |(index, name, outcome), at| {
+                if outcomes.len() <= index {
+                    outcomes.resize_with(index + 1, || None);
+                }
+                outcomes[index] = Some((name, Some(outcome)));
                 if let Some(callback) = progress {
-                    let total = at.total.unwrap_or(at.done);
+                    let total = at.total.unwrap_or_else(|| read.load(Ordering::SeqCst));
                     let called =
                         Python::attach(|py| callback.call1(py, (at.done, total)).map(drop));
                     if let Err(e) = called {
@@ -357,6 +494,8 @@ fn run(
                 }
             },
         );
+    // Items read but not rendered (the run stopped) still have a place.
+    outcomes.resize_with(read.load(Ordering::SeqCst), || None);
     match raised.into_inner() {
         Some(e) => Err(e),
         None => Ok(outcomes),
@@ -393,6 +532,7 @@ fn item_name(item: &Bound<'_, PyAny>, value: &Item, field: Option<&str>) -> Opti
     let field = field?;
     match value {
         Item::Data(data) => names::lookup(data, field),
+        Item::Raised(_) | Item::Unreadable(_) => None,
         Item::Document(_) => {
             let value = item.getattr(field).ok().filter(|v| !v.is_none())?;
             match value.cast::<PyString>() {

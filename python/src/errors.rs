@@ -32,7 +32,13 @@ pyo3::create_exception!(
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("ValidationError", py.get_type::<ValidationError>())?;
-    m.add("TemplateError", py.get_type::<TemplateError>())?;
+    let template_error = py.get_type::<TemplateError>();
+    // Every TemplateError has these, set on the instance when known.
+    template_error.setattr("template", "")?;
+    for name in ["file", "line", "column", "data_path"] {
+        template_error.setattr(name, py.None())?;
+    }
+    m.add("TemplateError", template_error)?;
     m.add("InternalError", py.get_type::<InternalError>())?;
     Ok(())
 }

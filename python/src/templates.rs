@@ -37,9 +37,18 @@ impl Catalog {
     }
 
     /// The validated document the template makes from `data` (the error
-    /// boxed: it is large, and results travel between threads).
-    pub fn render(&self, name: &str, data: &Value) -> Result<vanban::Document, Box<CoreError>> {
-        self.0.render_document(name, data).map_err(Box::new)
+    /// boxed: it is large, and results travel between threads); `extra`
+    /// are data fields allowed beyond the template's own (a name field).
+    pub fn render(
+        &self,
+        name: &str,
+        data: &Value,
+        extra: &[String],
+    ) -> Result<vanban::Document, Box<CoreError>> {
+        let options = vanban::ReadOptions::default();
+        self.0
+            .render_document_allowing(name, data, &options, extra)
+            .map_err(Box::new)
     }
 
     /// As `render`, keeping the input the template made (for pickling),
@@ -49,12 +58,16 @@ impl Catalog {
         name: &str,
         data: &Value,
         options: &vanban::ReadOptions<'_>,
+        extra: &[String],
     ) -> Result<(vanban::Document, vanban::Input), Box<CoreError>> {
-        let input = self.0.render(name, data).map_err(Box::new)?;
+        let input = self
+            .0
+            .render_allowing(name, data, extra)
+            .map_err(Box::new)?;
         match vanban::Document::from_input_with(&input, options) {
             Ok(doc) => Ok((doc, input)),
             // Made again by the core so the error is exactly render_document's.
-            Err(_) => match self.0.render_document_with(name, data, options) {
+            Err(_) => match self.0.render_document_allowing(name, data, options, extra) {
                 Err(e) => Err(Box::new(e)),
                 Ok(doc) => Ok((doc, input)),
             },
@@ -91,15 +104,18 @@ pub fn templates(templates_dir: Option<PathBuf>, limits: Option<&Limits>) -> PyR
 /// Fills the template `name` with `data` (a mapping) and validates the
 /// result. Raises `TemplateError` for an unknown template or data it cannot
 /// use (with `.template`, `.line`, `.column`, `.data_path`), and
-/// `ValidationError` when the document it makes is invalid.
+/// `ValidationError` when the document it makes is invalid. `name_field`
+/// names a field of `data` that is not the template's (the one a batch
+/// names its files by): it is allowed beside the fields the template lists.
 #[pyfunction]
-#[pyo3(signature = (name, data, templates_dir = None, *, limits = None))]
+#[pyo3(signature = (name, data, templates_dir = None, *, limits = None, name_field = None))]
 pub fn render_template(
     py: Python<'_>,
     name: &str,
     data: &Bound<'_, PyAny>,
     templates_dir: Option<PathBuf>,
     limits: Option<&Limits>,
+    name_field: Option<String>,
 ) -> PyResult<Document> {
     let limits = or_default(limits);
     let catalog = Catalog::load_limited(templates_dir.as_deref(), &limits)?;
@@ -108,7 +124,8 @@ pub fn render_template(
         limits,
         fonts: None,
     };
-    match catch_panic(|| catalog.render_input_with(name, &data, &options)) {
+    let extra: Vec<String> = name_field.into_iter().collect();
+    match catch_panic(|| catalog.render_input_with(name, &data, &options, &extra)) {
         Ok(Ok((inner, input))) => Ok(Document::new_validated(inner, input)),
         Ok(Err(e)) => Err(template_error(py, &e)),
         Err(message) => Err(internal_error(&message)),

@@ -67,6 +67,7 @@ class Finding(TypedDict):
 __all__ = [
     "Document",
     "Finding",
+    "Fonts",
     "FormatName",
     "InternalError",
     "Problem",

@@ -10,6 +10,7 @@ __version__: str
 __all__ = [
     "Document",
     "Finding",
+    "Fonts",
     "FormatName",
     "InternalError",
     "Limits",
@@ -35,6 +36,7 @@ StrPath: TypeAlias = Union[str, "os.PathLike[str]"]
 FormatName: TypeAlias = Literal["docx", "pdf"]
 """An output format."""
 Fonts: TypeAlias = Union[str, Sequence[StrPath]]
+"""PDF fonts: four files (regular, bold, italic, bold italic), as a list or comma-separated."""
 StyleOptions: TypeAlias = Mapping[str, Any]
 """Shaped like an input's ``style`` field: ``{"preset": 13, "margins": {"left": 35}}``."""
 
@@ -57,6 +59,16 @@ class ValidationError(ValueError):
 
 class TemplateError(ValueError):
     """A template is unknown, or could not be rendered with the data given."""
+
+    template: str
+    """The template's name (``bao-cao-ket-qua-nam``); "" when no template is concerned."""
+    file: Optional[str]
+    """The file a user template came from (None for a built-in)."""
+    line: Optional[int]
+    """1-based line in the template file, when the error has a place there."""
+    column: Optional[int]
+    data_path: Optional[str]
+    """The data field concerned, e.g. ``indicators.3.plan``."""
 
 class InternalError(RuntimeError):
     """A bug in vanban (a Rust panic), caught before it reached the interpreter."""
@@ -193,8 +205,12 @@ def render_template(
     templates_dir: Optional[StrPath] = None,
     *,
     limits: Optional[Limits] = None,
+    name_field: Optional[str] = None,
 ) -> Document:
-    """Fill template `name` with `data`; raises TemplateError or ValidationError."""
+    """Fill template `name` with `data`; raises TemplateError or ValidationError.
+
+    `name_field`: a field of `data` the template does not list (the one a
+    batch names its files by), allowed beside the template's fields."""
 
 def rollup(base: Mapping[str, Any], units: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """A district's year-end data from its units': amounts summed, rates
@@ -206,7 +222,7 @@ def read_sheet(path: StrPath, sheet: Optional[str] = None) -> list[dict[str, Any
     row holds field paths. ValueError names the sheet and cell of a bad cell."""
 
 def render_many(
-    items: Iterable[Union[Mapping[str, Any], Document]],
+    items: Union[Iterable[Union[Mapping[str, Any], Document]], StrPath],
     out_dir: StrPath,
     formats: Union[str, Sequence[FormatName], None] = ("docx", "pdf"),
     template: Optional[str] = None,
@@ -218,8 +234,12 @@ def render_many(
     style: Optional[StyleOptions] = None,
     progress: Optional[Callable[[int, int], object]] = None,
     names: Optional[Sequence[Optional[str]]] = None,
+    sheet: Optional[str] = None,
 ) -> list[RenderResult]:
-    """Render many documents in parallel (GIL released); one result per item, in order."""
+    """Render many documents in parallel (GIL released); one result per item, in order.
+
+    `items` (an iterable, or the path of a .csv/.jsonl file of rows) is read
+    as the workers take them, never collected first."""
 
 def file_names(values: Iterable[Any], template: Optional[str] = None) -> list[str]:
     """The file stems render_many gives items whose name_field values are `values`."""

@@ -26,7 +26,8 @@ import math
 import os
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
-import dask
+from dask.base import compute
+from dask.delayed import delayed
 
 import vanban
 
@@ -68,7 +69,8 @@ def unflatten(row: Mapping[str, Any]) -> Dict[str, Any]:
             node[index] = value
         else:
             node[last] = value
-    return _compact(out)
+    compacted: Dict[str, Any] = _compact(out)
+    return compacted
 
 
 def _compact(value: Any) -> Any:
@@ -139,15 +141,15 @@ def render_partitions(
     names = vanban.file_names(values, template=template)
     options = dict(
         formats=formats, template=template, templates_dir=templates_dir, fonts=fonts,
-        style=style, jobs=jobs, nested=nested,
+        style=style, jobs=jobs, nested=nested, name_field=name_field,
     )
     tasks = []
     start = 0
     for part, length in zip(ddf.to_delayed(), lengths):
-        tasks.append(dask.delayed(_render_part)(part, names[start:start + length], start, out_dir, to_bytes, options))
+        tasks.append(delayed(_render_part)(part, names[start:start + length], start, out_dir, to_bytes, options))
         start += length
     results: List[Any] = []
-    for chunk in dask.compute(*tasks):
+    for chunk in compute(*tasks):  # type: ignore[no-untyped-call]
         results.extend(chunk)
     return results
 
@@ -182,6 +184,9 @@ def _render_part(frame: Any, names: List[str], start: int, out_dir: Any, to_byte
     results = vanban.render_many(
         rows, out_dir, formats=options["formats"], template=options["template"], jobs=options["jobs"],
         templates_dir=options["templates_dir"], fonts=options["fonts"], style=options["style"], names=names,
+        # Names come from `names`; the name field is passed so that a template
+        # allows it as a column of its own.
+        name_field=options["name_field"],
     )
     return [vanban.RenderResult(start + r.index, r.name, r.paths, r.error) for r in results]
 
@@ -192,7 +197,8 @@ def _row_bytes(index: int, name: str, row: Dict[str, Any], options: Dict[str, An
         formats = formats.split(",")
     try:
         if options["template"] is not None:
-            doc = vanban.render_template(options["template"], row, templates_dir=options["templates_dir"])
+            doc = vanban.render_template(options["template"], row, templates_dir=options["templates_dir"],
+                                         name_field=options["name_field"])
         else:
             doc = vanban.Document(row)
         files = {}

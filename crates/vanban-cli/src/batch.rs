@@ -158,9 +158,11 @@ fn render_row(row: &Row, batch: &Batch<'_>) -> Result<Document, Failure> {
         .data
         .as_ref()
         .map_err(|why| failure(row, None, why.clone()))?;
+    // The --name-field column is the batch's own, not the template's.
+    let extra: Vec<String> = batch.name_field.map(str::to_string).into_iter().collect();
     batch
         .templates
-        .render_document_with(batch.template, data, &batch.options)
+        .render_document_allowing(batch.template, data, &batch.options, &extra)
         .map_err(|error| from_template_error(row, &error))
 }
 

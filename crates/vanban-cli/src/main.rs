@@ -6,6 +6,7 @@
 //! SIGINT stopped it.
 
 mod batch;
+mod check_cmd;
 mod limit_args;
 mod lint_cmd;
 mod output;
@@ -131,10 +132,21 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
     },
-    /// Validate input files and print every problem; writes nothing.
+    /// Validate input files and print every problem; writes nothing. With
+    /// --template, the inputs are data files (or files of rows, as for
+    /// batch), checked as they would render.
     Check {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        /// Check the inputs as data for this template (see `vanban templates`).
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
+        /// A folder of templates that adds to or overrides the built-ins.
+        #[arg(long, value_name = "DIR", requires = "template")]
+        templates: Option<PathBuf>,
+        /// The sheet of workbook data files; the first by default.
+        #[arg(long, value_name = "NAME", requires = "template")]
+        sheet: Option<String>,
         /// Check that these PDF fonts (REGULAR,BOLD,ITALIC,BOLDITALIC) have
         /// every character, instead of the built-in Liberation Serif.
         #[arg(long, value_name = "FILES")]
@@ -278,6 +290,9 @@ fn main() -> ExitCode {
         }
         Command::Check {
             inputs,
+            template,
+            templates,
+            sheet,
             fonts,
             limits,
         } => {
@@ -290,7 +305,21 @@ fn main() -> ExitCode {
                 limits,
                 fonts: Some(fonts.as_ref().unwrap_or(FontSet::liberation_serif())),
             };
-            check(&inputs, &options)
+            match template {
+                Some(template) => match templates_cmd::load(templates.as_deref(), &limits) {
+                    Ok(templates) => {
+                        let job = check_cmd::Check {
+                            templates: &templates,
+                            template: &template,
+                            sheet: sheet.as_deref(),
+                            options,
+                        };
+                        check_cmd::run(&inputs, &job)
+                    }
+                    Err(code) => code,
+                },
+                None => check(&inputs, &options),
+            }
         }
         Command::Schema => {
             println!("{}", vanban::input::json_schema());

@@ -313,7 +313,9 @@ fn an_unknown_field_is_refused_naming_it_and_what_is_allowed() {
         let text = e.to_string();
         assert!(
             text.contains("`closign`")
-                && text.contains("`issuer.abbrev` (allowed there: abbreviation, name"),
+                && text.contains(
+                    "`issuer.abbrev` (did you mean `abbreviation`? allowed there: abbreviation, name"
+                ),
             "{name}: {text}"
         );
     }
@@ -322,7 +324,7 @@ fn an_unknown_field_is_refused_naming_it_and_what_is_allowed() {
     let text = error("quyet-dinh", &data).to_string();
     assert!(
         text.contains("data `articles.1.clause`")
-            && text.contains("(allowed there: clauses, text, title)"),
+            && text.contains("(did you mean `clauses`? allowed there: clauses, text, title)"),
         "{text}"
     );
 }

@@ -293,3 +293,160 @@ fn a_user_template_folder_overrides_a_builtin() {
     ));
     assert!(has(&texts, "Xin chào Lê An./."), "{texts:?}");
 }
+
+/// The files in `dir`, sorted.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn check_with_a_template_reports_every_problem_and_writes_nothing() {
+    let dir = temp_dir("check-template");
+    let mut data: Value = data::read_one(&example_data("bao-cao-ket-qua-nam")).unwrap();
+    data["strenghts"] = data["strengths"].clone();
+    data["indicators"][1]["uint"] = Value::from("ha");
+    data["number"] = Value::from(0);
+    data["date"] = Value::from("2024-02-30");
+    let file = dir.join("bao-cao.json");
+    std::fs::write(&file, data.to_string()).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["check", "--template", "bao-cao-ket-qua-nam", "bao-cao.json"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    // One line each: two unknown fields, the number, the invalid date.
+    for expected in [
+        "bao-cao.json: template `bao-cao-ket-qua-nam`, data `indicators.1.uint`: the template has no such field: `indicators.1.uint` (did you mean `unit`?",
+        "bao-cao.json: template `bao-cao-ket-qua-nam`, data `strenghts`: the template has no such field: `strenghts` (did you mean `strengths`?",
+        "bao-cao.json: template `bao-cao-ket-qua-nam`, data `number`: 0 is not a number in the register; for a blank slot (filled in after signing), leave `number` out",
+        "bao-cao.json: template `bao-cao-ket-qua-nam`: the document it makes is not valid",
+    ] {
+        assert!(
+            message.lines().any(|l| l.starts_with(expected)),
+            "{expected}\n{message}"
+        );
+    }
+    assert!(message.contains("date"), "{message}");
+    assert!(!message.contains(": ok"), "{message}");
+    assert_eq!(files_in(&dir), ["bao-cao.json"], "nothing is written");
+
+    let clean = vanban(&[
+        "check",
+        "--template",
+        "bao-cao-ket-qua-nam",
+        example_data("bao-cao-ket-qua-nam").to_str().unwrap(),
+    ]);
+    let message = stderr(&clean);
+    assert!(clean.status.success(), "{message}");
+    assert!(
+        message.ends_with("bao-cao-ket-qua-nam.yaml: ok\n"),
+        "{message}"
+    );
+}
+
+#[test]
+fn check_with_a_template_goes_through_every_row_of_a_batch() {
+    let dir = temp_dir("check-rows");
+    let data = csv_with_two_bad_rows(&dir);
+    let output = vanban(&[
+        "check",
+        "--template",
+        "bao-cao-ket-qua-nam",
+        data.to_str().unwrap(),
+    ]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    let failed: Vec<&str> = message.lines().filter(|l| l.contains(": row ")).collect();
+    assert!(
+        failed.len() == 2
+            && failed[0].contains(": row 7 (line 8): ")
+            && failed[1].contains(": row 31 (line 32): ")
+            && failed[1].contains("data `indicators.4.actual`"),
+        "{message}"
+    );
+    assert_eq!(files_in(&dir), ["bao-cao-50-xa.csv"], "nothing is written");
+}
+
+#[test]
+fn check_names_the_cell_of_an_unknown_column_in_a_sheet() {
+    let dir = temp_dir("check-sheet");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("Chỉ tiêu").unwrap();
+    for (c, name) in ["name", "unit", "plan", "actual", "uint"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *name).unwrap();
+    }
+    sheet.write_string(1, 0, "Diện tích lúa").unwrap();
+    sheet.write_string(1, 1, "ha").unwrap();
+    sheet.write_number(1, 2, 1200.0).unwrap();
+    sheet.write_number(1, 3, 1185.0).unwrap();
+    sheet.write_string(1, 4, "ha").unwrap();
+    book.save(dir.join("chi-tieu.xlsx")).unwrap();
+    let mut data: Value = data::read_one(&example_data("bao-cao-ket-qua-nam")).unwrap();
+    data["indicators"] = serde_json::json!({"from": "chi-tieu.xlsx", "sheet": "Chỉ tiêu"});
+    let file = dir.join("bao-cao.json");
+    std::fs::write(&file, data.to_string()).unwrap();
+    let output = vanban(&[
+        "check",
+        "--template",
+        "bao-cao-ket-qua-nam",
+        file.to_str().unwrap(),
+    ]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert!(
+        message.contains("data `indicators.0.uint`")
+            && message.contains("did you mean `unit`?")
+            && message.contains("sheet `Chỉ tiêu`, cell E2"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_batch_allows_its_name_field_column_and_nothing_else() {
+    let dir = temp_dir("batch-name-column");
+    let text = std::fs::read_to_string(repo().join("examples/data/bao-cao-50-xa.csv")).unwrap();
+    let mut lines = text.lines();
+    let header = format!("xa,{}", lines.next().unwrap());
+    let rows: Vec<String> = lines
+        .take(2)
+        .enumerate()
+        .map(|(i, l)| format!("xa-{i},{l}"))
+        .collect();
+    let data = dir.join("rows.csv");
+    std::fs::write(&data, format!("{header}\n{}\n", rows.join("\n"))).unwrap();
+    let run = |extra: &[&str]| {
+        let out = dir.join("out");
+        let mut args = vec![
+            "batch",
+            data.to_str().unwrap(),
+            "--template",
+            "bao-cao-ket-qua-nam",
+            "-o",
+            out.to_str().unwrap(),
+            "--format",
+            "docx",
+        ];
+        args.extend_from_slice(extra);
+        vanban(&args)
+    };
+    let named = run(&["--name-field", "xa"]);
+    assert!(named.status.success(), "{}", stderr(&named));
+    assert_eq!(files_in(&dir.join("out")), ["xa-0.docx", "xa-1.docx"]);
+    let unnamed = run(&[]);
+    let message = stderr(&unnamed);
+    assert_eq!(unnamed.status.code(), Some(1), "{message}");
+    assert!(
+        message.contains("the template has no such field: `xa`"),
+        "{message}"
+    );
+}

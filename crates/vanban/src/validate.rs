@@ -391,9 +391,15 @@ impl Validator {
                 None
             }
             _ => {
+                // The document's own number: 0 is a mistaken blank slot.
+                let blank = if path == "number" {
+                    "; leave `number` out for a blank slot filled in after signing"
+                } else {
+                    ""
+                };
                 self.problem(
                     path,
-                    format!("must be 1 or more, not {n} (numbering starts at 01)"),
+                    format!("must be 1 or more, not {n} (numbering starts at 01{blank})"),
                 );
                 None
             }

@@ -197,13 +197,142 @@ impl Templates {
 
     /// Renders `data` through template `name` into an input document.
     pub fn render(&self, name: &str, data: &Value) -> Result<Input, TemplateError> {
-        let entry = self.entries.get(name).ok_or_else(|| {
+        self.render_allowing(name, data, &[])
+    }
+
+    /// [`Templates::render`], also allowing the data fields at `extra`
+    /// (dotted paths, e.g. a batch's name field) in a template whose field
+    /// list is closed.
+    pub fn render_allowing(
+        &self,
+        name: &str,
+        data: &Value,
+        extra: &[String],
+    ) -> Result<Input, TemplateError> {
+        let entry = self.entry(name)?;
+        self.check_shape(name, entry, data)?;
+        let refused = Refusals::of(entry, data, extra);
+        let unknown: Vec<String> = refused
+            .unknown
+            .iter()
+            .map(closed::Unknown::describe)
+            .collect();
+        if let Some(first) = refused.unknown.first() {
+            // Every undocumented field in one message, the first as its path.
+            return Err(TemplateError::new(
+                name,
+                TemplateErrorKind::BadData,
+                format!("{NO_SUCH_FIELD}: {} ({LISTED})", unknown.join("; ")),
+            )
+            .data(Some(first.path.clone()))
+            .in_file(entry.origin.clone()));
+        }
+        if refused.zero_number {
+            return Err(zero_number(name).in_file(entry.origin.clone()));
+        }
+        self.render_entry(name, entry, data)
+    }
+
+    /// Renders and validates into a [`Document`]; an invalid result is a
+    /// [`TemplateErrorKind::Input`] holding every problem.
+    pub fn render_document(&self, name: &str, data: &Value) -> Result<Document, TemplateError> {
+        self.render_document_with(name, data, &ReadOptions::default())
+    }
+
+    /// [`Templates::render_document`] within limits and for fonts (see
+    /// [`ReadOptions`]).
+    pub fn render_document_with(
+        &self,
+        name: &str,
+        data: &Value,
+        options: &ReadOptions<'_>,
+    ) -> Result<Document, TemplateError> {
+        self.render_document_allowing(name, data, options, &[])
+    }
+
+    /// [`Templates::render_document_with`], also allowing the data fields
+    /// at `extra` (see [`Templates::render_allowing`]).
+    pub fn render_document_allowing(
+        &self,
+        name: &str,
+        data: &Value,
+        options: &ReadOptions<'_>,
+        extra: &[String],
+    ) -> Result<Document, TemplateError> {
+        let input = self.render_allowing(name, data, extra)?;
+        Document::from_input_with(&input, options).map_err(|error| invalid(name, error))
+    }
+
+    /// Every problem `data` has for template `name`, without stopping at
+    /// the first: each undocumented field (one error each, with its path),
+    /// a `number` of 0, then what rendering finds (the first template
+    /// error, or every problem of the document it makes, including text
+    /// the fonts of `options` cannot show). Empty when the data renders
+    /// into a valid document.
+    pub fn check(
+        &self,
+        name: &str,
+        data: &Value,
+        options: &ReadOptions<'_>,
+        extra: &[String],
+    ) -> Vec<TemplateError> {
+        let entry = match self.entry(name) {
+            Ok(entry) => entry,
+            Err(e) => return vec![e],
+        };
+        if let Err(e) = self.check_shape(name, entry, data) {
+            return vec![e];
+        }
+        let refused = Refusals::of(entry, data, extra);
+        let mut problems: Vec<TemplateError> = refused
+            .unknown
+            .iter()
+            .map(|unknown| {
+                TemplateError::new(
+                    name,
+                    TemplateErrorKind::BadData,
+                    format!("{NO_SUCH_FIELD}: {} ({LISTED})", unknown.describe()),
+                )
+                .data(Some(unknown.path.clone()))
+            })
+            .collect();
+        // Rendered without a refused number, so it is not reported twice.
+        let mut data = std::borrow::Cow::Borrowed(data);
+        if refused.zero_number {
+            problems.push(zero_number(name));
+            if let Value::Object(map) = data.to_mut() {
+                map.remove(NUMBER);
+            }
+        }
+        let mut problems: Vec<TemplateError> = problems
+            .into_iter()
+            .map(|e| e.in_file(entry.origin.clone()))
+            .collect();
+        let made = self.render_entry(name, entry, &data).and_then(|input| {
+            let doc = Document::from_input_with(&input, options).map_err(|e| invalid(name, e))?;
+            match options.fonts {
+                Some(fonts) => crate::coverage::check(&doc, fonts).map_err(|e| invalid(name, e)),
+                None => Ok(()),
+            }
+        });
+        if let Err(e) = made {
+            problems.push(e);
+        }
+        problems
+    }
+
+    fn entry(&self, name: &str) -> Result<&Entry, TemplateError> {
+        self.entries.get(name).ok_or_else(|| {
             TemplateError::new(
                 name,
                 TemplateErrorKind::NotFound,
                 format!("no such template; there are: {}", self.names().join(", ")),
             )
-        })?;
+        })
+    }
+
+    /// Data a template can take at all: an object, within the limits.
+    fn check_shape(&self, name: &str, entry: &Entry, data: &Value) -> Result<(), TemplateError> {
         let origin = || entry.origin.clone();
         if let Err((path, why)) = check_data(data, self.limits.max_depth) {
             return Err(TemplateError::new(name, TemplateErrorKind::BadData, why)
@@ -218,10 +347,17 @@ impl Templates {
             )
             .in_file(origin()));
         }
-        if entry.file.closed {
-            refuse_unknown_fields(name, &entry.file.fields, data)
-                .map_err(|e| e.in_file(origin()))?;
-        }
+        Ok(())
+    }
+
+    /// The input document `data` makes, without the data checks.
+    fn render_entry(
+        &self,
+        name: &str,
+        entry: &Entry,
+        data: &Value,
+    ) -> Result<Input, TemplateError> {
+        let origin = || entry.origin.clone();
         check_figures(name, &entry.file.fields, data).map_err(|e| e.in_file(origin()))?;
         let data = derive::with_derived(data);
         let data = data.as_ref();
@@ -257,30 +393,6 @@ impl Templates {
             .map_err(|e| render_error(name, e, entry.file.body_line, data).in_file(origin()))?;
         input.body = Some(body);
         Ok(input)
-    }
-
-    /// Renders and validates into a [`Document`]; an invalid result is a
-    /// [`TemplateErrorKind::Input`] holding every problem.
-    pub fn render_document(&self, name: &str, data: &Value) -> Result<Document, TemplateError> {
-        self.render_document_with(name, data, &ReadOptions::default())
-    }
-
-    /// [`Templates::render_document`] within limits and for fonts (see
-    /// [`ReadOptions`]).
-    pub fn render_document_with(
-        &self,
-        name: &str,
-        data: &Value,
-        options: &ReadOptions<'_>,
-    ) -> Result<Document, TemplateError> {
-        let input = self.render(name, data)?;
-        Document::from_input_with(&input, options).map_err(|error| {
-            TemplateError::new(
-                name,
-                TemplateErrorKind::Input(error),
-                "the document it makes is not valid",
-            )
-        })
     }
 
     fn empty() -> Templates {
@@ -385,26 +497,62 @@ fn check_data(data: &Value, max_depth: usize) -> Result<(), (String, String)> {
     Ok(())
 }
 
-/// For a template with a closed field list: every undocumented data field
-/// at once, the first as the error's data path.
-fn refuse_unknown_fields(name: &str, fields: &[Field], data: &Value) -> Result<(), TemplateError> {
-    let unknown = closed::unknown_fields(fields, data);
-    let Some((first, _)) = unknown.first() else {
-        return Ok(());
-    };
-    let listed: Vec<String> = unknown
-        .iter()
-        .map(|(path, allowed)| format!("`{path}` (allowed there: {allowed})"))
-        .collect();
-    Err(TemplateError::new(
+/// The data field holding the document's number in the register.
+const NUMBER: &str = "number";
+
+const NO_SUCH_FIELD: &str = "the template has no such field";
+const LISTED: &str = "`vanban templates` lists its fields";
+
+/// Data a template would render but must refuse.
+struct Refusals {
+    /// Undocumented fields, for a template whose field list is closed.
+    unknown: Vec<closed::Unknown>,
+    /// `number: 0`, which would silently become a blank slot.
+    zero_number: bool,
+}
+
+impl Refusals {
+    fn of(entry: &Entry, data: &Value, extra: &[String]) -> Refusals {
+        let unknown = match entry.file.closed {
+            true => closed::unknown_fields(&entry.file.fields, data, extra),
+            false => Vec::new(),
+        };
+        let documents_number = entry.file.fields.iter().any(|f| f.path == NUMBER);
+        Refusals {
+            unknown,
+            zero_number: documents_number && data.get(NUMBER).is_some_and(is_zero),
+        }
+    }
+}
+
+fn zero_number(name: &str) -> TemplateError {
+    TemplateError::new(
         name,
         TemplateErrorKind::BadData,
-        format!(
-            "the template has no such field: {} (`vanban templates` lists its fields)",
-            listed.join("; ")
-        ),
+        "0 is not a number in the register; for a blank slot (filled in after signing), leave `number` out",
     )
-    .data(Some(first.clone())))
+    .data(Some(NUMBER.to_string()))
+}
+
+/// `0`, `"0"` or `"00"`: a number that fills no register slot.
+fn is_zero(value: &Value) -> bool {
+    match value {
+        Value::Number(n) => n.as_f64() == Some(0.0),
+        Value::String(s) => {
+            let s = s.trim();
+            !s.is_empty() && s.chars().all(|c| c == '0')
+        }
+        _ => false,
+    }
+}
+
+/// The rendered document was invalid: every problem, in one error.
+fn invalid(name: &str, error: crate::InputError) -> TemplateError {
+    TemplateError::new(
+        name,
+        TemplateErrorKind::Input(error),
+        "the document it makes is not valid",
+    )
 }
 
 fn is_partial(path: &Path) -> bool {
@@ -567,3 +715,5 @@ fn check_figures(name: &str, fields: &[Field], data: &Value) -> Result<(), Templ
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_refused;

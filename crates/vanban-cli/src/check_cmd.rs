@@ -1,0 +1,116 @@
+//! `vanban check --template NAME DATA…`: a dry run of `render --template`
+//! (or of `batch`, for a file of rows) that reports every problem of the
+//! data — each undocumented field with the name meant, a `number` of 0,
+//! what rendering finds and every problem of the document it makes — and
+//! writes nothing.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use vanban::template::data::{self, Origins};
+use vanban::template::{sheet, TemplateError, Templates};
+use vanban::ReadOptions;
+
+/// What to check the data files against.
+pub struct Check<'a> {
+    pub templates: &'a Templates,
+    pub template: &'a str,
+    /// The sheet of workbook data files (`--sheet`); the first when `None`.
+    pub sheet: Option<&'a str>,
+    /// Limits, and the fonts the document's text must be shown in.
+    pub options: ReadOptions<'a>,
+}
+
+/// Checks each data file, printing `FILE: ok` or each problem on its own
+/// line; exit status 1 if any file has a problem.
+pub fn run(files: &[impl AsRef<Path>], check: &Check<'_>) -> ExitCode {
+    if check.templates.fields(check.template).is_none() {
+        eprintln!(
+            "error: no template `{}`; there are: {}",
+            check.template,
+            check.templates.names().join(", ")
+        );
+        return ExitCode::from(1);
+    }
+    let mut failed = false;
+    for file in files {
+        let file = file.as_ref();
+        let problems = if holds_rows(file) {
+            check_rows(file, check)
+        } else {
+            check_one(file, check)
+        };
+        if problems.is_empty() {
+            eprintln!("{}: ok", file.display());
+        }
+        for problem in &problems {
+            eprintln!("{problem}");
+        }
+        failed |= !problems.is_empty();
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A file of one item per row (CSV, JSON Lines, a workbook), as `batch`
+/// reads it; other data files hold one item.
+fn holds_rows(file: &Path) -> bool {
+    sheet::is_sheet(file)
+        || matches!(
+            file.extension().and_then(|e| e.to_str()),
+            Some("csv" | "jsonl" | "ndjson")
+        )
+}
+
+fn check_one(file: &Path, check: &Check<'_>) -> Vec<String> {
+    let shown = file.display();
+    match data::read_one_traced_limited(file, &check.options.limits) {
+        Err(why) => vec![why],
+        Ok((value, origins)) => problems(check, &value)
+            .iter()
+            .map(|e| format!("{shown}: {}", located(e, &origins)))
+            .collect(),
+    }
+}
+
+fn check_rows(file: &Path, check: &Check<'_>) -> Vec<String> {
+    let shown = file.display();
+    let rows = match data::stream_rows(file, check.sheet) {
+        Ok(rows) => rows,
+        Err(why) => return vec![why],
+    };
+    let mut found = Vec::new();
+    for row in rows {
+        let at = match row.line {
+            Some(line) => format!("{shown}: row {} (line {line})", row.number),
+            None => format!("{shown}: row {}", row.number),
+        };
+        match &row.data {
+            Err(why) => found.push(format!("{at}: {why}")),
+            Ok(value) => {
+                let origins: Origins = row.cells.iter().cloned().collect();
+                for e in problems(check, value) {
+                    found.push(format!("{at}: {}", located(&e, &origins)));
+                }
+            }
+        }
+    }
+    found
+}
+
+fn problems(check: &Check<'_>, value: &serde_json::Value) -> Vec<TemplateError> {
+    check
+        .templates
+        .check(check.template, value, &check.options, &[])
+}
+
+/// The error, with the sheet cell its data path came from, if it did.
+fn located(error: &TemplateError, origins: &Origins) -> String {
+    match error.data_path.as_ref().and_then(|p| origins.get(p)) {
+        Some(cell) => format!("{error} ({cell})"),
+        None => error.to_string(),
+    }
+}
