@@ -20,6 +20,7 @@
 // fields for the CLI and Python; it is rare, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
+mod book;
 mod closed;
 pub mod data;
 pub mod derive;
@@ -34,6 +35,7 @@ mod report_helpers;
 pub mod rollup;
 pub mod sheet;
 pub mod words;
+mod xls_limits;
 mod xlsx_percent;
 
 use std::collections::BTreeMap;

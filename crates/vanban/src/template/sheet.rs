@@ -15,13 +15,14 @@
 //! their formats): type rates there as plain numbers.
 
 use std::collections::HashSet;
-
+use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Range, Reader};
+use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
 use serde_json::{Map, Value};
 
 use super::data::{self, Row};
+use crate::limits::Limits;
 
 /// The file extensions read as spreadsheets.
 pub const EXTENSIONS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
@@ -37,20 +38,49 @@ pub fn is_sheet(path: &Path) -> bool {
 /// workbook at `path`. Only a workbook or sheet that cannot be read is an
 /// `Err`; a bad cell is its row's error, naming sheet, cell and field.
 pub fn read_rows(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>, String> {
+    read_rows_limited(path, sheet, &Limits::default())
+}
+
+/// [`read_rows`] within `limits`: the file is read once (a pipe too), at
+/// most `max_file_bytes`, and checked (`book.rs`) before calamine sees it.
+pub fn read_rows_limited(
+    path: &Path,
+    sheet: Option<&str>,
+    limits: &Limits,
+) -> Result<Vec<Row>, String> {
+    read_rows_counted(path, sheet, limits, &data::Skipped::default())
+}
+
+/// [`read_rows_limited`], counting the empty rows below the header (which
+/// are skipped) in `skipped`.
+pub fn read_rows_counted(
+    path: &Path,
+    sheet: Option<&str>,
+    limits: &Limits,
+    skipped: &data::Skipped,
+) -> Result<Vec<Row>, String> {
     let shown = path.display();
-    let mut book = open_workbook_auto(path).map_err(|e| format!("{shown}: {e}"))?;
+    let bytes = crate::limits::read_bytes(path, limits.max_file_bytes)
+        .map_err(|e| format!("{shown}: {e}"))?;
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("ods") => super::book::check_package(&bytes, true, limits),
+        Some("xls") => super::xls_limits::check(&bytes, limits),
+        _ => super::book::check_package(&bytes, false, limits),
+    }
+    .map_err(|e| format!("{shown}: {e}"))?;
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.as_slice()))
+        .map_err(|e| format!("{shown}: {e}"))?;
     let names = book.sheet_names();
     let name = match sheet {
-        Some(wanted) => names
-            .iter()
-            .find(|n| n.as_str() == wanted)
-            .cloned()
-            .ok_or_else(|| {
-                format!(
-                    "{shown}: no sheet `{wanted}`; the sheets are: {}",
-                    quoted(&names)
-                )
-            })?,
+        Some(wanted) => find_sheet(&names, wanted).ok_or_else(|| {
+            format!(
+                "{shown}: no sheet `{wanted}`; the sheets are: {}",
+                quoted(&names)
+            )
+        })?,
         None => names
             .first()
             .cloned()
@@ -59,14 +89,22 @@ pub fn read_rows(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>, String> {
     let range = book
         .worksheet_range(&name)
         .map_err(|e| format!("{shown}: sheet `{name}`: {e}"))?;
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
     let percent = match extension.as_deref() {
-        Some("xlsx" | "xlsm") => super::xlsx_percent::percent_cells(path, &name),
+        Some("xlsx" | "xlsm") => super::xlsx_percent::percent_cells(&bytes, &name),
         _ => HashSet::new(),
     };
+    let blank: Vec<bool> = range.rows().map(|r| r.iter().all(is_blank)).collect();
+    let leading = blank.iter().take_while(|b| **b).count();
+    skipped.add(blank.iter().skip(leading + 1).filter(|b| **b).count());
     rows_from_range(&name, &range, &percent).map_err(|e| format!("{shown}: {e}"))
+}
+
+/// The sheet named `wanted`, compared in NFC: a name typed on macOS
+/// (decomposed, NFD) finds the sheet Excel stored composed, and back.
+fn find_sheet(names: &[String], wanted: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let wanted: String = wanted.nfc().collect();
+    names.iter().find(|n| n.nfc().eq(wanted.chars())).cloned()
 }
 
 /// Rows of a sheet's used range: the first non-empty row is the header.
@@ -104,6 +142,15 @@ pub fn rows_from_range(
             }
         });
     }
+    let named = headers.iter().enumerate().filter_map(|(i, h)| {
+        let at = cell_name(first_col as usize + i, header_line);
+        Some((at, h.as_ref()?.join(".")))
+    });
+    problems.extend(
+        duplicate_headers(named)
+            .into_iter()
+            .map(|p| format!("sheet `{sheet}`, cells {p}")),
+    );
     if !problems.is_empty() {
         return Err(problems.join("; "));
     }
@@ -153,6 +200,25 @@ pub fn rows_from_range(
         });
     }
     Ok(rows)
+}
+
+/// Two columns with one header would each set the field, the second
+/// silently dropping the first's value: every such pair, naming both
+/// columns (`B1 and E1`, or in CSV `2 and 5`).
+pub(crate) fn duplicate_headers(headers: impl Iterator<Item = (String, String)>) -> Vec<String> {
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut problems = Vec::new();
+    for (at, header) in headers {
+        match seen.get(&header) {
+            Some(first) => problems.push(format!(
+                "{first} and {at} both have the header `{header}`; rename one, so that no value is lost"
+            )),
+            None => {
+                seen.insert(header, at);
+            }
+        }
+    }
+    problems
 }
 
 fn is_blank(cell: &Data) -> bool {
@@ -326,6 +392,54 @@ mod tests {
         assert!(
             missing.contains("no sheet `Không có`") && missing.contains("`Chỉ tiêu`"),
             "{missing}"
+        );
+    }
+
+    #[test]
+    fn a_sheet_named_in_nfd_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("book.xlsx");
+        workbook(&path);
+        use unicode_normalization::UnicodeNormalization;
+        let nfd: String = "Chỉ tiêu".nfd().collect();
+        assert_ne!(nfd, "Chỉ tiêu");
+        assert_eq!(read_rows(&path, Some(&nfd)).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn cells_far_apart_are_refused_before_calamine_allocates_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("far.xlsx");
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "name").unwrap();
+        sheet.write_string(1_048_575, 16_383, "x").unwrap();
+        book.save(&path).unwrap();
+        assert!(std::fs::metadata(&path).unwrap().len() < 10_000);
+        let err = read_rows(&path, None).unwrap_err();
+        assert!(
+            err.contains("its cells span A1:XFD1048576 (17179869184 cells), more than the limit of 4000000 (raise it with --max-cells)"),
+            "{err}"
+        );
+        let small = Limits {
+            max_file_bytes: 100,
+            ..Limits::default()
+        };
+        let err = read_rows_limited(&path, None, &small).unwrap_err();
+        assert!(err.contains("--max-file-bytes"), "{err}");
+    }
+
+    #[test]
+    fn a_duplicate_header_names_both_columns() {
+        let mut range = Range::new((0, 0), (1, 2));
+        range.set_value((0, 0), Data::String("plan".into()));
+        range.set_value((0, 1), Data::String("name".into()));
+        range.set_value((0, 2), Data::String(" plan ".into()));
+        range.set_value((1, 0), Data::Int(1));
+        let err = rows_from_range("Chỉ tiêu", &range, &HashSet::new()).unwrap_err();
+        assert!(
+            err.contains("A1 and C1 both have the header `plan`"),
+            "{err}"
         );
     }
 
