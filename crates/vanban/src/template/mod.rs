@@ -21,6 +21,7 @@
 #![allow(clippy::result_large_err)]
 
 mod book;
+mod budget;
 mod closed;
 pub mod data;
 pub mod derive;
@@ -222,6 +223,19 @@ impl Templates {
         }
         let data = derive::with_derived(data);
         let data = data.as_ref();
+        budget::metered(self.limits.max_template_work, || {
+            self.render_parts(name, entry, data)
+        })
+    }
+
+    /// The header, read as input, and the body of one rendering.
+    fn render_parts(
+        &self,
+        name: &str,
+        entry: &Entry,
+        data: &Value,
+    ) -> Result<Input, TemplateError> {
+        let origin = || entry.origin.clone();
         let header = self
             .header
             .render(name, data)
@@ -296,6 +310,8 @@ impl Templates {
     fn add(&mut self, name: &str, text: &str, origin: Option<String>) -> Result<(), TemplateError> {
         let fail =
             |kind, message: String| TemplateError::new(name, kind, message).in_file(origin.clone());
+        budget::check_nesting(text, self.limits.max_template_depth)
+            .map_err(|why| fail(TemplateErrorKind::Template, why))?;
         let parts = file::split(text)
             .map_err(|(line, why)| fail(TemplateErrorKind::Template, why).at(line, 1))?;
         if let Some(bad) = escape::lint_header(&parts.header).into_iter().next() {
@@ -330,6 +346,10 @@ impl Templates {
     }
 
     fn add_partial(&mut self, name: &str, text: &str, shown: &str) -> Result<(), TemplateError> {
+        budget::check_nesting(text, self.limits.max_template_depth).map_err(|why| {
+            TemplateError::new(name, TemplateErrorKind::Template, why)
+                .in_file(Some(shown.to_string()))
+        })?;
         for registry in [&mut self.header, &mut self.body] {
             registry.register_partial(name, text).map_err(|e| {
                 let (line, column) = e.pos().unwrap_or((1, 1));
@@ -413,6 +433,7 @@ fn registry() -> Handlebars<'static> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
     helpers::register(&mut registry);
+    registry.register_helper("each", Box::new(budget::MeteredEach));
     registry
 }
 
