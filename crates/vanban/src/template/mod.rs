@@ -179,6 +179,18 @@ impl Templates {
         Ok(templates)
     }
 
+    /// The built-ins plus one template given as text, as a folder's file
+    /// `NAME.hbs` would add it, within `limits` (for tools and fuzzing).
+    pub fn with_text(name: &str, text: &str, limits: &Limits) -> Result<Templates, TemplateError> {
+        let mut templates = Templates::builtin();
+        templates.limits = *limits;
+        templates.add(name, text, None)?;
+        for registry in [&templates.header, &templates.body] {
+            partials::check(registry, limits.max_partial_depth)?;
+        }
+        Ok(templates)
+    }
+
     /// Names of the templates that can be rendered, in order.
     pub fn names(&self) -> Vec<&str> {
         self.entries.keys().map(String::as_str).collect()

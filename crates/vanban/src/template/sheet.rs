@@ -64,39 +64,68 @@ pub fn read_rows_counted(
         .map_err(|e| format!("{shown}: {e}"))?;
     let extension = path
         .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    match extension.as_deref() {
-        Some("ods") => super::book::check_package(&bytes, true, limits),
-        Some("xls") => super::xls_limits::check(&bytes, limits),
-        _ => super::book::check_package(&bytes, false, limits),
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    rows_of_book(&bytes, &extension, sheet, limits, skipped).map_err(|e| format!("{shown}: {e}"))
+}
+
+/// The rows of a workbook held in memory (`extension`: `xlsx`, `xlsm`,
+/// `xls`, `ods`; anything else is read as CSV), within `limits`: what
+/// [`read_rows_limited`] does once the file is read.
+pub fn rows_from_bytes(
+    bytes: &[u8],
+    extension: &str,
+    sheet: Option<&str>,
+    limits: &Limits,
+) -> Result<Vec<Row>, String> {
+    let skipped = data::Skipped::default();
+    if is_sheet(Path::new(&format!("x.{extension}"))) {
+        return rows_of_book(bytes, extension, sheet, limits, &skipped);
     }
-    .map_err(|e| format!("{shown}: {e}"))?;
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.as_slice()))
-        .map_err(|e| format!("{shown}: {e}"))?;
+    let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text: {e}"))?;
+    data::rows_from_csv(text)
+}
+
+fn rows_of_book(
+    bytes: &[u8],
+    extension: &str,
+    sheet: Option<&str>,
+    limits: &Limits,
+    skipped: &data::Skipped,
+) -> Result<Vec<Row>, String> {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(crate::limits::exceeded(
+            format!("the workbook has {} bytes", bytes.len()),
+            limits.max_file_bytes,
+            "max-file-bytes",
+        ));
+    }
+    match extension {
+        "ods" => super::book::check_package(bytes, true, limits),
+        "xls" => super::xls_limits::check(bytes, limits),
+        _ => super::book::check_package(bytes, false, limits),
+    }?;
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let names = book.sheet_names();
     let name = match sheet {
-        Some(wanted) => find_sheet(&names, wanted).ok_or_else(|| {
-            format!(
-                "{shown}: no sheet `{wanted}`; the sheets are: {}",
-                quoted(&names)
-            )
-        })?,
+        Some(wanted) => find_sheet(&names, wanted)
+            .ok_or_else(|| format!("no sheet `{wanted}`; the sheets are: {}", quoted(&names)))?,
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| format!("{shown}: the workbook has no sheet"))?,
+            .ok_or_else(|| "the workbook has no sheet".to_string())?,
     };
     let range = book
         .worksheet_range(&name)
-        .map_err(|e| format!("{shown}: sheet `{name}`: {e}"))?;
-    let percent = match extension.as_deref() {
-        Some("xlsx" | "xlsm") => super::xlsx_percent::percent_cells(&bytes, &name),
+        .map_err(|e| format!("sheet `{name}`: {e}"))?;
+    let percent = match extension {
+        "xlsx" | "xlsm" => super::xlsx_percent::percent_cells(bytes, &name),
         _ => HashSet::new(),
     };
     let blank: Vec<bool> = range.rows().map(|r| r.iter().all(is_blank)).collect();
     let leading = blank.iter().take_while(|b| **b).count();
     skipped.add(blank.iter().skip(leading + 1).filter(|b| **b).count());
-    rows_from_range(&name, &range, &percent).map_err(|e| format!("{shown}: {e}"))
+    rows_from_range(&name, &range, &percent)
 }
 
 /// The sheet named `wanted`, compared in NFC: a name typed on macOS
