@@ -165,7 +165,7 @@ impl Document {
     #[pyo3(signature = (data, *, limits = None))]
     fn new(py: Python<'_>, data: &Bound<'_, PyAny>, limits: Option<&Limits>) -> PyResult<Self> {
         let limits = or_default(limits);
-        let value = convert::to_json_within(data, limits.max_depth)?;
+        let value = convert::to_json_within(data, &limits)?;
         build(py, || validate_input(&value, &limits))
     }
 

@@ -119,7 +119,7 @@ pub fn render_template(
 ) -> PyResult<Document> {
     let limits = or_default(limits);
     let catalog = Catalog::load_limited(templates_dir.as_deref(), &limits)?;
-    let data = convert::to_json_within(data, limits.max_depth)?;
+    let data = convert::to_json_within(data, &limits)?;
     let options = vanban::ReadOptions {
         limits,
         fonts: None,

@@ -131,6 +131,8 @@ enum Command {
         /// A folder of templates that adds to or overrides the built-ins.
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Validate input files and print every problem; writes nothing. With
     /// --template, the inputs are data files (or files of rows, as for
@@ -270,7 +272,9 @@ fn main() -> ExitCode {
             output,
             format,
             templates,
+            limits,
         } => {
+            let limits = limits.limits();
             let output = Output {
                 dir: output,
                 formats: format.0,
@@ -282,8 +286,9 @@ fn main() -> ExitCode {
                 units: &units,
                 sheet: sheet.as_deref(),
                 template: &template,
+                limits: &limits,
             };
-            match templates_cmd::load(templates.as_deref(), &Limits::default()) {
+            match templates_cmd::load(templates.as_deref(), &limits) {
                 Ok(templates) => rollup_cmd::run(&job, &templates, &write),
                 Err(code) => code,
             }
@@ -361,7 +366,14 @@ fn render(
             break;
         }
         let stem = namer.name(index + 1, input.file_stem().and_then(|s| s.to_str()));
-        let done = load(input).and_then(|doc| {
+        // While it reads (a pipe may block) a signal ends the run at once.
+        stop.reading(true);
+        let loaded = load(input);
+        stop.reading(false);
+        if stop.cancel.is_cancelled() {
+            break;
+        }
+        let done = loaded.and_then(|doc| {
             output
                 .write(&doc, &stem)
                 .map_err(|e| format!("{}: cannot write output: {e}", input.display()))

@@ -13,6 +13,8 @@ pub struct Rollup<'a> {
     pub units: &'a [PathBuf],
     pub sheet: Option<&'a str>,
     pub template: &'a str,
+    /// Each file read (base and units) is held to these.
+    pub limits: &'a vanban::Limits,
 }
 
 /// Reads the base and every unit, rolls them up, renders and writes the
@@ -23,10 +25,12 @@ pub fn run(
     write: &crate::output::WriteFn<'_>,
 ) -> ExitCode {
     let mut problems = Vec::new();
-    let base = data::read_one(job.base).map_err(|e| problems.push(e)).ok();
+    let base = data::read_one_limited(job.base, job.limits)
+        .map_err(|e| problems.push(e))
+        .ok();
     let mut units = Vec::new();
     for file in job.units {
-        match read_units(file, job.sheet) {
+        match read_units(file, job.sheet, job.limits) {
             Ok(mut found) => units.append(&mut found),
             Err(mut why) => problems.append(&mut why),
         }
@@ -73,6 +77,7 @@ pub fn run(
 fn read_units(
     file: &Path,
     sheet_name: Option<&str>,
+    limits: &vanban::Limits,
 ) -> Result<Vec<serde_json::Value>, Vec<String>> {
     let many = sheet::is_sheet(file)
         || matches!(
@@ -80,9 +85,13 @@ fn read_units(
             Some("csv" | "jsonl" | "ndjson")
         );
     if !many {
-        return data::read_one(file).map(|v| vec![v]).map_err(|e| vec![e]);
+        return data::read_one_limited(file, limits)
+            .map(|v| vec![v])
+            .map_err(|e| vec![e]);
     }
-    let rows = data::read_rows_in(file, sheet_name).map_err(|e| vec![e])?;
+    let skipped = data::Skipped::default();
+    let rows =
+        data::read_rows_in_limited(file, sheet_name, limits, &skipped).map_err(|e| vec![e])?;
     let mut units = Vec::new();
     let mut problems = Vec::new();
     for row in rows {

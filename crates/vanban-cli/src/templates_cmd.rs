@@ -52,7 +52,8 @@ pub fn render_data_file(
     data_file: &Path,
     options: &ReadOptions<'_>,
 ) -> Result<Document, String> {
-    let (data, origins) = vanban::template::data::read_one_traced(data_file)?;
+    let (data, origins) =
+        vanban::template::data::read_one_traced_limited(data_file, &options.limits)?;
     templates
         .render_document_with(name, &data, options)
         .map_err(|e| {
@@ -98,7 +99,7 @@ pub fn batch_command(
     };
     let stop = crate::signals::Stop::on_signals();
     let mut view = crate::batch::ProgressView::new(show_progress);
-    let run = crate::batch::run_batch(data_file, &batch, output, &stop.cancel, |at| view.show(at));
+    let run = crate::batch::run_batch(data_file, &batch, output, &stop, |at| view.show(at));
     match run {
         Ok(summary) => {
             view.finish(&summary);

@@ -389,6 +389,21 @@ impl Reader {
             }
             Level::Point => {
                 self.point = typed.unwrap_or(self.point + 1);
+                // The decree's letters end at `y`; past it a label would
+                // have to be made up (and would grow without end).
+                if self.point as usize > vn::POINT_LETTERS.len() {
+                    // Said once per run of points, at the first past `y`.
+                    if self.point as usize == vn::POINT_LETTERS.len() + 1 {
+                        self.problems.push(BodyProblem {
+                        line,
+                        message: format!(
+                            "more than {} points (`###`) in a row: the decree's letters run a) to y); start a new clause (`##`) or use dashes (`- `)",
+                            vn::POINT_LETTERS.len()
+                        ),
+                    });
+                    }
+                    return;
+                }
                 format!("{})", vn::point_letter(self.point))
             }
         };
@@ -685,6 +700,21 @@ mod tests {
             .map(|t| t.split(' ').next().unwrap().to_string())
             .collect();
         assert_eq!(labels, ["a)", "b)", "c)", "d)", "đ)", "e)", "g)", "h)"]);
+    }
+
+    #[test]
+    fn points_past_y_are_refused_once_not_lettered() {
+        let md: String = (0..20_000).map(|i| format!("### Điểm {i}\n")).collect();
+        let problems = parse(&md).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 24);
+        assert!(
+            problems[0].message.contains("letters run a) to y)"),
+            "{}",
+            problems[0].message
+        );
+        let md: String = (0..23).map(|i| format!("### Điểm {i}\n")).collect();
+        assert_eq!(texts(&md).last().unwrap(), "y) Điểm 22");
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod style;
 pub mod template;
 pub mod validate;
 pub mod vn;
+pub mod zip_limits;
 
 use std::path::Path;
 

@@ -78,7 +78,7 @@ pub fn read_one_traced_limited(path: &Path, limits: &Limits) -> Result<(Value, O
         ));
     }
     let base = path.parent().unwrap_or(Path::new(""));
-    resolve_from(value, base).map_err(|problems| {
+    resolve_from_limited(value, base, limits).map_err(|problems| {
         problems
             .iter()
             .map(|p| format!("{}: {p}", path.display()))
@@ -114,6 +114,15 @@ pub fn with_cells(text: &str, origins: &Origins) -> String {
 /// `base` (the data file's folder). Every problem is returned, each naming
 /// the field, and for a bad cell the sheet, cell and column.
 pub fn resolve_from(value: Value, base: &Path) -> Result<(Value, Origins), Vec<String>> {
+    resolve_from_limited(value, base, &Limits::default())
+}
+
+/// [`resolve_from`] within `limits`, for each file read.
+pub fn resolve_from_limited(
+    value: Value,
+    base: &Path,
+    limits: &Limits,
+) -> Result<(Value, Origins), Vec<String>> {
     let mut problems = Vec::new();
     let mut origins = Origins::new();
     // An office's table checks its header's years against the report's.
@@ -124,6 +133,7 @@ pub fn resolve_from(value: Value, base: &Path) -> Result<(Value, Origins), Vec<S
     let numbers = super::numbers::NumberFormat::of_data(&value).unwrap_or_default();
     let at = Place {
         base,
+        limits,
         year,
         numbers,
     };
@@ -138,6 +148,7 @@ pub fn resolve_from(value: Value, base: &Path) -> Result<(Value, Origins), Vec<S
 /// Where `{from: …}` files are found, and the report's year.
 struct Place<'a> {
     base: &'a Path,
+    limits: &'a Limits,
     year: Option<i32>,
     numbers: super::numbers::NumberFormat,
 }
@@ -231,9 +242,10 @@ fn load_from(
             numbers: place.numbers,
             field: Some(field),
         };
-        sheet::read_rows_with(&path, sheet, &context).map_err(|e| vec![e])?
+        sheet::read_rows_with(&path, sheet, place.limits, &context).map_err(|e| vec![e])?
     } else {
-        read_rows_in(&path, sheet).map_err(|e| vec![e])?
+        read_rows_in_limited(&path, sheet, place.limits, &Skipped::default())
+            .map_err(|e| vec![e])?
     };
     let mut items = Vec::new();
     let mut cells = Vec::new();
@@ -268,8 +280,18 @@ fn load_from(
 /// Reads every item of a data file, as [`read_rows`], or of one sheet of a
 /// workbook (`sheet`: its name; the first sheet when `None`).
 pub fn read_rows_in(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>, String> {
+    read_rows_in_limited(path, sheet, &Limits::default(), &Skipped::default())
+}
+
+/// [`read_rows_in`] within `limits`, counting the empty rows skipped.
+pub fn read_rows_in_limited(
+    path: &Path,
+    sheet: Option<&str>,
+    limits: &Limits,
+    skipped: &Skipped,
+) -> Result<Vec<Row>, String> {
     if sheet::is_sheet(path) {
-        return sheet::read_rows(path, sheet);
+        return sheet::read_rows_counted(path, sheet, limits, skipped);
     }
     if let Some(name) = sheet {
         return Err(format!(
@@ -277,7 +299,7 @@ pub fn read_rows_in(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>, String
             path.display()
         ));
     }
-    read_rows(path)
+    read_rows_limited(path, limits, skipped)
 }
 
 /// serde_norway says `JSON number out of range` of a YAML number beyond
@@ -310,17 +332,30 @@ fn toml_dates_as_text(value: Value) -> Value {
 
 /// Reads every item of a `.csv`, `.jsonl` or a `.yaml`/`.json` list.
 pub fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
+    read_rows_limited(path, &Limits::default(), &Skipped::default())
+}
+
+/// [`read_rows`] within `limits`: a file read whole is read once (a pipe
+/// too), at most `max_file_bytes`; empty rows skipped are counted.
+pub fn read_rows_limited(
+    path: &Path,
+    limits: &Limits,
+    skipped: &Skipped,
+) -> Result<Vec<Row>, String> {
     if sheet::is_sheet(path) {
-        return sheet::read_rows(path, None);
+        return sheet::read_rows_counted(path, None, limits, skipped);
     }
-    let text = read(path)?;
     let shown = path.display();
+    let text = crate::limits::read_text(path, limits.max_file_bytes)
+        .map_err(|e| format!("{shown}: {e}"))?;
     if let Some(format @ (Format::Yaml | Format::Json)) = Format::from_path(path) {
-        crate::limits::check_depth(&text, format, Limits::default().max_depth)
+        crate::limits::check_depth(&text, format, limits.max_depth)
             .map_err(|e| format!("{shown}: {e}"))?;
     }
     match extension(path).as_str() {
-        "csv" => rows_from_csv(&text).map_err(|e| format!("{shown}: {e}")),
+        "csv" => Ok(csv_rows(text.as_bytes(), skipped.clone())
+            .map_err(|e| format!("{shown}: {e}"))?
+            .collect()),
         "jsonl" | "ndjson" => Ok(rows_from_json_lines(&text)),
         "yaml" | "yml" => {
             let value: Value =
@@ -337,12 +372,6 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
     }
 }
 
-/// Rows are not size-limited here: a batch file may be large (reading it
-/// row by row is the batch reader's job). A byte-order mark is dropped.
-fn read(path: &Path) -> Result<String, String> {
-    crate::limits::read_text(path, u64::MAX).map_err(|e| format!("{}: {e}", path.display()))
-}
-
 fn extension(path: &Path) -> String {
     path.extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -351,11 +380,30 @@ fn extension(path: &Path) -> String {
 
 /// CSV with a header row of data paths.
 pub fn rows_from_csv(text: &str) -> Result<Vec<Row>, String> {
-    Ok(csv_rows(text.as_bytes())?.collect())
+    Ok(csv_rows(text.as_bytes(), Skipped::default())?.collect())
+}
+
+/// Rows skipped because every cell is empty (spreadsheets export blank
+/// lines as `,,,,`): not items, so not failures, but counted for the
+/// summary. Clones share the count.
+#[derive(Clone, Debug, Default)]
+pub struct Skipped(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+impl Skipped {
+    pub fn count(&self) -> usize {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    pub(crate) fn add(&self, n: usize) {
+        self.0.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 /// The rows of CSV data as they are read (the header row first, at once).
-fn csv_rows<R: std::io::Read>(input: R) -> Result<impl Iterator<Item = Row>, String> {
+fn csv_rows<R: std::io::Read>(
+    input: R,
+    skipped: Skipped,
+) -> Result<impl Iterator<Item = Row>, String> {
     // The reader's own line count drifts with \r\n line ends and quoted
     // line breaks; the line breaks seen before a record's first byte do not.
     let breaks = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
@@ -364,7 +412,9 @@ fn csv_rows<R: std::io::Read>(input: R) -> Result<impl Iterator<Item = Row>, Str
         read: 0,
         breaks: breaks.clone(),
     };
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
+    // Flexible, so that a short row of only commas can be skipped; a row
+    // with content and the wrong number of cells is its row's error.
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
     let headers: Vec<Vec<String>> = reader
         .headers()
         .map_err(|e| e.to_string())?
@@ -377,14 +427,28 @@ fn csv_rows<R: std::io::Read>(input: R) -> Result<impl Iterator<Item = Row>, Str
                 .collect()
         })
         .collect();
-    Ok(reader
-        .into_records()
+    let named = headers
+        .iter()
         .enumerate()
-        .map(move |(index, record)| {
-            let line_of =
-                |byte: u64| line_at(&breaks.lock().unwrap_or_else(|e| e.into_inner()), byte);
-            csv_row(&headers, index + 1, record, line_of)
-        }))
+        .filter(|(_, h)| h.iter().any(|s| !s.is_empty()))
+        .map(|(i, h)| ((i + 1).to_string(), h.join(".")));
+    let duplicates = sheet::duplicate_headers(named);
+    if !duplicates.is_empty() {
+        let shown: Vec<String> = duplicates.iter().map(|p| format!("columns {p}")).collect();
+        return Err(shown.join("; "));
+    }
+    let mut number = 0;
+    Ok(reader.into_records().filter_map(move |record| {
+        if let Ok(record) = &record {
+            if record.iter().all(|cell| cell.trim().is_empty()) {
+                skipped.add(1);
+                return None;
+            }
+        }
+        number += 1;
+        let line_of = |byte: u64| line_at(&breaks.lock().unwrap_or_else(|e| e.into_inner()), byte);
+        Some(csv_row(&headers, number, record, line_of))
+    }))
 }
 
 /// Passes bytes through, noting where each line break is.
@@ -421,6 +485,14 @@ fn csv_row(
     line_of: impl Fn(u64) -> usize,
 ) -> Row {
     let (line, data) = match record {
+        Ok(record) if record.len() != headers.len() => (
+            record.position().map(|p| line_of(p.byte())),
+            Err(format!(
+                "the row has {} cells, the header row {}",
+                record.len(),
+                headers.len()
+            )),
+        ),
         Ok(record) => {
             let line = record.position().map(|p| line_of(p.byte()));
             let mut item = Value::Object(Map::new());
@@ -482,13 +554,30 @@ pub type RowStream = Box<dyn Iterator<Item = Row> + Send>;
 /// batch's memory does not grow with the file; other formats (lists read
 /// whole) come from [`read_rows`]. One data format is one match arm.
 pub fn stream_rows(path: &Path, sheet: Option<&str>) -> Result<RowStream, String> {
+    stream_rows_limited(path, sheet, &Limits::default(), &Skipped::default())
+}
+
+/// [`stream_rows`] within `limits`. A regular file is streamed whatever
+/// its size (memory stays flat); a pipe or device (`/dev/zero`, a FIFO)
+/// is read once, at most `max_file_bytes`, then streamed from memory.
+pub fn stream_rows_limited(
+    path: &Path,
+    sheet: Option<&str>,
+    limits: &Limits,
+    skipped: &Skipped,
+) -> Result<RowStream, String> {
     let shown = path.display();
     // A leading UTF-8 byte-order mark is skipped, as when a file is read whole.
     let open = || {
         use std::io::BufRead;
-        let mut reader = std::fs::File::open(path)
-            .map(std::io::BufReader::new)
-            .map_err(|e| format!("{shown}: {e}"))?;
+        let input: Box<dyn std::io::Read + Send> = if is_regular(path) {
+            Box::new(std::fs::File::open(path).map_err(|e| format!("{shown}: {e}"))?)
+        } else {
+            let bytes = crate::limits::read_bytes(path, limits.max_file_bytes)
+                .map_err(|e| format!("{shown}: {e}"))?;
+            Box::new(std::io::Cursor::new(bytes))
+        };
+        let mut reader = std::io::BufReader::new(input);
         let bom = reader
             .fill_buf()
             .map_err(|e| format!("{shown}: {e}"))?
@@ -500,11 +589,19 @@ pub fn stream_rows(path: &Path, sheet: Option<&str>) -> Result<RowStream, String
     };
     match extension(path).as_str() {
         "csv" => Ok(Box::new(
-            csv_rows(open()?).map_err(|e| format!("{shown}: {e}"))?,
+            csv_rows(open()?, skipped.clone()).map_err(|e| format!("{shown}: {e}"))?,
         )),
         "jsonl" | "ndjson" => Ok(Box::new(json_lines(open()?))),
-        _ => Ok(Box::new(read_rows_in(path, sheet)?.into_iter())),
+        _ => Ok(Box::new(
+            read_rows_in_limited(path, sheet, limits, skipped)?.into_iter(),
+        )),
     }
+}
+
+/// A plain file, which can be opened twice and streamed; not a pipe or a
+/// device, which are read once.
+pub fn is_regular(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file())
 }
 
 fn rows_from_list(value: Value) -> Result<Vec<Row>, String> {
@@ -637,6 +734,51 @@ mod tests {
         let rows = rows_from_csv("a,b\n1,2\n3\n4,5\n").unwrap();
         assert!(rows[0].data.is_ok() && rows[2].data.is_ok());
         assert!(rows[1].data.is_err());
+    }
+
+    #[test]
+    fn rows_of_only_commas_are_skipped_and_counted() {
+        let skipped = Skipped::default();
+        let csv = "name,plan\nA,1\n,\n,,,,\n  ,\nB,2\n3\n";
+        let rows: Vec<Row> = csv_rows(csv.as_bytes(), skipped.clone()).unwrap().collect();
+        assert_eq!(skipped.count(), 3);
+        let shown: Vec<(usize, Option<usize>)> = rows.iter().map(|r| (r.number, r.line)).collect();
+        assert_eq!(shown, [(1, Some(2)), (2, Some(6)), (3, Some(7))]);
+        assert_eq!(
+            rows[1].data.as_ref().unwrap(),
+            &json!({"name": "B", "plan": "2"})
+        );
+        let short = rows[2].data.as_ref().unwrap_err();
+        assert_eq!(short, "the row has 1 cells, the header row 2");
+    }
+
+    #[test]
+    fn a_duplicate_csv_header_names_both_columns() {
+        let err = rows_from_csv("name,plan,note,plan\nA,1,,2\n").unwrap_err();
+        assert!(
+            err.contains("columns 2 and 4 both have the header `plan`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_device_is_read_once_within_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let zero = dir.path().join("zero.csv");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        let small = Limits {
+            max_file_bytes: 4096,
+            ..Limits::default()
+        };
+        for result in [
+            stream_rows_limited(&zero, None, &small, &Skipped::default()).map(|_| ()),
+            read_rows_limited(&zero, &small, &Skipped::default()).map(|_| ()),
+        ] {
+            let err = result.unwrap_err();
+            assert!(err.contains("larger than the limit of 4096 bytes"), "{err}");
+        }
+        let err = read_one(&dir.path().join("zero.yaml").with_file_name("zero.csv")).unwrap_err();
+        assert!(err.contains("larger than the limit"), "{err}");
     }
 
     #[test]

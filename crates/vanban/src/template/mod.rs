@@ -20,6 +20,8 @@
 // fields for the CLI and Python; it is rare, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
+mod book;
+mod budget;
 mod closed;
 pub mod data;
 pub mod derive;
@@ -37,6 +39,7 @@ pub mod rollup;
 pub mod sheet;
 pub mod words;
 pub mod workbook;
+mod xls_limits;
 mod xlsx_calc;
 mod xlsx_percent;
 
@@ -176,6 +179,18 @@ impl Templates {
         for registry in [&templates.header, &templates.body] {
             partials::check(registry, limits.max_partial_depth)
                 .map_err(|e| e.in_file(Some(dir.display().to_string())))?;
+        }
+        Ok(templates)
+    }
+
+    /// The built-ins plus one template given as text, as a folder's file
+    /// `NAME.hbs` would add it, within `limits` (for tools and fuzzing).
+    pub fn with_text(name: &str, text: &str, limits: &Limits) -> Result<Templates, TemplateError> {
+        let mut templates = Templates::builtin();
+        templates.limits = *limits;
+        templates.add(name, text, None)?;
+        for registry in [&templates.header, &templates.body] {
+            partials::check(registry, limits.max_partial_depth)?;
         }
         Ok(templates)
     }
@@ -361,6 +376,19 @@ impl Templates {
         check_figures(name, &entry.file.fields, data).map_err(|e| e.in_file(origin()))?;
         let data = derive::with_derived(data);
         let data = data.as_ref();
+        budget::metered(self.limits.max_template_work, || {
+            self.render_parts(name, entry, data)
+        })
+    }
+
+    /// The header, read as input, and the body of one rendering.
+    fn render_parts(
+        &self,
+        name: &str,
+        entry: &Entry,
+        data: &Value,
+    ) -> Result<Input, TemplateError> {
+        let origin = || entry.origin.clone();
         let header = self
             .header
             .render(name, data)
@@ -411,6 +439,8 @@ impl Templates {
     fn add(&mut self, name: &str, text: &str, origin: Option<String>) -> Result<(), TemplateError> {
         let fail =
             |kind, message: String| TemplateError::new(name, kind, message).in_file(origin.clone());
+        budget::check_nesting(text, self.limits.max_template_depth)
+            .map_err(|why| fail(TemplateErrorKind::Template, why))?;
         let parts = file::split(text)
             .map_err(|(line, why)| fail(TemplateErrorKind::Template, why).at(line, 1))?;
         if let Some(bad) = escape::lint_header(&parts.header).into_iter().next() {
@@ -445,6 +475,10 @@ impl Templates {
     }
 
     fn add_partial(&mut self, name: &str, text: &str, shown: &str) -> Result<(), TemplateError> {
+        budget::check_nesting(text, self.limits.max_template_depth).map_err(|why| {
+            TemplateError::new(name, TemplateErrorKind::Template, why)
+                .in_file(Some(shown.to_string()))
+        })?;
         for registry in [&mut self.header, &mut self.body] {
             registry.register_partial(name, text).map_err(|e| {
                 let (line, column) = e.pos().unwrap_or((1, 1));
@@ -564,6 +598,7 @@ fn registry() -> Handlebars<'static> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
     helpers::register(&mut registry);
+    registry.register_helper("each", Box::new(budget::MeteredEach));
     registry
 }
 

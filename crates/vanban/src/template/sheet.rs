@@ -11,19 +11,26 @@
 //! Percentages read as people see them: an `.xlsx` number cell formatted
 //! as a percentage (stored `0.951`, shown `95,1 %`) gives `95.1`; a figure
 //! typed as text (`95,1%`, `185.420`) is read, in the data's number format,
-//! where a number is wanted. In `.xls` and `.ods` a formatted
-//! percentage still reads as its stored fraction (the reader does not expose
-//! their formats): type rates there as plain numbers.
+//! where a number is wanted.
+//!
+//! An office's own indicator table (a header in Vietnamese, title rows
+//! above it, group rows) is read by `workbook.rs`; formulas whose result
+//! was never saved are refused here for both.
+//!
+//! In `.xls` and `.ods` a formatted percentage still reads as its stored
+//! fraction (the reader does not expose their formats): type rates there as
+//! plain numbers.
 
 use std::collections::HashSet;
-
+use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Range, Reader};
+use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
 use serde_json::{Map, Value};
 
 use super::data::{self, Row};
 use super::workbook;
+use crate::limits::Limits;
 
 /// The file extensions read as spreadsheets.
 pub const EXTENSIONS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
@@ -39,57 +46,133 @@ pub fn is_sheet(path: &Path) -> bool {
 /// workbook at `path`. Only a workbook or sheet that cannot be read is an
 /// `Err`; a bad cell is its row's error, naming sheet, cell and field.
 pub fn read_rows(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>, String> {
-    read_rows_with(path, sheet, &workbook::Context::default())
+    read_rows_limited(path, sheet, &Limits::default())
 }
 
-/// [`read_rows`], knowing the report's year and the data's `columns:`
-/// mapping: an office's own table (a header in Vietnamese, title rows
-/// above it, group rows) is read as indicators (`workbook.rs`); any other
-/// sheet's header holds data paths.
+/// [`read_rows`] within `limits`: the file is read once (a pipe too), at
+/// most `max_file_bytes`, and checked (`book.rs`) before calamine sees it.
+pub fn read_rows_limited(
+    path: &Path,
+    sheet: Option<&str>,
+    limits: &Limits,
+) -> Result<Vec<Row>, String> {
+    read_rows_counted(path, sheet, limits, &data::Skipped::default())
+}
+
+/// [`read_rows_limited`], counting the empty rows below the header (which
+/// are skipped) in `skipped`.
+pub fn read_rows_counted(
+    path: &Path,
+    sheet: Option<&str>,
+    limits: &Limits,
+    skipped: &data::Skipped,
+) -> Result<Vec<Row>, String> {
+    read_book(path, sheet, limits, skipped, &workbook::Context::default())
+}
+
+/// [`read_rows_limited`], knowing the report's year, the data's number
+/// format and its `columns:` mapping, for an office's own table.
 pub fn read_rows_with(
     path: &Path,
     sheet: Option<&str>,
+    limits: &Limits,
+    context: &workbook::Context<'_>,
+) -> Result<Vec<Row>, String> {
+    read_book(path, sheet, limits, &data::Skipped::default(), context)
+}
+
+fn read_book(
+    path: &Path,
+    sheet: Option<&str>,
+    limits: &Limits,
+    skipped: &data::Skipped,
     context: &workbook::Context<'_>,
 ) -> Result<Vec<Row>, String> {
     let shown = path.display();
-    let mut book = open_workbook_auto(path).map_err(|e| format!("{shown}: {e}"))?;
+    let bytes = crate::limits::read_bytes(path, limits.max_file_bytes)
+        .map_err(|e| format!("{shown}: {e}"))?;
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    rows_of_book(&bytes, &extension, sheet, limits, skipped, context)
+        .map_err(|e| format!("{shown}: {e}"))
+}
+
+/// The rows of a workbook held in memory (`extension`: `xlsx`, `xlsm`,
+/// `xls`, `ods`; anything else is read as CSV), within `limits`: what
+/// [`read_rows_limited`] does once the file is read.
+pub fn rows_from_bytes(
+    bytes: &[u8],
+    extension: &str,
+    sheet: Option<&str>,
+    limits: &Limits,
+) -> Result<Vec<Row>, String> {
+    let skipped = data::Skipped::default();
+    if is_sheet(Path::new(&format!("x.{extension}"))) {
+        let context = workbook::Context::default();
+        return rows_of_book(bytes, extension, sheet, limits, &skipped, &context);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text: {e}"))?;
+    data::rows_from_csv(text)
+}
+
+fn rows_of_book(
+    bytes: &[u8],
+    extension: &str,
+    sheet: Option<&str>,
+    limits: &Limits,
+    skipped: &data::Skipped,
+    context: &workbook::Context<'_>,
+) -> Result<Vec<Row>, String> {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(crate::limits::exceeded(
+            format!("the workbook has {} bytes", bytes.len()),
+            limits.max_file_bytes,
+            "max-file-bytes",
+        ));
+    }
+    match extension {
+        "ods" => super::book::check_package(bytes, true, limits),
+        "xls" => super::xls_limits::check(bytes, limits),
+        _ => super::book::check_package(bytes, false, limits),
+    }?;
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let names = book.sheet_names();
     let name = match sheet {
-        Some(wanted) => names
-            .iter()
-            .find(|n| n.as_str() == wanted)
-            .cloned()
-            .ok_or_else(|| {
-                format!(
-                    "{shown}: no sheet `{wanted}`; the sheets are: {}",
-                    quoted(&names)
-                )
-            })?,
+        Some(wanted) => find_sheet(&names, wanted)
+            .ok_or_else(|| format!("no sheet `{wanted}`; the sheets are: {}", quoted(&names)))?,
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| format!("{shown}: the workbook has no sheet"))?,
+            .ok_or_else(|| "the workbook has no sheet".to_string())?,
     };
     let range = book
         .worksheet_range(&name)
-        .map_err(|e| format!("{shown}: sheet `{name}`: {e}"))?;
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    let percent = match extension.as_deref() {
-        Some("xlsx" | "xlsm") => super::xlsx_percent::percent_cells(path, &name),
+        .map_err(|e| format!("sheet `{name}`: {e}"))?;
+    let percent = match extension {
+        "xlsx" | "xlsm" => super::xlsx_percent::percent_cells(bytes, &name),
         _ => HashSet::new(),
     };
-    let saved_results_stale = matches!(extension.as_deref(), Some("xlsx" | "xlsm"))
-        && super::xlsx_calc::recalculated_on_load(path);
+    let blank: Vec<bool> = range.rows().map(|r| r.iter().all(is_blank)).collect();
+    let leading = blank.iter().take_while(|b| **b).count();
+    skipped.add(blank.iter().skip(leading + 1).filter(|b| **b).count());
+    let stale =
+        matches!(extension, "xlsx" | "xlsm") && super::xlsx_calc::recalculated_on_load(bytes);
     let uncomputed = match book.worksheet_formula(&name) {
-        Ok(formulas) => uncomputed_cells(&formulas, &range, saved_results_stale),
+        Ok(formulas) => uncomputed_cells(&formulas, &range, stale),
         Err(_) => HashSet::new(),
     };
     let grid = grid_of(&name, &range, &percent, &uncomputed);
-    workbook::office_rows(&grid, context)
-        .unwrap_or_else(|| rows_from_grid(&grid))
-        .map_err(|e| format!("{shown}: {e}"))
+    workbook::office_rows(&grid, context).unwrap_or_else(|| rows_from_grid(&grid))
+}
+
+/// The sheet named `wanted`, compared in NFC: a name typed on macOS
+/// (decomposed, NFD) finds the sheet Excel stored composed, and back.
+fn find_sheet(names: &[String], wanted: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let wanted: String = wanted.nfc().collect();
+    names.iter().find(|n| n.nfc().eq(wanted.chars())).cloned()
 }
 
 /// Cells holding a formula whose result was never saved (a file written
@@ -191,6 +274,15 @@ fn rows_from_grid(grid: &workbook::Grid<'_>) -> Result<Vec<Row>, String> {
             }
         });
     }
+    let named = headers
+        .iter()
+        .zip(header_cells)
+        .filter_map(|(h, cell)| Some((cell.at.clone(), h.as_ref()?.join("."))));
+    problems.extend(
+        duplicate_headers(named)
+            .into_iter()
+            .map(|p| format!("sheet `{sheet}`, cells {p}")),
+    );
     if !problems.is_empty() {
         return Err(problems.join("; "));
     }
@@ -239,6 +331,33 @@ fn rows_from_grid(grid: &workbook::Grid<'_>) -> Result<Vec<Row>, String> {
         });
     }
     Ok(rows)
+}
+
+/// Two columns with one header would each set the field, the second
+/// silently dropping the first's value: every such pair, naming both
+/// columns (`B1 and E1`, or in CSV `2 and 5`).
+pub(crate) fn duplicate_headers(headers: impl Iterator<Item = (String, String)>) -> Vec<String> {
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut problems = Vec::new();
+    for (at, header) in headers {
+        match seen.get(&header) {
+            Some(first) => problems.push(format!(
+                "{first} and {at} both have the header `{header}`; rename one, so that no value is lost"
+            )),
+            None => {
+                seen.insert(header, at);
+            }
+        }
+    }
+    problems
+}
+
+fn is_blank(cell: &Data) -> bool {
+    match cell {
+        Data::Empty => true,
+        Data::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
 }
 
 /// A cell as data: `None` for an empty cell.
@@ -381,13 +500,13 @@ mod tests {
         workbook(&path);
         let rows = read_rows(&path, Some("Chỉ tiêu")).unwrap();
         assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0].line, Some(3));
         // rust_xlsxwriter saves no result for a formula: refused, not empty.
         let uncomputed = rows[2].data.as_ref().unwrap_err();
         assert!(
             uncomputed.contains("cell D5") && uncomputed.contains("never saved"),
             "{uncomputed}"
         );
-        assert_eq!(rows[0].line, Some(3));
         assert_eq!(
             rows[0].data.as_ref().unwrap(),
             &json!({"name": "Diện tích m² * _x_ #1 & co", "unit": "ha", "plan": 1200,
@@ -404,6 +523,54 @@ mod tests {
         assert!(
             missing.contains("no sheet `Không có`") && missing.contains("`Chỉ tiêu`"),
             "{missing}"
+        );
+    }
+
+    #[test]
+    fn a_sheet_named_in_nfd_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("book.xlsx");
+        workbook(&path);
+        use unicode_normalization::UnicodeNormalization;
+        let nfd: String = "Chỉ tiêu".nfd().collect();
+        assert_ne!(nfd, "Chỉ tiêu");
+        assert_eq!(read_rows(&path, Some(&nfd)).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn cells_far_apart_are_refused_before_calamine_allocates_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("far.xlsx");
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "name").unwrap();
+        sheet.write_string(1_048_575, 16_383, "x").unwrap();
+        book.save(&path).unwrap();
+        assert!(std::fs::metadata(&path).unwrap().len() < 10_000);
+        let err = read_rows(&path, None).unwrap_err();
+        assert!(
+            err.contains("its cells span A1:XFD1048576 (17179869184 cells), more than the limit of 4000000 (raise it with --max-cells)"),
+            "{err}"
+        );
+        let small = Limits {
+            max_file_bytes: 100,
+            ..Limits::default()
+        };
+        let err = read_rows_limited(&path, None, &small).unwrap_err();
+        assert!(err.contains("--max-file-bytes"), "{err}");
+    }
+
+    #[test]
+    fn a_duplicate_header_names_both_columns() {
+        let mut range = Range::new((0, 0), (1, 2));
+        range.set_value((0, 0), Data::String("plan".into()));
+        range.set_value((0, 1), Data::String("name".into()));
+        range.set_value((0, 2), Data::String(" plan ".into()));
+        range.set_value((1, 0), Data::Int(1));
+        let err = rows_from_range("Chỉ tiêu", &range, &HashSet::new()).unwrap_err();
+        assert!(
+            err.contains("A1 and C1 both have the header `plan`"),
+            "{err}"
         );
     }
 

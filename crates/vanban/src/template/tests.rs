@@ -434,3 +434,81 @@ fn numbers_beyond_15_digits_are_refused_by_their_data_path() {
         .unwrap_err();
     assert!(error.message.contains("too large"), "{}", error.message);
 }
+
+/// A template file with `header` (after `kind`) and `body`.
+fn hostile(header: &str, body: &str) -> String {
+    format!("---\nkind: bao-cao\n{header}---\n{body}\n")
+}
+
+#[test]
+fn ten_thousand_nested_ifs_are_refused_at_load() {
+    let body = "{{#if x}}".repeat(10_000) + &"{{/if}}".repeat(10_000);
+    let dir = folder(&[("deep.hbs", &hostile("", &body))]);
+    let error = Templates::with_dir(dir.path()).err().unwrap();
+    assert!(
+        error
+            .message
+            .contains("nest 10000 deep, more than the limit of 32")
+            && error.message.contains("--max-template-depth"),
+        "{error}"
+    );
+    let dir = folder(&[
+        ("_p.hbs", &"((".repeat(5_000)),
+        ("t.hbs", &hostile("", "x")),
+    ]);
+    let partial = format!("{{{{x {}}}}}", "(a ".repeat(5_000));
+    std::fs::write(dir.path().join("_p.hbs"), partial).unwrap();
+    let error = Templates::with_dir(dir.path()).err().unwrap();
+    assert!(error.message.contains("nest 5000 deep"), "{error}");
+}
+
+#[test]
+fn nine_nested_lists_stop_at_the_work_budget() {
+    let body = "{{#each @root.xs}}".repeat(9) + "." + &"{{/each}}".repeat(9);
+    let dir = folder(&[("t.hbs", &hostile("", &body))]);
+    let templates = Templates::with_dir(dir.path()).unwrap();
+    let data = json!({"xs": (0..10).collect::<Vec<_>>()});
+    let started = std::time::Instant::now();
+    let error = templates.render("t", &data).err().unwrap();
+    assert!(
+        error
+            .message
+            .contains("more than the limit of 1000000 (raise it with --max-template-work)"),
+        "{error}"
+    );
+    assert!(started.elapsed().as_secs() < 10);
+}
+
+#[test]
+fn json_of_data_30_deep_is_written_or_refused_quickly() {
+    let dir = folder(&[("t.hbs", &hostile("summary: {{json deep}}\n", "x"))]);
+    let templates = Templates::with_dir(dir.path()).unwrap();
+    let mut deep = json!("đáy");
+    for _ in 0..30 {
+        deep = json!({ "a": [deep] });
+    }
+    let started = std::time::Instant::now();
+    let result = templates.render("t", &json!({ "deep": deep }));
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    let error = result.err().unwrap();
+    assert!(error.message.contains("summary"), "{error}");
+    for (header, body) in [
+        ("bases: {{json deep}}\n", "x"),
+        ("", "{{json deep}}"),
+        ("issuer: {{json deep}}\n", "{{json deep}}"),
+    ] {
+        let dir = folder(&[("t.hbs", &hostile(header, body))]);
+        let templates = Templates::with_dir(dir.path()).unwrap();
+        for d in [deep.clone(), (0..30).fold(json!("x"), |v, _| json!([v]))] {
+            let started = std::time::Instant::now();
+            let result = templates.render_document("t", &json!({ "deep": d }));
+            eprintln!(
+                "TOOK {:?} {:?}",
+                started.elapsed(),
+                result
+                    .err()
+                    .map(|e| e.to_string().chars().take(200).collect::<String>())
+            );
+        }
+    }
+}

@@ -109,7 +109,7 @@ fn a_roll_up_renders_through_the_closed_year_end_template() {
         .iter()
         .map(|u| data::read_one(&dir.join(format!("{u}.yaml"))).unwrap())
         .collect();
-    let combined = rollup::rollup(&base, &units).unwrap();
+    let combined = rollup::rollup(&base, &units).unwrap().data;
     Templates::builtin()
         .render_document("bao-cao-ket-qua-nam", &combined)
         .unwrap_or_else(|e| panic!("{e}"));

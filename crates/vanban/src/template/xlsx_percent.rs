@@ -8,19 +8,19 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
-use std::path::Path;
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 /// References (`B7`) of the cells of sheet `sheet` shown as percentages.
 /// An unreadable package gives an empty set: the sheet reader reports it.
-pub fn percent_cells(path: &Path, sheet: &str) -> HashSet<String> {
-    read(path, sheet).unwrap_or_default()
+/// `package` is the workbook's bytes, already held to the limits (`book.rs`).
+pub fn percent_cells(package: &[u8], sheet: &str) -> HashSet<String> {
+    read(package, sheet).unwrap_or_default()
 }
 
-fn read(path: &Path, sheet: &str) -> Option<HashSet<String>> {
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+fn read(package: &[u8], sheet: &str) -> Option<HashSet<String>> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(package)).ok()?;
     let mut part = |name: &str| -> Option<String> {
         let mut text = String::new();
         zip.by_name(name).ok()?.read_to_string(&mut text).ok()?;
