@@ -35,7 +35,7 @@ pub struct LintLimitArgs {
     /// bytes [default: 64 MiB].
     #[arg(long, value_name = "BYTES")]
     pub max_part_bytes: Option<u64>,
-    /// Largest inflated/compressed ratio of a DOCX part over 1 MiB [default: 100].
+    /// Largest inflated/compressed ratio of a DOCX part over 1 MiB [default: 1000].
     #[arg(long, value_name = "N")]
     pub max_inflate_ratio: Option<u64>,
     /// Deepest XML element nesting in a DOCX part [default: 256].
