@@ -50,6 +50,7 @@ pub fn lint<'py>(py: Python<'py>, source: &Bound<'py, PyAny>) -> PyResult<Bound<
         dict.set_item("page", f.page)?;
         dict.set_item("paragraph", f.paragraph)?;
         dict.set_item("section", f.section)?;
+        dict.set_item("fixable", f.fixable)?;
         list.append(dict)?;
     }
     Ok(list)

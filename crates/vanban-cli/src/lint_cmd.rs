@@ -122,16 +122,22 @@ pub fn lint(files: &[PathBuf], json: bool, limits: &LintLimits) -> ExitCode {
                 if !json {
                     print_report(&mut out, file, &report);
                 }
-                results.push(
-                    serde_json::json!({ "file": file.display().to_string(), "report": report }),
-                );
+                results.push(serde_json::json!({
+                    "schema_version": vanban_lint::JSON_SCHEMA_VERSION,
+                    "file": file.display().to_string(),
+                    "report": report,
+                }));
             }
             Err(e) => {
                 unreadable = true;
                 if !json {
                     eprintln!("{}: cannot read: {e}", file.display());
                 }
-                results.push(serde_json::json!({ "file": file.display().to_string(), "error": e.to_string() }));
+                results.push(serde_json::json!({
+                    "schema_version": vanban_lint::JSON_SCHEMA_VERSION,
+                    "file": file.display().to_string(),
+                    "error": e.to_string(),
+                }));
             }
         }
     }

@@ -21,6 +21,8 @@ pub enum ReadError {
     Encrypted,
     /// A reading limit was passed (see [`crate::limits`]).
     Limit(crate::limits::Exceeded),
+    /// `--fix` would not be safe: nothing is written (the reason says why).
+    FixRefused(String),
     /// The file itself cannot be read.
     Io(String),
 }
@@ -39,6 +41,7 @@ impl fmt::Display for ReadError {
                 "an encrypted PDF: its text cannot be read to be judged; lint the unencrypted file"
             ),
             ReadError::Limit(e) => write!(f, "{e}"),
+            ReadError::FixRefused(e) => write!(f, "nothing written: {e}"),
             ReadError::Io(e) => write!(f, "{e}"),
         }
     }

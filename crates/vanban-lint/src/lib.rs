@@ -29,8 +29,14 @@ pub struct Report {
     /// The kind recognised (`ke-hoach`, `cong-van` …), if any.
     pub kind: Option<&'static str>,
     pub pages: Option<usize>,
+    /// `pages` is the reader's estimate, not a count saved in the file.
+    pub pages_estimated: bool,
     pub findings: Vec<Finding>,
 }
+
+/// The version of the JSON `vanban lint --json` prints (`schema_version`);
+/// raised when a field changes meaning or goes away.
+pub const JSON_SCHEMA_VERSION: u32 = 2;
 
 impl Report {
     pub fn has_errors(&self) -> bool {
@@ -102,6 +108,7 @@ pub fn lint_read(doc: &ReadDoc) -> Report {
         format: doc.format,
         kind: elements.kind.map(|k| k.id()),
         pages: doc.page_count,
+        pages_estimated: doc.page_count_estimated,
         findings,
     }
 }

@@ -209,6 +209,7 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         after_previous: 0.0,
         depth: 0,
         max_nesting: limits.max_nesting,
+        decomposed: Vec::new(),
     };
     reader.block_children(body, Zone::Body, None, None)?;
     if let Some(sect) = child(body, "sectPr") {
@@ -223,7 +224,7 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
             numbering.shown = page_numbers(&package, &rels, &styles, *sect)?;
         }
     }
-    let page_count = package
+    let saved_pages = package
         .xml("docProps/app.xml")?
         .and_then(|app| {
             app.descendants()
@@ -232,10 +233,17 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
                 .and_then(|t| t.trim().parse::<usize>().ok())
         })
         .filter(|&p| p > 0);
-    numbering.multi_page = match page_count {
-        Some(p) => p > 1,
-        None => reader.page > 1 || estimated_pages(&reader.paras) > 1.2,
+    // python-docx and templates copied around keep a stale `1`: trust the
+    // saved count only when the text does not clearly fill more.
+    let estimate = estimated_pages(&reader.paras);
+    let filled = (reader.page > 1 || estimate > 1.2)
+        .then(|| reader.page.max(estimate.ceil() as usize))
+        .unwrap_or(1);
+    let (page_count, page_count_estimated) = match saved_pages {
+        Some(p) if p >= filled => (Some(p), false),
+        _ => (Some(filled), true),
     };
+    numbering.multi_page = page_count.is_some_and(|p| p > 1);
     Ok(ReadDoc {
         format: SourceFormat::Docx,
         pages,
@@ -243,6 +251,8 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         numbering,
         page_count,
         fonts_not_embedded: Vec::new(),
+        decomposed: reader.decomposed,
+        page_count_estimated,
     })
 }
 
@@ -362,6 +372,7 @@ fn page_field(xml: &Xml, styles: &Styles, page: usize) -> Option<PageNumber> {
         after_previous: 0.0,
         depth: 0,
         max_nesting: 0,
+        decomposed: Vec::new(),
     };
     // Text boxes in a header are not followed: depth 0 refuses them.
     reader.paragraph(para, Zone::Body, None, None).ok()?;
@@ -396,6 +407,8 @@ struct BodyReader<'s, 'a, 'i> {
     /// Tables and text boxes open around the current paragraph.
     depth: usize,
     max_nesting: usize,
+    /// Paragraphs whose text was stored decomposed (NFD).
+    decomposed: Vec<usize>,
 }
 
 impl<'a, 'i> BodyReader<'_, 'a, 'i> {
@@ -462,6 +475,7 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             .filter(|n| n.has_tag_name((W, "t")))
             .filter_map(|n| n.text())
             .collect();
+        let text = vanban::vn::nfc(&text);
         let upper = text.to_uppercase();
         let kind = if upper.contains("CỘNG HÒA XÃ HỘI") || upper.contains("CỘNG HOÀ XÃ HỘI")
         {
@@ -527,6 +541,7 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
         let mut spans: Vec<Span> = Vec::new();
         let mut rules = Vec::new();
         let mut boxes = Vec::new();
+        let mut decomposed = false;
         for node in p.descendants() {
             // Only the paragraph's own text boxes: those inside them are
             // read with the box (once, not once per enclosing box).
@@ -554,7 +569,10 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             if let Some(rpr) = rpr {
                 props.apply(&self.styles.run_props(rpr));
             }
-            let text = self.run_text(node);
+            let raw = self.run_text(node);
+            // Text typed decomposed (NFD) is read as the letters it shows.
+            let text = vanban::vn::nfc(&raw);
+            decomposed |= text != raw;
             push_span(&mut spans, text, &props);
         }
         // Word prints a list label before the text: make it part of it.
@@ -588,6 +606,9 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             - pprops.right.unwrap_or(0.0);
         let measured = measure(&spans);
         let index = self.paras.len() + 1;
+        if decomposed {
+            self.decomposed.push(index);
+        }
         let para = Para {
             text,
             spans,

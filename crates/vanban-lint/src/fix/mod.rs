@@ -43,11 +43,36 @@ pub fn fix_docx_with(bytes: &[u8], limits: &LintLimits) -> Result<Fixed, ReadErr
     let tree = crate::docx::parse_xml("word/document.xml", &main, limits)?;
     let rules: BTreeSet<&str> = before.iter().map(|f| f.rule).collect();
     let el = recognise(&doc);
+    // Sizes and emphasis are set per element: without a recognised kind the
+    // elements are guesses, and a guess must not be "fixed".
+    if el.kind.is_none() {
+        return Err(ReadError::FixRefused(
+            "the kind of document was not recognised (no type name such as KẾ HOẠCH under the header), so its elements cannot be told apart with confidence".into(),
+        ));
+    }
     let edits = plan(&main, &tree, &doc, &el, &rules);
     let fixed_xml = xml::apply(&main, edits);
     let docx = replace_part(bytes, "word/document.xml", fixed_xml.as_bytes())?;
-    let after = crate::lint_with(&docx, limits)?.findings;
+    let reread = crate::docx::read_with(&docx, limits)?;
+    let after = crate::lint_read(&reread).findings;
     let key = |f: &Finding| (f.rule, f.element.clone());
+    // Never worse: no error the input did not have, and as many pages.
+    let before_keys: BTreeSet<_> = before.iter().map(key).collect();
+    if let Some(new) = after
+        .iter()
+        .find(|f| f.severity == crate::Severity::Error && !before_keys.contains(&key(f)))
+    {
+        return Err(ReadError::FixRefused(format!(
+            "the fixed copy would have a new error: {new}"
+        )));
+    }
+    if reread.page_count != doc.page_count {
+        return Err(ReadError::FixRefused(format!(
+            "the fixed copy would fill {} page(s), the input {}",
+            reread.page_count.unwrap_or(0),
+            doc.page_count.unwrap_or(0)
+        )));
+    }
     let remaining_keys: BTreeSet<_> = after.iter().map(key).collect();
     let fixed = before
         .into_iter()

@@ -144,7 +144,18 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         }
     }
     measure_margins(&lines, &mut pages);
-    let paras = paragraphs(&lines, &pages);
+    let mut paras = paragraphs(&lines, &pages);
+    let decomposed: Vec<usize> = paras
+        .iter()
+        .filter(|p| p.spans.iter().any(|s| vanban::vn::nfc(&s.text) != s.text))
+        .map(|p| p.index)
+        .collect();
+    // Rules compare span text too: read it as the letters it shows.
+    for p in &mut paras {
+        for s in &mut p.spans {
+            s.text = vanban::vn::nfc(&s.text);
+        }
+    }
     let page_count = pages.len();
     Ok(ReadDoc {
         format: SourceFormat::Pdf,
@@ -156,6 +167,8 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         },
         page_count: Some(page_count),
         fonts_not_embedded,
+        decomposed,
+        page_count_estimated: false,
     })
 }
 
@@ -476,7 +489,14 @@ fn assign_zones(lines: &mut [Line], pages: &[PageSetup]) {
                 .fold(f32::MAX, f32::min)
         };
         let number_y = first_y(&|t| t.starts_with("Số"));
+        // The place/date line stands two or three lines under the quốc
+        // hiệu; a date further down is the body's (a Biên bản has none).
         let date_y = first_y(&|t| t.contains(", ngày") || t.starts_with("ngày"));
+        let date_y = if date_y < lines[title].y + 30.0 {
+            date_y
+        } else {
+            f32::MAX
+        };
         let last_row = [number_y, date_y]
             .into_iter()
             .filter(|y| *y < f32::MAX)
@@ -618,7 +638,14 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
             else {
                 // Without measured edges: no extra space, same look, and
                 // not a line that starts further right than the one above.
-                let bold = |l: &Line| l.spans.iter().any(|s| s.bold);
+                // Whole-bold lines (a heading) against the rest: a line
+                // that only starts bold (`Điều 1.` and its text) joins.
+                let bold = |l: &Line| {
+                    l.spans
+                        .iter()
+                        .filter(|s| !s.text.trim().is_empty())
+                        .all(|s| s.bold)
+                };
                 let centre = |l: &Line| (l.x0 + l.x1) / 2.0;
                 let continues = line.x0 <= prev.x0 + 0.5 && prev.x0 - line.x0 < 15.0;
                 // A line in capitals over one in lower case are two elements.

@@ -382,6 +382,11 @@ fn blank_width(text: &str, size: f32) -> f32 {
 
 fn place_date(ctx: &mut Ctx) {
     let Some(i) = ctx.el.place_date else {
+        // A Biên bản's template (1.9) has no place and date line: its date
+        // is in the body (`Thời gian bắt đầu …`).
+        if ctx.el.kind == Some(vanban::Kind::BienBan) {
+            return;
+        }
         ctx.push(Finding::new(
             "ND30-2.4-date",
             "địa danh, ngày",
