@@ -7,10 +7,13 @@ mod guarantee;
 
 use std::path::Path;
 
+/// What a fuzz target runs on its bytes.
+type Check = fn(&[u8]);
+
 #[test]
 fn every_lint_corpus_case_is_read_or_refused_without_a_panic() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus");
-    let targets: [(&str, fn(&[u8])); 2] = [
+    let targets: [(&str, Check); 2] = [
         ("lint_docx", guarantee::check_docx),
         ("lint_pdf", guarantee::check_pdf),
     ];

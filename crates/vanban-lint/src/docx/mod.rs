@@ -236,9 +236,11 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
     // python-docx and templates copied around keep a stale `1`: trust the
     // saved count only when the text does not clearly fill more.
     let estimate = estimated_pages(&reader.paras);
-    let filled = (reader.page > 1 || estimate > 1.2)
-        .then(|| reader.page.max(estimate.ceil() as usize))
-        .unwrap_or(1);
+    let filled = if reader.page > 1 || estimate > 1.2 {
+        reader.page.max(estimate.ceil() as usize)
+    } else {
+        1
+    };
     let (page_count, page_count_estimated) = match saved_pages {
         Some(p) if p >= filled => (Some(p), false),
         _ => (Some(filled), true),
