@@ -75,7 +75,7 @@ def line(cell_or_doc, text, size=14, bold=False, italic=False, align=WD_ALIGN_PA
     return p
 
 
-def header(doc, number="05/KH-UBND", date="An Bình, ngày 08 tháng 3 năm 2024", rule=True):
+def header(doc, number="05/KH-UBND", date="An Bình, ngày 08 tháng 3 năm 2024", typed=False):
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     widths(table, Cm(6.5), Cm(9.5))
@@ -86,7 +86,10 @@ def header(doc, number="05/KH-UBND", date="An Bình, ngày 08 tháng 3 năm 2024
     r = first.add_run("UBND HUYỆN AN PHÚ")
     r.font.size = Pt(13)
     issuer = line(left, "ỦY BAN NHÂN DÂN XÃ AN BÌNH", 13, bold=True)
-    if rule:
+    if typed:
+        # Rules typed as underscores, as many clerks draw them.
+        line(left, "_" * 12, 13, bold=True)
+    else:
         # A short rule under the issuer: a bordered empty paragraph indented
         # to a third of the column.
         mark = left.add_paragraph()
@@ -100,10 +103,13 @@ def header(doc, number="05/KH-UBND", date="An Bình, ngày 08 tháng 3 năm 2024
     r.font.size = Pt(12)
     r.bold = True
     motto = line(right, "Độc lập - Tự do - Hạnh phúc", 13, bold=True)
-    mark = right.add_paragraph()
-    mark.paragraph_format.left_indent = Cm(1.75)
-    mark.paragraph_format.right_indent = Cm(1.75)
-    bottom_border(mark)
+    if typed:
+        line(right, "_" * 24, 13, bold=True)
+    else:
+        mark = right.add_paragraph()
+        mark.paragraph_format.left_indent = Cm(1.75)
+        mark.paragraph_format.right_indent = Cm(1.75)
+        bottom_border(mark)
     if date:
         line(right, date, 13, italic=True)
     del issuer, motto
@@ -155,15 +161,19 @@ PLAN_BODY = [
 ]
 
 
-def plan(doc, number="05/KH-UBND", name="Nguyễn Văn An", paragraphs=PLAN_BODY):
-    header(doc, number=number)
+def plan(doc, number="05/KH-UBND", name="Nguyễn Văn An", paragraphs=PLAN_BODY,
+         typed=False, date="An Bình, ngày 08 tháng 3 năm 2024"):
+    header(doc, number=number, typed=typed, date=date)
     doc.add_paragraph()
     line(doc, "KẾ HOẠCH", 14, bold=True)
     summary = line(doc, "Thực hiện chuyển đổi số năm 2024", 14, bold=True)
-    mark = doc.add_paragraph()
-    mark.paragraph_format.left_indent = Cm(6.75)
-    mark.paragraph_format.right_indent = Cm(6.75)
-    bottom_border(mark)
+    if typed:
+        line(doc, "_" * 12, 14, bold=True)
+    else:
+        mark = doc.add_paragraph()
+        mark.paragraph_format.left_indent = Cm(6.75)
+        mark.paragraph_format.right_indent = Cm(6.75)
+        bottom_border(mark)
     del summary
     body(doc, paragraphs)
     closing(doc, name=name)
@@ -236,6 +246,14 @@ def main():
     long_body = PLAN_BODY[:2] * 18 + PLAN_BODY[2:]
     plan(doc, paragraphs=long_body)
     write(doc, "ke-hoach-no-page-numbers.docx")
+
+    doc = base()
+    plan(doc, typed=True)
+    write(doc, "ke-hoach-underscores.docx")
+
+    doc = base()
+    plan(doc, number="………/KH-UBND", date="An Bình, ngày ….. tháng ….. năm 2024")
+    write(doc, "ke-hoach-blank-slots.docx")
 
     doc = base()
     decision(doc)

@@ -159,3 +159,10 @@ pub struct ReadDoc {
     /// docProps/app.xml is missing or holds less than the text fills).
     pub page_count_estimated: bool,
 }
+
+/// A line typed as underscores (`________`): a rule drawn with the
+/// keyboard, as clerks draw the one under the issuer or the tiêu ngữ.
+pub fn is_typed_rule(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() >= 3 && t.chars().all(|c| c == '_')
+}

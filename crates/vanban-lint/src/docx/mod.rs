@@ -638,12 +638,18 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             section: Some(self.sections.len() + 1),
             source: Some(p.range()),
         };
-        let empty = para.text.trim().is_empty();
+        let typed = crate::model::is_typed_rule(&para.text);
+        let empty = para.text.trim().is_empty() || typed;
         self.after_previous = pprops.after.unwrap_or(0.0);
         // A rule is drawn as the bottom border of an empty paragraph or of
-        // the text itself, or as a line shape; it belongs to the text above.
+        // the text itself, as a line shape, or typed as underscores; it
+        // belongs to the text above.
         let border = (pprops.bottom_border == Some(true)).then_some(available);
-        let rule = border.or(rules.first().copied());
+        let rule = if typed {
+            Some(measured.min(available.max(0.0)))
+        } else {
+            border.or(rules.first().copied())
+        };
         if empty {
             if let (Some(length), Some(prev)) = (rule, self.paras.last_mut()) {
                 if prev.zone == zone && prev.rule_below.is_none() {

@@ -110,7 +110,9 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
             None
         };
         let mut page_lines = build_lines(number, &painted.glyphs, &infos, split);
-        attach_rules(&mut page_lines, &painted.rules);
+        let mut drawn = painted.rules.clone();
+        drawn.extend(typed_rules(&mut page_lines));
+        attach_rules(&mut page_lines, &drawn);
         bands.extend(table_bands(&painted.rules).into_iter().map(|b| (number, b)));
         lines.extend(page_lines);
         pages.push(PageSetup {
@@ -354,6 +356,25 @@ fn column_split(glyphs: &[Glyph]) -> Option<(f32, f32)> {
         start = end;
     }
     None
+}
+
+/// Lines typed as underscores are rules (drawn with the keyboard): taken out
+/// of the text, at the underscores' depth under their baseline.
+fn typed_rules(lines: &mut Vec<Line>) -> Vec<Rule> {
+    let mut rules = Vec::new();
+    lines.retain(|l| {
+        if crate::model::is_typed_rule(&l.text) {
+            rules.push(Rule {
+                x0: l.x0,
+                x1: l.x1,
+                y: l.y + 0.1 * l.size * PT,
+            });
+            false
+        } else {
+            true
+        }
+    });
+    rules
 }
 
 /// A rule belongs to the nearest line above it that it sits under.
