@@ -1,6 +1,7 @@
 //! `vanban.lint(path_or_bytes)`: the DOCX/PDF checker of `vanban-lint`,
 //! findings as dicts.
 
+use std::io::Read;
 use std::path::PathBuf;
 
 use pyo3::exceptions::PyValueError;
@@ -21,7 +22,12 @@ pub fn lint<'py>(py: Python<'py>, source: &Bound<'py, PyAny>) -> PyResult<Bound<
         data.as_bytes().to_vec()
     } else {
         let path: PathBuf = source.extract()?;
-        std::fs::read(&path)?
+        // Read once, up to the file limit: a FIFO or /dev/zero stops there.
+        let limit = vanban_lint::LintLimits::default().max_file_bytes;
+        let file = std::fs::File::open(&path)?;
+        let mut bytes = Vec::new();
+        file.take(limit + 1).read_to_end(&mut bytes)?;
+        bytes
     };
     let outcome = py
         .detach(|| catch_panic(|| vanban_lint::lint(&bytes)))
@@ -44,6 +50,7 @@ pub fn lint<'py>(py: Python<'py>, source: &Bound<'py, PyAny>) -> PyResult<Bound<
         dict.set_item("page", f.page)?;
         dict.set_item("paragraph", f.paragraph)?;
         dict.set_item("section", f.section)?;
+        dict.set_item("fixable", f.fixable)?;
         list.append(dict)?;
     }
     Ok(list)

@@ -173,6 +173,12 @@ enum Command {
         /// what still needs a person.
         #[arg(long, value_name = "OUT.docx")]
         fix: Option<PathBuf>,
+        /// With --fix: replace the DOCX itself (a new file renamed over it,
+        /// only when every check passed).
+        #[arg(long)]
+        in_place: bool,
+        #[command(flatten)]
+        limits: lint_cmd::LintLimitArgs,
     },
 }
 
@@ -330,9 +336,15 @@ fn main() -> ExitCode {
             println!("{}", vanban::input::json_schema());
             ExitCode::SUCCESS
         }
-        Command::Lint { files, json, fix } => match fix {
-            Some(out) => lint_cmd::fix(&files, &out),
-            None => lint_cmd::lint(&files, json),
+        Command::Lint {
+            files,
+            json,
+            fix,
+            in_place,
+            limits,
+        } => match (fix, in_place) {
+            (None, false) => lint_cmd::lint(&files, json, &limits.limits()),
+            (out, _) => lint_cmd::fix(&files, out.as_deref(), in_place, &limits.limits()),
         },
     }
 }

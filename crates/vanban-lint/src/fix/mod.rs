@@ -6,12 +6,14 @@
 mod xml;
 
 use std::collections::BTreeSet;
-use std::io::{Cursor, Read, Write};
+use std::collections::HashMap;
+use std::io::{Cursor, Write};
 
 use roxmltree::Node;
 
 use crate::error::ReadError;
 use crate::finding::Finding;
+use crate::limits::LintLimits;
 use crate::model::{Align, Para, ReadDoc};
 use crate::recognize::{recognise, Elements};
 use crate::rules::dominant;
@@ -28,29 +30,49 @@ pub struct Fixed {
     pub remaining: Vec<Finding>,
 }
 
-/// Fixes a DOCX's mechanical findings.
+/// Fixes a DOCX's mechanical findings, with the default limits.
 pub fn fix_docx(bytes: &[u8]) -> Result<Fixed, ReadError> {
-    let doc = crate::docx::read(bytes)?;
+    fix_docx_with(bytes, &LintLimits::default())
+}
+
+/// Fixes a DOCX's mechanical findings within `limits`.
+pub fn fix_docx_with(bytes: &[u8], limits: &LintLimits) -> Result<Fixed, ReadError> {
+    let doc = crate::docx::read_with(bytes, limits)?;
     let before = crate::lint_read(&doc).findings;
-    let main = document_xml(bytes)?;
-    let tree = roxmltree::Document::parse_with_options(
-        &main,
-        roxmltree::ParsingOptions {
-            allow_dtd: false,
-            ..Default::default()
-        },
-    )
-    .map_err(|e| ReadError::Xml {
-        part: "word/document.xml".into(),
-        message: e.to_string(),
-    })?;
+    let main = document_xml(bytes, limits)?;
+    let tree = crate::docx::parse_xml("word/document.xml", &main, limits)?;
     let rules: BTreeSet<&str> = before.iter().map(|f| f.rule).collect();
     let el = recognise(&doc);
+    // Sizes and emphasis are set per element: without a recognised kind the
+    // elements are guesses, and a guess must not be "fixed".
+    if el.kind.is_none() {
+        return Err(ReadError::FixRefused(
+            "the kind of document was not recognised (no type name such as KẾ HOẠCH under the header), so its elements cannot be told apart with confidence".into(),
+        ));
+    }
     let edits = plan(&main, &tree, &doc, &el, &rules);
     let fixed_xml = xml::apply(&main, edits);
     let docx = replace_part(bytes, "word/document.xml", fixed_xml.as_bytes())?;
-    let after = crate::lint(&docx)?.findings;
+    let reread = crate::docx::read_with(&docx, limits)?;
+    let after = crate::lint_read(&reread).findings;
     let key = |f: &Finding| (f.rule, f.element.clone());
+    // Never worse: no error the input did not have, and as many pages.
+    let before_keys: BTreeSet<_> = before.iter().map(key).collect();
+    if let Some(new) = after
+        .iter()
+        .find(|f| f.severity == crate::Severity::Error && !before_keys.contains(&key(f)))
+    {
+        return Err(ReadError::FixRefused(format!(
+            "the fixed copy would have a new error: {new}"
+        )));
+    }
+    if reread.page_count != doc.page_count {
+        return Err(ReadError::FixRefused(format!(
+            "the fixed copy would fill {} page(s), the input {}",
+            reread.page_count.unwrap_or(0),
+            doc.page_count.unwrap_or(0)
+        )));
+    }
     let remaining_keys: BTreeSet<_> = after.iter().map(key).collect();
     let fixed = before
         .into_iter()
@@ -63,17 +85,16 @@ pub fn fix_docx(bytes: &[u8]) -> Result<Fixed, ReadError> {
     })
 }
 
-fn document_xml(bytes: &[u8]) -> Result<String, ReadError> {
+fn document_xml(bytes: &[u8], limits: &LintLimits) -> Result<String, ReadError> {
+    let name = "word/document.xml";
     let mut zip =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::Zip(e.to_string()))?;
-    let mut entry = zip
-        .by_name("word/document.xml")
-        .map_err(|_| ReadError::MissingPart("word/document.xml".into()))?;
-    let mut text = String::new();
-    entry
-        .read_to_string(&mut text)
-        .map_err(|e| ReadError::Zip(e.to_string()))?;
-    Ok(text)
+    let data = crate::docx::inflate(&mut zip, name, limits)?
+        .ok_or_else(|| ReadError::MissingPart(name.into()))?;
+    String::from_utf8(data).map_err(|e| ReadError::Xml {
+        part: name.into(),
+        message: e.to_string(),
+    })
 }
 
 /// The package with one part replaced; every other part copied as it was.
@@ -107,10 +128,19 @@ fn plan(
     el: &Elements,
     rules: &BTreeSet<&str>,
 ) -> Vec<Edit> {
+    // Each paragraph's element by where it starts: found once, not searched
+    // for again for every paragraph.
+    let paragraphs: HashMap<usize, Node> = tree
+        .descendants()
+        .filter(|n| n.has_tag_name((crate::docx::W, "p")))
+        .map(|n| (n.range().start, n))
+        .collect();
     let node_of = |para: &Para| -> Option<Node> {
         let range = para.source.clone()?;
-        tree.descendants()
-            .find(|n| n.range() == range && n.tag_name().name() == "p")
+        paragraphs
+            .get(&range.start)
+            .copied()
+            .filter(|n| n.range() == range)
     };
     let mut edits = Vec::new();
     let font_wrong = rules.contains("ND30-1-font");
@@ -318,10 +348,13 @@ fn text_edit(t: Node, text: &str) -> Edit {
 fn pad_number(text: &str) -> Option<String> {
     let slash = text.find('/')?;
     let head = &text[..slash];
+    // After the last character that is not a digit (a space, a no-break
+    // space: any width in bytes).
     let start = head
         .trim_end()
-        .rfind(|c: char| !c.is_ascii_digit())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|(_, c)| !c.is_ascii_digit())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let digits = head[start..].trim_end();
     let value: u32 = digits.parse().ok()?;
     let want = vanban::vn::document_number(value);
@@ -408,6 +441,12 @@ mod tests {
         assert_eq!(pad_number("Số: 5/KH-VP").as_deref(), Some("Số: 05/KH-VP"));
         assert_eq!(pad_number("Số: 05/KH-VP"), None);
         assert_eq!(pad_number("Số: 1026/KH-VP"), None);
+        // A no-break space (two bytes in UTF-8) before the digits.
+        assert_eq!(
+            pad_number("Số:\u{a0}5/KH-VP").as_deref(),
+            Some("Số:\u{a0}05/KH-VP")
+        );
+        assert_eq!(pad_number("Số:\u{a0}/KH-VP"), None);
     }
 
     #[test]
