@@ -264,6 +264,7 @@ fn odd_but_valid_documents_do_not_panic() {
                 content: vec![Span::plain(
                     "Tiêu đề rất dài để xuống dòng ".repeat(1 + i % 4),
                 )],
+                run_in: false,
             })
         })
         .collect();

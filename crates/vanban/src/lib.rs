@@ -16,6 +16,7 @@ pub mod kind;
 pub mod limits;
 pub mod metrics;
 pub mod model;
+pub mod preamble;
 pub mod source;
 pub mod style;
 pub mod template;

@@ -191,7 +191,11 @@ pub struct Heading {
     pub level: Level,
     /// `I.`, `1.`, `a)`.
     pub label: String,
+    /// Its title; an article's may be empty (`Điều 1.` over its khoản).
     pub content: Vec<Span>,
+    /// An article whose content is a sentence, not a title (`Điều 2. Nghị
+    /// quyết này có hiệu lực …`): only the label is bold, as printed.
+    pub run_in: bool,
 }
 
 /// A body paragraph; `marker` is `-`, `+` or an untitled khoản number `1.`.
@@ -247,8 +251,10 @@ impl Span {
 /// The spans of a heading or paragraph with its label or marker in front.
 pub fn labelled(label: Option<&str>, content: &[Span]) -> Vec<Span> {
     let mut spans = Vec::with_capacity(content.len() + 1);
-    if let Some(label) = label {
-        spans.push(Span::plain(format!("{label} ")));
+    match label {
+        Some(label) if content.is_empty() => spans.push(Span::plain(label)),
+        Some(label) => spans.push(Span::plain(format!("{label} "))),
+        None => {}
     }
     spans.extend_from_slice(content);
     spans

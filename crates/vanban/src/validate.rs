@@ -77,8 +77,8 @@ pub fn validate_with(
             .unwrap_or_default(),
         _ => v.required("summary", input.summary.as_deref()),
     };
-    let bases = punctuate_bases(&v.list("bases", &input.bases));
-    let authority_line = v.optional("authority_line", input.authority_line.as_deref());
+    let mut bases = v.list("bases", &input.bases);
+    let mut authority_line = v.optional("authority_line", input.authority_line.as_deref());
     if kind == Some(Kind::CongDien) && authority_line.is_none() {
         v.problem(
             "authority_line",
@@ -95,6 +95,15 @@ pub fn validate_with(
     let addressees = v.list("addressees", &input.addressees);
     let body_text = nfc(input.body.as_deref().unwrap_or(""));
     let (own_body, body_appendices) = body::split_appendices(&body_text);
+    let typed = kind.and_then(|kind| v.typed_head(kind, own_body, body_offset));
+    let own_body = match &typed {
+        Some(head) => {
+            v.take_typed_head(head, &mut bases, &mut authority_line);
+            head.body.as_str()
+        }
+        None => own_body,
+    };
+    let bases = punctuate_bases(&bases);
     let body = v.body("body", own_body, body_offset);
     if let Some(kind @ (Kind::QuyetDinh | Kind::NghiQuyet)) = kind {
         v.implementers(kind, own_body, &body, body_offset);
@@ -555,6 +564,84 @@ impl Validator {
             .collect()
     }
 
+    /// The authority line, căn cứ and enacting line typed at the head of a
+    /// Quyết định's or Nghị quyết's body ([`crate::preamble`]).
+    fn typed_head(
+        &mut self,
+        kind: Kind,
+        markdown: &str,
+        offset: BodyLineOffset,
+    ) -> Option<crate::preamble::Preamble> {
+        match crate::preamble::take(markdown, kind) {
+            Ok(head) => head,
+            Err(problems) => {
+                self.body_problems("body", problems, offset);
+                None
+            }
+        }
+    }
+
+    /// Lays out what the head of the body says as its fields would: the
+    /// căn cứ as `bases`, the authority line as `authority_line`. Given in
+    /// both places they are refused rather than printed twice.
+    fn take_typed_head(
+        &mut self,
+        head: &crate::preamble::Preamble,
+        bases: &mut Vec<String>,
+        authority_line: &mut Option<String>,
+    ) {
+        if !head.bases.is_empty() {
+            if bases.is_empty() {
+                *bases = head.bases.iter().map(|b| nfc(b)).collect();
+            } else {
+                self.problem(
+                    "body",
+                    "căn cứ are typed at the head of the body and given in `bases` too: keep one (vanban prints `bases` above `QUYẾT ĐỊNH:`)",
+                );
+            }
+        }
+        let Some(typed) = &head.authority else {
+            return;
+        };
+        let same = |a: &str, b: &str| {
+            let words = |t: &str| {
+                t.split_whitespace()
+                    .map(str::to_uppercase)
+                    .collect::<Vec<_>>()
+            };
+            words(a) == words(b)
+        };
+        match authority_line {
+            None => *authority_line = Some(nfc(typed)),
+            Some(given) if same(given, typed) => {}
+            Some(given) => self.problem(
+                "body",
+                format!(
+                    "the line `{}` at the head of the body reads as the authority line, but `authority_line` is `{given}`: keep one",
+                    typed.replace('\n', " ")
+                ),
+            ),
+        }
+    }
+
+    fn body_problems(
+        &mut self,
+        path: &str,
+        problems: Vec<body::BodyProblem>,
+        offset: BodyLineOffset,
+    ) {
+        for p in problems {
+            let where_ = match offset {
+                Some(first) => format!(" (line {} of the file)", first + p.line - 1),
+                None => String::new(),
+            };
+            self.problem(
+                path,
+                format!("line {} of the body{where_}: {}", p.line, p.message),
+            );
+        }
+    }
+
     fn body(
         &mut self,
         path: &str,
@@ -583,16 +670,7 @@ impl Validator {
                 blocks
             }
             Err(problems) => {
-                for p in problems {
-                    let where_ = match offset {
-                        Some(first) => format!(" (line {} of the file)", first + p.line - 1),
-                        None => String::new(),
-                    };
-                    self.problem(
-                        path,
-                        format!("line {} of the body{where_}: {}", p.line, p.message),
-                    );
-                }
+                self.body_problems(path, problems, offset);
                 Vec::new()
             }
         }
