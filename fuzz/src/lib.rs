@@ -15,8 +15,8 @@ use arbitrary::{Arbitrary, Unstructured};
 use serde_json::Value;
 use vanban::metrics::FontSet;
 use vanban::model::{plain_text, Block};
-use vanban::template::Templates;
 use vanban::{Document, Format, InputError};
+use vanban_report::Templates;
 
 /// What a fuzz target runs on its bytes.
 pub type Check = fn(&[u8]);
@@ -52,7 +52,7 @@ pub fn check_workbook(bytes: &[u8]) {
     };
     let extension = ["xlsx", "ods", "xls", "csv"][first as usize % 4];
     let limits = fuzz_limits();
-    match vanban::template::sheet::rows_from_bytes(rest, extension, None, &limits) {
+    match vanban_report::sheet::rows_from_bytes(rest, extension, None, &limits) {
         Ok(rows) => {
             for row in rows {
                 if let Err(why) = row.data {

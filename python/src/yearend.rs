@@ -1,6 +1,6 @@
 //! Year-end reports from Python: `vanban.rollup()` (a district's data from
 //! its units') and `vanban.read_sheet()` (rows of a workbook or CSV as
-//! dicts). The reckoning is in the core crate (`vanban::template`).
+//! dicts). The reckoning is in the report crate (`vanban_report`).
 
 use std::path::PathBuf;
 
@@ -35,7 +35,7 @@ pub fn rollup(
         .iter()
         .map(|u| convert::to_json(u, ""))
         .collect::<PyResult<Vec<_>>>()?;
-    match vanban::template::rollup::rollup(&base, &units) {
+    match vanban_report::rollup::rollup(&base, &units) {
         Ok(rolled) => {
             // Near-miss names: the clerk should see them, the data is still right.
             for warning in &rolled.warnings {
@@ -64,7 +64,7 @@ pub fn read_sheet(
     path: PathBuf,
     sheet: Option<String>,
 ) -> PyResult<Vec<Py<PyAny>>> {
-    let rows = vanban::template::data::read_rows_in(&path, sheet.as_deref())
+    let rows = vanban_report::data::read_rows_in(&path, sheet.as_deref())
         .map_err(PyValueError::new_err)?;
     let mut problems = Vec::new();
     let mut out = Vec::new();

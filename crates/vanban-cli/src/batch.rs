@@ -9,11 +9,11 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use vanban::template::data::{self, Row};
-use vanban::template::{TemplateError, Templates};
 use vanban::Document;
 use vanban_output::pool::Pool;
 use vanban_output::{names, Namer, Progress};
+use vanban_report::data::{self, Row};
+use vanban_report::{TemplateError, Templates};
 
 use crate::output::Output;
 use crate::signals::Stop;

@@ -1,11 +1,11 @@
 //! `vanban rollup BASE UNIT…`: one report from the units' year-end data
-//! (the reckoning is `vanban::template::rollup`).
+//! (the reckoning is `vanban_report::rollup`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use vanban::template::data;
-use vanban::template::{rollup, sheet, Templates};
+use vanban_report::data;
+use vanban_report::{rollup, sheet, Templates};
 
 /// What to roll up and through which template.
 pub struct Rollup<'a> {
@@ -25,8 +25,9 @@ pub fn run(
     write: &crate::output::WriteFn<'_>,
 ) -> ExitCode {
     let mut problems = Vec::new();
-    let base = data::read_one_limited(job.base, job.limits)
-        .map_err(|e| problems.push(e))
+    let base = data::read_data(job.base, job.limits)
+        .map(|file| file.value)
+        .map_err(|e| problems.push(e.to_string()))
         .ok();
     let mut units = Vec::new();
     for file in job.units {
@@ -85,9 +86,9 @@ fn read_units(
             Some("csv" | "jsonl" | "ndjson")
         );
     if !many {
-        return data::read_one_limited(file, limits)
-            .map(|v| vec![v])
-            .map_err(|e| vec![e]);
+        return data::read_data(file, limits)
+            .map(|file| vec![file.value])
+            .map_err(|e| vec![e.to_string()]);
     }
     let skipped = data::Skipped::default();
     let rows =

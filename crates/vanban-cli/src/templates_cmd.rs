@@ -4,8 +4,8 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use vanban::template::Templates;
 use vanban::{Document, Limits, ReadOptions};
+use vanban_report::Templates;
 
 /// The built-ins, or the built-ins plus a user folder; a folder that cannot
 /// be read is reported and ends the command with exit status 1.
@@ -52,14 +52,16 @@ pub fn render_data_file(
     data_file: &Path,
     options: &ReadOptions<'_>,
 ) -> Result<Document, String> {
-    let (data, origins) =
-        vanban::template::data::read_one_traced_limited(data_file, &options.limits)?;
+    let vanban_report::data::DataFile {
+        value: data,
+        origins,
+    } = vanban_report::data::read_data(data_file, &options.limits)?;
     templates
         .render_document_with(name, &data, options)
         .map_err(|e| {
             // Values loaded from a sheet: name their cells too.
             let shown = e.to_string();
-            let annotated = vanban::template::data::with_cells(&shown, &origins);
+            let annotated = vanban_report::data::with_cells(&shown, &origins);
             let cell = e.data_path.as_ref().and_then(|p| origins.get(p));
             match cell {
                 Some(cell) if annotated == shown => {

@@ -11,7 +11,7 @@ use std::process::{Command, Output};
 use common::{have, normalise, paragraph_texts, part, repo, run, temp_dir};
 use rust_xlsxwriter::Workbook;
 use serde_json::{json, Value};
-use vanban::template::{data, Templates};
+use vanban_report::{data, Templates};
 
 fn vanban(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vanban"))
@@ -29,7 +29,12 @@ fn stderr(output: &Output) -> String {
 /// missing current and previous values, decimals, and `m²`, `#`, `&`, `*`,
 /// `_` in names.
 fn tricky_data() -> Value {
-    let mut data = data::read_one(&repo().join("examples/data/bao-cao-ket-qua-nam.yaml")).unwrap();
+    let mut data = data::read_data(
+        &repo().join("examples/data/bao-cao-ket-qua-nam.yaml"),
+        &vanban::Limits::default(),
+    )
+    .unwrap()
+    .value;
     data["indicators"] = json!([
         {"group": "Kinh tế", "name": "Doanh thu thương mại & dịch vụ", "unit": "tỷ đồng", "plan": 350.5, "actual": 362.25, "key": true},
         {"group": "Kinh tế", "name": "Giá trị sản xuất nông nghiệp #1", "unit": "tỷ đồng", "previous": 1085.47, "plan": 1150, "actual": 1192.63, "key": true},
@@ -292,12 +297,22 @@ fn the_same_report_from_yaml_and_from_a_workbook_is_the_same_bytes() {
 #[test]
 fn the_example_workbook_holds_the_example_indicators() {
     let examples = repo().join("examples/data");
-    let yaml = data::read_one(&examples.join("bao-cao-ket-qua-nam.yaml")).unwrap();
+    let yaml = data::read_data(
+        &examples.join("bao-cao-ket-qua-nam.yaml"),
+        &vanban::Limits::default(),
+    )
+    .unwrap()
+    .value;
     let book = examples.join("chi-tieu-2024.xlsx");
     if std::env::var_os("VANBAN_WRITE_EXAMPLES").is_some() {
         write_workbook(&book, "Chỉ tiêu", yaml["indicators"].as_array().unwrap());
     }
-    let excel = data::read_one(&examples.join("bao-cao-ket-qua-nam-excel.yaml")).unwrap();
+    let excel = data::read_data(
+        &examples.join("bao-cao-ket-qua-nam-excel.yaml"),
+        &vanban::Limits::default(),
+    )
+    .unwrap()
+    .value;
     assert_eq!(excel["indicators"], yaml["indicators"]);
     let a = Templates::builtin()
         .render_document("bao-cao-ket-qua-nam", &yaml)
@@ -512,7 +527,12 @@ fn generated_unit(rng: &mut Lcg, index: usize) -> Value {
 
 #[test]
 fn summary_counts_equal_the_table_statuses_on_50_units() {
-    let base = data::read_one(&repo().join("examples/data/bao-cao-ket-qua-nam.yaml")).unwrap();
+    let base = data::read_data(
+        &repo().join("examples/data/bao-cao-ket-qua-nam.yaml"),
+        &vanban::Limits::default(),
+    )
+    .unwrap()
+    .value;
     let templates = Templates::builtin();
     let mut rng = Lcg(2024);
     for index in 0..50 {
@@ -595,7 +615,12 @@ fn rollup_of_three_units_sums_amounts_and_weights_rates() {
     for (i, unit) in units.iter().enumerate() {
         files.push(write_yaml(&dir, &format!("xa-{i}.json"), unit));
     }
-    let mut base = data::read_one(&repo().join("examples/data/bao-cao-ket-qua-nam.yaml")).unwrap();
+    let mut base = data::read_data(
+        &repo().join("examples/data/bao-cao-ket-qua-nam.yaml"),
+        &vanban::Limits::default(),
+    )
+    .unwrap()
+    .value;
     let object = base.as_object_mut().unwrap();
     object.remove("indicators");
     object.insert(
@@ -869,8 +894,12 @@ fn an_office_workbook_with_wrong_years_or_english_figures_is_refused_by_cell() {
     sheet.write_number(4, 3, 10).unwrap();
     sheet.write_formula(4, 4, "=D5*2").unwrap();
     book.save(dir.join("chi-tieu.xlsx")).unwrap();
-    let mut data =
-        data::read_one(&repo().join("examples/data/bao-cao-ket-qua-nam-2025.yaml")).unwrap();
+    let mut data = data::read_data(
+        &repo().join("examples/data/bao-cao-ket-qua-nam-2025.yaml"),
+        &vanban::Limits::default(),
+    )
+    .unwrap()
+    .value;
     data["indicators"] = json!({"from": "chi-tieu.xlsx", "sheet": "Biểu 01"});
     // The same sheet in a report on 2024: both year headers named.
     data["year"] = json!(2024);

@@ -25,7 +25,7 @@ pub const DEFAULT_PREFIX: &str = "van-ban";
 
 /// The ASCII file stem for a name (empty when nothing usable is left).
 pub fn slug(name: &str) -> String {
-    let stem = vanban::template::data::file_stem(name);
+    let stem = vanban_report::data::file_stem(name);
     if is_reserved(&stem) {
         format!("{stem}-1")
     } else {

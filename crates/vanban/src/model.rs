@@ -377,7 +377,7 @@ impl Document {
             (Some(authority), None) => authority.lines().next().unwrap_or(authority),
             _ => self.issuer.as_str(),
         };
-        let issuer = crate::template::derive::issued_by(&issuer.replace('\n', " "));
+        let issuer = crate::derive::issued_by(&issuer.replace('\n', " "));
         format!(
             "(Kèm theo {} số {number} {date} của {issuer})",
             self.kind.name()

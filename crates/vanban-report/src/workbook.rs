@@ -15,9 +15,9 @@
 
 use serde_json::{Map, Value};
 
-use super::data::Row;
-use super::numbers::{number_in, NumberFormat};
-use crate::vn;
+use crate::data::Row;
+use crate::numbers::{number_in, NumberFormat};
+use vanban::vn;
 
 /// A column of the office's table.
 #[derive(Debug, Clone, PartialEq)]
@@ -339,7 +339,7 @@ fn read_table(
             };
             let path: Vec<String> = field.split('.').map(str::to_string).collect();
             let mut whole = Value::Object(std::mem::take(&mut item));
-            match super::data::set_path(&mut whole, &path, value) {
+            match crate::data::set_path(&mut whole, &path, value) {
                 Ok(()) => origins.push((
                     field.to_string(),
                     format!("sheet `{sheet}`, cell {}", cell.at),
@@ -506,7 +506,7 @@ mod tests {
                         .iter()
                         .enumerate()
                         .map(|(c, text)| GridCell {
-                            at: super::super::sheet::cell_name(c, r + 1),
+                            at: crate::sheet::cell_name(c, r + 1),
                             value: Ok((!text.is_empty()).then(|| json!(text))),
                         })
                         .collect();

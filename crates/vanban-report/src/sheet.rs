@@ -28,9 +28,9 @@ use std::path::Path;
 use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
 use serde_json::{Map, Value};
 
-use super::data::{self, Row};
-use super::workbook;
-use crate::limits::Limits;
+use crate::data::{self, Row};
+use crate::workbook;
+use vanban::limits::Limits;
 
 /// The file extensions read as spreadsheets.
 pub const EXTENSIONS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
@@ -89,7 +89,7 @@ fn read_book(
     context: &workbook::Context<'_>,
 ) -> Result<Vec<Row>, String> {
     let shown = path.display();
-    let bytes = crate::limits::read_bytes(path, limits.max_file_bytes)
+    let bytes = vanban::limits::read_bytes(path, limits.max_file_bytes)
         .map_err(|e| format!("{shown}: {e}"))?;
     let extension = path
         .extension()
@@ -126,16 +126,16 @@ fn rows_of_book(
     context: &workbook::Context<'_>,
 ) -> Result<Vec<Row>, String> {
     if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(crate::limits::exceeded(
+        return Err(vanban::limits::exceeded(
             format!("the workbook has {} bytes", bytes.len()),
             limits.max_file_bytes,
             "max-file-bytes",
         ));
     }
     match extension {
-        "ods" => super::book::check_package(bytes, true, limits),
-        "xls" => super::xls_limits::check(bytes, limits),
-        _ => super::book::check_package(bytes, false, limits),
+        "ods" => crate::book::check_package(bytes, true, limits),
+        "xls" => crate::xls_limits::check(bytes, limits),
+        _ => crate::book::check_package(bytes, false, limits),
     }?;
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let names = book.sheet_names();
@@ -151,14 +151,14 @@ fn rows_of_book(
         .worksheet_range(&name)
         .map_err(|e| format!("sheet `{name}`: {e}"))?;
     let percent = match extension {
-        "xlsx" | "xlsm" => super::xlsx_percent::percent_cells(bytes, &name),
+        "xlsx" | "xlsm" => crate::xlsx_percent::percent_cells(bytes, &name),
         _ => HashSet::new(),
     };
     let blank: Vec<bool> = range.rows().map(|r| r.iter().all(is_blank)).collect();
     let leading = blank.iter().take_while(|b| **b).count();
     skipped.add(blank.iter().skip(leading + 1).filter(|b| **b).count());
     let stale =
-        matches!(extension, "xlsx" | "xlsm") && super::xlsx_calc::recalculated_on_load(bytes);
+        matches!(extension, "xlsx" | "xlsm") && crate::xlsx_calc::recalculated_on_load(bytes);
     let uncomputed = match book.worksheet_formula(&name) {
         Ok(formulas) => uncomputed_cells(&formulas, &range, stale),
         Err(_) => HashSet::new(),

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::file::Field;
+use crate::file::Field;
 
 /// The comment line that closes a template's field list.
 pub const MARKER: &str = "Fields not listed here are refused.";

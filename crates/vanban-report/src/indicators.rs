@@ -17,10 +17,10 @@ use std::cmp::Ordering;
 
 use serde_json::{json, Map, Value};
 
-use super::format::format_number;
-use super::measure::{points_of, Measure};
-use super::numbers::{number_in, NumberFormat};
-use crate::vn;
+use crate::format::format_number;
+use crate::measure::{points_of, Measure};
+use crate::numbers::{number_in, NumberFormat};
+use vanban::vn;
 
 /// Which way is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -527,7 +527,7 @@ fn sentence(i: &Indicator) -> String {
 fn group_row(name: &str, label: u32, members: &[&Indicator]) -> Value {
     let mut row = json!({
         "is_group": true,
-        "label": crate::vn::roman(label),
+        "label": vanban::vn::roman(label),
         "name": name,
         "unit": "", "plan": "", "actual": "", "previous": "",
         "percent_plan": "", "percent_previous": "", "status": "", "note": "",

@@ -10,7 +10,7 @@ use handlebars::template::{DecoratorTemplate, Parameter, Template, TemplateEleme
 use handlebars::Handlebars;
 use serde_json::Value;
 
-use super::{TemplateError, TemplateErrorKind};
+use crate::{TemplateError, TemplateErrorKind};
 
 /// The partials each template and inline partial calls, by name.
 type Calls = BTreeMap<String, Vec<String>>;

@@ -15,9 +15,9 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use super::sheet;
-use crate::limits::Limits;
-use crate::source::Format;
+use crate::sheet;
+use vanban::limits::Limits;
+use vanban::source::Format;
 
 /// One item of a batch: its position and its data, or why it could not be read.
 #[derive(Debug)]
@@ -36,29 +36,61 @@ pub struct Row {
 /// (`indicators.3.plan`) → `sheet `Chỉ tiêu`, cell E5` (in `file`).
 pub type Origins = std::collections::BTreeMap<String, String>;
 
-/// Reads the single data item of a `.yaml`/`.yml`/`.json`/`.toml` file.
-pub fn read_one(path: &Path) -> Result<Value, String> {
-    read_one_traced(path).map(|(value, _)| value)
+/// One data item read from a file, with the cells that fields loaded from
+/// a sheet came from, so an error about `indicators.3.plan` can name its cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataFile {
+    pub value: Value,
+    pub origins: Origins,
 }
 
-/// [`read_one`] within `limits`: the file's size and how deep it nests.
-pub fn read_one_limited(path: &Path, limits: &Limits) -> Result<Value, String> {
-    read_one_traced_limited(path, limits).map(|(value, _)| value)
+/// Why a data file could not be read: every problem, each without the
+/// file's name (the `Display` puts it in front of each).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataError {
+    pub file: std::path::PathBuf,
+    pub problems: Vec<String>,
 }
 
-/// As [`read_one`], with the cells that fields loaded from a sheet came
-/// from, so an error about `indicators.3.plan` can name its cell.
-pub fn read_one_traced(path: &Path) -> Result<(Value, Origins), String> {
-    read_one_traced_limited(path, &Limits::default())
+impl DataError {
+    fn new(file: &Path, problem: impl Into<String>) -> DataError {
+        DataError {
+            file: file.to_path_buf(),
+            problems: vec![problem.into()],
+        }
+    }
 }
 
-/// [`read_one_traced`] within `limits`.
-pub fn read_one_traced_limited(path: &Path, limits: &Limits) -> Result<(Value, Origins), String> {
-    let text = crate::limits::read_text(path, limits.max_file_bytes)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+impl std::fmt::Display for DataError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, problem) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}: {problem}", self.file.display())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DataError {}
+
+impl From<DataError> for String {
+    fn from(error: DataError) -> String {
+        error.to_string()
+    }
+}
+
+/// Reads the single data item of a `.yaml`/`.yml`/`.json`/`.toml` file
+/// within `limits` (its size, how deep it nests, and every `{from: …}`
+/// file it names), with where sheet values came from.
+pub fn read_data(path: &Path, limits: &Limits) -> Result<DataFile, DataError> {
+    let fail = |e: String| DataError::new(path, e);
+    let text =
+        vanban::limits::read_text(path, limits.max_file_bytes).map_err(|e| fail(e.to_string()))?;
     if let Some(format) = Format::from_path(path) {
-        crate::limits::check_depth(&text, format, limits.max_depth)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        vanban::limits::check_depth(&text, format, limits.max_depth)
+            .map_err(|e| fail(e.to_string()))?;
     }
     let value: Value = match extension(path).as_str() {
         "yaml" | "yml" => serde_norway::from_str(&text).map_err(yaml_error),
@@ -70,21 +102,17 @@ pub fn read_one_traced_limited(path: &Path, limits: &Limits) -> Result<(Value, O
             "cannot read data from `.{other}`; use .yaml, .json or .toml"
         )),
     }
-    .map_err(|e| format!("{}: {e}", path.display()))?;
+    .map_err(fail)?;
     if !value.is_object() {
-        return Err(format!(
-            "{}: the data must be a mapping of fields",
-            path.display()
-        ));
+        return Err(fail("the data must be a mapping of fields".into()));
     }
     let base = path.parent().unwrap_or(Path::new(""));
-    resolve_from_limited(value, base, limits).map_err(|problems| {
-        problems
-            .iter()
-            .map(|p| format!("{}: {p}", path.display()))
-            .collect::<Vec<_>>()
-            .join("\n")
-    })
+    let (value, origins) =
+        resolve_from_limited(value, base, limits).map_err(|problems| DataError {
+            file: path.to_path_buf(),
+            problems,
+        })?;
+    Ok(DataFile { value, origins })
 }
 
 /// `text` with the cell each data path it names (`data `indicators.3.plan``)
@@ -130,7 +158,7 @@ pub fn resolve_from_limited(
         .get("year")
         .and_then(Value::as_i64)
         .and_then(|y| i32::try_from(y).ok());
-    let numbers = super::numbers::NumberFormat::of_data(&value).unwrap_or_default();
+    let numbers = crate::numbers::NumberFormat::of_data(&value).unwrap_or_default();
     let at = Place {
         base,
         limits,
@@ -150,7 +178,7 @@ struct Place<'a> {
     base: &'a Path,
     limits: &'a Limits,
     year: Option<i32>,
-    numbers: super::numbers::NumberFormat,
+    numbers: crate::numbers::NumberFormat,
 }
 
 fn resolve_at(
@@ -236,7 +264,7 @@ fn load_from(
     };
     let path = place.base.join(file);
     let rows = if sheet::is_sheet(&path) {
-        let context = super::workbook::Context {
+        let context = crate::workbook::Context {
             columns,
             year: place.year,
             numbers: place.numbers,
@@ -346,10 +374,10 @@ pub fn read_rows_limited(
         return sheet::read_rows_counted(path, None, limits, skipped);
     }
     let shown = path.display();
-    let text = crate::limits::read_text(path, limits.max_file_bytes)
+    let text = vanban::limits::read_text(path, limits.max_file_bytes)
         .map_err(|e| format!("{shown}: {e}"))?;
     if let Some(format @ (Format::Yaml | Format::Json)) = Format::from_path(path) {
-        crate::limits::check_depth(&text, format, limits.max_depth)
+        vanban::limits::check_depth(&text, format, limits.max_depth)
             .map_err(|e| format!("{shown}: {e}"))?;
     }
     match extension(path).as_str() {
@@ -573,7 +601,7 @@ pub fn stream_rows_limited(
         let input: Box<dyn std::io::Read + Send> = if is_regular(path) {
             Box::new(std::fs::File::open(path).map_err(|e| format!("{shown}: {e}"))?)
         } else {
-            let bytes = crate::limits::read_bytes(path, limits.max_file_bytes)
+            let bytes = vanban::limits::read_bytes(path, limits.max_file_bytes)
                 .map_err(|e| format!("{shown}: {e}"))?;
             Box::new(std::io::Cursor::new(bytes))
         };
@@ -777,7 +805,12 @@ mod tests {
             let err = result.unwrap_err();
             assert!(err.contains("larger than the limit of 4096 bytes"), "{err}");
         }
-        let err = read_one(&dir.path().join("zero.yaml").with_file_name("zero.csv")).unwrap_err();
+        let err = read_data(
+            &dir.path().join("zero.yaml").with_file_name("zero.csv"),
+            &vanban::Limits::default(),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("larger than the limit"), "{err}");
     }
 
@@ -786,7 +819,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("d.toml");
         std::fs::write(&path, "date = 2024-03-08\n[[docs]]\ndate = 2023-01-02\n").unwrap();
-        let value = read_one(&path).unwrap();
+        let value = read_data(&path, &vanban::Limits::default()).unwrap().value;
         assert_eq!(
             value,
             json!({"date": "2024-03-08", "docs": [{"date": "2023-01-02"}]})
@@ -804,7 +837,7 @@ mod tests {
         .unwrap();
         let path = dir.path().join("bao-cao.yaml");
         std::fs::write(&path, "year: 2024\nindicators: {from: bang/chi-tieu.csv}\n").unwrap();
-        let value = read_one(&path).unwrap();
+        let value = read_data(&path, &vanban::Limits::default()).unwrap().value;
         assert_eq!(
             value["indicators"],
             json!([{"name": "Thu ngân sách", "plan": "9.000", "actual": "9875.5"},
@@ -816,7 +849,9 @@ mod tests {
             "indicators: {from: bang/chi-tieu.csv, sheet: A}\nother: {from: nope.csv}\n",
         )
         .unwrap();
-        let error = read_one(&path).unwrap_err();
+        let error = read_data(&path, &vanban::Limits::default())
+            .unwrap_err()
+            .to_string();
         assert!(
             error.contains("field `indicators`") && error.contains("only be chosen in a workbook"),
             "{error}"

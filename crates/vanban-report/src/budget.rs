@@ -20,7 +20,7 @@ use handlebars::{
     Output, PathAndJson, RenderContext, RenderError, RenderErrorReason, Renderable,
 };
 
-use crate::limits::exceeded;
+use vanban::limits::exceeded;
 
 /// How deeply blocks (`{{#…}}`, `{{^…}}`) and subexpressions (`(…)`)
 /// nest in a template's text, found without parsing it.

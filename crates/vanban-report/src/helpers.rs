@@ -13,10 +13,10 @@ use handlebars::{
 };
 use serde_json::{json, Value};
 
-use super::format::{self, Citation};
-use super::numbers::{number_in, NumberFormat};
-use super::words;
-use crate::vn;
+use crate::format::{self, Citation};
+use crate::numbers::{number_in, NumberFormat};
+use crate::words;
+use vanban::vn;
 
 /// Registers every helper on a registry.
 pub fn register(registry: &mut Handlebars<'static>) {
@@ -46,7 +46,7 @@ pub fn register(registry: &mut Handlebars<'static>) {
     }
     registry.register_helper("json", Box::new(JsonHelper));
     registry.register_helper("int", Box::new(IntHelper));
-    super::report_helpers::register(registry);
+    crate::report_helpers::register(registry);
 }
 
 /// A helper that computes a value (text or a number, usable as a

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::Date;
+use vanban::Date;
 
 /// Formats `x` the Vietnamese way: `.` between thousands, `,` before the
 /// decimals. With `decimals`, exactly that many; without, up to two and no

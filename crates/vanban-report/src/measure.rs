@@ -5,7 +5,7 @@
 //! is averaged only with a weight. Inferred from the unit, or set with
 //! `measure:`.
 
-use crate::vn;
+use vanban::vn;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Measure {

@@ -12,7 +12,9 @@ fn example(name: &str) -> Value {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../examples/data")
         .join(format!("{name}.yaml"));
-    data::read_one(&path).unwrap()
+    data::read_data(&path, &vanban::Limits::default())
+        .unwrap()
+        .value
 }
 
 fn with(mut data: Value, key: &str, value: Value) -> Value {
@@ -104,10 +106,19 @@ fn year_end_data_may_carry_its_roll_up_weights() {
 #[test]
 fn a_roll_up_renders_through_the_closed_year_end_template() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/data/rollup");
-    let base = data::read_one(&dir.join("huyen-chau-thanh.yaml")).unwrap();
+    let base = data::read_data(
+        &dir.join("huyen-chau-thanh.yaml"),
+        &vanban::Limits::default(),
+    )
+    .unwrap()
+    .value;
     let units: Vec<Value> = ["xa-an-binh", "xa-an-hoa", "xa-an-lac"]
         .iter()
-        .map(|u| data::read_one(&dir.join(format!("{u}.yaml"))).unwrap())
+        .map(|u| {
+            data::read_data(&dir.join(format!("{u}.yaml")), &vanban::Limits::default())
+                .unwrap()
+                .value
+        })
         .collect();
     let combined = rollup::rollup(&base, &units).unwrap().data;
     Templates::builtin()

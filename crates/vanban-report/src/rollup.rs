@@ -22,10 +22,10 @@
 
 use serde_json::{json, Map, Value};
 
-use super::derive;
-use super::indicators::{self, name_key, Direction, Indicator};
-use super::measure::Measure;
-use super::numbers::{number_in, NumberFormat};
+use crate::indicators::{self, name_key, Direction, Indicator};
+use crate::measure::Measure;
+use crate::numbers::{number_in, NumberFormat};
+use vanban::derive;
 
 /// The rolled-up data, and what the clerk should look at before signing.
 #[derive(Debug)]

@@ -11,7 +11,9 @@ fn example(name: &str) -> Value {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../examples/data")
         .join(format!("{name}.yaml"));
-    data::read_one(&path).unwrap()
+    data::read_data(&path, &vanban::Limits::default())
+        .unwrap()
+        .value
 }
 
 fn lines(name: &str, data: &Value) -> Vec<String> {
@@ -245,7 +247,7 @@ fn hostile_values_stay_literal_text() {
     assert_eq!(
         doc.body
             .iter()
-            .filter(|b| matches!(b, crate::model::Block::Heading(_)))
+            .filter(|b| matches!(b, vanban::model::Block::Heading(_)))
             .count(),
         1
     );
@@ -269,7 +271,7 @@ fn a_missing_field_names_template_line_column_and_path() {
     assert!(matches!(error.kind, TemplateErrorKind::MissingData));
     assert_eq!(error.data_path.as_deref(), Some("year"));
     // The first `{{year}}` is in the header's summary line.
-    let source = include_str!("../../../../templates/bao-cao-ket-qua-nam.hbs");
+    let source = include_str!("../../../templates/bao-cao-ket-qua-nam.hbs");
     let (line, text) = source
         .lines()
         .enumerate()
@@ -427,7 +429,9 @@ fn numbers_beyond_15_digits_are_refused_by_their_data_path() {
     // Arithmetic that leaves the exact range is refused too, never `1e+20`.
     let example = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../examples/data/bao-cao-ket-qua-nam.yaml");
-    let mut data = data::read_one(&example).unwrap();
+    let mut data = data::read_data(&example, &vanban::Limits::default())
+        .unwrap()
+        .value;
     data["year"] = json!(999_999_999_999_999u64);
     let error = Templates::builtin()
         .render("bao-cao-ket-qua-nam", &data)

@@ -59,7 +59,7 @@ pub fn split(text: &str) -> Result<TemplateFile, (usize, String)> {
             "only a {{!-- … --}} comment may stand before the first `---`".into(),
         ));
     }
-    let closed = preamble.lines().any(|l| l.trim() == super::closed::MARKER);
+    let closed = preamble.lines().any(|l| l.trim() == crate::closed::MARKER);
     let (about, fields) = read_docs(&preamble);
     let mut body = lines[close + 1..].join("\n");
     body.push('\n');
@@ -85,7 +85,7 @@ fn read_docs(preamble: &str) -> (String, Vec<Field>) {
             .trim_start_matches("{{!--")
             .trim_end_matches("--}}")
             .trim();
-        if line.is_empty() || line == super::closed::MARKER {
+        if line.is_empty() || line == crate::closed::MARKER {
             continue;
         }
         match line.strip_prefix("- ").and_then(|l| l.split_once(": ")) {

@@ -8,8 +8,8 @@
 //! `Workbook` stream, must span no more than `max_cells` (summed over the
 //! sheets, as calamine holds them all).
 
-use super::sheet::cell_name;
-use crate::limits::{exceeded, Limits};
+use crate::sheet::cell_name;
+use vanban::limits::{exceeded, Limits};
 
 const END: u32 = 0xFFFF_FFFE;
 

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::InputError;
+use vanban::InputError;
 
 /// What went wrong, broadly; the message says exactly.
 #[derive(Debug)]

@@ -14,9 +14,9 @@ use std::io::{BufReader, Read};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::sheet::cell_name;
-use crate::limits::{exceeded, Limits};
-use crate::zip_limits;
+use crate::sheet::cell_name;
+use vanban::limits::{exceeded, Limits};
+use vanban::zip_limits;
 
 /// Checks an `.xlsx`/`.xlsm` (`ods` false) or `.ods` (`ods` true) package.
 pub fn check_package(bytes: &[u8], ods: bool, limits: &Limits) -> Result<(), String> {

@@ -5,9 +5,9 @@
 use handlebars::{Handlebars, Helper, RenderContext, RenderError};
 use serde_json::{json, Value};
 
-use super::helpers::{arg, data_path, fail, number_arg, ValueFn, ValueHelper};
-use super::indicators;
-use super::numbers::NumberFormat;
+use crate::helpers::{arg, data_path, fail, number_arg, ValueFn, ValueHelper};
+use crate::indicators;
+use crate::numbers::NumberFormat;
 
 pub fn register(registry: &mut Handlebars<'static>) {
     let helpers: [(&str, ValueFn); 5] = [
@@ -72,7 +72,7 @@ fn change(
         number_arg(h, rc, numbers, 1)?,
     );
     let unit = h.hash_get("unit").and_then(|u| u.value().as_str());
-    let points = unit.and_then(super::measure::points_of);
+    let points = unit.and_then(crate::measure::points_of);
     Ok(Value::String(indicators::change_phrase(
         now, before, points,
     )))
@@ -151,7 +151,7 @@ mod tests {
         let mut hb = Handlebars::new();
         hb.set_strict_mode(true);
         hb.register_escape_fn(handlebars::no_escape);
-        super::super::helpers::register(&mut hb);
+        crate::helpers::register(&mut hb);
         hb.render_template(template, &data)
             .map_err(|e| e.to_string())
     }

@@ -65,7 +65,7 @@ pub fn number_in(value: &Value, format: NumberFormat) -> Result<f64, String> {
         Value::String(text) => parse_text(text, format),
         other => Err(format!(
             "expected a number, found {}",
-            super::format::kind_of(other)
+            crate::format::kind_of(other)
         )),
     }
 }
@@ -85,7 +85,7 @@ pub fn parse_text(text: &str, format: NumberFormat) -> Result<f64, String> {
     match strict(&compact, format.other()) {
         Some(x) => {
             let meant =
-                super::format::format_number(x, Some(decimals_of(&compact, format.other())));
+                crate::format::format_number(x, Some(decimals_of(&compact, format.other())));
             Err(match format {
                 NumberFormat::Vietnamese => format!(
                     "`{shown}` is not a number as Vietnamese writes it (`.` between thousands, `,` before decimals: 1.234.567,8); written the English way it is {meant}: write `{meant}`, or set `number_format: en` for the whole data"

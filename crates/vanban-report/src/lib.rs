@@ -24,7 +24,7 @@ mod book;
 mod budget;
 mod closed;
 pub mod data;
-pub mod derive;
+pub use vanban::derive;
 mod error;
 mod escape;
 pub mod file;
@@ -52,45 +52,30 @@ use serde_json::Value;
 pub use error::{TemplateError, TemplateErrorKind};
 pub use file::Field;
 
-use crate::limits::Limits;
-use crate::source::{self, Format};
-use crate::{Document, Input, ReadOptions};
+use vanban::limits::Limits;
+use vanban::source::{self, Format};
+use vanban::{Document, Input, ReadOptions};
 
 /// The built-in templates, embedded in the binary.
 const BUILTIN: [(&str, &str); 9] = [
-    (
-        "ke-hoach",
-        include_str!("../../../../templates/ke-hoach.hbs"),
-    ),
-    ("bao-cao", include_str!("../../../../templates/bao-cao.hbs")),
+    ("ke-hoach", include_str!("../../../templates/ke-hoach.hbs")),
+    ("bao-cao", include_str!("../../../templates/bao-cao.hbs")),
     (
         "bao-cao-ket-qua-nam",
-        include_str!("../../../../templates/bao-cao-ket-qua-nam.hbs"),
+        include_str!("../../../templates/bao-cao-ket-qua-nam.hbs"),
     ),
     (
         "quyet-dinh",
-        include_str!("../../../../templates/quyet-dinh.hbs"),
+        include_str!("../../../templates/quyet-dinh.hbs"),
     ),
-    (
-        "to-trinh",
-        include_str!("../../../../templates/to-trinh.hbs"),
-    ),
-    (
-        "cong-van",
-        include_str!("../../../../templates/cong-van.hbs"),
-    ),
+    ("to-trinh", include_str!("../../../templates/to-trinh.hbs")),
+    ("cong-van", include_str!("../../../templates/cong-van.hbs")),
     (
         "thong-bao",
-        include_str!("../../../../templates/thong-bao.hbs"),
+        include_str!("../../../templates/thong-bao.hbs"),
     ),
-    (
-        "giay-moi",
-        include_str!("../../../../templates/giay-moi.hbs"),
-    ),
-    (
-        "bien-ban",
-        include_str!("../../../../templates/bien-ban.hbs"),
-    ),
+    ("giay-moi", include_str!("../../../templates/giay-moi.hbs")),
+    ("bien-ban", include_str!("../../../templates/bien-ban.hbs")),
 ];
 
 /// A set of templates ready to render: the built-ins, plus a user folder's.
@@ -167,7 +152,7 @@ impl Templates {
                 )
                 .in_file(Some(shown)));
             }
-            let text = crate::limits::read_text(&real, limits.max_file_bytes).map_err(|why| {
+            let text = vanban::limits::read_text(&real, limits.max_file_bytes).map_err(|why| {
                 TemplateError::new(&name, TemplateErrorKind::Io, why).in_file(Some(shown.clone()))
             })?;
             if is_partial(&path) {
@@ -326,7 +311,7 @@ impl Templates {
         let made = self.render_entry(name, entry, &data).and_then(|input| {
             let doc = Document::from_input_with(&input, options).map_err(|e| invalid(name, e))?;
             match options.fonts {
-                Some(fonts) => crate::coverage::check(&doc, fonts).map_err(|e| invalid(name, e)),
+                Some(fonts) => vanban::coverage::check(&doc, fonts).map_err(|e| invalid(name, e)),
                 None => Ok(()),
             }
         });
@@ -581,7 +566,7 @@ fn is_zero(value: &Value) -> bool {
 }
 
 /// The rendered document was invalid: every problem, in one error.
-fn invalid(name: &str, error: crate::InputError) -> TemplateError {
+fn invalid(name: &str, error: vanban::InputError) -> TemplateError {
     TemplateError::new(
         name,
         TemplateErrorKind::Input(error),

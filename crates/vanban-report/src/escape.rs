@@ -8,7 +8,7 @@
 //!   so it can never become a heading, a list item, a table cell or a new
 //!   paragraph.
 
-use crate::body;
+use vanban::body;
 
 /// Escapes data for the Markdown body: literal text on a single line.
 pub fn markdown(text: &str) -> String {
