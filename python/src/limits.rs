@@ -21,6 +21,7 @@ pub struct Limits {
 #[pymethods]
 impl Limits {
     #[new]
+    #[allow(clippy::too_many_arguments)] // one keyword argument per limit, as Python callers write them
     #[pyo3(signature = (*, max_file_bytes = None, max_font_bytes = None, max_field_chars = None, max_depth = None, max_partial_depth = None, max_table_columns = None, max_cells = None, max_inflated_bytes = None, max_inflate_ratio = None, max_template_depth = None, max_template_work = None))]
     fn new(
         max_file_bytes: Option<u64>,
