@@ -20,7 +20,7 @@ import unicodedata
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
@@ -115,6 +115,27 @@ def header(doc, number="05/KH-UBND", date="An Bình, ngày 08 tháng 3 năm 2024
     del issuer, motto
 
 
+def typed_header(doc):
+    """The header typed line by line: left column, a tab, right column
+    (a centred tab stop), as many clerks lay it out without a table."""
+    rows = [
+        (("UBND HUYỆN AN PHÚ", 13, False, False), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, True, False)),
+        (("ỦY BAN NHÂN DÂN XÃ AN BÌNH", 13, True, False), ("Độc lập - Tự do - Hạnh phúc", 13, True, False)),
+        (("_" * 12, 13, True, False), ("_" * 24, 13, True, False)),
+        (("Số: 05/KH-UBND", 13, False, False), ("An Bình, ngày 08 tháng 3 năm 2024", 13, False, True)),
+    ]
+    for left, right in rows:
+        p = doc.add_paragraph()
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(11.3), WD_TAB_ALIGNMENT.CENTER)
+        for (text, size, bold, italic), tab in ((left, ""), (right, "\t")):
+            if tab:
+                p.add_run(tab)
+            r = p.add_run(text)
+            r.font.size = Pt(size)
+            r.bold = bold
+            r.italic = italic
+
+
 def body(doc, texts):
     for text in texts:
         p = doc.add_paragraph()
@@ -162,8 +183,11 @@ PLAN_BODY = [
 
 
 def plan(doc, number="05/KH-UBND", name="Nguyễn Văn An", paragraphs=PLAN_BODY,
-         typed=False, date="An Bình, ngày 08 tháng 3 năm 2024"):
-    header(doc, number=number, typed=typed, date=date)
+         typed=False, date="An Bình, ngày 08 tháng 3 năm 2024", tabs=False):
+    if tabs:
+        typed_header(doc)
+    else:
+        header(doc, number=number, typed=typed, date=date)
     doc.add_paragraph()
     line(doc, "KẾ HOẠCH", 14, bold=True)
     summary = line(doc, "Thực hiện chuyển đổi số năm 2024", 14, bold=True)
@@ -254,6 +278,10 @@ def main():
     doc = base()
     plan(doc, number="………/KH-UBND", date="An Bình, ngày ….. tháng ….. năm 2024")
     write(doc, "ke-hoach-blank-slots.docx")
+
+    doc = base()
+    plan(doc, typed=True, tabs=True)
+    write(doc, "ke-hoach-typed-header.docx")
 
     doc = base()
     decision(doc)

@@ -108,3 +108,26 @@ fn fix_leaves_each_document_no_worse_and_as_long() {
         assert_eq!(texts(&after), texts(&before), "{name}");
     }
 }
+
+#[test]
+fn a_header_typed_with_tabs_is_read_as_its_two_columns() {
+    use vanban_lint::model::Zone;
+    let bytes = std::fs::read(folder().join("ke-hoach-typed-header.docx")).unwrap();
+    let doc = vanban_lint::read(&bytes).unwrap();
+    let el = vanban_lint::recognize::recognise(&doc);
+    let at = |i: Option<usize>| i.map(|i| (doc.paras[i].text.as_str(), doc.paras[i].zone));
+    assert_eq!(
+        at(el.national_title),
+        Some(("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Zone::HeaderRight))
+    );
+    assert_eq!(at(el.number), Some(("Số: 05/KH-UBND", Zone::HeaderLeft)));
+    assert_eq!(
+        at(el.place_date),
+        Some(("An Bình, ngày 08 tháng 3 năm 2024", Zone::HeaderRight))
+    );
+    let issuer = &doc.paras[*el.issuer.last().unwrap()];
+    assert_eq!(issuer.text, "ỦY BAN NHÂN DÂN XÃ AN BÌNH");
+    // The typed underscores are the issuer's and the tiêu ngữ's rules.
+    assert!(issuer.rule_below.is_some_and(|mm| mm > 20.0));
+    assert!(el.motto.is_some_and(|i| doc.paras[i].rule_below.is_some()));
+}
