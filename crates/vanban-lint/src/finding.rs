@@ -102,6 +102,9 @@ pub struct Finding {
     pub page: Option<usize>,
     pub paragraph: Option<usize>,
     pub section: &'static str,
+    /// The first 40 characters of the paragraph the finding is about, so a
+    /// clerk can find it (`None` for the page or the whole document).
+    pub text: Option<String>,
     /// Whether `lint --fix` rewrites what this rule checks (a DOCX's
     /// formatting, page setup, padding); the rest needs a person.
     pub fixable: bool,
@@ -145,6 +148,7 @@ impl Finding {
             paragraph: None,
             section: info.section,
             fixable: FIXABLE.contains(&rule),
+            text: None,
         }
     }
 
@@ -152,6 +156,8 @@ impl Finding {
     pub fn at(mut self, para: &crate::model::Para) -> Finding {
         self.page = para.page;
         self.paragraph = Some(para.index);
+        let text = crate::recognize::normal(&para.text);
+        self.text = Some(text.chars().take(40).collect());
         self
     }
 
