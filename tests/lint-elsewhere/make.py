@@ -209,7 +209,7 @@ def nfd(doc):
         p.text = unicodedata.normalize("NFD", p.text)
 
 
-def decision(doc):
+def decision(doc, sloppy=False):
     header(doc, number="12/QĐ-UBND")
     doc.add_paragraph()
     line(doc, "QUYẾT ĐỊNH", 14, bold=True)
@@ -218,7 +218,8 @@ def decision(doc):
     mark.paragraph_format.left_indent = Cm(6.75)
     mark.paragraph_format.right_indent = Cm(6.75)
     bottom_border(mark)
-    line(doc, "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN BÌNH", 14, bold=True)
+    # Sloppy: the authority line not bold, `QUYẾT ĐỊNH:` typed at the left.
+    line(doc, "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN BÌNH", 14, bold=not sloppy)
     for basis in (
         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
         "Theo đề nghị của Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã.",
@@ -226,7 +227,8 @@ def decision(doc):
         p = line(doc, basis, 14, italic=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
         p.paragraph_format.first_line_indent = Cm(1.27)
         p.paragraph_format.space_before = Pt(6)
-    p = line(doc, "QUYẾT ĐỊNH:", 14, bold=True)
+    p = line(doc, "QUYẾT ĐỊNH:", 14, bold=True,
+             align=WD_ALIGN_PARAGRAPH.LEFT if sloppy else WD_ALIGN_PARAGRAPH.CENTER)
     p.paragraph_format.space_before = Pt(6)
     body(doc, [
         "Điều 1. Thành lập Tổ công tác chuyển đổi số của xã An Bình gồm các ông, bà có tên trong danh sách kèm theo Quyết định này, do Chủ tịch Ủy ban nhân dân xã làm Tổ trưởng.",
@@ -286,6 +288,10 @@ def main():
     doc = base()
     decision(doc)
     write(doc, "quyet-dinh.docx")
+
+    doc = base()
+    decision(doc, sloppy=True)
+    write(doc, "quyet-dinh-sloppy.docx")
 
 
 if __name__ == "__main__":
