@@ -165,3 +165,15 @@ fn fix_refuses_a_document_whose_kind_it_does_not_know() {
         "{err}"
     );
 }
+
+#[test]
+fn a_no_break_space_after_so_is_fixed_without_a_panic() {
+    let docx = mutate(
+        &docx(&base_document("ke-hoach-05")),
+        "all",
+        "Số: 05/KH",
+        "Số:\u{a0}5/KH",
+    );
+    let fixed = vanban_lint::fix::fix_docx(&docx).unwrap();
+    assert!(texts(&fixed.docx).iter().any(|t| t == "Số:\u{a0}05/KH-SNV"));
+}
