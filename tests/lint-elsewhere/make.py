@@ -238,6 +238,43 @@ def decision(doc, sloppy=False):
     closing(doc)
 
 
+def minutes(doc):
+    """A Biên bản as template 1.9 lays it out: no place and date line under
+    the tiêu ngữ (the date is in the body), THƯ KÝ and CHỦ TỌA signing."""
+    header(doc, number="03/BB-UBND", date=None)
+    doc.add_paragraph()
+    line(doc, "BIÊN BẢN", 14, bold=True)
+    line(doc, "Họp giao ban tháng 3 năm 2024", 14, bold=True)
+    mark = doc.add_paragraph()
+    mark.paragraph_format.left_indent = Cm(6.75)
+    mark.paragraph_format.right_indent = Cm(6.75)
+    bottom_border(mark)
+    body(doc, [
+        "Vào lúc 08 giờ 00 ngày 15 tháng 3 năm 2024, tại trụ sở Ủy ban nhân dân xã An Bình, cuộc họp giao ban tháng 3 năm 2024 được tổ chức với sự tham dự của lãnh đạo và công chức các bộ phận.",
+        "Cuộc họp kết thúc vào lúc 10 giờ 30 cùng ngày./.",
+    ])
+    doc.add_paragraph()
+    table = doc.add_table(rows=1, cols=2)
+    widths(table, Cm(8), Cm(8))
+    left, right = table.rows[0].cells
+    for cell, title, name in ((left, "THƯ KÝ", "Phạm Thị Lan"), (right, "CHỦ TỌA", "Lê Văn Cường")):
+        p = cell.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        r = p.add_run(title)
+        r.bold = True
+        r.font.size = Pt(14)
+        for _ in range(3):
+            cell.add_paragraph()
+        line(cell, name, 14, bold=True)
+    left.add_paragraph()
+    p = left.add_paragraph()
+    r = p.add_run("Nơi nhận:")
+    r.bold = r.italic = True
+    r.font.size = Pt(12)
+    for item in ("- Lãnh đạo UBND xã;", "- Lưu: VT, VP."):
+        line(left, item, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
+
+
 def write(doc, name, pdf=True):
     path = os.path.join(HERE, name)
     doc.save(path)
@@ -288,6 +325,10 @@ def main():
     doc = base()
     decision(doc)
     write(doc, "quyet-dinh.docx")
+
+    doc = base()
+    minutes(doc)
+    write(doc, "bien-ban.docx")
 
     doc = base()
     decision(doc, sloppy=True)
