@@ -16,7 +16,9 @@ use crate::errors::{catch_panic, internal_error};
 /// page, paragraph (None when unknown), section, fixable and text (the first
 /// 40 characters of its paragraph); an empty list when
 /// nothing was found. Raises OSError when the file cannot be opened and
-/// ValueError when it is neither a readable DOCX nor a PDF.
+/// ValueError when it is neither a readable DOCX nor a PDF, is encrypted, or
+/// passes a reading limit (the message names it). A path is read once, up
+/// to the file limit, so a FIFO or /dev/zero cannot hold it.
 #[pyfunction]
 pub fn lint<'py>(py: Python<'py>, source: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let bytes: Vec<u8> = if let Ok(data) = source.cast::<PyBytes>() {
