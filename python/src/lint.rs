@@ -13,9 +13,12 @@ use crate::errors::{catch_panic, internal_error};
 /// Checks a DOCX or PDF against Decree 30/2020/NĐ-CP. `source` is a path
 /// (str or os.PathLike) or the file's bytes. Returns the findings, each a
 /// dict with rule, severity ("error"/"warning"), element, found, expected,
-/// page, paragraph (None when unknown) and section; an empty list when
+/// page, paragraph (None when unknown), section, fixable and text (the first
+/// 40 characters of its paragraph); an empty list when
 /// nothing was found. Raises OSError when the file cannot be opened and
-/// ValueError when it is neither a readable DOCX nor a PDF.
+/// ValueError when it is neither a readable DOCX nor a PDF, is encrypted, or
+/// passes a reading limit (the message names it). A path is read once, up
+/// to the file limit, so a FIFO or /dev/zero cannot hold it.
 #[pyfunction]
 pub fn lint<'py>(py: Python<'py>, source: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let bytes: Vec<u8> = if let Ok(data) = source.cast::<PyBytes>() {
@@ -51,6 +54,7 @@ pub fn lint<'py>(py: Python<'py>, source: &Bound<'py, PyAny>) -> PyResult<Bound<
         dict.set_item("paragraph", f.paragraph)?;
         dict.set_item("section", f.section)?;
         dict.set_item("fixable", f.fixable)?;
+        dict.set_item("text", &f.text)?;
         list.append(dict)?;
     }
     Ok(list)

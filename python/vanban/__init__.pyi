@@ -274,9 +274,14 @@ class Finding(TypedDict):
     paragraph: Optional[int]
     section: str
     """Section of the decree spec, e.g. ``§2.4``."""
+    fixable: bool
+    """Whether ``vanban lint --fix`` acts on this rule."""
+    text: Optional[str]
+    """The first 40 characters of the paragraph it is about."""
 
 def lint(source: Union[StrPath, bytes]) -> list[Finding]:
     """Check a DOCX or PDF (path or bytes) against Decree 30; [] when nothing is found.
 
     Raises OSError when the file cannot be opened, ValueError when it is neither
-    a readable DOCX nor a PDF."""
+    a readable DOCX nor a PDF, is encrypted, or passes one of the reading limits
+    (the message names it; the file is read up to 16 MiB, once)."""

@@ -20,7 +20,7 @@ import unicodedata
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
@@ -115,6 +115,27 @@ def header(doc, number="05/KH-UBND", date="An Bình, ngày 08 tháng 3 năm 2024
     del issuer, motto
 
 
+def typed_header(doc):
+    """The header typed line by line: left column, a tab, right column
+    (a centred tab stop), as many clerks lay it out without a table."""
+    rows = [
+        (("UBND HUYỆN AN PHÚ", 13, False, False), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, True, False)),
+        (("ỦY BAN NHÂN DÂN XÃ AN BÌNH", 13, True, False), ("Độc lập - Tự do - Hạnh phúc", 13, True, False)),
+        (("_" * 12, 13, True, False), ("_" * 24, 13, True, False)),
+        (("Số: 05/KH-UBND", 13, False, False), ("An Bình, ngày 08 tháng 3 năm 2024", 13, False, True)),
+    ]
+    for left, right in rows:
+        p = doc.add_paragraph()
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(11.3), WD_TAB_ALIGNMENT.CENTER)
+        for (text, size, bold, italic), tab in ((left, ""), (right, "\t")):
+            if tab:
+                p.add_run(tab)
+            r = p.add_run(text)
+            r.font.size = Pt(size)
+            r.bold = bold
+            r.italic = italic
+
+
 def body(doc, texts):
     for text in texts:
         p = doc.add_paragraph()
@@ -162,8 +183,11 @@ PLAN_BODY = [
 
 
 def plan(doc, number="05/KH-UBND", name="Nguyễn Văn An", paragraphs=PLAN_BODY,
-         typed=False, date="An Bình, ngày 08 tháng 3 năm 2024"):
-    header(doc, number=number, typed=typed, date=date)
+         typed=False, date="An Bình, ngày 08 tháng 3 năm 2024", tabs=False):
+    if tabs:
+        typed_header(doc)
+    else:
+        header(doc, number=number, typed=typed, date=date)
     doc.add_paragraph()
     line(doc, "KẾ HOẠCH", 14, bold=True)
     summary = line(doc, "Thực hiện chuyển đổi số năm 2024", 14, bold=True)
@@ -185,7 +209,7 @@ def nfd(doc):
         p.text = unicodedata.normalize("NFD", p.text)
 
 
-def decision(doc):
+def decision(doc, sloppy=False):
     header(doc, number="12/QĐ-UBND")
     doc.add_paragraph()
     line(doc, "QUYẾT ĐỊNH", 14, bold=True)
@@ -194,7 +218,8 @@ def decision(doc):
     mark.paragraph_format.left_indent = Cm(6.75)
     mark.paragraph_format.right_indent = Cm(6.75)
     bottom_border(mark)
-    line(doc, "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN BÌNH", 14, bold=True)
+    # Sloppy: the authority line not bold, `QUYẾT ĐỊNH:` typed at the left.
+    line(doc, "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN BÌNH", 14, bold=not sloppy)
     for basis in (
         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
         "Theo đề nghị của Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã.",
@@ -202,7 +227,8 @@ def decision(doc):
         p = line(doc, basis, 14, italic=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
         p.paragraph_format.first_line_indent = Cm(1.27)
         p.paragraph_format.space_before = Pt(6)
-    p = line(doc, "QUYẾT ĐỊNH:", 14, bold=True)
+    p = line(doc, "QUYẾT ĐỊNH:", 14, bold=True,
+             align=WD_ALIGN_PARAGRAPH.LEFT if sloppy else WD_ALIGN_PARAGRAPH.CENTER)
     p.paragraph_format.space_before = Pt(6)
     body(doc, [
         "Điều 1. Thành lập Tổ công tác chuyển đổi số của xã An Bình gồm các ông, bà có tên trong danh sách kèm theo Quyết định này, do Chủ tịch Ủy ban nhân dân xã làm Tổ trưởng.",
@@ -210,6 +236,43 @@ def decision(doc):
         "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã, các thành viên có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
     ])
     closing(doc)
+
+
+def minutes(doc):
+    """A Biên bản as template 1.9 lays it out: no place and date line under
+    the tiêu ngữ (the date is in the body), THƯ KÝ and CHỦ TỌA signing."""
+    header(doc, number="03/BB-UBND", date=None)
+    doc.add_paragraph()
+    line(doc, "BIÊN BẢN", 14, bold=True)
+    line(doc, "Họp giao ban tháng 3 năm 2024", 14, bold=True)
+    mark = doc.add_paragraph()
+    mark.paragraph_format.left_indent = Cm(6.75)
+    mark.paragraph_format.right_indent = Cm(6.75)
+    bottom_border(mark)
+    body(doc, [
+        "Vào lúc 08 giờ 00 ngày 15 tháng 3 năm 2024, tại trụ sở Ủy ban nhân dân xã An Bình, cuộc họp giao ban tháng 3 năm 2024 được tổ chức với sự tham dự của lãnh đạo và công chức các bộ phận.",
+        "Cuộc họp kết thúc vào lúc 10 giờ 30 cùng ngày./.",
+    ])
+    doc.add_paragraph()
+    table = doc.add_table(rows=1, cols=2)
+    widths(table, Cm(8), Cm(8))
+    left, right = table.rows[0].cells
+    for cell, title, name in ((left, "THƯ KÝ", "Phạm Thị Lan"), (right, "CHỦ TỌA", "Lê Văn Cường")):
+        p = cell.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        r = p.add_run(title)
+        r.bold = True
+        r.font.size = Pt(14)
+        for _ in range(3):
+            cell.add_paragraph()
+        line(cell, name, 14, bold=True)
+    left.add_paragraph()
+    p = left.add_paragraph()
+    r = p.add_run("Nơi nhận:")
+    r.bold = r.italic = True
+    r.font.size = Pt(12)
+    for item in ("- Lãnh đạo UBND xã;", "- Lưu: VT, VP."):
+        line(left, item, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
 
 
 def write(doc, name, pdf=True):
@@ -256,8 +319,20 @@ def main():
     write(doc, "ke-hoach-blank-slots.docx")
 
     doc = base()
+    plan(doc, typed=True, tabs=True)
+    write(doc, "ke-hoach-typed-header.docx")
+
+    doc = base()
     decision(doc)
     write(doc, "quyet-dinh.docx")
+
+    doc = base()
+    minutes(doc)
+    write(doc, "bien-ban.docx")
+
+    doc = base()
+    decision(doc, sloppy=True)
+    write(doc, "quyet-dinh-sloppy.docx")
 
 
 if __name__ == "__main__":

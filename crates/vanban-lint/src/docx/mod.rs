@@ -4,6 +4,7 @@
 
 mod numbering;
 mod styles;
+mod typed_header;
 
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -215,6 +216,14 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
     if let Some(sect) = child(body, "sectPr") {
         reader.sections.push(sect);
     }
+    // A header typed with tabs or spaces instead of a table: its columns.
+    let was = typed_header::split(&mut reader.paras);
+    let decomposed: Vec<usize> = was
+        .iter()
+        .enumerate()
+        .filter(|(_, old)| reader.decomposed.contains(old))
+        .map(|(k, _)| k + 1)
+        .collect();
 
     let mut pages = Vec::new();
     let mut numbering = Numbering::default();
@@ -253,7 +262,7 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         numbering,
         page_count,
         fonts_not_embedded: Vec::new(),
-        decomposed: reader.decomposed,
+        decomposed,
         page_count_estimated,
     })
 }

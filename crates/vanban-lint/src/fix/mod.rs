@@ -45,7 +45,9 @@ pub fn fix_docx_with(bytes: &[u8], limits: &LintLimits) -> Result<Fixed, ReadErr
     let el = recognise(&doc);
     // Sizes and emphasis are set per element: without a recognised kind the
     // elements are guesses, and a guess must not be "fixed".
-    if el.kind.is_none() {
+    // (A kind guessed from the symbol alone is not enough: the type name,
+    // or a công văn's V/v line, must be found.)
+    if el.kind.is_none() || (el.type_name.is_none() && el.subject.is_empty()) {
         return Err(ReadError::FixRefused(
             "the kind of document was not recognised (no type name such as KẾ HOẠCH under the header), so its elements cannot be told apart with confidence".into(),
         ));
@@ -145,35 +147,67 @@ fn plan(
     let mut edits = Vec::new();
     let font_wrong = rules.contains("ND30-1-font");
     // Run formatting: every element with its target; the font everywhere.
+    // Only elements a finding named are touched: an element whose rule
+    // raised nothing keeps its formatting byte for byte.
     let mut targets: Vec<(usize, Target)> = Vec::new();
-    let mut add = |indices: &[usize], t: Target| targets.extend(indices.iter().map(|&i| (i, t)));
+    let mut add = |rule: &str, indices: &[usize], t: Target| {
+        if rules.contains(rule) {
+            targets.extend(indices.iter().map(|&i| (i, t)));
+        }
+    };
     add(
+        "ND30-2.1-national-title",
         &el.national_title.into_iter().collect::<Vec<_>>(),
         (12.0, 13.0, Some(true), Some(false)),
     );
     add(
+        "ND30-2.1-motto",
         &el.motto.into_iter().collect::<Vec<_>>(),
         (13.0, 14.0, Some(true), Some(false)),
     );
-    add(&el.parent, (12.0, 13.0, Some(false), Some(false)));
-    add(&el.issuer, (12.0, 13.0, Some(true), Some(false)));
     add(
+        "ND30-2.2-parent",
+        &el.parent,
+        (12.0, 13.0, Some(false), Some(false)),
+    );
+    add(
+        "ND30-2.2-issuer",
+        &el.issuer,
+        (12.0, 13.0, Some(true), Some(false)),
+    );
+    add(
+        "ND30-2.3-number",
         &el.number.into_iter().collect::<Vec<_>>(),
         (13.0, 13.0, None, Some(false)),
     );
     add(
+        "ND30-2.4-date-style",
         &el.place_date.into_iter().collect::<Vec<_>>(),
         (13.0, 14.0, None, Some(true)),
     );
     add(
+        "ND30-2.5-type-name",
         &el.type_name.into_iter().collect::<Vec<_>>(),
         (13.0, 14.0, Some(true), Some(false)),
     );
-    add(&el.summary, (13.0, 14.0, Some(true), Some(false)));
-    add(&el.subject, (12.0, 13.0, Some(false), Some(false)));
-    add(&el.bases, (13.0, 14.0, None, Some(true)));
-    add(&el.addressees, (13.0, 14.0, None, Some(false)));
     add(
+        "ND30-2.5-summary",
+        &el.summary,
+        (13.0, 14.0, Some(true), Some(false)),
+    );
+    add(
+        "ND30-2.5-subject-line",
+        &el.subject,
+        (12.0, 13.0, Some(false), Some(false)),
+    );
+    add("ND30-2.6-bases", &el.bases, (13.0, 14.0, None, Some(true)));
+    add(
+        "ND30-2.9-addressees",
+        &el.addressees,
+        (13.0, 14.0, None, Some(false)),
+    );
+    add(
+        "ND30-2.9-recipients",
         &el.recipients_label.into_iter().collect::<Vec<_>>(),
         (12.0, 12.0, Some(true), Some(true)),
     );
@@ -183,11 +217,23 @@ fn plan(
         .copied()
         .filter(|&i| doc.paras[i].text.trim_start().starts_with('-'))
         .collect();
-    add(&items, (11.0, 11.0, None, Some(false)));
-    add(&el.signer, (13.0, 14.0, Some(true), Some(false)));
+    add(
+        "ND30-2.9-recipients",
+        &items,
+        (11.0, 11.0, None, Some(false)),
+    );
+    add(
+        "ND30-2.7-signer",
+        &el.signer,
+        (13.0, 14.0, Some(true), Some(false)),
+    );
     // The body keeps its inline emphasis; only its size is set, one for all.
     let body_size = body_size(doc, el);
-    add(&el.body, (body_size, body_size, None, None));
+    add(
+        "ND30-2.6-body-size",
+        &el.body,
+        (body_size, body_size, None, None),
+    );
 
     let mut done = BTreeSet::new();
     for (i, (min, max, bold, italic)) in targets {
@@ -233,9 +279,11 @@ fn plan(
             }
         }
     }
-    body_paragraphs(source, doc, el, &node_of, &mut edits);
-    text_padding(doc, el, &node_of, &mut edits);
-    page_setup(tree, &mut edits);
+    body_paragraphs(source, doc, el, rules, &node_of, &mut edits);
+    text_padding(doc, el, rules, &node_of, &mut edits);
+    if rules.contains("ND30-1-page-size") || rules.contains("ND30-1-margins") {
+        page_setup(tree, &mut edits);
+    }
     edits
 }
 
@@ -263,9 +311,17 @@ fn body_paragraphs<'a>(
     source: &str,
     doc: &ReadDoc,
     el: &Elements,
+    rules: &BTreeSet<&str>,
     node_of: &dyn Fn(&Para) -> Option<Node<'a, 'a>>,
     edits: &mut Vec<Edit>,
 ) {
+    let body_layout = [
+        "ND30-2.6-body-align",
+        "ND30-2.6-body-indent",
+        "ND30-2.6-body-spacing",
+    ]
+    .iter()
+    .any(|r| rules.contains(r));
     for &i in &el.body {
         let para = &doc.paras[i];
         let text = para.text.trim_start();
@@ -276,6 +332,11 @@ fn body_paragraphs<'a>(
         }
         let Some(node) = node_of(para) else { continue };
         let mut set: Vec<(&str, String)> = Vec::new();
+        // The body's layout is one thing: a paragraph turned from centred
+        // to justified must get the indent and spacing justified text has.
+        if !body_layout {
+            continue;
+        }
         if para.align != Some(Align::Justify) {
             set.push(("jc", val("jc", "both")));
         }
@@ -307,6 +368,7 @@ fn body_paragraphs<'a>(
 fn text_padding<'a>(
     doc: &ReadDoc,
     el: &Elements,
+    rules: &BTreeSet<&str>,
     node_of: &dyn Fn(&Para) -> Option<Node<'a, 'a>>,
     edits: &mut Vec<Edit>,
 ) {
@@ -319,7 +381,10 @@ fn text_padding<'a>(
             })
             .unwrap_or_default()
     };
-    if let Some(i) = el.number {
+    if let Some(i) = el
+        .number
+        .filter(|_| rules.contains("ND30-2.3-number-padding"))
+    {
         for t in texts(&doc.paras[i]) {
             let Some(value) = t.text() else { continue };
             if let Some(fixed) = pad_number(value) {
@@ -327,7 +392,7 @@ fn text_padding<'a>(
             }
         }
     }
-    if let Some(i) = el.place_date {
+    if let Some(i) = el.place_date.filter(|_| rules.contains("ND30-2.4-date")) {
         for t in texts(&doc.paras[i]) {
             let Some(value) = t.text() else { continue };
             if let Some(fixed) = pad_date(value) {
