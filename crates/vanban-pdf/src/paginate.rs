@@ -55,7 +55,7 @@ pub fn paginate(paras: &[Para], capacity: f32) -> Vec<Vec<Slice>> {
         while from < n {
             let empty = pages.last().is_some_and(Vec::is_empty);
             let head = if from > 0 {
-                repeat_height(para)
+                repeat_height(para, from)
             } else {
                 gap(para, empty)
             };
@@ -97,7 +97,7 @@ pub fn paginate(paras: &[Para], capacity: f32) -> Vec<Vec<Slice>> {
             // Nothing fits on an empty page: place one block anyway.
             let k = k.max(1);
             let head = if from > 0 {
-                repeat_height(para)
+                repeat_height(para, from)
             } else {
                 gap(para, empty)
             };
@@ -130,9 +130,10 @@ pub fn gap(para: &Para, page_empty: bool) -> f32 {
     }
 }
 
-/// The repeated header row over a table's continuation.
-pub fn repeat_height(para: &Para) -> f32 {
-    para.repeat.as_ref().map_or(0.0, |b| b.height)
+/// The repeated header row (and a continued row's resumed margin) over a
+/// table's continuation at block `from`.
+pub fn repeat_height(para: &Para, from: usize) -> f32 {
+    para.continued_head(from).iter().map(|b| b.height).sum()
 }
 
 /// What must fit below a keep-with-next paragraph: the follower's first
