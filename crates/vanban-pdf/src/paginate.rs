@@ -1,7 +1,8 @@
 //! Page breaking as word processors do it: a paragraph kept with the next
 //! stays on the page of the next one's first lines, a paragraph kept together
 //! moves whole, no paragraph leaves a single line alone at the foot or head of
-//! a page, table rows never split unless taller than a page. A keep that
+//! a page, a table row the composition keeps whole splits only when taller
+//! than a page (another splits where the page is full). A keep that
 //! cannot be met even on an empty page (a chain of headings longer than a
 //! page) is dropped there, and the page breaks where it is full.
 

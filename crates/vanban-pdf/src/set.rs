@@ -198,8 +198,9 @@ pub fn line_block(line: Line, red: bool) -> Block {
     }
 }
 
-/// A table as a paragraph of rows: each row one block (cut between lines
-/// only when taller than a page), a header row repeated where the table
+/// A table as a paragraph of rows: each row kept whole one block, the
+/// others (and any taller than a page) cut between lines, a header row
+/// repeated where the table
 /// continues on a new page.
 fn table(t: &Table, fonts: &FontSet, margin: f32, capacity: f32) -> Para {
     let mut edges = vec![margin + mm_to_pt(t.indent)];

@@ -958,6 +958,35 @@ mod tests {
     /// The last article must name who implements a Quyết định or Nghị
     /// quyết; a document without articles, or of another kind, is not held
     /// to it.
+    /// The head of a Quyết định typed in its body becomes its `bases` and
+    /// `authority_line`; `QUYẾT ĐỊNH:` is not left in the body (it prints
+    /// once). Given in both places, they are refused.
+    #[test]
+    fn a_typed_head_is_laid_out_as_its_fields() {
+        let head = "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\nCăn cứ Luật A;\n\nXét đề nghị B\n\n**QUYẾT ĐỊNH:**\n\n\
+                    # Điều 1. Nội dung\n\nCác cơ quan chịu trách nhiệm thi hành./.\n";
+        let mut input = minimal();
+        input.kind = Some("quyet-dinh".into());
+        input.body = Some(head.into());
+        let doc = validate(&input, None).unwrap();
+        assert_eq!(doc.bases, ["Căn cứ Luật A;", "Xét đề nghị B."]);
+        assert_eq!(
+            doc.authority_line.as_deref(),
+            Some("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
+        );
+        assert_eq!(doc.body.len(), 2, "{:?}", doc.body);
+        let printed = doc.text_lines();
+        assert_eq!(
+            printed.iter().filter(|l| l.contains("QUYẾT ĐỊNH:")).count(),
+            1
+        );
+        input.bases = vec!["Căn cứ Luật C".into()];
+        input.authority_line = Some("GIÁM ĐỐC SỞ".into());
+        let problems = validate(&input, None).unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems.iter().all(|p| p.path == "body"));
+    }
+
     #[test]
     fn the_last_article_names_who_implements() {
         let check = |kind: &str, body: &str| {

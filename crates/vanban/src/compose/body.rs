@@ -180,7 +180,8 @@ fn runs(spans: &[Span], base: TextStyle) -> Vec<Run> {
 }
 
 /// A GFM table: single borders, a bold header row repeated on each page,
-/// columns from [`column_widths`], rows that never split if they fit a page.
+/// columns from [`column_widths`], short rows kept whole, cell lines that
+/// never start with a bare dash.
 fn table(style: &Style, fonts: &FontSet, t: &crate::model::Table) -> plan::Table {
     let columns = column_widths(t, style, fonts);
     let row = |cells: &[Vec<Span>], text_style: TextStyle, header: bool| Row {
