@@ -222,7 +222,7 @@ pub fn doc_words(doc: &Document) -> Vec<(String, Vec<String>)> {
     field("signer.title", &doc.signer.title);
     field("signer.name", &doc.signer.name);
     for (i, r) in doc.recipients.iter().enumerate() {
-        field(&format!("recipients[{i}]"), r);
+        field(&format!("recipients[{i}]"), &r.text());
     }
     for (i, b) in doc.bases.iter().enumerate() {
         field(&format!("bases[{i}]"), b);

@@ -293,7 +293,7 @@ impl Document {
     /// Nơi nhận: recipients, without dash and semicolon.
     #[getter]
     fn recipients(&self) -> Vec<String> {
-        self.inner.recipients.clone()
+        self.inner.recipients.iter().map(|r| r.text()).collect()
     }
 
     /// The signer's full name: "Đoàn Minh Long".

@@ -55,6 +55,21 @@ fn two_signers() {
     same_heights("bien-ban-hoi-dong-thi-dua.yaml");
 }
 
+/// A task table whose tall row splits at the foot of page 1, the header row
+/// repeating over the rest on page 2 (issue 21: rows split where a page is
+/// full, in both renderings the same way).
+#[test]
+fn a_tall_row_split_across_pages() {
+    same_heights("thong-bao-ha-noi-nhiem-vu.yaml");
+}
+
+/// Căn cứ and `QUYẾT NGHỊ:` typed in the body, `Điều 1.` alone, one-sentence
+/// articles: laid out as if given as `bases`.
+#[test]
+fn typed_head_and_articles_as_printed() {
+    same_heights("nghi-quyet-chinh-phu-nhu-in.yaml");
+}
+
 fn same_heights(name: &str) {
     if !have("soffice") || !have("pdftotext") {
         return;

@@ -121,7 +121,7 @@ pub fn validate_with(
             }
         }
     }
-    let mut recipients: Vec<String> = Vec::new();
+    let mut recipients: Vec<crate::model::Recipient> = Vec::new();
     for (i, r) in input.recipients.iter().enumerate() {
         // `Như trên` given twice is printed once.
         let Some(r) = v.recipient(i, r) else { continue };
@@ -329,17 +329,24 @@ impl Validator {
         out
     }
 
-    /// A Nơi nhận item as printed between `- ` and `;`: a name, or names
-    /// joined by commas with their shared note in brackets, each stripped of
-    /// the punctuation the line adds (no doubled `;` nor `((để b/c))`).
-    fn recipient(&mut self, i: usize, recipient: &RecipientInput) -> Option<String> {
+    /// A Nơi nhận item: a name, or names sharing a note, each stripped of
+    /// the punctuation the list adds (no doubled `;` nor `((để b/c))`), and
+    /// how it is laid out (the note on its own line, a brace).
+    fn recipient(
+        &mut self,
+        i: usize,
+        recipient: &RecipientInput,
+    ) -> Option<crate::model::Recipient> {
+        use crate::model::{Recipient, RecipientLayout};
         let path = format!("recipients[{i}]");
         let group = match recipient {
             RecipientInput::Name(name) if name.trim().is_empty() => {
                 self.problem(&path, "must not be empty");
                 return None;
             }
-            RecipientInput::Name(name) => return Some(strip_list_punctuation(&nfc(name.trim()))),
+            RecipientInput::Name(name) => {
+                return Some(Recipient::plain(strip_list_punctuation(&nfc(name.trim()))))
+            }
             RecipientInput::Group(group) => group,
         };
         let mut names = Vec::new();
@@ -380,13 +387,36 @@ impl Validator {
             }
             None => None,
         };
+        let layout = match (group.note_line == Some(true), group.brace == Some(true)) {
+            (true, true) => {
+                self.problem(
+                    &path,
+                    "has both `note_line` and `brace`: the note stands either under the name or beside the brace",
+                );
+                RecipientLayout::Inline
+            }
+            (true, false) if note.is_none() => {
+                self.problem(&path, "has `note_line` but no `note` to put on that line");
+                RecipientLayout::Inline
+            }
+            (true, false) => RecipientLayout::NoteLine,
+            (false, true) if group.group.len() < 2 => {
+                self.problem(
+                    &path,
+                    "has `brace` but not a `group` of two or more names for the brace to join",
+                );
+                RecipientLayout::Inline
+            }
+            (false, true) => RecipientLayout::Brace,
+            (false, false) => RecipientLayout::Inline,
+        };
         if names.is_empty() || names.iter().any(String::is_empty) {
             return None;
         }
-        let names = names.join(", ");
-        Some(match note {
-            Some(note) => format!("{names} ({note})"),
-            None => names,
+        Some(Recipient {
+            names,
+            note,
+            layout,
         })
     }
 
@@ -934,6 +964,35 @@ mod tests {
     /// The last article must name who implements a Quyết định or Nghị
     /// quyết; a document without articles, or of another kind, is not held
     /// to it.
+    /// The head of a Quyết định typed in its body becomes its `bases` and
+    /// `authority_line`; `QUYẾT ĐỊNH:` is not left in the body (it prints
+    /// once). Given in both places, they are refused.
+    #[test]
+    fn a_typed_head_is_laid_out_as_its_fields() {
+        let head = "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\nCăn cứ Luật A;\n\nXét đề nghị B\n\n**QUYẾT ĐỊNH:**\n\n\
+                    # Điều 1. Nội dung\n\nCác cơ quan chịu trách nhiệm thi hành./.\n";
+        let mut input = minimal();
+        input.kind = Some("quyet-dinh".into());
+        input.body = Some(head.into());
+        let doc = validate(&input, None).unwrap();
+        assert_eq!(doc.bases, ["Căn cứ Luật A;", "Xét đề nghị B."]);
+        assert_eq!(
+            doc.authority_line.as_deref(),
+            Some("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
+        );
+        assert_eq!(doc.body.len(), 2, "{:?}", doc.body);
+        let printed = doc.text_lines();
+        assert_eq!(
+            printed.iter().filter(|l| l.contains("QUYẾT ĐỊNH:")).count(),
+            1
+        );
+        input.bases = vec!["Căn cứ Luật C".into()];
+        input.authority_line = Some("GIÁM ĐỐC SỞ".into());
+        let problems = validate(&input, None).unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems.iter().all(|p| p.path == "body"));
+    }
+
     #[test]
     fn the_last_article_names_who_implements() {
         let check = |kind: &str, body: &str| {
@@ -1031,6 +1090,38 @@ mod tests {
         input.recipients = serde_norway::from_str(yaml)
             .map_err(|e| vec![Problem::new("recipients", e.to_string())])?;
         validate(&input, None)
+    }
+
+    /// A note on its own line (`note_line`), a group joined by a brace
+    /// (`brace`): their lines in reading order; the two at once, a brace
+    /// over one name or a note line without a note are refused.
+    #[test]
+    fn recipients_with_a_note_line_or_a_brace() {
+        let doc = with_recipients(
+            "- {name: Cổng TTĐT tỉnh, note: để đưa tin, note_line: true}\n- {group: [Thủ tướng Chính phủ, Bộ Xây dựng], note: để b/c, brace: true}\n",
+        )
+        .unwrap();
+        assert_eq!(
+            doc.recipient_lines(),
+            [
+                "- Cổng TTĐT tỉnh;",
+                "(để đưa tin)",
+                "- Thủ tướng Chính phủ;",
+                "- Bộ Xây dựng;",
+                "(để b/c)",
+                "- Lưu: VT."
+            ]
+        );
+        let problems = with_recipients(
+            "- {name: A, note: x, note_line: true, brace: true}\n- {name: B, note: y, brace: true}\n- {name: C, note_line: true}\n",
+        )
+        .unwrap_err();
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["recipients[0]", "recipients[1]", "recipients[2]"],
+            "{problems:?}"
+        );
     }
 
     #[test]

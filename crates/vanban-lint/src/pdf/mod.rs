@@ -762,8 +762,18 @@ fn wraps_in_indented_block(group: &[&Line], line: &Line, left: f32, right: f32) 
     let first_word = text.split_whitespace().next().unwrap_or("");
     let chars = text.chars().count().max(1) as f32;
     let word_width = (line.x1 - line.x0) * first_word.chars().count() as f32 / chars;
+    // Continued under the first line's text, after its dash or its
+    // `Kính gửi:` (a hanging indent), or at the first line's own edge.
+    let lead = ["- ", "Kính gửi: "]
+        .iter()
+        .find(|l| first.text.trim_start().starts_with(*l))
+        .map_or(0.0, |l| {
+            let chars = first.text.trim_start().chars().count().max(1) as f32;
+            (first.x1 - first.x0) * l.chars().count() as f32 / chars
+        });
+    let under_text = lead > 0.0 && (line.x0 - first.x0 - lead).abs() < 1.5;
     first.x0 > left + 15.0
-        && (line.x0 - first.x0).abs() < 1.0
+        && ((line.x0 - first.x0).abs() < 1.0 || under_text)
         && line.page == prev.page
         && !text.starts_with(['-', '+', '–', '•'])
         && prev.x1 + word_width > right - 1.5
