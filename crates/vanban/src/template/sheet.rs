@@ -180,6 +180,12 @@ pub fn rows_from_range(
             .into_iter()
             .map(|p| format!("sheet `{sheet}`, cells {p}")),
     );
+    for (i, header) in headers.iter().enumerate() {
+        if let Some(why) = header.as_deref().and_then(too_deep) {
+            let at = cell_name(first_col as usize + i, header_line);
+            problems.push(format!("sheet `{sheet}`, cell {at}: {why}"));
+        }
+    }
     if !problems.is_empty() {
         return Err(problems.join("; "));
     }
@@ -248,6 +254,19 @@ pub(crate) fn duplicate_headers(headers: impl Iterator<Item = (String, String)>)
         }
     }
     problems
+}
+
+/// A header path nested deeper than data may be (`a.b.c…` 100,000 times
+/// would be followed, and its value compacted, by recursion).
+pub(crate) fn too_deep(path: &[String]) -> Option<String> {
+    let max = Limits::default().max_depth;
+    (path.len() > max).then(|| {
+        crate::limits::exceeded(
+            format!("the header nests {} deep", path.len()),
+            max as u64,
+            "max-depth",
+        )
+    })
 }
 
 fn is_blank(cell: &Data) -> bool {
