@@ -18,7 +18,7 @@ use std::collections::HashSet;
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
+use calamine::{open_workbook_from_rs, Data, Ods, Range, Reader, Sheets, Xls, Xlsx};
 use serde_json::{Map, Value};
 
 use super::data::{self, Row};
@@ -105,7 +105,7 @@ fn rows_of_book(
         "xls" => super::xls_limits::check(bytes, limits),
         _ => super::book::check_package(bytes, false, limits),
     }?;
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut book = open(bytes, extension)?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(wanted) => find_sheet(&names, wanted)
@@ -126,6 +126,18 @@ fn rows_of_book(
     let leading = blank.iter().take_while(|b| **b).count();
     skipped.add(blank.iter().skip(leading + 1).filter(|b| **b).count());
     rows_from_range(&name, &range, &percent)
+}
+
+/// The reader the extension names, as checked: never guessed from the
+/// content, where an `.xlsx` holding a binary workbook would reach a
+/// reader nothing checked.
+fn open<'a>(bytes: &'a [u8], extension: &str) -> Result<Sheets<Cursor<&'a [u8]>>, String> {
+    let input = Cursor::new(bytes);
+    Ok(match extension {
+        "ods" => Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(input).map_err(|e| e.to_string())?),
+        "xls" => Sheets::Xls(open_workbook_from_rs::<Xls<_>, _>(input).map_err(|e| e.to_string())?),
+        _ => Sheets::Xlsx(open_workbook_from_rs::<Xlsx<_>, _>(input).map_err(|e| e.to_string())?),
+    })
 }
 
 /// The sheet named `wanted`, compared in NFC: a name typed on macOS
