@@ -56,16 +56,21 @@ pub fn rollup(
 /// (`sheet` by name, the first by default), or `.csv`/`.jsonl`. The header
 /// row holds field paths (`issuer.name`, `indicators.0.plan`); empty cells
 /// are left out. Raises `ValueError` naming the sheet and cell of every bad
-/// cell.
+/// cell. The file is read within `limits` (its size, the cells a sheet
+/// spans, how far a workbook inflates); past one, `ValueError` names it.
 #[pyfunction]
-#[pyo3(signature = (path, sheet = None))]
+#[pyo3(signature = (path, sheet = None, *, limits = None))]
 pub fn read_sheet(
     py: Python<'_>,
     path: PathBuf,
     sheet: Option<String>,
+    limits: Option<&crate::limits::Limits>,
 ) -> PyResult<Vec<Py<PyAny>>> {
-    let rows = vanban_report::data::read_rows_in(&path, sheet.as_deref())
-        .map_err(PyValueError::new_err)?;
+    let limits = crate::limits::or_default(limits);
+    let skipped = vanban_report::data::Skipped::default();
+    let rows =
+        vanban_report::data::read_rows_in_limited(&path, sheet.as_deref(), &limits, &skipped)
+            .map_err(PyValueError::new_err)?;
     let mut problems = Vec::new();
     let mut out = Vec::new();
     for row in rows {

@@ -232,9 +232,12 @@ def rollup(base: Mapping[str, Any], units: Sequence[Mapping[str, Any]]) -> dict[
     averaged weighted by the field named in `base["weights"]` (or an
     indicator's `weight`); a rate without a weight raises ValueError."""
 
-def read_sheet(path: StrPath, sheet: Optional[str] = None) -> list[dict[str, Any]]:
+def read_sheet(
+    path: StrPath, sheet: Optional[str] = None, *, limits: Optional[Limits] = None
+) -> list[dict[str, Any]]:
     """Rows of a .xlsx/.xls/.ods sheet (or .csv/.jsonl) as dicts; the header
-    row holds field paths. ValueError names the sheet and cell of a bad cell."""
+    row holds field paths. ValueError names the sheet and cell of a bad cell,
+    or the limit a file passes."""
 
 def render_many(
     items: Union[Iterable[Union[Mapping[str, Any], Document]], StrPath],

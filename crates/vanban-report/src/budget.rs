@@ -166,6 +166,47 @@ fn partial_name(d: &DecoratorTemplate) -> Option<String> {
     }
 }
 
+/// Renders `name` into text of at most `most` bytes: a list repeating a
+/// long value is refused as soon as its output passes what a field may hold
+/// (four bytes a character of `max_field_chars`), before memory runs out.
+pub fn render_capped(
+    registry: &Handlebars<'_>,
+    name: &str,
+    data: &JsonValue,
+    most: usize,
+) -> Result<String, RenderError> {
+    let mut out = Capped {
+        text: Vec::new(),
+        most,
+    };
+    registry.render_to_write(name, data, &mut out)?;
+    String::from_utf8(out.text).map_err(|e| RenderErrorReason::Other(e.to_string()).into())
+}
+
+/// Output that refuses to grow past `most` bytes.
+struct Capped {
+    text: Vec<u8>,
+    most: usize,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.text.len() + bytes.len() > self.most {
+            return Err(std::io::Error::other(exceeded(
+                "the template writes more text than a field may hold",
+                (self.most / 4) as u64,
+                "max-field-chars",
+            )));
+        }
+        self.text.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// handlebars' `{{#each}}` (lists and mappings, `@index`, `@key`,
 /// `@first`, `@last`, block parameters, `{{else}}`), charging its work
 /// before it iterates.

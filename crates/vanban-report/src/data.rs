@@ -460,10 +460,18 @@ fn csv_rows<R: std::io::Read>(
         .enumerate()
         .filter(|(_, h)| h.iter().any(|s| !s.is_empty()))
         .map(|(i, h)| ((i + 1).to_string(), h.join(".")));
-    let duplicates = sheet::duplicate_headers(named);
-    if !duplicates.is_empty() {
-        let shown: Vec<String> = duplicates.iter().map(|p| format!("columns {p}")).collect();
-        return Err(shown.join("; "));
+    let mut problems: Vec<String> = sheet::duplicate_headers(named)
+        .iter()
+        .map(|p| format!("columns {p}"))
+        .collect();
+    problems.extend(
+        headers
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| sheet::too_deep(h).map(|why| format!("column {}: {why}", i + 1))),
+    );
+    if !problems.is_empty() {
+        return Err(problems.join("; "));
     }
     let mut number = 0;
     Ok(reader.into_records().filter_map(move |record| {
@@ -785,6 +793,12 @@ mod tests {
         let err = rows_from_csv("name,plan,note,plan\nA,1,,2\n").unwrap_err();
         assert!(
             err.contains("columns 2 and 4 both have the header `plan`"),
+            "{err}"
+        );
+        let deep = format!("name,{}\nA,1\n", ["a"; 100_000].join("."));
+        let err = rows_from_csv(&deep).unwrap_err();
+        assert!(
+            err.contains("column 2: the header nests 100000 deep"),
             "{err}"
         );
     }

@@ -374,9 +374,8 @@ impl Templates {
         data: &Value,
     ) -> Result<Input, TemplateError> {
         let origin = || entry.origin.clone();
-        let header = self
-            .header
-            .render(name, data)
+        let most = self.limits.max_field_chars.saturating_mul(4);
+        let header = budget::render_capped(&self.header, name, data, most)
             .map_err(|e| render_error(name, e, entry.file.header_line, data).in_file(origin()))?;
         let mut input = source::parse(&header, Format::Yaml).map_err(|e| {
             let problem = e.problems.first();
@@ -400,9 +399,7 @@ impl Templates {
             )
             .in_file(origin()));
         }
-        let body = self
-            .body
-            .render(name, data)
+        let body = budget::render_capped(&self.body, name, data, most)
             .map_err(|e| render_error(name, e, entry.file.body_line, data).in_file(origin()))?;
         input.body = Some(body);
         Ok(input)
@@ -606,6 +603,8 @@ fn render_error(name: &str, error: RenderError, first_line: usize, data: &Value)
             let (path, why) = split_data_path(message);
             (TemplateErrorKind::BadData, why, path)
         }
+        // Only our capped output fails to write: a limit, said as is.
+        RenderErrorReason::IOError(e) => (TemplateErrorKind::BadData, e.to_string(), None),
         other => (TemplateErrorKind::Template, other.to_string(), None),
     };
     let message = match &in_partial {

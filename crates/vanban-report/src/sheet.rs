@@ -25,7 +25,7 @@ use std::collections::HashSet;
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
+use calamine::{open_workbook_from_rs, Data, Ods, Range, Reader, Sheets, Xls, Xlsx};
 use serde_json::{Map, Value};
 
 use crate::data::{self, Row};
@@ -137,7 +137,7 @@ fn rows_of_book(
         "xls" => crate::xls_limits::check(bytes, limits),
         _ => crate::book::check_package(bytes, false, limits),
     }?;
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut book = open(bytes, extension)?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(wanted) => find_sheet(&names, wanted)
@@ -165,6 +165,18 @@ fn rows_of_book(
     };
     let grid = grid_of(&name, &range, &percent, &uncomputed);
     workbook::office_rows(&grid, context).unwrap_or_else(|| rows_from_grid(&grid))
+}
+
+/// The reader the extension names, as checked: never guessed from the
+/// content, where an `.xlsx` holding a binary workbook would reach a
+/// reader nothing checked.
+fn open<'a>(bytes: &'a [u8], extension: &str) -> Result<Sheets<Cursor<&'a [u8]>>, String> {
+    let input = Cursor::new(bytes);
+    Ok(match extension {
+        "ods" => Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(input).map_err(|e| e.to_string())?),
+        "xls" => Sheets::Xls(open_workbook_from_rs::<Xls<_>, _>(input).map_err(|e| e.to_string())?),
+        _ => Sheets::Xlsx(open_workbook_from_rs::<Xlsx<_>, _>(input).map_err(|e| e.to_string())?),
+    })
 }
 
 /// The sheet named `wanted`, compared in NFC: a name typed on macOS
@@ -283,6 +295,12 @@ fn rows_from_grid(grid: &workbook::Grid<'_>) -> Result<Vec<Row>, String> {
             .into_iter()
             .map(|p| format!("sheet `{sheet}`, cells {p}")),
     );
+    for (i, header) in headers.iter().enumerate() {
+        if let Some(why) = header.as_deref().and_then(too_deep) {
+            let at = cell_name(first_col as usize + i, header_line);
+            problems.push(format!("sheet `{sheet}`, cell {at}: {why}"));
+        }
+    }
     if !problems.is_empty() {
         return Err(problems.join("; "));
     }
@@ -350,6 +368,19 @@ pub(crate) fn duplicate_headers(headers: impl Iterator<Item = (String, String)>)
         }
     }
     problems
+}
+
+/// A header path nested deeper than data may be (`a.b.c…` 100,000 times
+/// would be followed, and its value compacted, by recursion).
+pub(crate) fn too_deep(path: &[String]) -> Option<String> {
+    let max = Limits::default().max_depth;
+    (path.len() > max).then(|| {
+        vanban::limits::exceeded(
+            format!("the header nests {} deep", path.len()),
+            max as u64,
+            "max-depth",
+        )
+    })
 }
 
 fn is_blank(cell: &Data) -> bool {

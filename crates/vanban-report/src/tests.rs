@@ -516,3 +516,15 @@ fn json_of_data_30_deep_is_written_or_refused_quickly() {
         }
     }
 }
+
+#[test]
+fn a_list_repeating_a_long_value_stops_at_the_field_limit() {
+    let dir = folder(&[("t.hbs", &hostile("", "{{#each xs}}{{@root.big}}{{/each}}"))]);
+    let templates = Templates::with_dir(dir.path()).unwrap();
+    let data = json!({"xs": vec![0; 10_000], "big": "x".repeat(100_000)});
+    let error = templates.render("t", &data).err().unwrap();
+    assert!(
+        error.message.contains("writes more text than a field may hold, more than the limit of 1000000 (raise it with --max-field-chars)"),
+        "{error}"
+    );
+}

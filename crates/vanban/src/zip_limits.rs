@@ -75,13 +75,9 @@ impl<R: Read> Read for Counted<'_, R> {
         let max = self.limits.max_inflated_bytes;
         let ratio = self.limits.max_inflate_ratio;
         let why = if *total > max {
-            Some(exceeded(
-                format!(
-                    "the package inflates to more than {max} bytes (at `{}`)",
-                    self.name
-                ),
-                max,
-                "max-inflated-bytes",
+            Some(format!(
+                "the package inflates to more than the limit of {max} bytes (reached at `{}`; raise it with --max-inflated-bytes)",
+                self.name
             ))
         } else if self.read > RATIO_GRACE && self.read / self.compressed.max(1) > ratio {
             Some(exceeded(
@@ -149,8 +145,7 @@ mod tests {
         ]);
         let err = each_part(&text, &small, |_, _| Ok(())).unwrap_err();
         assert!(
-            err.contains("inflates to more than 1000 bytes (at `b.xml`)")
-                && err.contains("--max-inflated-bytes"),
+            err.contains("inflates to more than the limit of 1000 bytes (reached at `b.xml`; raise it with --max-inflated-bytes)"),
             "{err}"
         );
         assert!(each_part(&text, &Limits::default(), |_, _| Ok(())).is_ok());
