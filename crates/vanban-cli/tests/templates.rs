@@ -469,3 +469,42 @@ fn a_batch_allows_its_name_field_column_and_nothing_else() {
         "{message}"
     );
 }
+
+#[test]
+fn check_names_every_missing_field_with_what_it_is() {
+    let dir = temp_dir("check-missing");
+    let mut data: Value = data::read_one(&example_data("bao-cao-ket-qua-nam")).unwrap();
+    let object = data.as_object_mut().unwrap();
+    object.remove("year");
+    object.remove("tasks");
+    data["signer"].as_object_mut().unwrap().remove("name");
+    data["indicators"][3]
+        .as_object_mut()
+        .unwrap()
+        .remove("name");
+    let file = dir.join("thieu.json");
+    std::fs::write(&file, data.to_string()).unwrap();
+    let output = vanban(&[
+        "check",
+        "--template",
+        "bao-cao-ket-qua-nam",
+        file.to_str().unwrap(),
+    ]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    let lines: Vec<&str> = message.lines().collect();
+    for (path, about) in [
+        ("indicators.3.name", "(chỉ tiêu)"),
+        ("signer.name", "(full name)"),
+        ("tasks", "(nhiệm vụ, giải pháp trọng tâm năm sau)"),
+        ("year", "(the year reported on, e.g. 2024"),
+    ] {
+        let expected =
+            format!("data `{path}`: the data lacks a field the template needs: `{path}` {about}");
+        assert!(
+            lines.iter().filter(|l| l.contains(&expected)).count() == 1,
+            "{expected}\n{message}"
+        );
+    }
+    assert_eq!(lines.len(), 4, "each once, nothing else: {message}");
+}

@@ -60,21 +60,91 @@ struct Node {
     /// Documented as a list (`indicators[]`): it may also be given as
     /// `{from: FILE, …}`, which the data reader fills in.
     list: bool,
+    /// Its own documentation line, if it has one (`request?: …`); a node
+    /// that only leads to documented fields (`issuer` of `issuer.name`) has none.
+    doc: Option<(bool, String)>,
 }
 
 impl Node {
     fn from_fields(fields: &[Field], extra: &[String]) -> Node {
         let mut root = Node::default();
-        let documented = fields.iter().map(|f| f.path.as_str());
-        for path in documented.chain(extra.iter().map(String::as_str)) {
+        let extra = extra.iter().map(|path| (path.as_str(), None));
+        let documented = fields
+            .iter()
+            .map(|f| (f.path.as_str(), Some((f.required, f.description.clone()))));
+        for (path, doc) in documented.chain(extra) {
             let mut node = &mut root;
             for segment in path.split('.') {
                 let name = segment.trim_end_matches("[]");
                 node = node.children.entry(name.to_string()).or_default();
                 node.list |= segment.ends_with("[]");
             }
+            if doc.is_some() {
+                node.doc = doc;
+            }
         }
         root
+    }
+
+    /// Required: documented so, or (without a line of its own) leading to
+    /// a required field (`signer` of `signer.title`).
+    fn required(&self) -> bool {
+        match &self.doc {
+            Some((required, _)) => *required,
+            None => self.children.values().any(Node::required),
+        }
+    }
+}
+
+/// A required field the data lacks: its path and what the template says of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Missing {
+    /// `year`, `indicators.2.name`.
+    pub path: String,
+    pub description: String,
+}
+
+/// Every documented required field the data lacks, where its parent is
+/// there (`request.kind` only when there is a `request`; `indicators[].name`
+/// in each indicator), in name order.
+pub fn missing_fields(fields: &[Field], data: &Value) -> Vec<Missing> {
+    let tree = Node::from_fields(fields, &[]);
+    let mut found = Vec::new();
+    lacking(&tree, data, "", &mut found);
+    found
+}
+
+fn lacking(node: &Node, value: &Value, at: &str, found: &mut Vec<Missing>) {
+    let join = |key: &str| {
+        if at.is_empty() {
+            key.to_string()
+        } else {
+            format!("{at}.{key}")
+        }
+    };
+    match value {
+        Value::Object(map) if node.list && map.get("from").is_some_and(Value::is_string) => {}
+        Value::Object(map) => {
+            for (name, child) in &node.children {
+                match map.get(name) {
+                    Some(inner) if !child.children.is_empty() => {
+                        lacking(child, inner, &join(name), found)
+                    }
+                    Some(_) => {}
+                    None if child.required() => found.push(Missing {
+                        path: join(name),
+                        description: child.doc.as_ref().map(|d| d.1.clone()).unwrap_or_default(),
+                    }),
+                    None => {}
+                }
+            }
+        }
+        Value::Array(items) if node.list => {
+            for (i, item) in items.iter().enumerate() {
+                lacking(node, item, &join(&i.to_string()), found);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -248,6 +318,44 @@ mod tests {
                 "`issuer.abbrev` (did you mean `abbreviation`? allowed there: abbreviation, name)",
             ]
         );
+    }
+
+    #[test]
+    fn every_missing_required_field_where_its_parent_is_there() {
+        let mut fields = vec![
+            field("year"),
+            field("issuer.name"),
+            field("request.kind"),
+            field("indicators[].name"),
+            field("signer.title"),
+        ];
+        for optional in ["request", "signer.authority", "indicators[].unit"] {
+            fields.push(Field {
+                path: optional.into(),
+                required: false,
+                description: String::new(),
+            });
+        }
+        let data = json!({
+            "issuer": {},
+            "indicators": [{"name": "a"}, {"unit": "ha"}],
+            "signer": {"authority": ["TM."]}
+        });
+        let paths: Vec<String> = missing_fields(&fields, &data)
+            .into_iter()
+            .map(|m| m.path)
+            .collect();
+        assert_eq!(
+            paths,
+            ["indicators.1.name", "issuer.name", "signer.title", "year"]
+        );
+        let data = json!({"year": 2024, "issuer": {"name": "X"}, "request": {},
+                          "indicators": {"from": "x.csv"}, "signer": {"title": "T"}});
+        let paths: Vec<String> = missing_fields(&fields, &data)
+            .into_iter()
+            .map(|m| m.path)
+            .collect();
+        assert_eq!(paths, ["request.kind"]);
     }
 
     #[test]

@@ -230,7 +230,23 @@ impl Templates {
         if refused.zero_number {
             return Err(zero_number(name).in_file(entry.origin.clone()));
         }
-        self.render_entry(name, entry, data)
+        let input = self.render_entry(name, entry, data)?;
+        // A template that renders without a field its closed list requires
+        // (a helper that passes over a missing list) would drop it silently.
+        if entry.file.closed {
+            let missing = closed::missing_fields(&entry.file.fields, data);
+            if let Some(first) = missing.first() {
+                let listed: Vec<String> = missing.iter().map(describe_missing).collect();
+                return Err(TemplateError::new(
+                    name,
+                    TemplateErrorKind::MissingData,
+                    format!("{NEEDED}: {}", listed.join("; ")),
+                )
+                .data(Some(first.path.clone()))
+                .in_file(entry.origin.clone()));
+            }
+        }
+        Ok(input)
     }
 
     /// Renders and validates into a [`Document`]; an invalid result is a
@@ -265,6 +281,7 @@ impl Templates {
 
     /// Every problem `data` has for template `name`, without stopping at
     /// the first: each undocumented field (one error each, with its path),
+    /// each required field missing (templates with a closed field list),
     /// a `number` of 0, then what rendering finds (the first template
     /// error, or every problem of the document it makes, including text
     /// the fonts of `options` cannot show). Empty when the data renders
@@ -296,6 +313,21 @@ impl Templates {
                 .data(Some(unknown.path.clone()))
             })
             .collect();
+        // A closed list is the template's word: every required field missing.
+        let missing = match entry.file.closed {
+            true => closed::missing_fields(&entry.file.fields, data),
+            false => Vec::new(),
+        };
+        for field in &missing {
+            problems.push(
+                TemplateError::new(
+                    name,
+                    TemplateErrorKind::MissingData,
+                    format!("{NEEDED}: {}", describe_missing(field)),
+                )
+                .data(Some(field.path.clone())),
+            );
+        }
         // Rendered without a refused number, so it is not reported twice.
         let mut data = std::borrow::Cow::Borrowed(data);
         if refused.zero_number {
@@ -315,8 +347,14 @@ impl Templates {
                 None => Ok(()),
             }
         });
-        if let Err(e) = made {
-            problems.push(e);
+        match made {
+            // Already reported above, with what the field is.
+            Err(e)
+                if missing
+                    .iter()
+                    .any(|m| e.data_path.as_ref() == Some(&m.path)) => {}
+            Err(e) => problems.push(e),
+            Ok(()) => {}
         }
         problems
     }
@@ -517,6 +555,15 @@ fn check_data(data: &Value, max_depth: usize) -> Result<(), (String, String)> {
 const NUMBER: &str = "number";
 
 const NO_SUCH_FIELD: &str = "the template has no such field";
+const NEEDED: &str = "the data lacks a field the template needs";
+
+/// "`year` (the year reported on, e.g. 2024)"
+fn describe_missing(field: &closed::Missing) -> String {
+    match field.description.is_empty() {
+        true => format!("`{}`", field.path),
+        false => format!("`{}` ({})", field.path, field.description),
+    }
+}
 const LISTED: &str = "`vanban templates` lists its fields";
 
 /// Data a template would render but must refuse.

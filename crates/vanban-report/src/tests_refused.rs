@@ -162,3 +162,81 @@ fn check_reports_every_problem_at_once() {
         .check("bao-cao", &example("bao-cao"), &ReadOptions::default(), &[])
         .is_empty());
 }
+
+/// Removes the value at a dotted path (`indicators.0.name`); false when the
+/// path is not there.
+fn remove(data: &mut Value, path: &str) -> bool {
+    let (parent, last) = match path.rsplit_once('.') {
+        Some((parent, last)) => (parent.split('.').collect::<Vec<_>>(), last),
+        None => (Vec::new(), path),
+    };
+    let mut node = data;
+    for key in parent {
+        node = match key.parse::<usize>() {
+            Ok(i) if node.is_array() => match node.get_mut(i) {
+                Some(next) => next,
+                None => return false,
+            },
+            _ => match node.get_mut(key) {
+                Some(next) => next,
+                None => return false,
+            },
+        };
+    }
+    node.as_object_mut()
+        .is_some_and(|map| map.remove(last).is_some())
+}
+
+#[test]
+fn a_field_documented_as_required_is_one_the_template_cannot_do_without() {
+    let templates = Templates::builtin();
+    let (mut checked, mut optional) = (0, Vec::new());
+    for name in templates.names() {
+        for field in templates
+            .fields(name)
+            .unwrap()
+            .iter()
+            .filter(|f| f.required)
+        {
+            // `indicators[].name` → the first indicator's name.
+            let path = field.path.replace("[]", ".0");
+            let mut data = example(name);
+            if !remove(&mut data, &path) {
+                continue; // under an optional field the example leaves out
+            }
+            checked += 1;
+            let problems = templates.check(name, &data, &ReadOptions::default(), &[]);
+            let reported: Vec<_> = problems.iter().map(|p| p.data_path.as_deref()).collect();
+            assert!(
+                reported.contains(&Some(path.as_str())),
+                "{name}: {path} missing, reported {problems:#?}"
+            );
+            if templates.render_document(name, &data).is_ok() {
+                optional.push(format!("{name}: {path}"));
+            }
+        }
+    }
+    assert!(checked > 60, "{checked}");
+    assert!(
+        optional.is_empty(),
+        "documented as required, but renders without: {optional:#?}"
+    );
+}
+
+#[test]
+fn check_reports_a_missing_field_once() {
+    let templates = Templates::builtin();
+    let mut data = example("bao-cao-ket-qua-nam");
+    data["indicators"][4]
+        .as_object_mut()
+        .unwrap()
+        .remove("name");
+    let problems = templates.check("bao-cao-ket-qua-nam", &data, &ReadOptions::default(), &[]);
+    let paths: Vec<Option<&str>> = problems.iter().map(|p| p.data_path.as_deref()).collect();
+    assert_eq!(paths, [Some("indicators.4.name")], "{problems:#?}");
+    assert!(
+        problems[0].message.contains("(chỉ tiêu)"),
+        "{}",
+        problems[0]
+    );
+}
