@@ -295,10 +295,9 @@ fn rows_from_grid(grid: &workbook::Grid<'_>) -> Result<Vec<Row>, String> {
             .into_iter()
             .map(|p| format!("sheet `{sheet}`, cells {p}")),
     );
-    for (i, header) in headers.iter().enumerate() {
+    for (header, cell) in headers.iter().zip(header_cells) {
         if let Some(why) = header.as_deref().and_then(too_deep) {
-            let at = cell_name(first_col as usize + i, header_line);
-            problems.push(format!("sheet `{sheet}`, cell {at}: {why}"));
+            problems.push(format!("sheet `{sheet}`, cell {}: {why}", cell.at));
         }
     }
     if !problems.is_empty() {
