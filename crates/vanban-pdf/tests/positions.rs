@@ -242,7 +242,7 @@ fn a_paragraph_ending_in_a_colon_stays_with_its_points() {
             .collect();
         let points = "3. Giao Ủy ban nhân dân Thành phố Hà Nội:\n\na) Chịu trách nhiệm toàn diện về số liệu;\n\nb) Tổ chức thực hiện.\n";
         body.extend(vanban::body::parse(points).unwrap());
-        body.extend(doc.body.drain(..));
+        body.append(&mut doc.body);
         doc.body = body;
         doc
     };
