@@ -31,6 +31,11 @@ INDICATORS = [
 ]
 
 
+def vietnamese(x, places):
+    """A figure as an office types it: 1.234,5 (vanban reads text this way)."""
+    return f"{x:,.{places}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
 def row(i, rng):
     name = COMMUNES[i % len(COMMUNES)] + ("" if i < len(COMMUNES) else f" {i // len(COMMUNES) + 1}")
     district = DISTRICTS[i % len(DISTRICTS)]
@@ -69,8 +74,8 @@ def row(i, rng):
         met += actual <= plan if label.startswith("Tỷ lệ hộ nghèo") else actual >= plan
         r[f"indicators.{k}.name"] = label
         r[f"indicators.{k}.unit"] = unit
-        r[f"indicators.{k}.plan"] = f"{plan:.{places}f}"
-        r[f"indicators.{k}.actual"] = f"{actual:.{places}f}"
+        r[f"indicators.{k}.plan"] = vietnamese(plan, places)
+        r[f"indicators.{k}.actual"] = vietnamese(actual, places)
     r.update({
         "strengths.0": f"Có {met}/{len(INDICATORS)} chỉ tiêu chủ yếu đạt và vượt kế hoạch.",
         "strengths.1": "Công tác cải cách hành chính, chuyển đổi số có chuyển biến tích cực.",
