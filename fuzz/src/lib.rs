@@ -15,19 +15,80 @@ use arbitrary::{Arbitrary, Unstructured};
 use serde_json::Value;
 use vanban::metrics::FontSet;
 use vanban::model::{plain_text, Block};
-use vanban::template::Templates;
 use vanban::{Document, Format, InputError};
+use vanban_report::Templates;
 
 /// What a fuzz target runs on its bytes.
 pub type Check = fn(&[u8]);
 
 /// The fuzz targets, by the name of their folder in `fuzz/corpus/`.
-pub const TARGETS: [(&str, Check); 4] = [
+pub const TARGETS: [(&str, Check); 6] = [
     ("parse", check_parse),
     ("markdown", check_markdown),
     ("template", check_template),
     ("document", check_document),
+    ("workbook", check_workbook),
+    ("template_text", check_template_text),
 ];
+
+/// Limits small enough that a case passing them costs the fuzzer little:
+/// what a hostile file asks for beyond them must be refused, not tried.
+fn fuzz_limits() -> vanban::Limits {
+    vanban::Limits {
+        max_file_bytes: 1 << 20,
+        max_cells: 100_000,
+        max_inflated_bytes: 16 << 20,
+        max_template_work: 100_000,
+        ..vanban::Limits::default()
+    }
+}
+
+/// A workbook (the first byte picks .xlsx, .ods, .xls or .csv) read as a
+/// batch reads it: rows, or an error that says why; never a panic, and
+/// never more than the limits (the fuzzer's memory limit would catch it).
+pub fn check_workbook(bytes: &[u8]) {
+    let Some((&first, rest)) = bytes.split_first() else {
+        return;
+    };
+    let extension = ["xlsx", "ods", "xls", "csv"][first as usize % 4];
+    let limits = fuzz_limits();
+    match vanban_report::sheet::rows_from_bytes(rest, extension, None, &limits) {
+        Ok(rows) => {
+            for row in rows {
+                if let Err(why) = row.data {
+                    assert!(!why.trim().is_empty(), "a row refused without a reason");
+                }
+            }
+        }
+        Err(why) => assert!(
+            !why.trim().is_empty(),
+            "a workbook refused without a reason"
+        ),
+    }
+}
+
+/// A user template's text, loaded and rendered with the year-end report's
+/// example data: loaded or refused with a reason, rendered or refused with
+/// a reason, within the limits (nesting, work), never a crash.
+pub fn check_template_text(bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let limits = fuzz_limits();
+    let templates = match Templates::with_text("t", &text, &limits) {
+        Ok(templates) => templates,
+        Err(error) => {
+            assert!(!error.to_string().trim().is_empty(), "an empty load error");
+            return;
+        }
+    };
+    let data: Value =
+        serde_json::from_str(include_str!("../template-data.json")).expect("the example data");
+    if let Err(error) = templates.render("t", &data) {
+        assert!(
+            !error.to_string().trim().is_empty(),
+            "an empty template error"
+        );
+    }
+}
 
 /// Input text in one of the three languages (the first byte picks it).
 pub fn check_parse(bytes: &[u8]) {
@@ -161,7 +222,7 @@ pub fn doc_words(doc: &Document) -> Vec<(String, Vec<String>)> {
     field("signer.title", &doc.signer.title);
     field("signer.name", &doc.signer.name);
     for (i, r) in doc.recipients.iter().enumerate() {
-        field(&format!("recipients[{i}]"), r);
+        field(&format!("recipients[{i}]"), &r.text());
     }
     for (i, b) in doc.bases.iter().enumerate() {
         field(&format!("bases[{i}]"), b);

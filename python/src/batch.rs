@@ -15,17 +15,17 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyIterator, PyString};
 use serde_json::Value;
-use vanban::template::data::{self, RowStream};
 use vanban::InputError;
 use vanban_output::pool::Pool;
 use vanban_output::{names, Cancel, Format, Namer};
+use vanban_report::data::{self, RowStream};
 
 use crate::convert;
 use crate::document::{validate_value, Document};
 use crate::errors::{catch_panic, internal_error, validation_error, TemplateError};
 use crate::output::{format_list, output_error, RenderOptions};
 use crate::templates::{template_error, Catalog};
-use vanban::template::TemplateError as CoreError;
+use vanban_report::TemplateError as CoreError;
 
 /// What happened to one item of `render_many`.
 ///

@@ -4,6 +4,8 @@
 //! input is small, and this lets us accept what data frames hand out
 //! (numpy scalars, NaN for an empty cell, `datetime.date`).
 
+use std::cell::Cell;
+
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
@@ -13,24 +15,48 @@ use vanban::{Input, InputError, Problem};
 /// Converts a Python value to JSON; `path` names it in error messages.
 /// Nesting deeper than the default limit is refused (see [`to_json_within`]).
 pub fn to_json(obj: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
-    to_json_at(obj, path, vanban::Limits::default().max_depth)
+    let limits = vanban::Limits::default();
+    to_json_at(obj, path, limits.max_depth, &Cell::new(limits.max_cells))
 }
 
-/// Converts a Python value nested at most `max_depth` deep: lists built in
-/// a loop can nest 100,000 deep, which would overflow the stack here.
-pub fn to_json_within(obj: &Bound<'_, PyAny>, max_depth: usize) -> PyResult<Value> {
-    to_json_at(obj, "", max_depth)
+/// Converts a Python value nested at most `max_depth` deep (lists built in
+/// a loop can nest 100,000 deep, which would overflow the stack here) and
+/// holding at most `max_cells` values: a list that holds itself twice, 30
+/// times over, is 60 objects for Python and a billion values here.
+pub fn to_json_within(obj: &Bound<'_, PyAny>, limits: &vanban::Limits) -> PyResult<Value> {
+    to_json_at(obj, "", limits.max_depth, &Cell::new(limits.max_cells))
 }
 
-fn to_json_at(obj: &Bound<'_, PyAny>, path: &str, depth_left: usize) -> PyResult<Value> {
+fn to_json_at(
+    obj: &Bound<'_, PyAny>,
+    path: &str,
+    depth_left: usize,
+    values_left: &Cell<u64>,
+) -> PyResult<Value> {
+    let at = |path: &str| {
+        if path.is_empty() {
+            "the input".to_string()
+        } else {
+            path.to_string()
+        }
+    };
+    match values_left.get().checked_sub(1) {
+        Some(left) => values_left.set(left),
+        None => {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "{}: holds more values than the limit allows, a list or dict held twice counting twice (limits=vanban.Limits(max_cells=…))",
+                at(path)
+            )))
+        }
+    }
     let to_json = |obj: &Bound<'_, PyAny>, path: &str| {
         if depth_left == 0 {
             return Err(pyo3::exceptions::PyValueError::new_err(format!(
                 "{}: nested more deeply than the limit allows (limits=vanban.Limits(max_depth=…))",
-                if path.is_empty() { "the input" } else { path }
+                at(path)
             )));
         }
-        to_json_at(obj, path, depth_left - 1)
+        to_json_at(obj, path, depth_left - 1, values_left)
     };
     if obj.is_none() {
         return Ok(Value::Null);

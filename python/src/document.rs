@@ -165,7 +165,7 @@ impl Document {
     #[pyo3(signature = (data, *, limits = None))]
     fn new(py: Python<'_>, data: &Bound<'_, PyAny>, limits: Option<&Limits>) -> PyResult<Self> {
         let limits = or_default(limits);
-        let value = convert::to_json_within(data, limits.max_depth)?;
+        let value = convert::to_json_within(data, &limits)?;
         build(py, || validate_input(&value, &limits))
     }
 
@@ -293,7 +293,7 @@ impl Document {
     /// Nơi nhận: recipients, without dash and semicolon.
     #[getter]
     fn recipients(&self) -> Vec<String> {
-        self.inner.recipients.clone()
+        self.inner.recipients.iter().map(|r| r.text()).collect()
     }
 
     /// The signer's full name: "Đoàn Minh Long".

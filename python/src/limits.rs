@@ -9,7 +9,9 @@ use pyo3::prelude::*;
 ///     vanban.Document.from_file(path, limits=vanban.Limits(max_file_bytes=1_000_000))
 ///
 /// Defaults: max_file_bytes 16 MiB, max_font_bytes 64 MiB, max_field_chars
-/// 1,000,000, max_depth 64, max_partial_depth 16, max_table_columns 20.
+/// 1,000,000, max_depth 64, max_partial_depth 16, max_table_columns 20,
+/// max_cells 4,000,000, max_inflated_bytes 256 MiB, max_inflate_ratio 100,
+/// max_template_depth 32, max_template_work 1,000,000.
 #[pyclass(frozen, module = "vanban", name = "Limits")]
 #[derive(Clone)]
 pub struct Limits {
@@ -19,7 +21,8 @@ pub struct Limits {
 #[pymethods]
 impl Limits {
     #[new]
-    #[pyo3(signature = (*, max_file_bytes = None, max_font_bytes = None, max_field_chars = None, max_depth = None, max_partial_depth = None, max_table_columns = None))]
+    #[allow(clippy::too_many_arguments)] // one keyword argument per limit, as Python callers write them
+    #[pyo3(signature = (*, max_file_bytes = None, max_font_bytes = None, max_field_chars = None, max_depth = None, max_partial_depth = None, max_table_columns = None, max_cells = None, max_inflated_bytes = None, max_inflate_ratio = None, max_template_depth = None, max_template_work = None))]
     fn new(
         max_file_bytes: Option<u64>,
         max_font_bytes: Option<u64>,
@@ -27,6 +30,11 @@ impl Limits {
         max_depth: Option<usize>,
         max_partial_depth: Option<usize>,
         max_table_columns: Option<usize>,
+        max_cells: Option<u64>,
+        max_inflated_bytes: Option<u64>,
+        max_inflate_ratio: Option<u64>,
+        max_template_depth: Option<usize>,
+        max_template_work: Option<u64>,
     ) -> Limits {
         let d = vanban::Limits::default();
         Limits {
@@ -37,6 +45,11 @@ impl Limits {
                 max_depth: max_depth.unwrap_or(d.max_depth),
                 max_partial_depth: max_partial_depth.unwrap_or(d.max_partial_depth),
                 max_table_columns: max_table_columns.unwrap_or(d.max_table_columns),
+                max_cells: max_cells.unwrap_or(d.max_cells),
+                max_inflated_bytes: max_inflated_bytes.unwrap_or(d.max_inflated_bytes),
+                max_inflate_ratio: max_inflate_ratio.unwrap_or(d.max_inflate_ratio),
+                max_template_depth: max_template_depth.unwrap_or(d.max_template_depth),
+                max_template_work: max_template_work.unwrap_or(d.max_template_work),
             },
         }
     }
@@ -65,12 +78,33 @@ impl Limits {
     fn max_table_columns(&self) -> usize {
         self.inner.max_table_columns
     }
+    #[getter]
+    fn max_cells(&self) -> u64 {
+        self.inner.max_cells
+    }
+    #[getter]
+    fn max_inflated_bytes(&self) -> u64 {
+        self.inner.max_inflated_bytes
+    }
+    #[getter]
+    fn max_inflate_ratio(&self) -> u64 {
+        self.inner.max_inflate_ratio
+    }
+    #[getter]
+    fn max_template_depth(&self) -> usize {
+        self.inner.max_template_depth
+    }
+    #[getter]
+    fn max_template_work(&self) -> u64 {
+        self.inner.max_template_work
+    }
 
     fn __repr__(&self) -> String {
         let l = &self.inner;
         format!(
-            "vanban.Limits(max_file_bytes={}, max_font_bytes={}, max_field_chars={}, max_depth={}, max_partial_depth={}, max_table_columns={})",
-            l.max_file_bytes, l.max_font_bytes, l.max_field_chars, l.max_depth, l.max_partial_depth, l.max_table_columns
+            "vanban.Limits(max_file_bytes={}, max_font_bytes={}, max_field_chars={}, max_depth={}, max_partial_depth={}, max_table_columns={}, max_cells={}, max_inflated_bytes={}, max_inflate_ratio={}, max_template_depth={}, max_template_work={})",
+            l.max_file_bytes, l.max_font_bytes, l.max_field_chars, l.max_depth, l.max_partial_depth, l.max_table_columns,
+            l.max_cells, l.max_inflated_bytes, l.max_inflate_ratio, l.max_template_depth, l.max_template_work
         )
     }
 }

@@ -1,6 +1,7 @@
 //! `vanban.lint(path_or_bytes)`: the DOCX/PDF checker of `vanban-lint`,
 //! findings as dicts.
 
+use std::io::Read;
 use std::path::PathBuf;
 
 use pyo3::exceptions::PyValueError;
@@ -12,16 +13,24 @@ use crate::errors::{catch_panic, internal_error};
 /// Checks a DOCX or PDF against Decree 30/2020/NĐ-CP. `source` is a path
 /// (str or os.PathLike) or the file's bytes. Returns the findings, each a
 /// dict with rule, severity ("error"/"warning"), element, found, expected,
-/// page, paragraph (None when unknown) and section; an empty list when
+/// page, paragraph (None when unknown), section, fixable and text (the first
+/// 40 characters of its paragraph); an empty list when
 /// nothing was found. Raises OSError when the file cannot be opened and
-/// ValueError when it is neither a readable DOCX nor a PDF.
+/// ValueError when it is neither a readable DOCX nor a PDF, is encrypted, or
+/// passes a reading limit (the message names it). A path is read once, up
+/// to the file limit, so a FIFO or /dev/zero cannot hold it.
 #[pyfunction]
 pub fn lint<'py>(py: Python<'py>, source: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let bytes: Vec<u8> = if let Ok(data) = source.cast::<PyBytes>() {
         data.as_bytes().to_vec()
     } else {
         let path: PathBuf = source.extract()?;
-        std::fs::read(&path)?
+        // Read once, up to the file limit: a FIFO or /dev/zero stops there.
+        let limit = vanban_lint::LintLimits::default().max_file_bytes;
+        let file = std::fs::File::open(&path)?;
+        let mut bytes = Vec::new();
+        file.take(limit + 1).read_to_end(&mut bytes)?;
+        bytes
     };
     let outcome = py
         .detach(|| catch_panic(|| vanban_lint::lint(&bytes)))
@@ -44,6 +53,8 @@ pub fn lint<'py>(py: Python<'py>, source: &Bound<'py, PyAny>) -> PyResult<Bound<
         dict.set_item("page", f.page)?;
         dict.set_item("paragraph", f.paragraph)?;
         dict.set_item("section", f.section)?;
+        dict.set_item("fixable", f.fixable)?;
+        dict.set_item("text", &f.text)?;
         list.append(dict)?;
     }
     Ok(list)

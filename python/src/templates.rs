@@ -10,7 +10,7 @@ use crate::convert;
 use crate::document::Document;
 use crate::errors::{catch_panic, internal_error, validation_error, TemplateError};
 use crate::limits::{or_default, Limits};
-use vanban::template::{TemplateError as CoreError, TemplateErrorKind, Templates};
+use vanban_report::{TemplateError as CoreError, TemplateErrorKind, Templates};
 
 /// The built-in templates, or those plus a folder's.
 pub struct Catalog(Templates);
@@ -119,7 +119,7 @@ pub fn render_template(
 ) -> PyResult<Document> {
     let limits = or_default(limits);
     let catalog = Catalog::load_limited(templates_dir.as_deref(), &limits)?;
-    let data = convert::to_json_within(data, limits.max_depth)?;
+    let data = convert::to_json_within(data, &limits)?;
     let options = vanban::ReadOptions {
         limits,
         fonts: None,

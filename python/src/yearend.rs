@@ -1,10 +1,12 @@
 //! Year-end reports from Python: `vanban.rollup()` (a district's data from
 //! its units') and `vanban.read_sheet()` (rows of a workbook or CSV as
-//! dicts). The reckoning is in the core crate (`vanban::template`).
+//! dicts). The reckoning is in the report crate (`vanban_report`).
 
 use std::path::PathBuf;
 
-use pyo3::exceptions::PyValueError;
+use std::ffi::CString;
+
+use pyo3::exceptions::{PyUserWarning, PyValueError};
 use pyo3::prelude::*;
 use serde_json::Value;
 
@@ -33,8 +35,19 @@ pub fn rollup(
         .iter()
         .map(|u| convert::to_json(u, ""))
         .collect::<PyResult<Vec<_>>>()?;
-    match vanban::template::rollup::rollup(&base, &units) {
-        Ok(value) => to_python(py, &value),
+    match vanban_report::rollup::rollup(&base, &units) {
+        Ok(rolled) => {
+            // Near-miss names: the clerk should see them, the data is still right.
+            for warning in &rolled.warnings {
+                PyErr::warn(
+                    py,
+                    &py.get_type::<PyUserWarning>(),
+                    &CString::new(warning.as_str())?,
+                    1,
+                )?;
+            }
+            to_python(py, &rolled.data)
+        }
         Err(problems) => Err(PyValueError::new_err(problems.join("\n"))),
     }
 }
@@ -43,16 +56,21 @@ pub fn rollup(
 /// (`sheet` by name, the first by default), or `.csv`/`.jsonl`. The header
 /// row holds field paths (`issuer.name`, `indicators.0.plan`); empty cells
 /// are left out. Raises `ValueError` naming the sheet and cell of every bad
-/// cell.
+/// cell. The file is read within `limits` (its size, the cells a sheet
+/// spans, how far a workbook inflates); past one, `ValueError` names it.
 #[pyfunction]
-#[pyo3(signature = (path, sheet = None))]
+#[pyo3(signature = (path, sheet = None, *, limits = None))]
 pub fn read_sheet(
     py: Python<'_>,
     path: PathBuf,
     sheet: Option<String>,
+    limits: Option<&crate::limits::Limits>,
 ) -> PyResult<Vec<Py<PyAny>>> {
-    let rows = vanban::template::data::read_rows_in(&path, sheet.as_deref())
-        .map_err(PyValueError::new_err)?;
+    let limits = crate::limits::or_default(limits);
+    let skipped = vanban_report::data::Skipped::default();
+    let rows =
+        vanban_report::data::read_rows_in_limited(&path, sheet.as_deref(), &limits, &skipped)
+            .map_err(PyValueError::new_err)?;
     let mut problems = Vec::new();
     let mut out = Vec::new();
     for row in rows {

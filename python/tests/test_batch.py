@@ -1,6 +1,7 @@
 """render_many: parallel, per-item results, and Ctrl-C."""
 
 import os
+import queue
 import signal
 import threading
 import time
@@ -70,14 +71,26 @@ def test_bad_arguments_raise_at_once(plan, tmp_path):
 
 @pytest.mark.skipif(os.name != "posix", reason="sends SIGINT to itself")
 def test_ctrl_c_stops_promptly(plan, tmp_path):
+    # The signal is sent once the first document is written, not after a
+    # fixed delay: on a busy machine a timer could fire before the render
+    # began or after it ended. `progress` is a C callable (SimpleQueue.put),
+    # so no Python code runs during the render: the signal must be seen by
+    # render_many's own check, as a Ctrl-C typed during a run would be.
     many = items(plan, 5000)
-    timer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
-    start = time.monotonic()
-    timer.start()
+    first = queue.SimpleQueue()
+    sent = []
+
+    def interrupt():
+        first.get()
+        sent.append(time.monotonic())
+        os.kill(os.getpid(), signal.SIGINT)
+
+    sender = threading.Thread(target=interrupt, daemon=True)
+    sender.start()
     with pytest.raises(KeyboardInterrupt):
-        vanban.render_many(many, tmp_path, formats="docx", jobs=2)
-    elapsed = time.monotonic() - start
-    timer.join()
+        vanban.render_many(many, tmp_path, formats="docx", jobs=2, progress=first.put)
+    sender.join()
+    elapsed = time.monotonic() - sent[0]
     assert elapsed < 3.0, f"took {elapsed:.1f}s to stop"
     left = os.listdir(tmp_path)
     assert len(left) < 5000

@@ -86,6 +86,11 @@ class Limits:
         max_depth: Optional[int] = None,
         max_partial_depth: Optional[int] = None,
         max_table_columns: Optional[int] = None,
+        max_cells: Optional[int] = None,
+        max_inflated_bytes: Optional[int] = None,
+        max_inflate_ratio: Optional[int] = None,
+        max_template_depth: Optional[int] = None,
+        max_template_work: Optional[int] = None,
     ) -> Limits: ...
     @property
     def max_file_bytes(self) -> int: ...
@@ -99,6 +104,16 @@ class Limits:
     def max_partial_depth(self) -> int: ...
     @property
     def max_table_columns(self) -> int: ...
+    @property
+    def max_cells(self) -> int: ...
+    @property
+    def max_inflated_bytes(self) -> int: ...
+    @property
+    def max_inflate_ratio(self) -> int: ...
+    @property
+    def max_template_depth(self) -> int: ...
+    @property
+    def max_template_work(self) -> int: ...
 
 @final
 class Document:
@@ -217,9 +232,12 @@ def rollup(base: Mapping[str, Any], units: Sequence[Mapping[str, Any]]) -> dict[
     averaged weighted by the field named in `base["weights"]` (or an
     indicator's `weight`); a rate without a weight raises ValueError."""
 
-def read_sheet(path: StrPath, sheet: Optional[str] = None) -> list[dict[str, Any]]:
+def read_sheet(
+    path: StrPath, sheet: Optional[str] = None, *, limits: Optional[Limits] = None
+) -> list[dict[str, Any]]:
     """Rows of a .xlsx/.xls/.ods sheet (or .csv/.jsonl) as dicts; the header
-    row holds field paths. ValueError names the sheet and cell of a bad cell."""
+    row holds field paths. ValueError names the sheet and cell of a bad cell,
+    or the limit a file passes."""
 
 def render_many(
     items: Union[Iterable[Union[Mapping[str, Any], Document]], StrPath],
@@ -259,9 +277,14 @@ class Finding(TypedDict):
     paragraph: Optional[int]
     section: str
     """Section of the decree spec, e.g. ``§2.4``."""
+    fixable: bool
+    """Whether ``vanban lint --fix`` acts on this rule."""
+    text: Optional[str]
+    """The first 40 characters of the paragraph it is about."""
 
 def lint(source: Union[StrPath, bytes]) -> list[Finding]:
     """Check a DOCX or PDF (path or bytes) against Decree 30; [] when nothing is found.
 
     Raises OSError when the file cannot be opened, ValueError when it is neither
-    a readable DOCX nor a PDF."""
+    a readable DOCX nor a PDF, is encrypted, or passes one of the reading limits
+    (the message names it; the file is read up to 16 MiB, once)."""

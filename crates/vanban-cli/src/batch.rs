@@ -9,13 +9,14 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use vanban::template::data::{self, Row};
-use vanban::template::{TemplateError, Templates};
 use vanban::Document;
 use vanban_output::pool::Pool;
-use vanban_output::{names, Cancel, Namer, Progress};
+use vanban_output::{names, Namer, Progress};
+use vanban_report::data::{self, Row};
+use vanban_report::{TemplateError, Templates};
 
 use crate::output::Output;
+use crate::signals::Stop;
 
 /// What to render and how.
 pub struct Batch<'a> {
@@ -69,17 +70,19 @@ pub struct Summary {
     pub elapsed: Duration,
     /// `--name-field` was given but no row has it.
     pub name_field_unused: bool,
+    /// Rows skipped because every cell is empty (`,,,,`).
+    pub skipped: usize,
 }
 
 /// Renders every item of `data_file` and writes it to `output`, reading
-/// rows as the workers take them; `cancel` stops it after the documents
-/// under way. Only a file that cannot be read at all is an `Err`; item
-/// problems are in the summary.
+/// rows as the workers take them; `stop` stops it after the documents
+/// under way (or at once while it only reads). Only a file that cannot be
+/// read at all is an `Err`; item problems are in the summary.
 pub fn run_batch(
     data_file: &Path,
     batch: &Batch<'_>,
     output: &Output,
-    cancel: &Cancel,
+    stop: &Stop,
     mut progress: impl FnMut(Progress),
 ) -> Result<Summary, String> {
     if batch.templates.fields(batch.template).is_none() {
@@ -90,15 +93,31 @@ pub fn run_batch(
         ));
     }
     let started = Instant::now();
+    let limits = &batch.options.limits;
+    let skipped = data::Skipped::default();
+    stop.reading(true);
+    // A pipe or a device can be read only once: its rows are kept (it is
+    // read within --max-file-bytes). A file is read twice, row by row.
+    let kept: Option<Vec<Row>> = match data::is_regular(data_file) {
+        true => None,
+        false => {
+            Some(data::stream_rows_limited(data_file, batch.sheet, limits, &skipped)?.collect())
+        }
+    };
     // A first pass counts the rows (for progress and the width of numbers)
     // without keeping them, and sees whether any has the --name-field.
     let mut items = 0;
     let mut field_seen = batch.name_field.is_none();
-    for row in data::stream_rows(data_file, batch.sheet)? {
+    let mut count = |row: &Row| {
         items += 1;
         if let (false, Some(field), Ok(data)) = (field_seen, batch.name_field, &row.data) {
             field_seen = names::lookup(data, field).is_some();
         }
+    };
+    match &kept {
+        Some(rows) => rows.iter().for_each(&mut count),
+        None => data::stream_rows_limited(data_file, batch.sheet, limits, &skipped)?
+            .for_each(|row| count(&row)),
     }
     if let (false, Some(field)) = (field_seen || items == 0, batch.name_field) {
         return Err(format!(
@@ -108,7 +127,14 @@ pub fn run_batch(
     }
     let mut namer = Namer::new(Some(batch.template), Some(items));
     let named_any = AtomicBool::new(false);
-    let jobs = data::stream_rows(data_file, batch.sheet)?.map(|row| {
+    let rows: data::RowStream = match kept {
+        Some(rows) => Box::new(rows.into_iter()),
+        None => {
+            data::stream_rows_limited(data_file, batch.sheet, limits, &data::Skipped::default())?
+        }
+    };
+    stop.reading(false);
+    let jobs = rows.map(|row| {
         let name = batch.name_field.and_then(|field| {
             let value = names::lookup(row.data.as_ref().ok()?, field)?;
             named_any.store(true, Ordering::Relaxed);
@@ -125,8 +151,9 @@ pub fn run_batch(
         failures: Vec::new(),
         elapsed: Duration::ZERO,
         name_field_unused: false,
+        skipped: skipped.count(),
     };
-    Pool::new(batch.jobs).total(items).cancel(cancel).run(
+    Pool::new(batch.jobs).total(items).cancel(&stop.cancel).run(
         jobs,
         |(row, stem)| {
             render_row(&row, batch).and_then(|doc| {
@@ -217,6 +244,14 @@ pub fn report(
     let mut err = std::io::stderr().lock();
     for failure in &summary.failures {
         let _ = writeln!(err, "{}: {failure}", data_file.display());
+    }
+    if summary.skipped > 0 {
+        let _ = writeln!(
+            err,
+            "{}: {} empty rows (every cell empty) skipped",
+            data_file.display(),
+            summary.skipped
+        );
     }
     if let (true, Some(field)) = (summary.name_field_unused, name_field) {
         let _ = writeln!(

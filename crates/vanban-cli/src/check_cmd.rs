@@ -7,9 +7,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use vanban::template::data::{self, Origins};
-use vanban::template::{sheet, TemplateError, Templates};
 use vanban::ReadOptions;
+use vanban_report::data::{self, Origins};
+use vanban_report::{sheet, TemplateError, Templates};
 
 /// What to check the data files against.
 pub struct Check<'a> {
@@ -67,9 +67,9 @@ fn holds_rows(file: &Path) -> bool {
 
 fn check_one(file: &Path, check: &Check<'_>) -> Vec<String> {
     let shown = file.display();
-    match data::read_one_traced_limited(file, &check.options.limits) {
-        Err(why) => vec![why],
-        Ok((value, origins)) => problems(check, &value)
+    match data::read_data(file, &check.options.limits) {
+        Err(why) => vec![why.to_string()],
+        Ok(data::DataFile { value, origins }) => problems(check, &value)
             .iter()
             .map(|e| format!("{shown}: {}", located(e, &origins)))
             .collect(),

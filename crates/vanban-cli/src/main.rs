@@ -131,6 +131,8 @@ enum Command {
         /// A folder of templates that adds to or overrides the built-ins.
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Validate input files and print every problem; writes nothing. With
     /// --template, the inputs are data files (or files of rows, as for
@@ -171,6 +173,12 @@ enum Command {
         /// what still needs a person.
         #[arg(long, value_name = "OUT.docx")]
         fix: Option<PathBuf>,
+        /// With --fix: replace the DOCX itself (a new file renamed over it,
+        /// only when every check passed).
+        #[arg(long)]
+        in_place: bool,
+        #[command(flatten)]
+        limits: lint_cmd::LintLimitArgs,
     },
 }
 
@@ -270,7 +278,9 @@ fn main() -> ExitCode {
             output,
             format,
             templates,
+            limits,
         } => {
+            let limits = limits.limits();
             let output = Output {
                 dir: output,
                 formats: format.0,
@@ -282,8 +292,9 @@ fn main() -> ExitCode {
                 units: &units,
                 sheet: sheet.as_deref(),
                 template: &template,
+                limits: &limits,
             };
-            match templates_cmd::load(templates.as_deref(), &Limits::default()) {
+            match templates_cmd::load(templates.as_deref(), &limits) {
                 Ok(templates) => rollup_cmd::run(&job, &templates, &write),
                 Err(code) => code,
             }
@@ -325,9 +336,15 @@ fn main() -> ExitCode {
             println!("{}", vanban::input::json_schema());
             ExitCode::SUCCESS
         }
-        Command::Lint { files, json, fix } => match fix {
-            Some(out) => lint_cmd::fix(&files, &out),
-            None => lint_cmd::lint(&files, json),
+        Command::Lint {
+            files,
+            json,
+            fix,
+            in_place,
+            limits,
+        } => match (fix, in_place) {
+            (None, false) => lint_cmd::lint(&files, json, &limits.limits()),
+            (out, _) => lint_cmd::fix(&files, out.as_deref(), in_place, &limits.limits()),
         },
     }
 }
@@ -361,7 +378,14 @@ fn render(
             break;
         }
         let stem = namer.name(index + 1, input.file_stem().and_then(|s| s.to_str()));
-        let done = load(input).and_then(|doc| {
+        // While it reads (a pipe may block) a signal ends the run at once.
+        stop.reading(true);
+        let loaded = load(input);
+        stop.reading(false);
+        if stop.cancel.is_cancelled() {
+            break;
+        }
+        let done = loaded.and_then(|doc| {
             output
                 .write(&doc, &stem)
                 .map_err(|e| format!("{}: cannot write output: {e}", input.display()))

@@ -1,11 +1,11 @@
 //! `vanban rollup BASE UNIT…`: one report from the units' year-end data
-//! (the reckoning is `vanban::template::rollup`).
+//! (the reckoning is `vanban_report::rollup`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use vanban::template::data;
-use vanban::template::{rollup, sheet, Templates};
+use vanban_report::data;
+use vanban_report::{rollup, sheet, Templates};
 
 /// What to roll up and through which template.
 pub struct Rollup<'a> {
@@ -13,6 +13,8 @@ pub struct Rollup<'a> {
     pub units: &'a [PathBuf],
     pub sheet: Option<&'a str>,
     pub template: &'a str,
+    /// Each file read (base and units) is held to these.
+    pub limits: &'a vanban::Limits,
 }
 
 /// Reads the base and every unit, rolls them up, renders and writes the
@@ -23,10 +25,13 @@ pub fn run(
     write: &crate::output::WriteFn<'_>,
 ) -> ExitCode {
     let mut problems = Vec::new();
-    let base = data::read_one(job.base).map_err(|e| problems.push(e)).ok();
+    let base = data::read_data(job.base, job.limits)
+        .map(|file| file.value)
+        .map_err(|e| problems.push(e.to_string()))
+        .ok();
     let mut units = Vec::new();
     for file in job.units {
-        match read_units(file, job.sheet) {
+        match read_units(file, job.sheet, job.limits) {
             Ok(mut found) => units.append(&mut found),
             Err(mut why) => problems.append(&mut why),
         }
@@ -35,7 +40,12 @@ pub fn run(
         return fail(&problems);
     };
     let combined = match rollup::rollup(&base, &units) {
-        Ok(combined) => combined,
+        Ok(rolled) => {
+            for warning in &rolled.warnings {
+                eprintln!("warning: {}: roll-up: {warning}", job.base.display());
+            }
+            rolled.data
+        }
         Err(why) => {
             let shown = job.base.display();
             return fail(
@@ -68,6 +78,7 @@ pub fn run(
 fn read_units(
     file: &Path,
     sheet_name: Option<&str>,
+    limits: &vanban::Limits,
 ) -> Result<Vec<serde_json::Value>, Vec<String>> {
     let many = sheet::is_sheet(file)
         || matches!(
@@ -75,9 +86,13 @@ fn read_units(
             Some("csv" | "jsonl" | "ndjson")
         );
     if !many {
-        return data::read_one(file).map(|v| vec![v]).map_err(|e| vec![e]);
+        return data::read_data(file, limits)
+            .map(|file| vec![file.value])
+            .map_err(|e| vec![e.to_string()]);
     }
-    let rows = data::read_rows_in(file, sheet_name).map_err(|e| vec![e])?;
+    let skipped = data::Skipped::default();
+    let rows =
+        data::read_rows_in_limited(file, sheet_name, limits, &skipped).map_err(|e| vec![e])?;
     let mut units = Vec::new();
     let mut problems = Vec::new();
     for row in rows {

@@ -1,9 +1,15 @@
 //! SIGTERM and SIGINT stop a run cleanly: no new document is started, the
 //! documents under way finish (or leave nothing: their temporary files are
-//! removed), and the summary of what was written is printed. A second
-//! signal ends the process at once.
+//! removed), and the summary of what was written is printed.
+//!
+//! The signals are taken on a thread of their own, so that a run blocked
+//! reading its input (a named pipe nobody writes to) still ends: while a
+//! run is only reading, nothing is half written and the first signal ends
+//! the process at once. A second signal ends it at once too, after removing
+//! the temporary files of the documents under way. Either way the exit
+//! status is 128 + the signal's number.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use vanban_output::Cancel;
@@ -12,6 +18,7 @@ use vanban_output::Cancel;
 pub struct Stop {
     pub cancel: Cancel,
     signal: Arc<AtomicUsize>,
+    reading: Arc<AtomicBool>,
 }
 
 impl Stop {
@@ -21,20 +28,35 @@ impl Stop {
         let stop = Stop {
             cancel: Cancel::new(),
             signal: Arc::new(AtomicUsize::new(0)),
+            reading: Arc::new(AtomicBool::new(false)),
         };
         #[cfg(unix)]
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
-            let flag = stop.cancel.flag();
-            // Registered first, so it sees the flag as the previous signal left it.
-            let _ = signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(flag));
-            let _ = signal_hook::flag::register(signal, Arc::clone(flag));
-            let _ = signal_hook::flag::register_usize(
-                signal,
-                Arc::clone(&stop.signal),
-                signal as usize,
-            );
+        {
+            use signal_hook::consts::{SIGINT, SIGTERM};
+            if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT]) {
+                let cancel = stop.cancel.clone();
+                let signal = Arc::clone(&stop.signal);
+                let reading = Arc::clone(&stop.reading);
+                std::thread::spawn(move || {
+                    for number in signals.forever() {
+                        let again = cancel.is_cancelled();
+                        signal.store(number as usize, Ordering::SeqCst);
+                        cancel.cancel();
+                        if again || reading.load(Ordering::SeqCst) {
+                            vanban_output::write::abandon();
+                            std::process::exit(128 + number);
+                        }
+                    }
+                });
+            }
         }
         stop
+    }
+
+    /// Whether the run is only reading now (nothing under way to finish):
+    /// a signal then ends it at once.
+    pub fn reading(&self, reading: bool) {
+        self.reading.store(reading, Ordering::SeqCst);
     }
 
     /// The signal that stopped the run, if one did.

@@ -4,8 +4,8 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use vanban::template::Templates;
 use vanban::{Document, Limits, ReadOptions};
+use vanban_report::Templates;
 
 /// The built-ins, or the built-ins plus a user folder; a folder that cannot
 /// be read is reported and ends the command with exit status 1.
@@ -52,15 +52,22 @@ pub fn render_data_file(
     data_file: &Path,
     options: &ReadOptions<'_>,
 ) -> Result<Document, String> {
-    let (data, origins) = vanban::template::data::read_one_traced(data_file)?;
+    let vanban_report::data::DataFile {
+        value: data,
+        origins,
+    } = vanban_report::data::read_data(data_file, &options.limits)?;
     templates
         .render_document_with(name, &data, options)
         .map_err(|e| {
-            // A value loaded from a sheet: name its cell too.
+            // Values loaded from a sheet: name their cells too.
+            let shown = e.to_string();
+            let annotated = vanban_report::data::with_cells(&shown, &origins);
             let cell = e.data_path.as_ref().and_then(|p| origins.get(p));
             match cell {
-                Some(cell) => format!("{}: {e} ({cell})", data_file.display()),
-                None => format!("{}: {e}", data_file.display()),
+                Some(cell) if annotated == shown => {
+                    format!("{}: {shown} ({cell})", data_file.display())
+                }
+                _ => format!("{}: {annotated}", data_file.display()),
             }
         })
 }
@@ -94,7 +101,7 @@ pub fn batch_command(
     };
     let stop = crate::signals::Stop::on_signals();
     let mut view = crate::batch::ProgressView::new(show_progress);
-    let run = crate::batch::run_batch(data_file, &batch, output, &stop.cancel, |at| view.show(at));
+    let run = crate::batch::run_batch(data_file, &batch, output, &stop, |at| view.show(at));
     match run {
         Ok(summary) => {
             view.finish(&summary);

@@ -445,7 +445,7 @@ fn stamps_stand_beside_the_title_without_pushing_it_down() {
     }
     let yaml = std::fs::read_to_string(repo().join("examples/kinds/quyet-dinh.yaml")).unwrap();
     let plain = Document::from_text(&yaml, Format::Yaml).unwrap();
-    let stamped = format!("{yaml}secrecy: mat\nurgency: thuong-khan\n");
+    let stamped = format!("{yaml}secrecy: mat\nurgency: khan\n");
     let stamped = Document::from_text(&stamped, Format::Yaml).unwrap();
     // In the DOCX each stamp is a frame at a fixed place, out of the flow.
     let xml = part(
@@ -453,7 +453,7 @@ fn stamps_stand_beside_the_title_without_pushing_it_down() {
         "word/document.xml",
     );
     let tree = roxmltree::Document::parse(&xml).unwrap();
-    for text in ["MẬT", "THƯỢNG KHẨN"] {
+    for text in ["MẬT", "KHẨN"] {
         let frame = property(paragraph(&tree, text), &["pPr", "framePr"])
             .unwrap_or_else(|| panic!("{text} is not framed"));
         assert_eq!(frame.attribute((W, "vAnchor")), Some("margin"));
@@ -480,6 +480,27 @@ fn stamps_stand_beside_the_title_without_pushing_it_down() {
         assert!(
             summary.x_min > urgent.x_max && summary.y_min < urgent.y_min,
             "summary {summary:?} beside the stamp {urgent:?}"
+        );
+    }
+    // Beside MẬT and THƯỢNG KHẨN (40 mm) the summary would be squeezed to
+    // less than two thirds of the text width: the title block starts below
+    // the stamps instead, at the page's full width (issue 21).
+    let squeezed = format!("{yaml}secrecy: mat\nurgency: thuong-khan\n");
+    let squeezed = Document::from_text(&squeezed, Format::Yaml).unwrap();
+    for (without, with) in both_renderings(&plain, "qd-plain-2")
+        .iter()
+        .zip(&both_renderings(&squeezed, "qd-squeezed"))
+    {
+        let urgent = find(with, "THƯỢNG");
+        let (title, moved) = (top_of(without, "QUYẾT"), top_of(with, "QUYẾT"));
+        assert!(
+            moved.y_min > urgent.y_min + 10.0 && moved.y_min > title.y_min,
+            "type name {moved:?} below the stamp {urgent:?}"
+        );
+        let (summary, plain_summary) = (top_of(with, "Về"), top_of(without, "Về"));
+        assert!(
+            (summary.x_min - plain_summary.x_min).abs() < 1.0,
+            "summary {summary:?} set as without stamps {plain_summary:?}"
         );
     }
     // A công văn: KHẨN (20 mm) stands left of Kính gửi, which stays put.

@@ -10,8 +10,8 @@ use std::process::Command;
 
 use common::*;
 use serde_json::{json, Value};
-use vanban::template::{data, TemplateErrorKind, Templates};
 use vanban::Document;
+use vanban_report::{data, TemplateErrorKind, Templates};
 
 const NEW_TEMPLATES: [&str; 6] = [
     "quyet-dinh",
@@ -198,8 +198,12 @@ fn last_page_size(pdf: &Path) -> (f32, f32) {
 }
 
 fn template_data(name: &str) -> Value {
-    data::read_one(&repo().join("examples/data").join(format!("{name}.yaml")))
-        .unwrap_or_else(|e| panic!("{e}"))
+    data::read_data(
+        &repo().join("examples/data").join(format!("{name}.yaml")),
+        &vanban::Limits::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+    .value
 }
 
 fn render(name: &str, data: &Value) -> Document {
@@ -295,7 +299,7 @@ fn the_quyet_dinh_template_numbers_articles_from_data_and_keeps_them_text() {
     assert!(!texts.iter().any(|t| t == "Phụ lục"), "{texts:?}");
 }
 
-fn error(name: &str, data: &Value) -> vanban::template::TemplateError {
+fn error(name: &str, data: &Value) -> vanban_report::TemplateError {
     match Templates::builtin().render(name, data) {
         Ok(_) => panic!("{name} accepted {data}"),
         Err(e) => e,

@@ -121,6 +121,10 @@ fn json_output_carries_every_field() {
     assert_eq!(finding["page"], 1);
     assert_eq!(finding["section"], "§2.3, §3");
     assert!(finding["found"].as_str().unwrap().contains("KH - VP"));
+    assert_eq!(finding["text"], "Số: 1026/KH - VP");
+    assert_eq!(finding["fixable"], false);
+    assert_eq!(json[0]["schema_version"], 2);
+    assert_eq!(report["pages_estimated"], true);
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{repo, seed_example, temp_dir};
-use vanban::template::data;
+use vanban_report::data;
 
 fn vanban(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vanban"))

@@ -116,8 +116,10 @@ fn real_data_renders_through_its_template() {
             .into_iter()
             .find(|t| name.starts_with(t))
             .unwrap_or_else(|| panic!("{name}: no template of that name"));
-        let data = vanban::template::data::read_one(&file).unwrap_or_else(|e| panic!("{e}"));
-        let doc = vanban::template::Templates::builtin()
+        let data = vanban_report::data::read_data(&file, &vanban::Limits::default())
+            .unwrap_or_else(|e| panic!("{e}"))
+            .value;
+        let doc = vanban_report::Templates::builtin()
             .render_document(template, &data)
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         let texts: Vec<String> = paragraphs(&doc).into_iter().map(|(t, _)| t).collect();
@@ -164,12 +166,14 @@ fn plan_and_report_templates_refuse_unknown_fields() {
         let path = repo()
             .join("examples/data")
             .join(format!("{template}.yaml"));
-        let mut data = vanban::template::data::read_one(&path).unwrap_or_else(|e| panic!("{e}"));
-        vanban::template::Templates::builtin()
+        let mut data = vanban_report::data::read_data(&path, &vanban::Limits::default())
+            .unwrap_or_else(|e| panic!("{e}"))
+            .value;
+        vanban_report::Templates::builtin()
             .render_document(template, &data)
             .unwrap_or_else(|e| panic!("{template}: {e}"));
         data[misspelt] = serde_json::Value::from("Trên đây là …./.");
-        let err = vanban::template::Templates::builtin()
+        let err = vanban_report::Templates::builtin()
             .render_document(template, &data)
             .unwrap_err()
             .to_string();

@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 
 use common::{paragraph_texts, part, repo, temp_dir};
 use serde_json::Value;
-use vanban::template::{data, Templates};
+use vanban_report::{data, Templates};
 
 fn example_data(name: &str) -> PathBuf {
     repo().join("examples/data").join(format!("{name}.yaml"))
@@ -16,7 +16,9 @@ fn example_data(name: &str) -> PathBuf {
 
 /// The paragraphs of the DOCX a built-in makes from its example data.
 fn docx_texts(name: &str) -> Vec<String> {
-    let data = data::read_one(&example_data(name)).unwrap();
+    let data = data::read_data(&example_data(name), &vanban::Limits::default())
+        .unwrap()
+        .value;
     let doc = Templates::builtin()
         .render_document(name, &data)
         .unwrap_or_else(|e| panic!("{e}"));
@@ -53,8 +55,9 @@ fn year_end_report_docx_has_computed_percentages() {
         .iter()
         .position(|t| t == "Tỷ lệ hộ nghèo (chuẩn đa chiều)")
         .expect(&all);
-    // Lower is better: 1,6 ÷ 1,48 × 100, and the row counts as exceeded.
-    assert_eq!(texts[row + 3..row + 7], ["1,6", "1,48", "108,1", "68,8"]);
+    // Lower is better: 1,48 ÷ 1,6 = 92,5% of the plan, and the row counts
+    // as exceeded; 1,48 ÷ 2,15 = 68,8% of last year.
+    assert_eq!(texts[row + 3..row + 7], ["1,6", "1,48", "92,5", "68,8"]);
     assert_eq!(texts[row + 7], "Vượt");
     assert!(has(&texts, "- Như trên;"), "{all}");
     assert!(
@@ -146,7 +149,12 @@ fn render_with_a_template_writes_the_document() {
 #[test]
 fn render_with_a_template_reports_missing_data() {
     let dir = temp_dir("template-missing");
-    let mut data: Value = data::read_one(&example_data("bao-cao-ket-qua-nam")).unwrap();
+    let mut data: Value = data::read_data(
+        &example_data("bao-cao-ket-qua-nam"),
+        &vanban::Limits::default(),
+    )
+    .unwrap()
+    .value;
     data.as_object_mut().unwrap().remove("year");
     let file = dir.join("thieu.json");
     std::fs::write(&file, data.to_string()).unwrap();
@@ -236,7 +244,9 @@ fn a_batch_of_50_with_2_bad_rows_writes_48_and_names_the_2() {
 #[test]
 fn a_batch_reads_json_lines_too() {
     let dir = temp_dir("template-batch-jsonl");
-    let one = data::read_one(&example_data("bao-cao")).unwrap();
+    let one = data::read_data(&example_data("bao-cao"), &vanban::Limits::default())
+        .unwrap()
+        .value;
     let mut two = one.clone();
     two["issued_by"] = Value::from("Sở Tư pháp");
     let path = dir.join("items.jsonl");
@@ -306,7 +316,12 @@ fn files_in(dir: &Path) -> Vec<String> {
 #[test]
 fn check_with_a_template_reports_every_problem_and_writes_nothing() {
     let dir = temp_dir("check-template");
-    let mut data: Value = data::read_one(&example_data("bao-cao-ket-qua-nam")).unwrap();
+    let mut data: Value = data::read_data(
+        &example_data("bao-cao-ket-qua-nam"),
+        &vanban::Limits::default(),
+    )
+    .unwrap()
+    .value;
     data["strenghts"] = data["strengths"].clone();
     data["indicators"][1]["uint"] = Value::from("ha");
     data["number"] = Value::from(0);
@@ -390,7 +405,12 @@ fn check_names_the_cell_of_an_unknown_column_in_a_sheet() {
     sheet.write_number(1, 3, 1185.0).unwrap();
     sheet.write_string(1, 4, "ha").unwrap();
     book.save(dir.join("chi-tieu.xlsx")).unwrap();
-    let mut data: Value = data::read_one(&example_data("bao-cao-ket-qua-nam")).unwrap();
+    let mut data: Value = data::read_data(
+        &example_data("bao-cao-ket-qua-nam"),
+        &vanban::Limits::default(),
+    )
+    .unwrap()
+    .value;
     data["indicators"] = serde_json::json!({"from": "chi-tieu.xlsx", "sheet": "Chỉ tiêu"});
     let file = dir.join("bao-cao.json");
     std::fs::write(&file, data.to_string()).unwrap();
@@ -453,7 +473,12 @@ fn a_batch_allows_its_name_field_column_and_nothing_else() {
 #[test]
 fn check_names_every_missing_field_with_what_it_is() {
     let dir = temp_dir("check-missing");
-    let mut data: Value = data::read_one(&example_data("bao-cao-ket-qua-nam")).unwrap();
+    let mut data: Value = data::read_data(
+        &example_data("bao-cao-ket-qua-nam"),
+        &vanban::Limits::default(),
+    )
+    .unwrap()
+    .value;
     let object = data.as_object_mut().unwrap();
     object.remove("year");
     object.remove("tasks");

@@ -11,7 +11,7 @@ use std::process::{Command, Output};
 use common::{have, normalise, paragraph_texts, part, repo, run, temp_dir};
 use rust_xlsxwriter::Workbook;
 use serde_json::{json, Value};
-use vanban::template::{data, Templates};
+use vanban_report::{data, Templates};
 
 fn vanban(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vanban"))
@@ -29,7 +29,12 @@ fn stderr(output: &Output) -> String {
 /// missing current and previous values, decimals, and `m²`, `#`, `&`, `*`,
 /// `_` in names.
 fn tricky_data() -> Value {
-    let mut data = data::read_one(&repo().join("examples/data/bao-cao-ket-qua-nam.yaml")).unwrap();
+    let mut data = data::read_data(
+        &repo().join("examples/data/bao-cao-ket-qua-nam.yaml"),
+        &vanban::Limits::default(),
+    )
+    .unwrap()
+    .value;
     data["indicators"] = json!([
         {"group": "Kinh tế", "name": "Doanh thu thương mại & dịch vụ", "unit": "tỷ đồng", "plan": 350.5, "actual": 362.25, "key": true},
         {"group": "Kinh tế", "name": "Giá trị sản xuất nông nghiệp #1", "unit": "tỷ đồng", "previous": 1085.47, "plan": 1150, "actual": 1192.63, "key": true},
@@ -73,14 +78,12 @@ fn num(v: &Value, key: &str) -> Option<f64> {
 /// What one indicator's table row must read, computed from its data:
 /// previous, plan, actual, % of plan, % of last year, status.
 fn expected_row(i: &Value) -> Vec<String> {
-    let down = i.get("direction").and_then(Value::as_str) == Some("giảm");
     let (plan, actual, previous) = (num(i, "plan"), num(i, "actual"), num(i, "previous"));
     let cell = |x: Option<f64>| x.map_or("-".into(), |x| vn(x, None));
     let pct = |x: Option<f64>| x.map_or("-".into(), |x| vn(x, Some(1)));
+    // Actual ÷ plan in either direction; the status says which is good.
     let of_plan = match (plan, actual) {
-        (Some(p), Some(a)) if p != 0.0 && !(down && a == 0.0) => {
-            Some(if down { p / a * 100.0 } else { a / p * 100.0 })
-        }
+        (Some(p), Some(a)) if p != 0.0 => Some(a / p * 100.0),
         _ => None,
     };
     let of_previous = match (previous, actual) {
@@ -101,7 +104,9 @@ fn expected_row(i: &Value) -> Vec<String> {
 fn status_of(i: &Value) -> Option<&'static str> {
     let down = i.get("direction").and_then(Value::as_str) == Some("giảm");
     let (plan, actual) = (num(i, "plan")?, num(i, "actual")?);
-    if plan == 0.0 {
+    // A plan of 0 says nothing of more-is-better; for less-is-better it
+    // asks for none at all.
+    if plan == 0.0 && !down {
         return None;
     }
     let better = if down { plan - actual } else { actual - plan };
@@ -171,7 +176,7 @@ fn tricky_indicators_read_right_number_by_number_in_the_pdf() {
     let exceeded = statuses.iter().flatten().filter(|s| **s == "Vượt").count();
     let text = normalise(&run("pdftotext", &[pdf.to_str().unwrap(), "-"]));
     let sentence = format!(
-        "hoàn thành {met}/{judged} chỉ tiêu chủ yếu, trong đó {exceeded} chỉ tiêu vượt kế hoạch; {} chỉ tiêu chưa đạt kế hoạch: Thu nhập bình quân đầu người; {} chỉ tiêu chưa đánh giá được",
+        "hoàn thành {met}/{judged} chỉ tiêu chủ yếu, trong đó {exceeded} chỉ tiêu vượt kế hoạch; {} chỉ tiêu chưa đạt kế hoạch: Thu nhập bình quân đầu người, Số vụ cháy_nổ; {} chỉ tiêu chưa đánh giá được",
         judged - met,
         indicators.len() - judged
     );
@@ -196,8 +201,9 @@ fn tricky_indicators_read_right_number_by_number_in_the_pdf() {
             vn((a - prev) / prev * 100.0, Some(1))
         ),
         format!(
-            "- Tỷ lệ hộ nghèo *đa chiều* còn 1,48% (kế hoạch 1,6%), giảm {}% so với cùng kỳ;",
-            vn((2.15 - 1.48) / 2.15 * 100.0, Some(1))
+            // A rate changes in percentage points: 2,15 − 1,48 = 0,67.
+            "- Tỷ lệ hộ nghèo *đa chiều* còn 1,48% (kế hoạch 1,6%), giảm {} điểm phần trăm so với cùng kỳ;",
+            vn(2.15 - 1.48, None)
         ),
         "- Diện tích nhà ở bình quân (m²/người): chưa có số liệu;".to_string(),
         format!(
@@ -291,12 +297,22 @@ fn the_same_report_from_yaml_and_from_a_workbook_is_the_same_bytes() {
 #[test]
 fn the_example_workbook_holds_the_example_indicators() {
     let examples = repo().join("examples/data");
-    let yaml = data::read_one(&examples.join("bao-cao-ket-qua-nam.yaml")).unwrap();
+    let yaml = data::read_data(
+        &examples.join("bao-cao-ket-qua-nam.yaml"),
+        &vanban::Limits::default(),
+    )
+    .unwrap()
+    .value;
     let book = examples.join("chi-tieu-2024.xlsx");
     if std::env::var_os("VANBAN_WRITE_EXAMPLES").is_some() {
         write_workbook(&book, "Chỉ tiêu", yaml["indicators"].as_array().unwrap());
     }
-    let excel = data::read_one(&examples.join("bao-cao-ket-qua-nam-excel.yaml")).unwrap();
+    let excel = data::read_data(
+        &examples.join("bao-cao-ket-qua-nam-excel.yaml"),
+        &vanban::Limits::default(),
+    )
+    .unwrap()
+    .value;
     assert_eq!(excel["indicators"], yaml["indicators"]);
     let a = Templates::builtin()
         .render_document("bao-cao-ket-qua-nam", &yaml)
@@ -511,7 +527,12 @@ fn generated_unit(rng: &mut Lcg, index: usize) -> Value {
 
 #[test]
 fn summary_counts_equal_the_table_statuses_on_50_units() {
-    let base = data::read_one(&repo().join("examples/data/bao-cao-ket-qua-nam.yaml")).unwrap();
+    let base = data::read_data(
+        &repo().join("examples/data/bao-cao-ket-qua-nam.yaml"),
+        &vanban::Limits::default(),
+    )
+    .unwrap()
+    .value;
     let templates = Templates::builtin();
     let mut rng = Lcg(2024);
     for index in 0..50 {
@@ -594,7 +615,12 @@ fn rollup_of_three_units_sums_amounts_and_weights_rates() {
     for (i, unit) in units.iter().enumerate() {
         files.push(write_yaml(&dir, &format!("xa-{i}.json"), unit));
     }
-    let mut base = data::read_one(&repo().join("examples/data/bao-cao-ket-qua-nam.yaml")).unwrap();
+    let mut base = data::read_data(
+        &repo().join("examples/data/bao-cao-ket-qua-nam.yaml"),
+        &vanban::Limits::default(),
+    )
+    .unwrap()
+    .value;
     let object = base.as_object_mut().unwrap();
     object.remove("indicators");
     object.insert(
@@ -770,4 +796,136 @@ fn an_ods_sheet_gives_the_same_report_and_reads_dates() {
         rows[0].data.as_ref().unwrap(),
         &json!({"date": "2024-12-16"})
     );
+}
+
+/// The cells after the row's name in the DOCX table, up to `n`.
+fn row_after<'a>(texts: &'a [String], name: &str, n: usize) -> &'a [String] {
+    let all = texts.join("\n");
+    let at = texts
+        .iter()
+        .position(|t| t == name)
+        .unwrap_or_else(|| panic!("{name}\n{all}"));
+    &texts[at + 1..at + 1 + n]
+}
+
+#[test]
+fn the_offices_own_workbook_renders_with_its_figures_checked_by_hand() {
+    let dir = temp_dir("yearend-office");
+    let data = repo().join("examples/data/bao-cao-ket-qua-nam-2025.yaml");
+    let output = render(&data, &dir, "docx");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let texts = paragraph_texts(&part(
+        &std::fs::read(dir.join("bao-cao-ket-qua-nam-2025.docx")).unwrap(),
+        "word/document.xml",
+    ));
+    // 185.420 ÷ 180.000 = 103,01%; 185.420 ÷ 170.700 = 108,62%: typed as
+    // text the Vietnamese way, read as a hundred and eighty-five thousand.
+    assert_eq!(
+        row_after(&texts, "Thu ngân sách nhà nước trên địa bàn", 8),
+        [
+            "triệu đồng",
+            "170.700",
+            "180.000",
+            "185.420",
+            "103,0",
+            "108,6",
+            "Vượt",
+            "Ước thực hiện"
+        ]
+    );
+    // 1,48 ÷ 1,6 = 92,5%; 1,48 ÷ 2,15 = 68,84%; `Giảm` in capitals.
+    assert_eq!(
+        row_after(&texts, "Tỷ lệ hộ nghèo (chuẩn đa chiều)", 7),
+        ["%", "2,15", "1,6", "1,48", "92,5", "68,8", "Vượt"]
+    );
+    // A plan of none, two fires: judged, not met; 2 ÷ 3 = 66,7% of last year.
+    assert_eq!(
+        row_after(&texts, "Số vụ cháy, nổ", 7),
+        ["vụ", "3", "0", "2", "-", "66,7", "Không đạt"]
+    );
+    // 98 ÷ 110 = 89,1% of a lower-is-better plan: exceeded.
+    assert_eq!(
+        row_after(&texts, "Số vụ phạm pháp hình sự", 7),
+        ["vụ", "120", "110", "98", "89,1", "81,7", "Vượt"]
+    );
+    // Group rows from the merged `I. KINH TẾ` and from `II` | `VĂN HÓA - XÃ HỘI`;
+    // the title rows and the "Người lập biểu" line are no indicators.
+    for group in ["KINH TẾ", "VĂN HÓA - XÃ HỘI", "QUỐC PHÒNG - AN NINH"] {
+        assert!(texts.iter().any(|t| t == group), "{group}");
+    }
+    assert!(!texts.iter().any(|t| t.contains("Người lập biểu")));
+    let all = texts.join("\n");
+    assert!(
+        all.contains("giảm 0,67 điểm phần trăm so với cùng kỳ"),
+        "{all}"
+    );
+    assert!(
+        all.contains("hoàn thành 6/7 chỉ tiêu chủ yếu, trong đó 6 chỉ tiêu vượt kế hoạch; 1 chỉ tiêu chưa đạt kế hoạch: Số vụ cháy, nổ."),
+        "{all}"
+    );
+}
+
+#[test]
+fn an_office_workbook_with_wrong_years_or_english_figures_is_refused_by_cell() {
+    let dir = temp_dir("yearend-office-bad");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Biểu 01").unwrap();
+    sheet.write_string(0, 0, "BIỂU CHỈ TIÊU").unwrap();
+    for (c, h) in [
+        "TT",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        "Kế hoạch năm 2025",
+        "Thực hiện năm 2025",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(2, c as u16, *h).unwrap();
+    }
+    sheet.write_number(3, 0, 1).unwrap();
+    sheet.write_string(3, 1, "Diện tích lúa").unwrap();
+    sheet.write_string(3, 2, "ha").unwrap();
+    sheet.write_string(3, 3, "1.5").unwrap();
+    sheet.write_string(3, 4, "1.250,5").unwrap();
+    sheet.write_number(4, 0, 2).unwrap();
+    sheet.write_string(4, 1, "Sản lượng").unwrap();
+    sheet.write_string(4, 2, "tấn").unwrap();
+    sheet.write_number(4, 3, 10).unwrap();
+    sheet.write_formula(4, 4, "=D5*2").unwrap();
+    book.save(dir.join("chi-tieu.xlsx")).unwrap();
+    let mut data = data::read_data(
+        &repo().join("examples/data/bao-cao-ket-qua-nam-2025.yaml"),
+        &vanban::Limits::default(),
+    )
+    .unwrap()
+    .value;
+    data["indicators"] = json!({"from": "chi-tieu.xlsx", "sheet": "Biểu 01"});
+    // The same sheet in a report on 2024: both year headers named.
+    data["year"] = json!(2024);
+    let file = write_yaml(&dir, "bao-cao.json", &data);
+    let output = render(&file, &dir, "docx");
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert!(
+        message.contains("cell D3: `Kế hoạch năm 2025` is for 2025, but the report is on 2024"),
+        "{message}"
+    );
+    assert!(message.contains("cell E3"), "{message}");
+    // In 2025: the English `1.5` and the formula never computed, both named
+    // with their cells, at once.
+    data["year"] = json!(2025);
+    let file = write_yaml(&dir, "bao-cao.json", &data);
+    let output = render(&file, &dir, "docx");
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert!(
+        message.contains("cell D4") && message.contains("written the English way it is 1,5"),
+        "{message}"
+    );
+    assert!(
+        message.contains("cell E5") && message.contains("never saved"),
+        "{message}"
+    );
+    assert!(!dir.join("bao-cao.docx").exists());
 }

@@ -5,9 +5,11 @@ use docx_rs::FrameProperty;
 use docx_rs::{
     AlignmentType, BorderType, HeightRule, LineSpacing, LineSpacingType, ParagraphBorder,
     ParagraphBorderPosition, ParagraphBorders, SpecialIndentType, TableBorder, TableBorderPosition,
-    TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
+    TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
 };
-use vanban::compose::{Align, Block, Border, Float, LineHeight, Paragraph, Section, Sides, Table};
+use vanban::compose::{
+    Align, Block, Border, Brace, Float, LineHeight, Paragraph, Section, Sides, Table,
+};
 use vanban::style::mm_to_twips;
 
 use crate::schema_order::HEADER_ROW_MARK_HEIGHT;
@@ -81,8 +83,12 @@ pub fn paragraph(p: &Paragraph, family: &str) -> docx_rs::Paragraph {
     }
     let indent = p.indent;
     if indent != Default::default() {
-        let first = (indent.first_line != 0.0)
-            .then(|| SpecialIndentType::FirstLine(mm_to_twips(indent.first_line)));
+        // A negative first-line indent is Word's hanging indent.
+        let first = match indent.first_line {
+            f if f > 0.0 => Some(SpecialIndentType::FirstLine(mm_to_twips(f))),
+            f if f < 0.0 => Some(SpecialIndentType::Hanging(mm_to_twips(-f))),
+            _ => None,
+        };
         let left = (indent.left != 0.0).then(|| mm_to_twips(indent.left));
         let right = (indent.right != 0.0).then(|| mm_to_twips(indent.right));
         out = out.indent(left, first, right, None);
@@ -183,7 +189,10 @@ pub fn table(t: &Table, family: &str) -> docx_rs::Table {
                         cell = cell.add_paragraph(docx_rs::Paragraph::new());
                     }
                     for p in paragraphs {
-                        cell = cell.add_paragraph(paragraph(p, family));
+                        cell = match &p.brace {
+                            Some(brace) => cell.add_table(braced(p, brace, family)),
+                            None => cell.add_paragraph(paragraph(p, family)),
+                        };
                     }
                     cell
                 })
@@ -217,6 +226,33 @@ pub fn table(t: &Table, family: &str) -> docx_rs::Table {
         out = out.indent(mm_to_twips(t.indent));
     }
     out
+}
+
+/// A paragraph with a brace and a note beside it: a borderless nested
+/// table of three cells (the lines, the brace glyph, the note) without
+/// margins, each centred vertically, in the composition's widths.
+fn braced(p: &Paragraph, brace: &Brace, family: &str) -> docx_rs::Table {
+    let mut lines = p.clone();
+    lines.brace = None;
+    let glyph = Paragraph::text("}", brace.glyph, Align::Left);
+    let widths =
+        [brace.text_width, brace.brace_width, brace.note_width].map(|w| mm_to_twips(w) as usize);
+    let cells = [&lines, &glyph, &brace.note]
+        .into_iter()
+        .zip(widths)
+        .map(|(p, width)| {
+            TableCell::new()
+                .width(width, WidthType::Dxa)
+                .vertical_align(VAlignType::Center)
+                .add_paragraph(paragraph(p, family))
+        })
+        .collect();
+    docx_rs::Table::new(vec![TableRow::new(cells).cant_split()])
+        .set_grid(widths.to_vec())
+        .width(widths.iter().sum(), WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+        .set_borders(TableBorders::with_empty())
 }
 
 fn grid_borders(width: f32) -> TableBorders {

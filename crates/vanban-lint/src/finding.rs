@@ -41,6 +41,7 @@ pub const RULES: &[Rule] = &[
     rule("ND30-1-page-size", Error, "§1 (App. I I.1-2)", "A4 210 × 297 mm; landscape only as a warning"),
     rule("ND30-1-margins", Error, "§1 (App. I I.3)", "margins top 20-25, bottom 20-25, left 30-35, right 15-20 mm"),
     rule("ND30-1-font", Error, "§1 (App. I I.4)", "Times New Roman or a metric-compatible face (Liberation Serif, Tinos)"),
+    rule("ND30-1-unicode", Warning, "§1 (App. I I.4: TCVN 6909)", "text stored precomposed (Unicode NFC), so it is searched, sorted and copied as typed"),
     rule("ND30-1-colour", Error, "§1 (App. I I.4)", "text in black (the urgency mark, bright red, excepted: §2.10)"),
     rule("ND30-5-fonts-embedded", Warning, "§5", "PDF: every font embedded, so the document prints and signs as drafted"),
     rule("ND30-5-text-layer", Warning, "§5, §2.15", "PDF: pages carry real text (a scan cannot be checked)"),
@@ -75,8 +76,11 @@ pub const RULES: &[Rule] = &[
     rule("ND30-2.9-archive", Error, "§2.9, §7", "the last Nơi nhận item is `- Lưu: VT, …`"),
     rule("ND30-2.7-signer", Error, "§2.7, §2.16", "signer block present: authority and title in capitals, name, all 13-14 pt bold"),
     rule("ND30-2.7-authority-prefix", Error, "§2.7", "authority lines start with TM., KT., Q., TL. or TUQ. (or are a title)"),
+    rule("ND30-2.7-signer-name", Error, "§2.7 (App. I II.7.c)", "the signer's name without rank, degree or title (`TS.`, `ThS.`, `Đại tá` …)"),
     rule("ND30-2.13-page-numbers", Error, "§2.13 (App. I I.7)", "page numbers from page 2, none on page 1, 13-14 pt upright"),
     rule("ND30-6.3-decision", Error, "§2.6, §6.3", "Quyết định: `QUYẾT ĐỊNH:` line, then `Điều 1.`, `Điều 2.` … in order"),
+    rule("ND30-6.3-authority-line", Error, "§2.6, §6.3 (templates 1.1-1.3)", "Quyết định: the issuing authority line (`CHỦ TỊCH ỦY BAN NHÂN DÂN …`) after the summary, capitals, bold, centred, 13-14 pt"),
+    rule("ND30-6.3-decision-word", Error, "§2.5, §6.3", "Quyết định / Nghị quyết: `QUYẾT ĐỊNH:` / `QUYẾT NGHỊ:` centred, bold, on its own line"),
     rule("ND30-3-minutes-signers", Error, "§3 (template 1.9)", "Biên bản: two signers (THƯ KÝ and CHỦ TỌA)"),
     rule("ND30-2.14-appendix", Error, "§2.14", "Phụ lục label 14 pt bold; its page numbers restart at 1"),
 ];
@@ -99,7 +103,33 @@ pub struct Finding {
     pub page: Option<usize>,
     pub paragraph: Option<usize>,
     pub section: &'static str,
+    /// The first 40 characters of the paragraph the finding is about, so a
+    /// clerk can find it (`None` for the page or the whole document).
+    pub text: Option<String>,
+    /// Whether `lint --fix` rewrites what this rule checks (a DOCX's
+    /// formatting, page setup, padding); the rest needs a person.
+    pub fixable: bool,
 }
+
+/// The rules whose findings `--fix` acts on (see `fix::plan`).
+const FIXABLE: [&str; 16] = [
+    "ND30-1-page-size",
+    "ND30-1-margins",
+    "ND30-1-font",
+    "ND30-2.1-national-title",
+    "ND30-2.1-motto",
+    "ND30-2.2-parent",
+    "ND30-2.2-issuer",
+    "ND30-2.3-number",
+    "ND30-2.3-number-padding",
+    "ND30-2.4-date",
+    "ND30-2.4-date-style",
+    "ND30-2.5-type-name",
+    "ND30-2.6-body-size",
+    "ND30-2.6-body-align",
+    "ND30-2.6-body-indent",
+    "ND30-2.6-body-spacing",
+];
 
 impl Finding {
     pub fn new(
@@ -118,6 +148,8 @@ impl Finding {
             page: None,
             paragraph: None,
             section: info.section,
+            fixable: FIXABLE.contains(&rule),
+            text: None,
         }
     }
 
@@ -125,6 +157,8 @@ impl Finding {
     pub fn at(mut self, para: &crate::model::Para) -> Finding {
         self.page = para.page;
         self.paragraph = Some(para.index);
+        let text = crate::recognize::normal(&para.text);
+        self.text = Some(text.chars().take(40).collect());
         self
     }
 

@@ -9,6 +9,7 @@ pub mod docx;
 pub mod error;
 pub mod finding;
 pub mod fix;
+pub mod limits;
 pub mod model;
 pub mod pdf;
 pub mod recognize;
@@ -18,6 +19,7 @@ use std::path::Path;
 
 pub use error::ReadError;
 pub use finding::{Finding, Severity, RULES};
+pub use limits::LintLimits;
 pub use model::{ReadDoc, SourceFormat};
 
 /// The findings for one document.
@@ -27,8 +29,14 @@ pub struct Report {
     /// The kind recognised (`ke-hoach`, `cong-van` …), if any.
     pub kind: Option<&'static str>,
     pub pages: Option<usize>,
+    /// `pages` is the reader's estimate, not a count saved in the file.
+    pub pages_estimated: bool,
     pub findings: Vec<Finding>,
 }
+
+/// The version of the JSON `vanban lint --json` prints (`schema_version`);
+/// raised when a field changes meaning or goes away.
+pub const JSON_SCHEMA_VERSION: u32 = 2;
 
 impl Report {
     pub fn has_errors(&self) -> bool {
@@ -36,12 +44,26 @@ impl Report {
     }
 }
 
-/// Reads a DOCX or a PDF, told apart by their first bytes.
+/// Reads a DOCX or a PDF, told apart by their first bytes, with the
+/// default limits.
 pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
+    read_with(bytes, &LintLimits::default())
+}
+
+/// Reads a DOCX or a PDF within `limits`.
+pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError> {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(limits::exceeded(
+            "the file",
+            "bytes",
+            limits.max_file_bytes,
+            "--max-file-bytes",
+        ));
+    }
     if bytes.starts_with(b"%PDF") || bytes.windows(5).take(1024).any(|w| w == b"%PDF-") {
-        pdf::read(bytes)
+        pdf::read_with(bytes, limits)
     } else if bytes.starts_with(b"PK") {
-        docx::read(bytes)
+        docx::read_with(bytes, limits)
     } else {
         Err(ReadError::UnknownFormat)
     }
@@ -49,16 +71,25 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
 
 /// Lints a document's bytes (DOCX or PDF).
 pub fn lint(bytes: &[u8]) -> Result<Report, ReadError> {
-    let doc = read(bytes)?;
+    lint_with(bytes, &LintLimits::default())
+}
+
+/// Lints a document's bytes within `limits`.
+pub fn lint_with(bytes: &[u8], limits: &LintLimits) -> Result<Report, ReadError> {
+    let doc = read_with(bytes, limits)?;
     Ok(lint_read(&doc))
 }
 
 /// Lints a file.
 pub fn lint_path(path: impl AsRef<Path>) -> Result<Report, ReadError> {
-    let path = path.as_ref();
-    let bytes =
-        std::fs::read(path).map_err(|e| ReadError::Io(format!("{}: {e}", path.display())))?;
-    lint(&bytes)
+    lint_path_with(path, &LintLimits::default())
+}
+
+/// Lints a file within `limits`: it is read once, up to the file limit (a
+/// FIFO or a device as well as a file).
+pub fn lint_path_with(path: impl AsRef<Path>, limits: &LintLimits) -> Result<Report, ReadError> {
+    let bytes = limits::read_file(path.as_ref(), limits)?;
+    lint_with(&bytes, limits)
 }
 
 /// Runs the rules on a document already read.
@@ -77,6 +108,7 @@ pub fn lint_read(doc: &ReadDoc) -> Report {
         format: doc.format,
         kind: elements.kind.map(|k| k.id()),
         pages: doc.page_count,
+        pages_estimated: doc.page_count_estimated,
         findings,
     }
 }

@@ -152,4 +152,17 @@ pub struct ReadDoc {
     pub page_count: Option<usize>,
     /// PDF: fonts used without their font program embedded.
     pub fonts_not_embedded: Vec<String>,
+    /// Paragraphs (1-based indices) whose text was stored decomposed (NFD,
+    /// as Unikey's "Unicode tổ hợp" types it); their text here is NFC.
+    pub decomposed: Vec<usize>,
+    /// The page count is the reader's estimate (a DOCX whose
+    /// docProps/app.xml is missing or holds less than the text fills).
+    pub page_count_estimated: bool,
+}
+
+/// A line typed as underscores (`________`): a rule drawn with the
+/// keyboard, as clerks draw the one under the issuer or the tiêu ngữ.
+pub fn is_typed_rule(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() >= 3 && t.chars().all(|c| c == '_')
 }

@@ -21,6 +21,8 @@ pub struct Elements {
     pub addressees: Vec<usize>,
     pub bases: Vec<usize>,
     pub decision_word: Option<usize>,
+    /// Quyết định / Nghị quyết: the issuing authority line before the bases.
+    pub authority: Option<usize>,
     /// Body paragraphs and headings, in order (tables excluded).
     pub body: Vec<usize>,
     pub recipients_label: Option<usize>,
@@ -181,6 +183,7 @@ pub fn recognise(doc: &ReadDoc) -> Elements {
     {
         let p = &paras[cursor];
         if is_upper(&normal(&p.text)) && !p.text.contains(':') {
+            e.authority = Some(cursor);
             cursor += 1;
         }
     }

@@ -111,3 +111,69 @@ fn padding_in_the_number_is_fixed() {
     assert!(fixed.remaining.is_empty(), "{:?}", fixed.remaining);
     assert!(texts(&fixed.docx).iter().any(|t| t == "Số: 05/KH-SNV"));
 }
+
+/// The text of `word/document.xml`.
+fn document_xml(docx: &[u8]) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut text = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn fix_changes_nothing_a_finding_did_not_name() {
+    let original = docx(&base_document("ke-hoach-05"));
+    let broken = mutate(&original, "all", "Số: 05/KH", "Số: 5/KH");
+    let fixed = vanban_lint::fix::fix_docx(&broken).unwrap();
+    let rules: Vec<&str> = fixed.fixed.iter().map(|f| f.rule).collect();
+    assert_eq!(rules, ["ND30-2.3-number-padding"]);
+    // Only the number's text element is rewritten; every other byte of the
+    // document stays as it was.
+    let (before, after) = (document_xml(&broken), document_xml(&fixed.docx));
+    let start = before
+        .bytes()
+        .zip(after.bytes())
+        .position(|(a, b)| a != b)
+        .unwrap();
+    let end_before = before.len()
+        - before
+            .bytes()
+            .rev()
+            .zip(after.bytes().rev())
+            .position(|(a, b)| a != b)
+            .unwrap();
+    let changed = &before[start..end_before];
+    assert!(changed.len() < 80, "rewrote `{changed}`");
+}
+
+#[test]
+fn fix_refuses_a_document_whose_kind_it_does_not_know() {
+    let docx = mutate(
+        &docx(&base_document("ke-hoach-05")),
+        "all",
+        ">KẾ HOẠCH<",
+        ">GHI CHÉP<",
+    );
+    let err = vanban_lint::fix::fix_docx(&docx).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("kind of document was not recognised"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_no_break_space_after_so_is_fixed_without_a_panic() {
+    let docx = mutate(
+        &docx(&base_document("ke-hoach-05")),
+        "all",
+        "Số: 05/KH",
+        "Số:\u{a0}5/KH",
+    );
+    let fixed = vanban_lint::fix::fix_docx(&docx).unwrap();
+    assert!(texts(&fixed.docx).iter().any(|t| t == "Số:\u{a0}05/KH-SNV"));
+}

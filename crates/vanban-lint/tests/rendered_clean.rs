@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use vanban::template::Templates;
+use vanban_report::Templates;
 
 fn assert_clean(name: &str, doc: &vanban::Document) {
     for (format, bytes) in [("DOCX", docx(doc)), ("PDF", pdf(doc))] {
@@ -32,7 +32,9 @@ fn every_template_example_lints_clean() {
     let templates = Templates::builtin();
     for name in ["ke-hoach", "bao-cao", "bao-cao-ket-qua-nam"] {
         let path = repo().join("examples/data").join(format!("{name}.yaml"));
-        let data = vanban::template::data::read_one(&path).unwrap();
+        let data = vanban_report::data::read_data(&path, &vanban::Limits::default())
+            .unwrap()
+            .value;
         let doc = templates.render_document(name, &data).unwrap();
         assert_clean(&format!("examples/data/{name}.yaml"), &doc);
     }
@@ -42,7 +44,7 @@ fn every_template_example_lints_clean() {
 fn every_row_of_the_batch_example_lints_clean() {
     let templates = Templates::builtin();
     let path = repo().join("examples/data/bao-cao-50-xa.csv");
-    let rows = vanban::template::data::read_rows(&path).unwrap();
+    let rows = vanban_report::data::read_rows(&path).unwrap();
     assert!(rows.len() >= 50);
     // Every seventh row keeps the test quick; `vanban lint` on the whole
     // batch output is clean too (README).

@@ -13,15 +13,34 @@
 //! **A run never overwrites a file it wrote itself**: a name already given in
 //! this run, compared without regard to case, gets `-2`, `-3`, … (the first
 //! free one). Files left by earlier runs are replaced.
+//!
+//! **Names Windows reserves for devices** (`con`, `prn`, `aux`, `nul`,
+//! `com1`–`com9`, `lpt1`–`lpt9`: `nul.docx` cannot be opened there) get
+//! `-1`: `con-1`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Used when there is no template to name numbered files after.
 pub const DEFAULT_PREFIX: &str = "van-ban";
 
 /// The ASCII file stem for a name (empty when nothing usable is left).
 pub fn slug(name: &str) -> String {
-    vanban::template::data::file_stem(name)
+    let stem = vanban_report::data::file_stem(name);
+    if is_reserved(&stem) {
+        format!("{stem}-1")
+    } else {
+        stem
+    }
+}
+
+/// A device name on Windows, whatever follows its dot.
+fn is_reserved(stem: &str) -> bool {
+    let stem = stem.to_ascii_lowercase();
+    matches!(stem.as_str(), "con" | "prn" | "aux" | "nul")
+        || ["com", "lpt"].iter().any(|p| {
+            stem.strip_prefix(p)
+                .is_some_and(|d| d.len() == 1 && matches!(d.as_bytes()[0], b'1'..=b'9'))
+        })
 }
 
 /// Gives each item of a run its file stem, in item order.
@@ -31,6 +50,9 @@ pub struct Namer {
     width: usize,
     /// Lower-cased stems given so far.
     used: HashSet<String>,
+    /// For a stem given before: the suffix to try next, so that one name
+    /// shared by 40,000 items costs no more than 40,000 names.
+    next: HashMap<String, usize>,
 }
 
 impl Namer {
@@ -42,6 +64,7 @@ impl Namer {
             prefix: prefix.unwrap_or_else(|| DEFAULT_PREFIX.to_string()),
             width: total.map_or(0, |n| n.to_string().len()).max(3),
             used: HashSet::new(),
+            next: HashMap::new(),
         }
     }
 
@@ -57,13 +80,19 @@ impl Namer {
 
     /// `stem`, or `stem-2`, `stem-3` … whichever is not yet taken.
     pub fn claim(&mut self, stem: String) -> String {
-        if self.used.insert(stem.to_lowercase()) {
+        let key = stem.to_lowercase();
+        if self.used.insert(key.clone()) {
             return stem;
         }
-        (2..)
-            .map(|n| format!("{stem}-{n}"))
-            .find(|candidate| self.used.insert(candidate.to_lowercase()))
-            .expect("some suffix is free")
+        let mut n = self.next.get(&key).copied().unwrap_or(2);
+        loop {
+            let candidate = format!("{stem}-{n}");
+            n += 1;
+            if self.used.insert(candidate.to_lowercase()) {
+                self.next.insert(key, n);
+                return candidate;
+            }
+        }
     }
 }
 
@@ -120,6 +149,35 @@ mod tests {
         let mut namer = Namer::new(Some("x"), None);
         assert_eq!(namer.name(1, Some("x-002")), "x-002");
         assert_eq!(namer.name(2, None), "x-002-2");
+    }
+
+    #[test]
+    fn windows_device_names_get_a_suffix() {
+        let mut namer = Namer::new(Some("x"), None);
+        let names: Vec<String> = ["CON", "nul", "Com1", "lpt9", "com10", "aux.", "prn 2"]
+            .iter()
+            .enumerate()
+            .map(|(i, n)| namer.name(i + 1, Some(n)))
+            .collect();
+        assert_eq!(
+            names,
+            ["con-1", "nul-1", "com1-1", "lpt9-1", "com10", "aux-1", "prn-2"]
+        );
+    }
+
+    #[test]
+    fn one_name_shared_by_40000_items_is_linear() {
+        let mut namer = Namer::new(Some("x"), Some(40_000));
+        let names: Vec<String> = (1..=40_000)
+            .map(|i| namer.name(i, Some("Xã An Bình")))
+            .collect();
+        assert_eq!(names[0], "xa-an-binh");
+        assert_eq!(names[1], "xa-an-binh-2");
+        assert_eq!(names[39_999], "xa-an-binh-40000");
+        // The search for a free suffix resumes where it stopped.
+        assert_eq!(namer.next.get("xa-an-binh"), Some(&40_001));
+        let unique: HashSet<&String> = names.iter().collect();
+        assert_eq!(unique.len(), 40_000);
     }
 
     #[test]

@@ -5,15 +5,44 @@
 //! the previous set whole (never a new DOCX beside an old PDF) and no
 //! temporary file behind. Documents get mode 0644 whatever the umask, as
 //! every run must give the same files.
+//!
+//! Every temporary file is listed while it exists, and a set's renames run
+//! under that list's lock, so a process told to end at once (a second
+//! signal) can [`abandon`] the sets under way: their temporary files are
+//! removed and no set is left half renamed.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
 use tempfile::NamedTempFile;
 
 use crate::{Error, Rendered};
 
 const TEMP_PREFIX: &str = ".vanban-";
+
+/// The temporary files of the sets under way.
+static STAGED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn staged() -> MutexGuard<'static, Vec<PathBuf>> {
+    STAGED.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Removes the temporary files of every set under way and holds the lock
+/// for good, so no set starts or finishes after: for a process about to
+/// exit at once. Sets already renamed stay whole.
+pub fn abandon() {
+    let list = staged();
+    for path in list.iter() {
+        let _ = std::fs::remove_file(path);
+    }
+    std::mem::forget(list);
+}
+
+/// Takes paths off the list (their files are gone or renamed).
+fn unlist(list: &mut Vec<PathBuf>, paths: &[PathBuf]) {
+    list.retain(|p| !paths.contains(p));
+}
 
 /// Writes `dir/stem.EXT` for every format rendered (creating `dir` if
 /// missing); returns the paths.
@@ -38,10 +67,20 @@ pub fn write_set(dir: &Path, stem: &str, rendered: &Rendered) -> Result<Vec<Path
 /// Writes every `(path, bytes)` as one set: all or none (see the module).
 /// The folders must exist.
 pub fn write_files(files: &[(PathBuf, &[u8])]) -> Result<(), Error> {
-    let mut staged = Vec::with_capacity(files.len());
+    let mut listed = Vec::with_capacity(files.len());
+    let result = write_listed(files, &mut listed);
+    unlist(&mut staged(), &listed);
+    result
+}
+
+fn write_listed(files: &[(PathBuf, &[u8])], listed: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let mut staged_files = Vec::with_capacity(files.len());
     for (path, bytes) in files {
-        staged.push((stage(path, bytes)?, path.as_path()));
+        staged_files.push((stage(path, bytes, listed)?, path.as_path()));
     }
+    // The renames (and any undoing) as one step under the lock.
+    let mut list = staged();
+    let staged = staged_files;
     // Hard links to the files about to be replaced, to put them back if a
     // later rename fails (where the file system has no hard links, a failure
     // between renames may leave a mixed set).
@@ -53,21 +92,29 @@ pub fn write_files(files: &[(PathBuf, &[u8])]) -> Result<(), Error> {
     for (index, (temp, target)) in staged.into_iter().enumerate() {
         if let Err(e) = temp.persist(target) {
             roll_back(&done, files, previous);
+            drop(e.file);
+            unlist(&mut list, listed);
             return Err(Error::io(target, e.error));
         }
         done.push(index);
     }
+    unlist(&mut list, listed);
     Ok(())
 }
 
 /// The bytes in a synced temporary file beside `path`, mode 0644.
-fn stage(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, Error> {
+/// The file is listed (in `listed` too) from the moment it exists.
+fn stage(path: &Path, bytes: &[u8], listed: &mut Vec<PathBuf>) -> Result<NamedTempFile, Error> {
     let dir = folder(path);
+    let mut list = staged();
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir, e))?;
+    list.push(temp.path().to_path_buf());
+    listed.push(temp.path().to_path_buf());
+    drop(list);
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| Error::io(path, e))?;

@@ -30,9 +30,9 @@ pub fn place(
             for (j, slice) in page.iter().enumerate() {
                 let para = &paras[slice.para];
                 if slice.from > 0 {
-                    if let Some(header) = &para.repeat {
-                        marks.extend(header.shifted(y));
-                        y += header.height;
+                    for head in para.continued_head(slice.from) {
+                        marks.extend(head.shifted(y));
+                        y += head.height;
                     }
                 } else {
                     y += gap(para, j == 0);

@@ -55,6 +55,8 @@ pub struct Block {
 pub struct RowPiece {
     /// Which row of its table.
     pub row: usize,
+    /// The row's first piece (the others continue it).
+    pub first: bool,
     /// `marks[..cell_ends[0]]` are the first cell's, and so on; the marks
     /// after the last end are the piece's borders.
     pub cell_ends: Vec<usize>,
@@ -141,6 +143,9 @@ pub struct Para {
     pub page_break_before: bool,
     /// A table's header row, repeated on each page the table continues on.
     pub repeat: Option<Block>,
+    /// Above a row continued at the head of a page: its top border and
+    /// cell margin again, as LibreOffice and Word set a split row's rest.
+    pub resume: Option<Block>,
     /// A table's bottom border (x from, x to, thickness), drawn where a page
     /// cuts it.
     pub cut_border: Option<(f32, f32, f32)>,
@@ -149,5 +154,18 @@ pub struct Para {
 impl Para {
     pub fn height(&self, from: usize, to: usize) -> f32 {
         self.blocks[from..to].iter().map(|b| b.height).sum()
+    }
+
+    /// What stands above block `from` when a page starts with it: the
+    /// repeated header row, and the resumed margin of a row it continues.
+    pub fn continued_head(&self, from: usize) -> Vec<&Block> {
+        let continues = self.blocks[from]
+            .row
+            .as_ref()
+            .is_some_and(|piece| !piece.first);
+        self.repeat
+            .iter()
+            .chain(self.resume.iter().filter(|_| continues))
+            .collect()
     }
 }

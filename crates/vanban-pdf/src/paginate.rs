@@ -1,7 +1,8 @@
 //! Page breaking as word processors do it: a paragraph kept with the next
 //! stays on the page of the next one's first lines, a paragraph kept together
 //! moves whole, no paragraph leaves a single line alone at the foot or head of
-//! a page, table rows never split unless taller than a page. A keep that
+//! a page, a table row the composition keeps whole splits only when taller
+//! than a page (another splits where the page is full). A keep that
 //! cannot be met even on an empty page (a chain of headings longer than a
 //! page) is dropped there, and the page breaks where it is full.
 
@@ -55,7 +56,7 @@ pub fn paginate(paras: &[Para], capacity: f32) -> Vec<Vec<Slice>> {
         while from < n {
             let empty = pages.last().is_some_and(Vec::is_empty);
             let head = if from > 0 {
-                repeat_height(para)
+                repeat_height(para, from)
             } else {
                 gap(para, empty)
             };
@@ -97,7 +98,7 @@ pub fn paginate(paras: &[Para], capacity: f32) -> Vec<Vec<Slice>> {
             // Nothing fits on an empty page: place one block anyway.
             let k = k.max(1);
             let head = if from > 0 {
-                repeat_height(para)
+                repeat_height(para, from)
             } else {
                 gap(para, empty)
             };
@@ -130,9 +131,10 @@ pub fn gap(para: &Para, page_empty: bool) -> f32 {
     }
 }
 
-/// The repeated header row over a table's continuation.
-pub fn repeat_height(para: &Para) -> f32 {
-    para.repeat.as_ref().map_or(0.0, |b| b.height)
+/// The repeated header row (and a continued row's resumed margin) over a
+/// table's continuation at block `from`.
+pub fn repeat_height(para: &Para, from: usize) -> f32 {
+    para.continued_head(from).iter().map(|b| b.height).sum()
 }
 
 /// What must fit below a keep-with-next paragraph: the follower's first

@@ -5,7 +5,7 @@
 
 use vanban::compose::linebreak::{set as break_lines, Frame, Line};
 use vanban::compose::{
-    collapsed_before, Block as Planned, Color, LineHeight, Paragraph, Section, Sides, Table,
+    collapsed_before, Block as Planned, Brace, Color, LineHeight, Paragraph, Section, Sides, Table,
 };
 use vanban::metrics::FontSet;
 use vanban::style::mm_to_pt;
@@ -74,6 +74,9 @@ fn paragraph(p: &Paragraph, fonts: &FontSet, column: (f32, f32), capacity: f32) 
 /// and the space after it go with its first or last line, so that pages
 /// break only between lines.
 fn lines(p: &Paragraph, fonts: &FontSet, (x, width): (f32, f32)) -> Vec<Block> {
+    if let Some(brace) = &p.brace {
+        return braced(p, brace, fonts, x);
+    }
     let left = x + mm_to_pt(p.indent.left);
     let frame = Frame {
         x: left,
@@ -143,6 +146,41 @@ fn lines(p: &Paragraph, fonts: &FontSet, (x, width): (f32, f32)) -> Vec<Block> {
     blocks
 }
 
+/// A paragraph with a brace and a note beside it (see [`Brace`]): its
+/// lines, the brace and the note in three columns from `x`, each centred
+/// on the tallest, as one block (it never splits).
+fn braced(p: &Paragraph, brace: &Brace, fonts: &FontSet, x: f32) -> Vec<Block> {
+    let mut lines_only = p.clone();
+    lines_only.brace = None;
+    let glyph = Paragraph::text("}", brace.glyph, vanban::compose::Align::Left);
+    let text_x = x;
+    let brace_x = text_x + mm_to_pt(brace.text_width);
+    let note_x = brace_x + mm_to_pt(brace.brace_width);
+    let columns = [
+        lines(&lines_only, fonts, (text_x, mm_to_pt(brace.text_width))),
+        lines(&glyph, fonts, (brace_x, mm_to_pt(brace.brace_width))),
+        lines(&brace.note, fonts, (note_x, mm_to_pt(brace.note_width))),
+    ];
+    let heights: Vec<f32> = columns
+        .iter()
+        .map(|c| c.iter().map(|b| b.height).sum())
+        .collect();
+    let height = heights.iter().copied().fold(0.0, f32::max);
+    let mut marks = Vec::new();
+    for (column, own) in columns.iter().zip(&heights) {
+        let mut y = (height - own) / 2.0;
+        for block in column {
+            marks.extend(block.shifted(y));
+            y += block.height;
+        }
+    }
+    vec![Block {
+        height,
+        marks,
+        row: None,
+    }]
+}
+
 /// A line as a pageable block: its runs at its baseline.
 pub fn line_block(line: Line, red: bool) -> Block {
     Block {
@@ -160,8 +198,9 @@ pub fn line_block(line: Line, red: bool) -> Block {
     }
 }
 
-/// A table as a paragraph of rows: each row one block (cut between lines
-/// only when taller than a page), a header row repeated where the table
+/// A table as a paragraph of rows: each row kept whole one block, the
+/// others (and any taller than a page) cut between lines, a header row
+/// repeated where the table
 /// continues on a new page.
 fn table(t: &Table, fonts: &FontSet, margin: f32, capacity: f32) -> Para {
     let mut edges = vec![margin + mm_to_pt(t.indent)];
@@ -197,14 +236,43 @@ fn table(t: &Table, fonts: &FontSet, margin: f32, capacity: f32) -> Para {
             let mut piece = row.block(t, &edges, w[0], w[1], i == 0);
             piece.row = Some(RowPiece {
                 row: index,
+                first: i == 0,
                 cell_ends: row.cell_ends(w[0], w[1]),
             });
             piece
         }));
     }
+    // A row's rest on a new page has its top border and cell margin again:
+    // the cell edges over that height, the top border drawn by the piece.
+    let resume = t.borders.map(|width| {
+        let height = width + t.padding.vertical;
+        let mut marks: Vec<Mark> = edges
+            .iter()
+            .map(|&x| Mark::Stroke {
+                x1: x,
+                y1: 0.0,
+                x2: x,
+                y2: height,
+                width,
+            })
+            .collect();
+        marks.push(Mark::Stroke {
+            x1: edges[0],
+            y1: 0.0,
+            x2: edges[edges.len() - 1],
+            y2: 0.0,
+            width,
+        });
+        Block {
+            height,
+            marks,
+            row: None,
+        }
+    });
     Para {
         blocks,
         repeat,
+        resume,
         cut_border: t
             .borders
             .map(|width| (edges[0], edges[edges.len() - 1], width)),

@@ -264,6 +264,7 @@ fn odd_but_valid_documents_do_not_panic() {
                 content: vec![Span::plain(
                     "Tiêu đề rất dài để xuống dòng ".repeat(1 + i % 4),
                 )],
+                run_in: false,
             })
         })
         .collect();
@@ -284,7 +285,9 @@ fn odd_but_valid_documents_do_not_panic() {
     check(&blanks);
 
     let mut long_signature = seed();
-    long_signature.recipients = (0..80).map(|i| format!("Đơn vị số {i}")).collect();
+    long_signature.recipients = (0..80)
+        .map(|i| vanban::model::Recipient::plain(format!("Đơn vị số {i}")))
+        .collect();
     check(&long_signature);
 
     let mut small = seed();

@@ -163,6 +163,8 @@ struct Reader {
     /// The marker of the list item whose first paragraph is still to come.
     pending_marker: Option<String>,
     table: Option<TableState>,
+    /// Where the paragraph being read starts (1-based).
+    line: usize,
 }
 
 struct ListState {
@@ -178,6 +180,9 @@ struct TableState {
 
 impl Reader {
     fn event(&mut self, event: Event<'_>, line: usize) {
+        if matches!(event, Event::Start(Tag::Paragraph)) {
+            self.line = line;
+        }
         match event {
             Event::Start(tag) => self.start(tag, line),
             Event::End(tag) => self.end(tag, line),
@@ -341,6 +346,19 @@ impl Reader {
         if content.is_empty() && marker.is_none() {
             return;
         }
+        // `**Điều 2.** Nghị quyết này …`: an article typed as printed.
+        let bold_label = content.first().is_some_and(|s| {
+            // Its number and the `.` or `:` after it, as printed: a bold
+            // `Điều 5 Luật …` is a citation, not a label.
+            let label = article_label(&s.text).map(|(typed, at)| (typed, &s.text[..at]));
+            s.bold && matches!(label, Some((Some(n), l)) if !n.is_empty() && l.trim_end().ends_with(['.', ':']))
+        });
+        if marker.is_none() && bold_label && self.lists.is_empty() {
+            if let Some(article) = self.article(&content, self.line, true) {
+                self.blocks.push(Block::Heading(article));
+                return;
+            }
+        }
         self.blocks
             .push(Block::Paragraph(Paragraph { marker, content }));
     }
@@ -356,7 +374,7 @@ impl Reader {
             return;
         }
         if level == HeadingLevel::H1 {
-            if let Some(article) = self.article(&content, line) {
+            if let Some(article) = self.article(&content, line, false) {
                 self.blocks.push(Block::Heading(article));
                 return;
             }
@@ -365,6 +383,7 @@ impl Reader {
                     level: Level::Part,
                     label,
                     content: title,
+                    run_in: false,
                 }));
                 return;
             }
@@ -389,6 +408,21 @@ impl Reader {
             }
             Level::Point => {
                 self.point = typed.unwrap_or(self.point + 1);
+                // The decree's letters end at `y`; past it a label would
+                // have to be made up (and would grow without end).
+                if self.point as usize > vn::POINT_LETTERS.len() {
+                    // Said once per run of points, at the first past `y`.
+                    if self.point as usize == vn::POINT_LETTERS.len() + 1 {
+                        self.problems.push(BodyProblem {
+                        line,
+                        message: format!(
+                            "more than {} points (`###`) in a row: the decree's letters run a) to y); start a new clause (`##`) or use dashes (`- `)",
+                            vn::POINT_LETTERS.len()
+                        ),
+                    });
+                    }
+                    return;
+                }
                 format!("{})", vn::point_letter(self.point))
             }
         };
@@ -401,38 +435,22 @@ impl Reader {
             level,
             label,
             content,
+            run_in: false,
         }));
     }
 }
 
 impl Reader {
-    /// A `# Điều: Title` (numbered in order) or `# Điều 3. Title` heading:
-    /// `Điều 1.` and its title, both bold; khoản and điểm restart under it.
-    /// A typed number out of order is a problem.
-    fn article(&mut self, content: &[Span], line: usize) -> Option<Heading> {
+    /// A `# Điều: Title` (numbered in order) or `# Điều 3. Title` heading,
+    /// or a paragraph opening with its label in bold (`**Điều 3.** …`):
+    /// `Điều 1.` and what follows, khoản and điểm restarting under it. What
+    /// follows is a title (bold), nothing (`# Điều 1.` over its khoản), or a
+    /// sentence (`Điều 2. Nghị quyết này có hiệu lực …`, or any text after a
+    /// bold label): then only the label is bold, as printed. A typed number
+    /// out of order is a problem; bold labels and headings count together.
+    fn article(&mut self, content: &[Span], line: usize, paragraph: bool) -> Option<Heading> {
         let text = crate::model::plain_text(content);
-        let rest = ["Điều", "ĐIỀU"]
-            .iter()
-            .find_map(|word| text.strip_prefix(word))?;
-        if !(rest.is_empty() || rest.starts_with([' ', ':', '.'])) {
-            return None;
-        }
-        let rest = rest.trim_start();
-        // `Điều: Title`, or typed as printed: `Điều 2. Title`, `Điều 2:
-        // Title`, `Điều 2 Title` (`Điều 12a` is not an article we number).
-        let (typed, title) = match rest.strip_prefix([':', '.']) {
-            Some(title) => (None, title.trim()),
-            None => {
-                let digits =
-                    rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-                let (number, after) = rest.split_at(digits);
-                if !(after.is_empty() || after.starts_with([' ', ':', '.'])) {
-                    return None;
-                }
-                let title = after.trim_start().trim_start_matches([':', '.']).trim();
-                (Some(number), title)
-            }
-        };
+        let (typed, at) = article_label(&text)?;
         let expected = self.article + 1;
         let number = match typed.map(str::parse::<u32>) {
             None => expected,
@@ -448,18 +466,16 @@ impl Reader {
             }
             Some(Err(_)) => return None,
         };
-        if title.is_empty() {
-            self.problems.push(BodyProblem {
-                line,
-                message: format!("Điều {number} needs a title (the decree requires one)"),
-            });
-        }
         self.article = number;
         (self.clause, self.point) = (0, 0);
+        let rest = trim_spans(drop_prefix(content, at));
+        let all_bold = rest.iter().all(|s| s.bold);
+        let run_in = ends_sentence(&crate::model::plain_text(&rest)) || (paragraph && !all_bold);
         Some(Heading {
             level: Level::Article,
             label: format!("Điều {number}."),
-            content: vec![Span::plain(title)],
+            content: rest,
+            run_in,
         })
     }
 
@@ -524,6 +540,55 @@ fn take_typed_label(level: Level, content: &mut [Span]) -> Option<u32> {
     Some(number)
 }
 
+/// `Điều 2.`, `Điều 2:`, `ĐIỀU 2`, `Điều:` at the start of `text`: the
+/// typed number (`None` for `Điều:`, numbered in order) and where the text
+/// after the label starts. `Điều 12a` is not an article we number.
+fn article_label(text: &str) -> Option<(Option<&str>, usize)> {
+    let rest = ["Điều", "ĐIỀU"]
+        .iter()
+        .find_map(|word| text.strip_prefix(word))?;
+    if !(rest.is_empty() || rest.starts_with([' ', ':', '.'])) {
+        return None;
+    }
+    let trimmed = rest.trim_start();
+    let at = text.len() - trimmed.len();
+    if trimmed.starts_with([':', '.']) {
+        return Some((None, at + 1));
+    }
+    let digits = trimmed.len()
+        - trimmed
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let (number, after) = trimmed.split_at(digits);
+    if !(after.is_empty() || after.starts_with([' ', ':', '.'])) {
+        return None;
+    }
+    let title = after.trim_start().trim_start_matches([':', '.']);
+    Some((Some(number), text.len() - title.len()))
+}
+
+/// `spans` without their first `bytes` bytes of text.
+fn drop_prefix(spans: &[Span], mut bytes: usize) -> Vec<Span> {
+    let mut out = Vec::with_capacity(spans.len());
+    for span in spans {
+        if bytes >= span.text.len() {
+            bytes -= span.text.len();
+            continue;
+        }
+        out.push(Span {
+            text: span.text[bytes..].to_string(),
+            ..span.clone()
+        });
+        bytes = 0;
+    }
+    out
+}
+
+/// Text that ends as a sentence does (`.`, `:`, `;`, `./.`), not as a title.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['.', ':', ';', '!', '?'])
+}
+
 fn trim_spans(mut spans: Vec<Span>) -> Vec<Span> {
     if let Some(first) = spans.first_mut() {
         first.text = first.text.trim_start().to_string();
@@ -572,6 +637,51 @@ mod tests {
             problems[0].message.contains("Điều 3 where Điều 2 comes"),
             "{problems:?}"
         );
+    }
+
+    /// Articles as a printed resolution has them: `Điều 1.` alone over its
+    /// khoản, `Điều 2.` with a sentence (only the label bold), a bold label
+    /// typed in a paragraph; all numbered together and checked in order.
+    #[test]
+    fn articles_as_printed() {
+        let body = "# Điều 1.\n\n1. Khoản một.\n\n2. Khoản hai.\n\n\
+                    # Điều 2. Nghị quyết này có hiệu lực từ ngày 01 tháng 01 năm 2027.\n\n\
+                    **Điều 3.** Giao Ủy ban nhân dân tỉnh tổ chức thực hiện.\n\n\
+                    # Điều 4. Trách nhiệm thi hành\n\nNội dung.\n\n**Điều 5 Luật Đất đai** quy định.\n";
+        let blocks = parse(body).unwrap();
+        let articles: Vec<(String, String, bool)> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading(h) => Some((h.label.clone(), plain_text(&h.content), h.run_in)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            articles,
+            [
+                ("Điều 1.".into(), "".into(), false),
+                (
+                    "Điều 2.".into(),
+                    "Nghị quyết này có hiệu lực từ ngày 01 tháng 01 năm 2027.".into(),
+                    true
+                ),
+                (
+                    "Điều 3.".into(),
+                    "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện.".into(),
+                    true
+                ),
+                ("Điều 4.".into(), "Trách nhiệm thi hành".into(), false),
+            ]
+        );
+        assert_eq!(texts(body)[0], "Điều 1.");
+        // A bold `Điều 5 Luật …` cites a law: a paragraph.
+        assert_eq!(texts(body).last().unwrap(), "Điều 5 Luật Đất đai quy định.");
+        let problems = parse("# Điều 1. A\n\n**Điều 3.** B.\n").unwrap_err();
+        assert!(
+            problems[0].message.contains("Điều 3 where Điều 2 comes"),
+            "{problems:?}"
+        );
+        assert_eq!(problems[0].line, 3);
     }
 
     /// A Phụ lục heading typed as printed: with its numeral, in capitals,
@@ -685,6 +795,21 @@ mod tests {
             .map(|t| t.split(' ').next().unwrap().to_string())
             .collect();
         assert_eq!(labels, ["a)", "b)", "c)", "d)", "đ)", "e)", "g)", "h)"]);
+    }
+
+    #[test]
+    fn points_past_y_are_refused_once_not_lettered() {
+        let md: String = (0..20_000).map(|i| format!("### Điểm {i}\n")).collect();
+        let problems = parse(&md).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 24);
+        assert!(
+            problems[0].message.contains("letters run a) to y)"),
+            "{}",
+            problems[0].message
+        );
+        let md: String = (0..23).map(|i| format!("### Điểm {i}\n")).collect();
+        assert_eq!(texts(&md).last().unwrap(), "y) Điểm 22");
     }
 
     #[test]

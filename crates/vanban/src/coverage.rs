@@ -189,8 +189,8 @@ fn field_texts(doc: &Document) -> Vec<(String, String)> {
             Block::PageBreak => {}
         }
     }
-    for (i, text) in doc.recipients.iter().enumerate() {
-        one(&format!("recipients[{i}]"), text);
+    for (i, recipient) in doc.recipients.iter().enumerate() {
+        one(&format!("recipients[{i}]"), &recipient.text());
     }
     for (i, text) in doc.archive.units.iter().enumerate() {
         one(&format!("archive.units[{i}]"), text);

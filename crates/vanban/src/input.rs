@@ -137,6 +137,14 @@ pub struct RecipientGroupInput {
     pub group: Vec<String>,
     /// The note in brackets after the names: `để b/c`, `để t/h`, `để biết`.
     pub note: Option<String>,
+    /// The note on a line of its own under the name, centred and italic
+    /// (`(để đưa tin)`), rather than after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_line: Option<bool>,
+    /// A group's names each on its line, a brace to their right and the
+    /// note beside it, as printed (`} (để b/c)`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brace: Option<bool>,
 }
 
 impl From<String> for RecipientInput {

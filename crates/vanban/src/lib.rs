@@ -10,17 +10,19 @@ pub mod body;
 pub mod compose;
 pub mod coverage;
 pub mod date;
+pub mod derive;
 pub mod error;
 pub mod input;
 pub mod kind;
 pub mod limits;
 pub mod metrics;
 pub mod model;
+pub mod preamble;
 pub mod source;
 pub mod style;
-pub mod template;
 pub mod validate;
 pub mod vn;
+pub mod zip_limits;
 
 use std::path::Path;
 

@@ -1,7 +1,9 @@
 //! Limits on what vanban reads, so that no input can take unbounded memory,
 //! time or stack: file size, text length per field, nesting depth, partial
-//! depth and table columns. Each has a documented default and can be set
-//! from the command line and from Python.
+//! depth, table columns, sheet cells, zip inflation, template nesting and
+//! work. Each has a documented default and can be set from the command line
+//! (`--max-…`) and from Python (`vanban.Limits`); every reader checks them
+//! while it reads, and a refusal names the limit and the flag that raises it.
 
 use std::io::Read;
 use std::path::Path;
@@ -27,6 +29,23 @@ pub struct Limits {
     /// Most columns in a body table (default 20: on A4 portrait a 21st
     /// column is narrower than a word).
     pub max_table_columns: usize,
+    /// Most cells a sheet may span, counted over the rectangle its cells
+    /// with content cover (not the size it declares) and, for a workbook
+    /// read whole (.ods), over all its sheets (default 4,000,000: some
+    /// 128 MB held while reading).
+    pub max_cells: u64,
+    /// Most bytes the parts of a zip file (.xlsx, .ods) may inflate to, in
+    /// all (default 256 MiB).
+    pub max_inflated_bytes: u64,
+    /// Largest ratio of a zip part's inflated size to its compressed size,
+    /// checked for parts over 1 MiB (default 100; XML compresses 5–30×).
+    pub max_inflate_ratio: u64,
+    /// Deepest nesting of template blocks (`{{#if}}`, `{{#each}}`,
+    /// partial blocks) (default 32; the built-in templates need 4).
+    pub max_template_depth: usize,
+    /// Most steps one template rendering may take: list items visited by
+    /// `{{#each}}`, and kilobytes written (default 1,000,000).
+    pub max_template_work: u64,
 }
 
 impl Default for Limits {
@@ -38,8 +57,19 @@ impl Default for Limits {
             max_depth: 64,
             max_partial_depth: 16,
             max_table_columns: 20,
+            max_cells: 4_000_000,
+            max_inflated_bytes: 256 * 1024 * 1024,
+            max_inflate_ratio: 100,
+            max_template_depth: 32,
+            max_template_work: 1_000_000,
         }
     }
+}
+
+/// The message for a limit passed: what was found, the limit, and the flag
+/// that raises it (`--max-cells`).
+pub fn exceeded(found: impl std::fmt::Display, limit: u64, flag: &str) -> String {
+    format!("{found}, more than the limit of {limit} (raise it with --{flag})")
 }
 
 /// Reads at most `max` bytes of a file: a larger file (or an endless one

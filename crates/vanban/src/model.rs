@@ -39,8 +39,8 @@ pub struct Document {
     pub body: Vec<Block>,
     /// Phụ lục, in order.
     pub appendices: Vec<Appendix>,
-    /// Nơi nhận, without the leading dash and the trailing `;`.
-    pub recipients: Vec<String>,
+    /// Nơi nhận, in order.
+    pub recipients: Vec<Recipient>,
     pub archive: Archive,
     pub signer: Signer,
     /// Biên bản: the secretary (THƯ KÝ), signing left of the chair.
@@ -67,6 +67,67 @@ pub struct Appendix {
     pub title: String,
     pub body: Vec<Block>,
     pub landscape: bool,
+}
+
+/// A Nơi nhận item: one recipient, or several sharing a note.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Recipient {
+    /// The names, without the dash and the `;` the list adds.
+    pub names: Vec<String>,
+    /// The note, without its brackets: `để b/c`.
+    pub note: Option<String>,
+    pub layout: RecipientLayout,
+}
+
+/// How a Nơi nhận item is printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum RecipientLayout {
+    /// On one line: `- Bộ Nội vụ, Bộ Tài chính (để b/c);`.
+    #[default]
+    Inline,
+    /// The note on a line of its own under the names, centred, italic:
+    /// `(để đưa tin)`.
+    NoteLine,
+    /// Each name on its line, a brace to their right and the note beside it.
+    Brace,
+}
+
+impl Recipient {
+    /// One recipient, no note.
+    pub fn plain(name: impl Into<String>) -> Recipient {
+        Recipient {
+            names: vec![name.into()],
+            ..Recipient::default()
+        }
+    }
+
+    /// As on one line between `- ` and `;`: `Bộ Nội vụ, Bộ Tài chính (để b/c)`.
+    pub fn text(&self) -> String {
+        let names = self.names.join(", ");
+        match &self.note {
+            Some(note) => format!("{names} ({note})"),
+            None => names,
+        }
+    }
+
+    /// Its lines as printed, in reading order: `- …;` for each line of
+    /// names, then the note on its own line where the layout puts it there.
+    pub fn lines(&self) -> Vec<String> {
+        let note = || format!("({})", self.note.as_deref().unwrap_or(""));
+        match self.layout {
+            _ if self.note.is_none() && self.layout != RecipientLayout::Brace => {
+                vec![format!("- {};", self.text())]
+            }
+            RecipientLayout::Inline => vec![format!("- {};", self.text())],
+            RecipientLayout::NoteLine => vec![format!("- {};", self.names.join(", ")), note()],
+            RecipientLayout::Brace => self
+                .names
+                .iter()
+                .map(|n| format!("- {n};"))
+                .chain(self.note.is_some().then(note))
+                .collect(),
+        }
+    }
 }
 
 /// The `Lưu:` line: the records office (VT) and the drafting units.
@@ -191,7 +252,11 @@ pub struct Heading {
     pub level: Level,
     /// `I.`, `1.`, `a)`.
     pub label: String,
+    /// Its title; an article's may be empty (`Điều 1.` over its khoản).
     pub content: Vec<Span>,
+    /// An article whose content is a sentence, not a title (`Điều 2. Nghị
+    /// quyết này có hiệu lực …`): only the label is bold, as printed.
+    pub run_in: bool,
 }
 
 /// A body paragraph; `marker` is `-`, `+` or an untitled khoản number `1.`.
@@ -247,8 +312,10 @@ impl Span {
 /// The spans of a heading or paragraph with its label or marker in front.
 pub fn labelled(label: Option<&str>, content: &[Span]) -> Vec<Span> {
     let mut spans = Vec::with_capacity(content.len() + 1);
-    if let Some(label) = label {
-        spans.push(Span::plain(format!("{label} ")));
+    match label {
+        Some(label) if content.is_empty() => spans.push(Span::plain(label)),
+        Some(label) => spans.push(Span::plain(format!("{label} "))),
+        None => {}
     }
     spans.extend_from_slice(content);
     spans
@@ -371,7 +438,7 @@ impl Document {
             (Some(authority), None) => authority.lines().next().unwrap_or(authority),
             _ => self.issuer.as_str(),
         };
-        let issuer = crate::template::derive::issued_by(&issuer.replace('\n', " "));
+        let issuer = crate::derive::issued_by(&issuer.replace('\n', " "));
         format!(
             "(Kèm theo {} số {number} {date} của {issuer})",
             self.kind.name()
@@ -430,9 +497,10 @@ impl Document {
         format!("- Lưu: {}{copies}.{drafter}", units.join(", "))
     }
 
-    /// Nơi nhận lines: each recipient `- …;`, then the `Lưu:` line.
+    /// Nơi nhận lines: each recipient `- …;` (a note on a line of its own
+    /// where so laid out), then the `Lưu:` line.
     pub fn recipient_lines(&self) -> Vec<String> {
-        let mut lines: Vec<String> = self.recipients.iter().map(|r| format!("- {r};")).collect();
+        let mut lines: Vec<String> = self.recipients.iter().flat_map(Recipient::lines).collect();
         lines.push(self.archive_line());
         lines
     }

@@ -130,6 +130,10 @@ pub struct Style {
     pub stamp_side_room: f32,
     /// Room kept between a stamp and the text beside it, mm.
     pub stamp_clearance: f32,
+    /// A centred line beside the stamps is narrowed to clear them while it
+    /// keeps at least this share of the text width; a line that would be
+    /// squeezed narrower (and wrap for it) starts below them instead.
+    pub stamp_narrowest_share: f32,
     /// Space above `QUYẾT ĐỊNH:` / `QUYẾT NGHỊ:`, pt.
     pub enacting_word_space_before: f32,
 
@@ -147,6 +151,10 @@ pub struct Style {
     pub recipients_width: f32,
     /// Left and right padding inside table cells, mm (Word's default 0.19 cm).
     pub cell_padding: f32,
+    /// A body table row of at most this many lines is kept on one page
+    /// (`w:cantSplit`); a taller one splits where the page is full rather
+    /// than leave the rest of the page empty.
+    pub whole_row_lines: usize,
     /// Indent of "Kính gửi:" from the left margin, mm (template 1.5: 3.5 cm).
     pub addressee_indent: f32,
     /// Issuer and summary rules as a share of their text line (decree: 1/3–1/2).
@@ -235,6 +243,7 @@ impl Style {
             stamp_height: 8.0,
             stamp_side_room: 3.8,
             stamp_clearance: 3.0,
+            stamp_narrowest_share: 2.0 / 3.0,
             enacting_word_space_before: 12.0,
 
             first_line_indent: 10.0,
@@ -245,6 +254,7 @@ impl Style {
             header_right_width: 100.0,
             recipients_width: 60.0,
             cell_padding: 1.9,
+            whole_row_lines: 4,
             addressee_indent: 35.0,
             short_rule_ratio: 0.4,
             rule_thickness: 0.5,

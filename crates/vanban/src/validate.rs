@@ -77,8 +77,8 @@ pub fn validate_with(
             .unwrap_or_default(),
         _ => v.required("summary", input.summary.as_deref()),
     };
-    let bases = punctuate_bases(&v.list("bases", &input.bases));
-    let authority_line = v.optional("authority_line", input.authority_line.as_deref());
+    let mut bases = v.list("bases", &input.bases);
+    let mut authority_line = v.optional("authority_line", input.authority_line.as_deref());
     if kind == Some(Kind::CongDien) && authority_line.is_none() {
         v.problem(
             "authority_line",
@@ -95,6 +95,15 @@ pub fn validate_with(
     let addressees = v.list("addressees", &input.addressees);
     let body_text = nfc(input.body.as_deref().unwrap_or(""));
     let (own_body, body_appendices) = body::split_appendices(&body_text);
+    let typed = kind.and_then(|kind| v.typed_head(kind, own_body, body_offset));
+    let own_body = match &typed {
+        Some(head) => {
+            v.take_typed_head(head, &mut bases, &mut authority_line);
+            head.body.as_str()
+        }
+        None => own_body,
+    };
+    let bases = punctuate_bases(&bases);
     let body = v.body("body", own_body, body_offset);
     if let Some(kind @ (Kind::QuyetDinh | Kind::NghiQuyet)) = kind {
         v.implementers(kind, own_body, &body, body_offset);
@@ -112,7 +121,7 @@ pub fn validate_with(
             }
         }
     }
-    let mut recipients: Vec<String> = Vec::new();
+    let mut recipients: Vec<crate::model::Recipient> = Vec::new();
     for (i, r) in input.recipients.iter().enumerate() {
         // `Như trên` given twice is printed once.
         let Some(r) = v.recipient(i, r) else { continue };
@@ -320,17 +329,24 @@ impl Validator {
         out
     }
 
-    /// A Nơi nhận item as printed between `- ` and `;`: a name, or names
-    /// joined by commas with their shared note in brackets, each stripped of
-    /// the punctuation the line adds (no doubled `;` nor `((để b/c))`).
-    fn recipient(&mut self, i: usize, recipient: &RecipientInput) -> Option<String> {
+    /// A Nơi nhận item: a name, or names sharing a note, each stripped of
+    /// the punctuation the list adds (no doubled `;` nor `((để b/c))`), and
+    /// how it is laid out (the note on its own line, a brace).
+    fn recipient(
+        &mut self,
+        i: usize,
+        recipient: &RecipientInput,
+    ) -> Option<crate::model::Recipient> {
+        use crate::model::{Recipient, RecipientLayout};
         let path = format!("recipients[{i}]");
         let group = match recipient {
             RecipientInput::Name(name) if name.trim().is_empty() => {
                 self.problem(&path, "must not be empty");
                 return None;
             }
-            RecipientInput::Name(name) => return Some(strip_list_punctuation(&nfc(name.trim()))),
+            RecipientInput::Name(name) => {
+                return Some(Recipient::plain(strip_list_punctuation(&nfc(name.trim()))))
+            }
             RecipientInput::Group(group) => group,
         };
         let mut names = Vec::new();
@@ -371,13 +387,36 @@ impl Validator {
             }
             None => None,
         };
+        let layout = match (group.note_line == Some(true), group.brace == Some(true)) {
+            (true, true) => {
+                self.problem(
+                    &path,
+                    "has both `note_line` and `brace`: the note stands either under the name or beside the brace",
+                );
+                RecipientLayout::Inline
+            }
+            (true, false) if note.is_none() => {
+                self.problem(&path, "has `note_line` but no `note` to put on that line");
+                RecipientLayout::Inline
+            }
+            (true, false) => RecipientLayout::NoteLine,
+            (false, true) if group.group.len() < 2 => {
+                self.problem(
+                    &path,
+                    "has `brace` but not a `group` of two or more names for the brace to join",
+                );
+                RecipientLayout::Inline
+            }
+            (false, true) => RecipientLayout::Brace,
+            (false, false) => RecipientLayout::Inline,
+        };
         if names.is_empty() || names.iter().any(String::is_empty) {
             return None;
         }
-        let names = names.join(", ");
-        Some(match note {
-            Some(note) => format!("{names} ({note})"),
-            None => names,
+        Some(Recipient {
+            names,
+            note,
+            layout,
         })
     }
 
@@ -555,6 +594,84 @@ impl Validator {
             .collect()
     }
 
+    /// The authority line, căn cứ and enacting line typed at the head of a
+    /// Quyết định's or Nghị quyết's body ([`crate::preamble`]).
+    fn typed_head(
+        &mut self,
+        kind: Kind,
+        markdown: &str,
+        offset: BodyLineOffset,
+    ) -> Option<crate::preamble::Preamble> {
+        match crate::preamble::take(markdown, kind) {
+            Ok(head) => head,
+            Err(problems) => {
+                self.body_problems("body", problems, offset);
+                None
+            }
+        }
+    }
+
+    /// Lays out what the head of the body says as its fields would: the
+    /// căn cứ as `bases`, the authority line as `authority_line`. Given in
+    /// both places they are refused rather than printed twice.
+    fn take_typed_head(
+        &mut self,
+        head: &crate::preamble::Preamble,
+        bases: &mut Vec<String>,
+        authority_line: &mut Option<String>,
+    ) {
+        if !head.bases.is_empty() {
+            if bases.is_empty() {
+                *bases = head.bases.iter().map(|b| nfc(b)).collect();
+            } else {
+                self.problem(
+                    "body",
+                    "căn cứ are typed at the head of the body and given in `bases` too: keep one (vanban prints `bases` above `QUYẾT ĐỊNH:`)",
+                );
+            }
+        }
+        let Some(typed) = &head.authority else {
+            return;
+        };
+        let same = |a: &str, b: &str| {
+            let words = |t: &str| {
+                t.split_whitespace()
+                    .map(str::to_uppercase)
+                    .collect::<Vec<_>>()
+            };
+            words(a) == words(b)
+        };
+        match authority_line {
+            None => *authority_line = Some(nfc(typed)),
+            Some(given) if same(given, typed) => {}
+            Some(given) => self.problem(
+                "body",
+                format!(
+                    "the line `{}` at the head of the body reads as the authority line, but `authority_line` is `{given}`: keep one",
+                    typed.replace('\n', " ")
+                ),
+            ),
+        }
+    }
+
+    fn body_problems(
+        &mut self,
+        path: &str,
+        problems: Vec<body::BodyProblem>,
+        offset: BodyLineOffset,
+    ) {
+        for p in problems {
+            let where_ = match offset {
+                Some(first) => format!(" (line {} of the file)", first + p.line - 1),
+                None => String::new(),
+            };
+            self.problem(
+                path,
+                format!("line {} of the body{where_}: {}", p.line, p.message),
+            );
+        }
+    }
+
     fn body(
         &mut self,
         path: &str,
@@ -583,16 +700,7 @@ impl Validator {
                 blocks
             }
             Err(problems) => {
-                for p in problems {
-                    let where_ = match offset {
-                        Some(first) => format!(" (line {} of the file)", first + p.line - 1),
-                        None => String::new(),
-                    };
-                    self.problem(
-                        path,
-                        format!("line {} of the body{where_}: {}", p.line, p.message),
-                    );
-                }
+                self.body_problems(path, problems, offset);
                 Vec::new()
             }
         }
@@ -856,6 +964,35 @@ mod tests {
     /// The last article must name who implements a Quyết định or Nghị
     /// quyết; a document without articles, or of another kind, is not held
     /// to it.
+    /// The head of a Quyết định typed in its body becomes its `bases` and
+    /// `authority_line`; `QUYẾT ĐỊNH:` is not left in the body (it prints
+    /// once). Given in both places, they are refused.
+    #[test]
+    fn a_typed_head_is_laid_out_as_its_fields() {
+        let head = "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\nCăn cứ Luật A;\n\nXét đề nghị B\n\n**QUYẾT ĐỊNH:**\n\n\
+                    # Điều 1. Nội dung\n\nCác cơ quan chịu trách nhiệm thi hành./.\n";
+        let mut input = minimal();
+        input.kind = Some("quyet-dinh".into());
+        input.body = Some(head.into());
+        let doc = validate(&input, None).unwrap();
+        assert_eq!(doc.bases, ["Căn cứ Luật A;", "Xét đề nghị B."]);
+        assert_eq!(
+            doc.authority_line.as_deref(),
+            Some("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
+        );
+        assert_eq!(doc.body.len(), 2, "{:?}", doc.body);
+        let printed = doc.text_lines();
+        assert_eq!(
+            printed.iter().filter(|l| l.contains("QUYẾT ĐỊNH:")).count(),
+            1
+        );
+        input.bases = vec!["Căn cứ Luật C".into()];
+        input.authority_line = Some("GIÁM ĐỐC SỞ".into());
+        let problems = validate(&input, None).unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems.iter().all(|p| p.path == "body"));
+    }
+
     #[test]
     fn the_last_article_names_who_implements() {
         let check = |kind: &str, body: &str| {
@@ -953,6 +1090,38 @@ mod tests {
         input.recipients = serde_norway::from_str(yaml)
             .map_err(|e| vec![Problem::new("recipients", e.to_string())])?;
         validate(&input, None)
+    }
+
+    /// A note on its own line (`note_line`), a group joined by a brace
+    /// (`brace`): their lines in reading order; the two at once, a brace
+    /// over one name or a note line without a note are refused.
+    #[test]
+    fn recipients_with_a_note_line_or_a_brace() {
+        let doc = with_recipients(
+            "- {name: Cổng TTĐT tỉnh, note: để đưa tin, note_line: true}\n- {group: [Thủ tướng Chính phủ, Bộ Xây dựng], note: để b/c, brace: true}\n",
+        )
+        .unwrap();
+        assert_eq!(
+            doc.recipient_lines(),
+            [
+                "- Cổng TTĐT tỉnh;",
+                "(để đưa tin)",
+                "- Thủ tướng Chính phủ;",
+                "- Bộ Xây dựng;",
+                "(để b/c)",
+                "- Lưu: VT."
+            ]
+        );
+        let problems = with_recipients(
+            "- {name: A, note: x, note_line: true, brace: true}\n- {name: B, note: y, brace: true}\n- {name: C, note_line: true}\n",
+        )
+        .unwrap_err();
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["recipients[0]", "recipients[1]", "recipients[2]"],
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -4,15 +4,17 @@
 
 mod numbering;
 mod styles;
+mod typed_header;
 
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use roxmltree::{Document as Xml, Node};
 use vanban::metrics::FontSet;
 use vanban::style::TextStyle;
 
 use crate::error::ReadError;
+use crate::limits::{exceeded, read_bounded, LintLimits};
 use crate::model::{
     Align, MarginsRead, Numbering, PageNumber, PageSetup, Para, ReadDoc, SourceFormat, Span, Zone,
 };
@@ -35,30 +37,46 @@ pub(crate) fn attr<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
     node.attribute((W, name))
 }
 
-/// The parts of a DOCX package, by name.
+/// The parts of a DOCX package that lint reads, by name: only these are
+/// inflated, each within the part limits.
 struct Package {
     parts: HashMap<String, Vec<u8>>,
+    limits: LintLimits,
 }
 
+/// The parts read besides the headers the main part's relationships name.
+const PARTS: [&str; 6] = [
+    "word/document.xml",
+    "word/_rels/document.xml.rels",
+    "word/styles.xml",
+    "word/theme/theme1.xml",
+    "word/numbering.xml",
+    "docProps/app.xml",
+];
+
 impl Package {
-    fn open(bytes: &[u8]) -> Result<Package, ReadError> {
+    fn open(bytes: &[u8], limits: &LintLimits) -> Result<Package, ReadError> {
         let mut zip =
             zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::Zip(e.to_string()))?;
-        let mut parts = HashMap::new();
-        for i in 0..zip.len() {
-            let mut entry = zip.by_index(i).map_err(|e| ReadError::Zip(e.to_string()))?;
-            let name = entry.name().to_string();
-            // Only XML parts are read; images and fonts are skipped.
-            if !(name.ends_with(".xml") || name.ends_with(".rels")) {
-                continue;
+        let mut package = Package {
+            parts: HashMap::new(),
+            limits: *limits,
+        };
+        for name in PARTS {
+            if let Some(data) = inflate(&mut zip, name, limits)? {
+                package.parts.insert(name.to_string(), data);
             }
-            let mut data = Vec::new();
-            entry
-                .read_to_end(&mut data)
-                .map_err(|e| ReadError::Zip(format!("{name}: {e}")))?;
-            parts.insert(name, data);
         }
-        Ok(Package { parts })
+        let headers: Vec<String> = relationships(&package, "word/_rels/document.xml.rels")?
+            .into_values()
+            .filter(|target| target.starts_with("word/header") && target.ends_with(".xml"))
+            .collect();
+        for name in headers {
+            if let Some(data) = inflate(&mut zip, &name, limits)? {
+                package.parts.insert(name, data);
+            }
+        }
+        Ok(package)
     }
 
     fn text(&self, name: &str) -> Result<Option<&str>, ReadError> {
@@ -76,25 +94,88 @@ impl Package {
     fn xml<'a>(&'a self, name: &str) -> Result<Option<Xml<'a>>, ReadError> {
         match self.text(name)? {
             None => Ok(None),
-            Some(text) => parse_xml(name, text).map(Some),
+            Some(text) => parse_xml(name, text, &self.limits).map(Some),
         }
     }
 }
 
-fn parse_xml<'a>(name: &str, text: &'a str) -> Result<Xml<'a>, ReadError> {
+/// One part of the package inflated, refused past the size and ratio
+/// limits while it inflates; `None` when the package lacks it.
+pub(crate) fn inflate(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    limits: &LintLimits,
+) -> Result<Option<Vec<u8>>, ReadError> {
+    let entry = match zip.by_name(name) {
+        Ok(entry) => entry,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(ReadError::Zip(format!("{name}: {e}"))),
+    };
+    let compressed = entry.compressed_size().max(1);
+    let ratio_ok = |size: u64| size <= 1 << 20 || size / compressed <= limits.max_inflate_ratio;
+    if !ratio_ok(entry.size()) {
+        return Err(exceeded(
+            name,
+            "inflation ratio",
+            limits.max_inflate_ratio,
+            "--max-inflate-ratio",
+        ));
+    }
+    let data = read_bounded(entry, limits.max_part_bytes, name, "--max-part-bytes").map_err(
+        |e| match e {
+            ReadError::Io(message) => ReadError::Zip(message),
+            other => other,
+        },
+    )?;
+    if !ratio_ok(data.len() as u64) {
+        return Err(exceeded(
+            name,
+            "inflation ratio",
+            limits.max_inflate_ratio,
+            "--max-inflate-ratio",
+        ));
+    }
+    Ok(Some(data))
+}
+
+/// Parses one XML part within the depth and node limits; the depth is
+/// measured before the tree is built.
+pub(crate) fn parse_xml<'a>(
+    name: &str,
+    text: &'a str,
+    limits: &LintLimits,
+) -> Result<Xml<'a>, ReadError> {
+    if let Err(line) = crate::limits::xml_depth_within(text, limits.max_xml_depth) {
+        return Err(exceeded(
+            format!("{name} line {line}"),
+            "element nesting",
+            limits.max_xml_depth,
+            "--max-xml-depth",
+        ));
+    }
     let options = roxmltree::ParsingOptions {
         allow_dtd: false,
-        ..Default::default()
+        nodes_limit: limits.max_xml_nodes,
     };
-    Xml::parse_with_options(text, options).map_err(|e| ReadError::Xml {
-        part: name.to_string(),
-        message: e.to_string(),
+    Xml::parse_with_options(text, options).map_err(|e| match e {
+        roxmltree::Error::NodesLimitReached => {
+            exceeded(name, "XML nodes", limits.max_xml_nodes, "--max-xml-nodes")
+        }
+        e => ReadError::Xml {
+            part: name.to_string(),
+            message: e.to_string(),
+        },
     })
 }
 
-/// Reads a DOCX file's bytes.
+/// Reads a DOCX file's bytes with the default limits.
 pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
-    let package = Package::open(bytes)?;
+    read_with(bytes, &LintLimits::default())
+}
+
+/// Reads a DOCX file's bytes within `limits`.
+pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError> {
+    let package = Package::open(bytes, limits)?;
     let main = package
         .xml("word/document.xml")?
         .ok_or_else(|| ReadError::MissingPart("word/document.xml".into()))?;
@@ -102,7 +183,7 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
     let styles_xml = package.xml("word/styles.xml")?;
     let styles = Styles::read(styles_xml.as_ref(), Theme::read(theme.as_ref()));
     let lists_xml = package.xml("word/numbering.xml")?;
-    let mut lists = numbering::Lists::read(lists_xml.as_ref());
+    let mut lists = numbering::Lists::read(lists_xml.as_ref())?;
     let rels = relationships(&package, "word/_rels/document.xml.rels")?;
 
     let body = child(main.root_element(), "body")
@@ -127,11 +208,22 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
         sections: Vec::new(),
         block_width,
         after_previous: 0.0,
+        depth: 0,
+        max_nesting: limits.max_nesting,
+        decomposed: Vec::new(),
     };
-    reader.block_children(body, Zone::Body, None, None);
+    reader.block_children(body, Zone::Body, None, None)?;
     if let Some(sect) = child(body, "sectPr") {
         reader.sections.push(sect);
     }
+    // A header typed with tabs or spaces instead of a table: its columns.
+    let was = typed_header::split(&mut reader.paras);
+    let decomposed: Vec<usize> = was
+        .iter()
+        .enumerate()
+        .filter(|(_, old)| reader.decomposed.contains(old))
+        .map(|(k, _)| k + 1)
+        .collect();
 
     let mut pages = Vec::new();
     let mut numbering = Numbering::default();
@@ -141,7 +233,7 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
             numbering.shown = page_numbers(&package, &rels, &styles, *sect)?;
         }
     }
-    let page_count = package
+    let saved_pages = package
         .xml("docProps/app.xml")?
         .and_then(|app| {
             app.descendants()
@@ -150,10 +242,19 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
                 .and_then(|t| t.trim().parse::<usize>().ok())
         })
         .filter(|&p| p > 0);
-    numbering.multi_page = match page_count {
-        Some(p) => p > 1,
-        None => reader.page > 1 || estimated_pages(&reader.paras) > 1.2,
+    // python-docx and templates copied around keep a stale `1`: trust the
+    // saved count only when the text does not clearly fill more.
+    let estimate = estimated_pages(&reader.paras);
+    let filled = if reader.page > 1 || estimate > 1.2 {
+        reader.page.max(estimate.ceil() as usize)
+    } else {
+        1
     };
+    let (page_count, page_count_estimated) = match saved_pages {
+        Some(p) if p >= filled => (Some(p), false),
+        _ => (Some(filled), true),
+    };
+    numbering.multi_page = page_count.is_some_and(|p| p > 1);
     Ok(ReadDoc {
         format: SourceFormat::Docx,
         pages,
@@ -161,6 +262,8 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
         numbering,
         page_count,
         fonts_not_embedded: Vec::new(),
+        decomposed,
+        page_count_estimated,
     })
 }
 
@@ -278,8 +381,12 @@ fn page_field(xml: &Xml, styles: &Styles, page: usize) -> Option<PageNumber> {
         sections: Vec::new(),
         block_width: 165.0,
         after_previous: 0.0,
+        depth: 0,
+        max_nesting: 0,
+        decomposed: Vec::new(),
     };
-    reader.paragraph(para, Zone::Body, None, None);
+    // Text boxes in a header are not followed: depth 0 refuses them.
+    reader.paragraph(para, Zone::Body, None, None).ok()?;
     let read = reader.paras.pop()?;
     let span = read
         .spans
@@ -308,6 +415,11 @@ struct BodyReader<'s, 'a, 'i> {
     block_width: f32,
     /// Space after the paragraph just read, pt.
     after_previous: f32,
+    /// Tables and text boxes open around the current paragraph.
+    depth: usize,
+    max_nesting: usize,
+    /// Paragraphs whose text was stored decomposed (NFD).
+    decomposed: Vec<usize>,
 }
 
 impl<'a, 'i> BodyReader<'_, 'a, 'i> {
@@ -317,7 +429,7 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
         zone: Zone,
         table_style: Option<&str>,
         width: Option<f32>,
-    ) {
+    ) -> Result<(), ReadError> {
         for node in parent.children().filter(|n| n.is_element()) {
             match node.tag_name().name() {
                 "p" if node.has_tag_name((W, "p")) => {
@@ -329,28 +441,52 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
                         (Some(_), Zone::Body) => Zone::HeaderLeft,
                         _ => zone,
                     };
-                    self.paragraph(node, zone, table_style, width);
+                    self.paragraph(node, zone, table_style, width)?;
                     if let Some(sect) = child(node, "pPr").and_then(|p| child(p, "sectPr")) {
                         self.sections.push(sect);
                     }
                 }
-                "tbl" => self.table(node, zone),
+                "tbl" => self.nested(|reader| reader.table(node, zone))?,
                 "sdt" => {
                     if let Some(content) = child(node, "sdtContent") {
-                        self.block_children(content, zone, table_style, width);
+                        self.nested(|reader| {
+                            reader.block_children(content, zone, table_style, width)
+                        })?;
                     }
                 }
                 _ => {}
             }
         }
+        Ok(())
     }
 
-    fn table(&mut self, table: Node<'a, 'i>, outer: Zone) {
+    /// Reads what a table, a text box or a content control holds, one
+    /// level deeper, refused past the nesting limit (the reader recurses).
+    fn nested(
+        &mut self,
+        read: impl FnOnce(&mut Self) -> Result<(), ReadError>,
+    ) -> Result<(), ReadError> {
+        if self.depth >= self.max_nesting {
+            return Err(exceeded(
+                "word/document.xml",
+                "tables, text boxes or content controls nested",
+                self.max_nesting,
+                "--max-nesting",
+            ));
+        }
+        self.depth += 1;
+        let result = read(self);
+        self.depth -= 1;
+        result
+    }
+
+    fn table(&mut self, table: Node<'a, 'i>, outer: Zone) -> Result<(), ReadError> {
         let text: String = table
             .descendants()
             .filter(|n| n.has_tag_name((W, "t")))
             .filter_map(|n| n.text())
             .collect();
+        let text = vanban::vn::nfc(&text);
         let upper = text.to_uppercase();
         let kind = if upper.contains("CỘNG HÒA XÃ HỘI") || upper.contains("CỘNG HOÀ XÃ HỘI")
         {
@@ -388,9 +524,10 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
                     .and_then(|w| attr(w, "w"))
                     .and_then(|v| v.parse::<f32>().ok())
                     .map(|w| twips_to_mm(w) - margin);
-                self.block_children(*cell, zone, style.as_deref(), width);
+                self.block_children(*cell, zone, style.as_deref(), width)?;
             }
         }
+        Ok(())
     }
 
     fn paragraph(
@@ -399,7 +536,7 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
         zone: Zone,
         table_style: Option<&str>,
         width: Option<f32>,
-    ) {
+    ) -> Result<(), ReadError> {
         let ppr = child(p, "pPr");
         let para_style = ppr
             .and_then(|n| child(n, "pStyle"))
@@ -415,8 +552,11 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
         let mut spans: Vec<Span> = Vec::new();
         let mut rules = Vec::new();
         let mut boxes = Vec::new();
+        let mut decomposed = false;
         for node in p.descendants() {
-            if node.has_tag_name((W, "txbxContent")) {
+            // Only the paragraph's own text boxes: those inside them are
+            // read with the box (once, not once per enclosing box).
+            if node.has_tag_name((W, "txbxContent")) && !self.inside_other(node, p) {
                 boxes.push(node);
             }
             if node.has_tag_name((DML, "prstGeom"))
@@ -440,7 +580,10 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             if let Some(rpr) = rpr {
                 props.apply(&self.styles.run_props(rpr));
             }
-            let text = self.run_text(node);
+            let raw = self.run_text(node);
+            // Text typed decomposed (NFD) is read as the letters it shows.
+            let text = vanban::vn::nfc(&raw);
+            decomposed |= text != raw;
             push_span(&mut spans, text, &props);
         }
         // Word prints a list label before the text: make it part of it.
@@ -474,6 +617,9 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             - pprops.right.unwrap_or(0.0);
         let measured = measure(&spans);
         let index = self.paras.len() + 1;
+        if decomposed {
+            self.decomposed.push(index);
+        }
         let para = Para {
             text,
             spans,
@@ -501,12 +647,18 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             section: Some(self.sections.len() + 1),
             source: Some(p.range()),
         };
-        let empty = para.text.trim().is_empty();
+        let typed = crate::model::is_typed_rule(&para.text);
+        let empty = para.text.trim().is_empty() || typed;
         self.after_previous = pprops.after.unwrap_or(0.0);
         // A rule is drawn as the bottom border of an empty paragraph or of
-        // the text itself, or as a line shape; it belongs to the text above.
+        // the text itself, as a line shape, or typed as underscores; it
+        // belongs to the text above.
         let border = (pprops.bottom_border == Some(true)).then_some(available);
-        let rule = border.or(rules.first().copied());
+        let rule = if typed {
+            Some(measured.min(available.max(0.0)))
+        } else {
+            border.or(rules.first().copied())
+        };
         if empty {
             if let (Some(length), Some(prev)) = (rule, self.paras.last_mut()) {
                 if prev.zone == zone && prev.rule_below.is_none() {
@@ -519,14 +671,16 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             self.paras.push(para);
         }
         for content in boxes {
-            self.block_children(content, zone, table_style, None);
+            self.nested(|reader| reader.block_children(content, zone, table_style, None))?;
         }
+        Ok(())
     }
 
     /// Whether a run belongs to a text box or a deleted change inside `p`
     /// rather than to `p` itself.
     fn inside_other(&self, run: Node, p: Node) -> bool {
         run.ancestors()
+            .skip(1)
             .take_while(|a| *a != p)
             .any(|a| a.has_tag_name((W, "txbxContent")) || a.has_tag_name((W, "del")))
     }

@@ -7,6 +7,10 @@ use std::collections::HashMap;
 use roxmltree::Node;
 
 use super::{attr, child, W};
+use crate::error::ReadError;
+
+/// The largest list number Word writes.
+const MAX_START: u32 = 32767;
 
 struct Level {
     format: String,
@@ -23,9 +27,9 @@ pub struct Lists {
 }
 
 impl Lists {
-    pub fn read(xml: Option<&roxmltree::Document>) -> Lists {
+    pub fn read(xml: Option<&roxmltree::Document>) -> Result<Lists, ReadError> {
         let mut lists = Lists::default();
-        let Some(xml) = xml else { return lists };
+        let Some(xml) = xml else { return Ok(lists) };
         let root = xml.root_element();
         let mut abstracts: HashMap<&str, Node> = HashMap::new();
         for a in root
@@ -62,16 +66,29 @@ impl Lists {
                 };
                 if i < 9 {
                     let value = |name: &str| child(lvl, name).and_then(|n| attr(n, "val"));
+                    let start = value("start").and_then(|v| v.parse().ok()).unwrap_or(1);
+                    // Word numbers lists up to 32767: a larger start is no
+                    // list Word made, and would ask for labels without end.
+                    if start > MAX_START {
+                        return Err(ReadError::Invalid {
+                            part: "word/numbering.xml".into(),
+                            message: format!(
+                                "list start value {start} is beyond Word's largest, {MAX_START}"
+                            ),
+                        });
+                    }
+                    let text = value("lvlText").unwrap_or("");
                     levels[i] = Level {
                         format: value("numFmt").unwrap_or("decimal").to_string(),
-                        text: value("lvlText").unwrap_or("").to_string(),
-                        start: value("start").and_then(|v| v.parse().ok()).unwrap_or(1),
+                        // A label is a few characters around its number.
+                        text: if text.len() <= 64 { text } else { "" }.to_string(),
+                        start,
                     };
                 }
             }
             lists.levels.insert(id.to_string(), levels);
         }
-        lists
+        Ok(lists)
     }
 
     /// The label of the next paragraph of list `id` at `level`, counted.
@@ -79,14 +96,14 @@ impl Lists {
         let levels = self.levels.get(id)?;
         let level = level.min(8);
         let counters = self.counters.entry(id.to_string()).or_insert([0; 9]);
-        counters[level] += 1;
+        counters[level] = counters[level].saturating_add(1);
         // Deeper levels restart under this one.
         for deeper in counters.iter_mut().skip(level + 1) {
             *deeper = 0;
         }
         let mut label = levels[level].text.clone();
         for (k, lvl) in levels.iter().enumerate().take(level + 1) {
-            let value = lvl.start + counters[k].max(1) - 1;
+            let value = lvl.start.saturating_add(counters[k].max(1) - 1);
             label = label.replace(&format!("%{}", k + 1), &format_number(&lvl.format, value));
         }
         if levels[level].format == "none" || label.is_empty() {
@@ -97,12 +114,17 @@ impl Lists {
 }
 
 fn format_number(format: &str, n: u32) -> String {
+    // Beyond Word's range letters and numerals grow without end: digits.
+    if n > MAX_START {
+        return n.to_string();
+    }
     match format {
         "upperRoman" => vanban::vn::roman(n),
         "lowerRoman" => vanban::vn::roman(n).to_lowercase(),
         // Word's letters are the English alphabet: the sixth is `f`.
-        "lowerLetter" => letter(n),
-        "upperLetter" => letter(n).to_uppercase(),
+        // Letters repeat (aa, bbb …) up to 30 times, 780 labels.
+        "lowerLetter" if n <= 780 => letter(n),
+        "upperLetter" if n <= 780 => letter(n).to_uppercase(),
         "decimalZero" => format!("{n:02}"),
         _ => n.to_string(),
     }

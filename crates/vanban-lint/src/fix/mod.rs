@@ -6,12 +6,14 @@
 mod xml;
 
 use std::collections::BTreeSet;
-use std::io::{Cursor, Read, Write};
+use std::collections::HashMap;
+use std::io::{Cursor, Write};
 
 use roxmltree::Node;
 
 use crate::error::ReadError;
 use crate::finding::Finding;
+use crate::limits::LintLimits;
 use crate::model::{Align, Para, ReadDoc};
 use crate::recognize::{recognise, Elements};
 use crate::rules::dominant;
@@ -28,29 +30,51 @@ pub struct Fixed {
     pub remaining: Vec<Finding>,
 }
 
-/// Fixes a DOCX's mechanical findings.
+/// Fixes a DOCX's mechanical findings, with the default limits.
 pub fn fix_docx(bytes: &[u8]) -> Result<Fixed, ReadError> {
-    let doc = crate::docx::read(bytes)?;
+    fix_docx_with(bytes, &LintLimits::default())
+}
+
+/// Fixes a DOCX's mechanical findings within `limits`.
+pub fn fix_docx_with(bytes: &[u8], limits: &LintLimits) -> Result<Fixed, ReadError> {
+    let doc = crate::docx::read_with(bytes, limits)?;
     let before = crate::lint_read(&doc).findings;
-    let main = document_xml(bytes)?;
-    let tree = roxmltree::Document::parse_with_options(
-        &main,
-        roxmltree::ParsingOptions {
-            allow_dtd: false,
-            ..Default::default()
-        },
-    )
-    .map_err(|e| ReadError::Xml {
-        part: "word/document.xml".into(),
-        message: e.to_string(),
-    })?;
+    let main = document_xml(bytes, limits)?;
+    let tree = crate::docx::parse_xml("word/document.xml", &main, limits)?;
     let rules: BTreeSet<&str> = before.iter().map(|f| f.rule).collect();
     let el = recognise(&doc);
+    // Sizes and emphasis are set per element: without a recognised kind the
+    // elements are guesses, and a guess must not be "fixed".
+    // (A kind guessed from the symbol alone is not enough: the type name,
+    // or a công văn's V/v line, must be found.)
+    if el.kind.is_none() || (el.type_name.is_none() && el.subject.is_empty()) {
+        return Err(ReadError::FixRefused(
+            "the kind of document was not recognised (no type name such as KẾ HOẠCH under the header), so its elements cannot be told apart with confidence".into(),
+        ));
+    }
     let edits = plan(&main, &tree, &doc, &el, &rules);
     let fixed_xml = xml::apply(&main, edits);
     let docx = replace_part(bytes, "word/document.xml", fixed_xml.as_bytes())?;
-    let after = crate::lint(&docx)?.findings;
+    let reread = crate::docx::read_with(&docx, limits)?;
+    let after = crate::lint_read(&reread).findings;
     let key = |f: &Finding| (f.rule, f.element.clone());
+    // Never worse: no error the input did not have, and as many pages.
+    let before_keys: BTreeSet<_> = before.iter().map(key).collect();
+    if let Some(new) = after
+        .iter()
+        .find(|f| f.severity == crate::Severity::Error && !before_keys.contains(&key(f)))
+    {
+        return Err(ReadError::FixRefused(format!(
+            "the fixed copy would have a new error: {new}"
+        )));
+    }
+    if reread.page_count != doc.page_count {
+        return Err(ReadError::FixRefused(format!(
+            "the fixed copy would fill {} page(s), the input {}",
+            reread.page_count.unwrap_or(0),
+            doc.page_count.unwrap_or(0)
+        )));
+    }
     let remaining_keys: BTreeSet<_> = after.iter().map(key).collect();
     let fixed = before
         .into_iter()
@@ -63,17 +87,16 @@ pub fn fix_docx(bytes: &[u8]) -> Result<Fixed, ReadError> {
     })
 }
 
-fn document_xml(bytes: &[u8]) -> Result<String, ReadError> {
+fn document_xml(bytes: &[u8], limits: &LintLimits) -> Result<String, ReadError> {
+    let name = "word/document.xml";
     let mut zip =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::Zip(e.to_string()))?;
-    let mut entry = zip
-        .by_name("word/document.xml")
-        .map_err(|_| ReadError::MissingPart("word/document.xml".into()))?;
-    let mut text = String::new();
-    entry
-        .read_to_string(&mut text)
-        .map_err(|e| ReadError::Zip(e.to_string()))?;
-    Ok(text)
+    let data = crate::docx::inflate(&mut zip, name, limits)?
+        .ok_or_else(|| ReadError::MissingPart(name.into()))?;
+    String::from_utf8(data).map_err(|e| ReadError::Xml {
+        part: name.into(),
+        message: e.to_string(),
+    })
 }
 
 /// The package with one part replaced; every other part copied as it was.
@@ -107,43 +130,84 @@ fn plan(
     el: &Elements,
     rules: &BTreeSet<&str>,
 ) -> Vec<Edit> {
+    // Each paragraph's element by where it starts: found once, not searched
+    // for again for every paragraph.
+    let paragraphs: HashMap<usize, Node> = tree
+        .descendants()
+        .filter(|n| n.has_tag_name((crate::docx::W, "p")))
+        .map(|n| (n.range().start, n))
+        .collect();
     let node_of = |para: &Para| -> Option<Node> {
         let range = para.source.clone()?;
-        tree.descendants()
-            .find(|n| n.range() == range && n.tag_name().name() == "p")
+        paragraphs
+            .get(&range.start)
+            .copied()
+            .filter(|n| n.range() == range)
     };
     let mut edits = Vec::new();
     let font_wrong = rules.contains("ND30-1-font");
     // Run formatting: every element with its target; the font everywhere.
+    // Only elements a finding named are touched: an element whose rule
+    // raised nothing keeps its formatting byte for byte.
     let mut targets: Vec<(usize, Target)> = Vec::new();
-    let mut add = |indices: &[usize], t: Target| targets.extend(indices.iter().map(|&i| (i, t)));
+    let mut add = |rule: &str, indices: &[usize], t: Target| {
+        if rules.contains(rule) {
+            targets.extend(indices.iter().map(|&i| (i, t)));
+        }
+    };
     add(
+        "ND30-2.1-national-title",
         &el.national_title.into_iter().collect::<Vec<_>>(),
         (12.0, 13.0, Some(true), Some(false)),
     );
     add(
+        "ND30-2.1-motto",
         &el.motto.into_iter().collect::<Vec<_>>(),
         (13.0, 14.0, Some(true), Some(false)),
     );
-    add(&el.parent, (12.0, 13.0, Some(false), Some(false)));
-    add(&el.issuer, (12.0, 13.0, Some(true), Some(false)));
     add(
+        "ND30-2.2-parent",
+        &el.parent,
+        (12.0, 13.0, Some(false), Some(false)),
+    );
+    add(
+        "ND30-2.2-issuer",
+        &el.issuer,
+        (12.0, 13.0, Some(true), Some(false)),
+    );
+    add(
+        "ND30-2.3-number",
         &el.number.into_iter().collect::<Vec<_>>(),
         (13.0, 13.0, None, Some(false)),
     );
     add(
+        "ND30-2.4-date-style",
         &el.place_date.into_iter().collect::<Vec<_>>(),
         (13.0, 14.0, None, Some(true)),
     );
     add(
+        "ND30-2.5-type-name",
         &el.type_name.into_iter().collect::<Vec<_>>(),
         (13.0, 14.0, Some(true), Some(false)),
     );
-    add(&el.summary, (13.0, 14.0, Some(true), Some(false)));
-    add(&el.subject, (12.0, 13.0, Some(false), Some(false)));
-    add(&el.bases, (13.0, 14.0, None, Some(true)));
-    add(&el.addressees, (13.0, 14.0, None, Some(false)));
     add(
+        "ND30-2.5-summary",
+        &el.summary,
+        (13.0, 14.0, Some(true), Some(false)),
+    );
+    add(
+        "ND30-2.5-subject-line",
+        &el.subject,
+        (12.0, 13.0, Some(false), Some(false)),
+    );
+    add("ND30-2.6-bases", &el.bases, (13.0, 14.0, None, Some(true)));
+    add(
+        "ND30-2.9-addressees",
+        &el.addressees,
+        (13.0, 14.0, None, Some(false)),
+    );
+    add(
+        "ND30-2.9-recipients",
         &el.recipients_label.into_iter().collect::<Vec<_>>(),
         (12.0, 12.0, Some(true), Some(true)),
     );
@@ -153,11 +217,23 @@ fn plan(
         .copied()
         .filter(|&i| doc.paras[i].text.trim_start().starts_with('-'))
         .collect();
-    add(&items, (11.0, 11.0, None, Some(false)));
-    add(&el.signer, (13.0, 14.0, Some(true), Some(false)));
+    add(
+        "ND30-2.9-recipients",
+        &items,
+        (11.0, 11.0, None, Some(false)),
+    );
+    add(
+        "ND30-2.7-signer",
+        &el.signer,
+        (13.0, 14.0, Some(true), Some(false)),
+    );
     // The body keeps its inline emphasis; only its size is set, one for all.
     let body_size = body_size(doc, el);
-    add(&el.body, (body_size, body_size, None, None));
+    add(
+        "ND30-2.6-body-size",
+        &el.body,
+        (body_size, body_size, None, None),
+    );
 
     let mut done = BTreeSet::new();
     for (i, (min, max, bold, italic)) in targets {
@@ -203,9 +279,11 @@ fn plan(
             }
         }
     }
-    body_paragraphs(source, doc, el, &node_of, &mut edits);
-    text_padding(doc, el, &node_of, &mut edits);
-    page_setup(tree, &mut edits);
+    body_paragraphs(source, doc, el, rules, &node_of, &mut edits);
+    text_padding(doc, el, rules, &node_of, &mut edits);
+    if rules.contains("ND30-1-page-size") || rules.contains("ND30-1-margins") {
+        page_setup(tree, &mut edits);
+    }
     edits
 }
 
@@ -233,9 +311,17 @@ fn body_paragraphs<'a>(
     source: &str,
     doc: &ReadDoc,
     el: &Elements,
+    rules: &BTreeSet<&str>,
     node_of: &dyn Fn(&Para) -> Option<Node<'a, 'a>>,
     edits: &mut Vec<Edit>,
 ) {
+    let body_layout = [
+        "ND30-2.6-body-align",
+        "ND30-2.6-body-indent",
+        "ND30-2.6-body-spacing",
+    ]
+    .iter()
+    .any(|r| rules.contains(r));
     for &i in &el.body {
         let para = &doc.paras[i];
         let text = para.text.trim_start();
@@ -246,6 +332,11 @@ fn body_paragraphs<'a>(
         }
         let Some(node) = node_of(para) else { continue };
         let mut set: Vec<(&str, String)> = Vec::new();
+        // The body's layout is one thing: a paragraph turned from centred
+        // to justified must get the indent and spacing justified text has.
+        if !body_layout {
+            continue;
+        }
         if para.align != Some(Align::Justify) {
             set.push(("jc", val("jc", "both")));
         }
@@ -277,6 +368,7 @@ fn body_paragraphs<'a>(
 fn text_padding<'a>(
     doc: &ReadDoc,
     el: &Elements,
+    rules: &BTreeSet<&str>,
     node_of: &dyn Fn(&Para) -> Option<Node<'a, 'a>>,
     edits: &mut Vec<Edit>,
 ) {
@@ -289,7 +381,10 @@ fn text_padding<'a>(
             })
             .unwrap_or_default()
     };
-    if let Some(i) = el.number {
+    if let Some(i) = el
+        .number
+        .filter(|_| rules.contains("ND30-2.3-number-padding"))
+    {
         for t in texts(&doc.paras[i]) {
             let Some(value) = t.text() else { continue };
             if let Some(fixed) = pad_number(value) {
@@ -297,7 +392,7 @@ fn text_padding<'a>(
             }
         }
     }
-    if let Some(i) = el.place_date {
+    if let Some(i) = el.place_date.filter(|_| rules.contains("ND30-2.4-date")) {
         for t in texts(&doc.paras[i]) {
             let Some(value) = t.text() else { continue };
             if let Some(fixed) = pad_date(value) {
@@ -318,10 +413,13 @@ fn text_edit(t: Node, text: &str) -> Edit {
 fn pad_number(text: &str) -> Option<String> {
     let slash = text.find('/')?;
     let head = &text[..slash];
+    // After the last character that is not a digit (a space, a no-break
+    // space: any width in bytes).
     let start = head
         .trim_end()
-        .rfind(|c: char| !c.is_ascii_digit())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|(_, c)| !c.is_ascii_digit())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let digits = head[start..].trim_end();
     let value: u32 = digits.parse().ok()?;
     let want = vanban::vn::document_number(value);
@@ -408,6 +506,12 @@ mod tests {
         assert_eq!(pad_number("Số: 5/KH-VP").as_deref(), Some("Số: 05/KH-VP"));
         assert_eq!(pad_number("Số: 05/KH-VP"), None);
         assert_eq!(pad_number("Số: 1026/KH-VP"), None);
+        // A no-break space (two bytes in UTF-8) before the digits.
+        assert_eq!(
+            pad_number("Số:\u{a0}5/KH-VP").as_deref(),
+            Some("Số:\u{a0}05/KH-VP")
+        );
+        assert_eq!(pad_number("Số:\u{a0}/KH-VP"), None);
     }
 
     #[test]

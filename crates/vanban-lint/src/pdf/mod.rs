@@ -3,6 +3,7 @@
 //! and signature) and body lines joined into paragraphs; alignment, indent
 //! and margins are measured from where the text stands.
 
+mod budget;
 mod text;
 
 use std::collections::{BTreeMap, HashMap};
@@ -10,6 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use lopdf::{Document, Object};
 
 use crate::error::ReadError;
+use crate::limits::{exceeded, LintLimits};
 use crate::model::{
     Align, MarginsRead, Numbering, PageNumber, PageSetup, Para, ReadDoc, SourceFormat, Span, Zone,
 };
@@ -31,12 +33,54 @@ struct Line {
     zone: Zone,
 }
 
+/// Reads a PDF with the default limits.
 pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
-    let doc = Document::load_mem(bytes).map_err(|e| ReadError::Pdf(e.to_string()))?;
+    read_with(bytes, &LintLimits::default())
+}
+
+/// Loads the PDF, every stream lopdf decodes on the way bounded; an
+/// encrypted file is refused, not judged.
+fn load(bytes: &[u8], limits: &LintLimits) -> Result<Document, ReadError> {
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(limits.max_part_bytes.try_into().unwrap_or(usize::MAX)),
+        ..Default::default()
+    };
+    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => exceeded(
+            "an object stream",
+            "decoded bytes",
+            limits.max_part_bytes,
+            "--max-part-bytes",
+        ),
+        _ if bytes.windows(8).any(|w| w == b"/Encrypt") => ReadError::Encrypted,
+        e => ReadError::Pdf(e.to_string()),
+    })?;
+    if doc.trailer.get(b"Encrypt").is_ok() || doc.was_encrypted() {
+        return Err(ReadError::Encrypted);
+    }
+    Ok(doc)
+}
+
+/// Reads a PDF within `limits`.
+pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError> {
+    let doc = load(bytes, limits)?;
     let mut pages = Vec::new();
     let mut lines = Vec::new();
     let mut bands = Vec::new();
-    let page_ids = doc.get_pages();
+    // A page tree may name the same kids again and again: count as it goes.
+    let mut page_ids = BTreeMap::new();
+    for (i, id) in doc.page_iter().enumerate() {
+        if i >= limits.max_pages {
+            return Err(exceeded(
+                "the page tree",
+                "pages",
+                limits.max_pages,
+                "--max-pages",
+            ));
+        }
+        page_ids.insert(i as u32 + 1, id);
+    }
+    let mut work = text::Work::new(limits);
     // Pages share their fonts: each font dictionary is read (and its
     // ToUnicode map parsed) once, keyed by where it lives in the document.
     let mut infos = Vec::new();
@@ -47,14 +91,17 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
         let resources = doc.get_page_fonts(page_id).unwrap_or_default();
         let mut names = BTreeMap::new();
         for (name, dict) in &resources {
-            let index = *known.entry(*dict as *const _).or_insert_with(|| {
-                infos.push(FontInfo::read(&doc, dict));
-                infos.len() - 1
-            });
+            let index = match known.get(&(*dict as *const _)) {
+                Some(&index) => index,
+                None => {
+                    infos.push(FontInfo::read(&doc, dict, limits)?);
+                    known.insert(*dict as *const _, infos.len() - 1);
+                    infos.len() - 1
+                }
+            };
             names.insert(name.clone(), index);
         }
-        let painted = text::paint(&doc, page_id, &names, &infos, height)
-            .map_err(|e| ReadError::Pdf(format!("page {number}: {e}")))?;
+        let painted = text::paint(&doc, page_id, number, &names, &infos, height, &mut work)?;
         // On page 1 the header's two columns may share baselines with only
         // a small gap: split them where the quốc hiệu starts.
         let split = if number == 1 {
@@ -63,7 +110,9 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
             None
         };
         let mut page_lines = build_lines(number, &painted.glyphs, &infos, split);
-        attach_rules(&mut page_lines, &painted.rules);
+        let mut drawn = painted.rules.clone();
+        drawn.extend(typed_rules(&mut page_lines));
+        attach_rules(&mut page_lines, &drawn);
         bands.extend(table_bands(&painted.rules).into_iter().map(|b| (number, b)));
         lines.extend(page_lines);
         pages.push(PageSetup {
@@ -83,16 +132,32 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
     fonts_not_embedded.dedup();
     let numbers = take_page_numbers(&mut lines);
     assign_zones(&mut lines, &pages);
+    let mut bands_of: HashMap<usize, Vec<(f32, f32)>> = HashMap::new();
+    for (page, band) in bands {
+        bands_of.entry(page).or_default().push(band);
+    }
     for l in lines.iter_mut().filter(|l| l.zone == Zone::Body) {
-        if bands
+        let on_page = bands_of.get(&l.page).map_or(&[][..], Vec::as_slice);
+        if on_page
             .iter()
-            .any(|&(p, (top, bottom))| p == l.page && l.y > top && l.y < bottom)
+            .any(|&(top, bottom)| l.y > top && l.y < bottom)
         {
             l.zone = Zone::Table;
         }
     }
     measure_margins(&lines, &mut pages);
-    let paras = paragraphs(&lines, &pages);
+    let mut paras = paragraphs(&lines, &pages);
+    let decomposed: Vec<usize> = paras
+        .iter()
+        .filter(|p| p.spans.iter().any(|s| vanban::vn::nfc(&s.text) != s.text))
+        .map(|p| p.index)
+        .collect();
+    // Rules compare span text too: read it as the letters it shows.
+    for p in &mut paras {
+        for s in &mut p.spans {
+            s.text = vanban::vn::nfc(&s.text);
+        }
+    }
     let page_count = pages.len();
     Ok(ReadDoc {
         format: SourceFormat::Pdf,
@@ -104,6 +169,8 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
         },
         page_count: Some(page_count),
         fonts_not_embedded,
+        decomposed,
+        page_count_estimated: false,
     })
 }
 
@@ -291,6 +358,25 @@ fn column_split(glyphs: &[Glyph]) -> Option<(f32, f32)> {
     None
 }
 
+/// Lines typed as underscores are rules (drawn with the keyboard): taken out
+/// of the text, at the underscores' depth under their baseline.
+fn typed_rules(lines: &mut Vec<Line>) -> Vec<Rule> {
+    let mut rules = Vec::new();
+    lines.retain(|l| {
+        if crate::model::is_typed_rule(&l.text) {
+            rules.push(Rule {
+                x0: l.x0,
+                x1: l.x1,
+                y: l.y + 0.1 * l.size * PT,
+            });
+            false
+        } else {
+            true
+        }
+    });
+    rules
+}
+
 /// A rule belongs to the nearest line above it that it sits under.
 fn attach_rules(lines: &mut [Line], rules: &[Rule]) {
     for rule in rules {
@@ -342,14 +428,18 @@ fn take_page_numbers(lines: &mut Vec<Line>) -> Vec<PageNumber> {
     let mut keep = Vec::with_capacity(lines.len());
     let pages: Vec<usize> = {
         let mut p: Vec<usize> = lines.iter().map(|l| l.page).collect();
+        p.sort_unstable();
         p.dedup();
         p
     };
     let mut taken = vec![false; lines.len()];
+    // Lines come page by page: each page's are one run of indices.
+    let mut runs: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        runs.entry(line.page).or_default().push(i);
+    }
     for page in pages {
-        let on_page: Vec<usize> = (0..lines.len())
-            .filter(|&i| lines[i].page == page)
-            .collect();
+        let on_page = runs.remove(&page).unwrap_or_default();
         let Some(&top) = on_page
             .iter()
             .min_by(|&&a, &&b| lines[a].y.total_cmp(&lines[b].y))
@@ -420,7 +510,14 @@ fn assign_zones(lines: &mut [Line], pages: &[PageSetup]) {
                 .fold(f32::MAX, f32::min)
         };
         let number_y = first_y(&|t| t.starts_with("Số"));
+        // The place/date line stands two or three lines under the quốc
+        // hiệu; a date further down is the body's (a Biên bản has none).
         let date_y = first_y(&|t| t.contains(", ngày") || t.starts_with("ngày"));
+        let date_y = if date_y < lines[title].y + 30.0 {
+            date_y
+        } else {
+            f32::MAX
+        };
         let last_row = [number_y, date_y]
             .into_iter()
             .filter(|y| *y < f32::MAX)
@@ -490,10 +587,16 @@ fn assign_zones(lines: &mut [Line], pages: &[PageSetup]) {
 /// Left and right margins from where body lines start and end; the top
 /// margin from the top of the first line of each page.
 fn measure_margins(lines: &[Line], pages: &mut [PageSetup]) {
+    let mut of_page: HashMap<usize, Vec<&Line>> = HashMap::new();
+    for l in lines {
+        of_page.entry(l.page).or_default().push(l);
+    }
     for page in pages.iter_mut() {
-        let body: Vec<&Line> = lines
+        let all = of_page.get(&page.page).map_or(&[][..], Vec::as_slice);
+        let body: Vec<&Line> = all
             .iter()
-            .filter(|l| l.page == page.page && l.zone == Zone::Body)
+            .copied()
+            .filter(|l| l.zone == Zone::Body)
             .collect();
         if body.len() < 3 {
             continue;
@@ -516,10 +619,7 @@ fn measure_margins(lines: &[Line], pages: &mut [PageSetup]) {
             page.margins.left = Some(left);
             page.margins.right = Some(page.width - right);
         }
-        let first = lines
-            .iter()
-            .filter(|l| l.page == page.page)
-            .min_by(|a, b| a.y.total_cmp(&b.y));
+        let first = all.iter().copied().min_by(|a, b| a.y.total_cmp(&b.y));
         // Only page 1 opens with a line set tight under the margin (the header
         // table); later pages may open with a table's padding or with space
         // before a paragraph, which word processors keep at a page's top.
@@ -541,8 +641,9 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
         .filter_map(|p| Some((p.margins.left?, p.width - p.margins.right?)))
         .collect();
     let fallback = measured.first().copied();
+    let by_number: HashMap<usize, &PageSetup> = pages.iter().map(|p| (p.page, p)).collect();
     let edges = |page: usize| {
-        let p = pages.iter().find(|p| p.page == page);
+        let p = by_number.get(&page);
         p.and_then(|p| Some((p.margins.left?, p.width - p.margins.right?)))
             .or(fallback)
     };
@@ -558,7 +659,14 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
             else {
                 // Without measured edges: no extra space, same look, and
                 // not a line that starts further right than the one above.
-                let bold = |l: &Line| l.spans.iter().any(|s| s.bold);
+                // Whole-bold lines (a heading) against the rest: a line
+                // that only starts bold (`Điều 1.` and its text) joins.
+                let bold = |l: &Line| {
+                    l.spans
+                        .iter()
+                        .filter(|s| !s.text.trim().is_empty())
+                        .all(|s| s.bold)
+                };
                 let centre = |l: &Line| (l.x0 + l.x1) / 2.0;
                 let continues = line.x0 <= prev.x0 + 0.5 && prev.x0 - line.x0 < 15.0;
                 // A line in capitals over one in lower case are two elements.
@@ -654,8 +762,18 @@ fn wraps_in_indented_block(group: &[&Line], line: &Line, left: f32, right: f32) 
     let first_word = text.split_whitespace().next().unwrap_or("");
     let chars = text.chars().count().max(1) as f32;
     let word_width = (line.x1 - line.x0) * first_word.chars().count() as f32 / chars;
+    // Continued under the first line's text, after its dash or its
+    // `Kính gửi:` (a hanging indent), or at the first line's own edge.
+    let lead = ["- ", "Kính gửi: "]
+        .iter()
+        .find(|l| first.text.trim_start().starts_with(*l))
+        .map_or(0.0, |l| {
+            let chars = first.text.trim_start().chars().count().max(1) as f32;
+            (first.x1 - first.x0) * l.chars().count() as f32 / chars
+        });
+    let under_text = lead > 0.0 && (line.x0 - first.x0 - lead).abs() < 1.5;
     first.x0 > left + 15.0
-        && (line.x0 - first.x0).abs() < 1.0
+        && ((line.x0 - first.x0).abs() < 1.0 || under_text)
         && line.page == prev.page
         && !text.starts_with(['-', '+', '–', '•'])
         && prev.x1 + word_width > right - 1.5

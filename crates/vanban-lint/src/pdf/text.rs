@@ -8,6 +8,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use lopdf::{Dictionary, Document, Object};
 
+use super::budget;
+use crate::error::ReadError;
+use crate::limits::{exceeded, LintLimits};
+
 /// One painted glyph.
 #[derive(Clone, Debug)]
 pub struct Glyph {
@@ -48,7 +52,11 @@ pub struct FontInfo<'a> {
 const PT: f32 = 25.4 / 72.0;
 
 impl<'a> FontInfo<'a> {
-    pub fn read(doc: &'a Document, dict: &'a Dictionary) -> FontInfo<'a> {
+    pub fn read(
+        doc: &'a Document,
+        dict: &'a Dictionary,
+        limits: &LintLimits,
+    ) -> Result<FontInfo<'a>, ReadError> {
         let name_of = |d: &Dictionary| {
             d.get(b"BaseFont")
                 .and_then(Object::as_name)
@@ -60,6 +68,15 @@ impl<'a> FontInfo<'a> {
         let name = match raw.split_once('+') {
             Some((tag, rest)) if tag.len() == 6 => rest.to_string(),
             _ => raw,
+        };
+        let place = || format!("font {name}");
+        let too_many = || {
+            exceeded(
+                place(),
+                "codes in the width table or ToUnicode map",
+                limits.max_font_entries,
+                "--max-font-entries",
+            )
         };
         let two_byte = dict
             .get(b"Subtype")
@@ -77,7 +94,8 @@ impl<'a> FontInfo<'a> {
         if let Some(cid) = descendant {
             default_width = cid.get(b"DW").ok().and_then(number).unwrap_or(1000.0);
             if let Ok(w) = cid.get_deref(b"W", doc).and_then(Object::as_array) {
-                read_cid_widths(doc, w, &mut widths);
+                read_cid_widths(doc, w, &mut widths, limits.max_font_entries)
+                    .ok_or_else(too_many)?;
             }
         } else {
             let first = dict.get(b"FirstChar").ok().and_then(number).unwrap_or(0.0) as u32;
@@ -128,17 +146,50 @@ impl<'a> FontInfo<'a> {
             || lower.contains("oblique")
             || flags & (1 << 6) != 0
             || angle != 0.0;
-        FontInfo {
+        // lopdf expands every code of a ToUnicode range: measure them first.
+        let max_part = limits.max_part_bytes.try_into().unwrap_or(usize::MAX);
+        let part_too_big = || {
+            exceeded(
+                format!("{} ToUnicode map", place()),
+                "decoded bytes",
+                limits.max_part_bytes,
+                "--max-part-bytes",
+            )
+        };
+        let is_limit = |e: &lopdf::Error| {
+            matches!(
+                e,
+                lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })
+            )
+        };
+        if let Ok(stream) = dict
+            .get_deref(b"ToUnicode", doc)
+            .and_then(Object::as_stream)
+        {
+            match stream.get_plain_content_with_limit(max_part) {
+                Ok(cmap) if budget::cmap_codes(&cmap) > limits.max_font_entries => {
+                    return Err(too_many())
+                }
+                Err(e) if is_limit(&e) => return Err(part_too_big()),
+                _ => {}
+            }
+        }
+        let encoding = match dict.get_font_encoding_with_limit(doc, max_part) {
+            Ok(encoding) => Some(encoding),
+            Err(e) if is_limit(&e) => return Err(part_too_big()),
+            Err(_) => None,
+        };
+        Ok(FontInfo {
             name,
             bold,
             italic,
             embedded,
-            encoding: dict.get_font_encoding(doc).ok(),
+            encoding,
             two_byte,
             widths,
             default_width,
             decoded: RefCell::new(HashMap::new()),
-        }
+        })
     }
 
     /// Splits a string operand into (code, text, width in 1/1000 em).
@@ -183,8 +234,15 @@ fn number(object: &Object) -> Option<f32> {
     }
 }
 
-/// The CID font `W` array: `c [w1 w2 …]` or `c_first c_last w`.
-fn read_cid_widths(doc: &Document, list: &[Object], widths: &mut HashMap<u32, f32>) {
+/// The CID font `W` array: `c [w1 w2 …]` or `c_first c_last w`; `None`
+/// when its ranges cover more than `max` codes.
+fn read_cid_widths(
+    doc: &Document,
+    list: &[Object],
+    widths: &mut HashMap<u32, f32>,
+    max: u64,
+) -> Option<()> {
+    let mut covered = 0u64;
     let mut i = 0;
     while i < list.len() {
         let Some(start) = number(deref(doc, &list[i])) else {
@@ -192,9 +250,13 @@ fn read_cid_widths(doc: &Document, list: &[Object], widths: &mut HashMap<u32, f3
         };
         match list.get(i + 1).map(|o| deref(doc, o)) {
             Some(Object::Array(ws)) => {
+                covered += ws.len() as u64;
+                if covered > max {
+                    return None;
+                }
                 for (k, w) in ws.iter().enumerate() {
                     if let Some(w) = number(deref(doc, w)) {
-                        widths.insert(start as u32 + k as u32, w);
+                        widths.insert((start.max(0.0) as u32).saturating_add(k as u32), w);
                     }
                 }
                 i += 2;
@@ -206,8 +268,13 @@ fn read_cid_widths(doc: &Document, list: &[Object], widths: &mut HashMap<u32, f3
                 ) else {
                     break;
                 };
-                // Guard against absurd ranges in a damaged file.
-                for code in start as u32..=(end as u32).min(start as u32 + 65535) {
+                // Codes are at most two bytes: a range beyond is cut there.
+                let (start, end) = (start.max(0.0) as u32, (end.max(0.0) as u32).min(0xFFFF));
+                covered += u64::from(end.saturating_sub(start)) + 1;
+                if covered > max {
+                    return None;
+                }
+                for code in start..=end {
                     widths.insert(code, w);
                 }
                 i += 3;
@@ -215,6 +282,7 @@ fn read_cid_widths(doc: &Document, list: &[Object], widths: &mut HashMap<u32, f3
             None => break,
         }
     }
+    Some(())
 }
 
 /// An affine matrix [a b c d e f] as PDF writes them.
@@ -265,25 +333,105 @@ pub struct Painted {
     pub rules: Vec<Rule>,
 }
 
+/// The graphics state `q` saves and `Q` restores, the text state
+/// (ISO 32000 §9.3) with it, so nothing set inside leaks out.
 #[derive(Clone, Copy)]
 struct GraphicsState {
     ctm: Matrix,
     line_width: f32,
     fill: Option<[u8; 3]>,
+    /// Character and word spacing, horizontal scale, leading, rise.
+    tc: f32,
+    tw: f32,
+    th: f32,
+    tl: f32,
+    rise: f32,
+    font: Option<usize>,
+    size: f32,
+}
+
+/// The work a whole document may ask for, counted page by page.
+pub struct Work {
+    limits: LintLimits,
+    operators: usize,
+}
+
+impl Work {
+    pub fn new(limits: &LintLimits) -> Work {
+        Work {
+            limits: *limits,
+            operators: 0,
+        }
+    }
+}
+
+/// A page's content streams, decoded within the limits.
+fn page_content(
+    doc: &Document,
+    page_id: lopdf::ObjectId,
+    page: usize,
+    work: &mut Work,
+) -> Result<lopdf::content::Content, ReadError> {
+    let limits = work.limits;
+    let place = format!("page {page}");
+    let max_part = limits.max_part_bytes.try_into().unwrap_or(usize::MAX);
+    let bytes = doc
+        .get_page_content_with_limit(page_id, max_part)
+        .map_err(|e| match e {
+            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+                exceeded(
+                    &place,
+                    "decoded content bytes",
+                    limits.max_part_bytes,
+                    "--max-part-bytes",
+                )
+            }
+            e => ReadError::Pdf(format!("{place}: {e}")),
+        })?;
+    let count = budget::operators(&bytes, limits.max_page_operators, limits.max_nesting).map_err(
+        |over| match over {
+            budget::Over::Operators => exceeded(
+                &place,
+                "operators",
+                limits.max_page_operators,
+                "--max-page-operators",
+            ),
+            budget::Over::Nesting => exceeded(
+                &place,
+                "arrays or dictionaries nested",
+                limits.max_nesting,
+                "--max-nesting",
+            ),
+        },
+    )?;
+    work.operators += count;
+    if work.operators > limits.max_operators {
+        return Err(exceeded(
+            format!("the pages up to {page}"),
+            "operators",
+            limits.max_operators,
+            "--max-operators",
+        ));
+    }
+    lopdf::content::Content::decode(&bytes).map_err(|e| ReadError::Pdf(format!("{place}: {e}")))
 }
 
 /// Runs a page's content stream. `fonts` maps resource names to indices in
 /// `infos`; `height` is the page height in pt (to turn y downwards).
+/// Form XObjects (`Do`) are not entered: Word and LibreOffice set a
+/// document's text in the page's own content.
 pub fn paint(
     doc: &Document,
     page_id: lopdf::ObjectId,
+    page: usize,
     fonts: &BTreeMap<Vec<u8>, usize>,
     infos: &[FontInfo],
     height: f32,
-) -> Result<Painted, String> {
-    let content = doc
-        .get_and_decode_page_content(page_id)
-        .map_err(|e| e.to_string())?;
+    work: &mut Work,
+) -> Result<Painted, ReadError> {
+    let content = page_content(doc, page_id, page, work)?;
+    let limits = work.limits;
+    let mut glyphs_left = limits.max_page_operators;
     let mut out = Painted {
         glyphs: Vec::new(),
         rules: Vec::new(),
@@ -292,13 +440,17 @@ pub fn paint(
         ctm: Matrix::IDENTITY,
         line_width: 1.0,
         fill: None,
+        tc: 0.0,
+        tw: 0.0,
+        th: 1.0,
+        tl: 0.0,
+        rise: 0.0,
+        font: None,
+        size: 0.0,
     };
     let mut stack = Vec::new();
     let mut tm = Matrix::IDENTITY;
     let mut tlm = Matrix::IDENTITY;
-    let (mut tc, mut tw, mut th, mut tl, mut rise) = (0.0f32, 0.0f32, 1.0f32, 0.0f32, 0.0f32);
-    let mut font: Option<usize> = None;
-    let mut size = 0.0f32;
     let mut path: Vec<(f32, f32, f32, f32)> = Vec::new();
     let mut rects: Vec<(f32, f32, f32, f32)> = Vec::new();
     let mut current = (0.0f32, 0.0f32);
@@ -308,7 +460,17 @@ pub fn paint(
         let o = &op.operands;
         let num = |i: usize| o.get(i).and_then(number).unwrap_or(0.0);
         match op.operator.as_str() {
-            "q" => stack.push(gs),
+            "q" => {
+                if stack.len() >= limits.max_nesting {
+                    return Err(exceeded(
+                        format!("page {page}"),
+                        "saved graphics states (q) nested",
+                        limits.max_nesting,
+                        "--max-nesting",
+                    ));
+                }
+                stack.push(gs)
+            }
             "Q" => gs = stack.pop().unwrap_or(gs),
             "cm" => {
                 if let Some(m) = operand_matrix(o) {
@@ -331,23 +493,23 @@ pub fn paint(
                 tlm = Matrix::IDENTITY;
             }
             "Tf" => {
-                font = o
+                gs.font = o
                     .first()
                     .and_then(|n| n.as_name().ok())
                     .and_then(|n| fonts.get(n).copied());
-                size = num(1);
+                gs.size = num(1);
             }
-            "Tc" => tc = num(0),
-            "Tw" => tw = num(0),
-            "Tz" => th = num(0) / 100.0,
-            "TL" => tl = num(0),
-            "Ts" => rise = num(0),
+            "Tc" => gs.tc = num(0),
+            "Tw" => gs.tw = num(0),
+            "Tz" => gs.th = num(0) / 100.0,
+            "TL" => gs.tl = num(0),
+            "Ts" => gs.rise = num(0),
             "Td" => {
                 tlm = Matrix::translate(num(0), num(1)).then(tlm);
                 tm = tlm;
             }
             "TD" => {
-                tl = -num(1);
+                gs.tl = -num(1);
                 tlm = Matrix::translate(num(0), num(1)).then(tlm);
                 tm = tlm;
             }
@@ -358,19 +520,27 @@ pub fn paint(
                 }
             }
             "T*" => {
-                tlm = Matrix::translate(0.0, -tl).then(tlm);
+                tlm = Matrix::translate(0.0, -gs.tl).then(tlm);
                 tm = tlm;
             }
             "Tj" | "'" | "\"" | "TJ" => {
                 if op.operator == "'" || op.operator == "\"" {
                     if op.operator == "\"" {
-                        tw = num(0);
-                        tc = num(1);
+                        gs.tw = num(0);
+                        gs.tc = num(1);
                     }
-                    tlm = Matrix::translate(0.0, -tl).then(tlm);
+                    tlm = Matrix::translate(0.0, -gs.tl).then(tlm);
                     tm = tlm;
                 }
-                let Some(f) = font else { continue };
+                let Some(f) = gs.font else { continue };
+                let GraphicsState {
+                    tc,
+                    tw,
+                    th,
+                    rise,
+                    size,
+                    ..
+                } = gs;
                 let info = &infos[f];
                 let items: Vec<&Object> = match op.operator.as_str() {
                     "TJ" => o
@@ -383,6 +553,15 @@ pub fn paint(
                 for item in items {
                     match item {
                         Object::String(bytes, _) => {
+                            if bytes.len() > glyphs_left {
+                                return Err(exceeded(
+                                    format!("page {page}"),
+                                    "glyphs",
+                                    limits.max_page_operators,
+                                    "--max-page-operators",
+                                ));
+                            }
+                            glyphs_left -= bytes.len();
                             for (code, text, width) in info.codes(bytes) {
                                 let word_space = if !info.two_byte && code == 32 {
                                     tw

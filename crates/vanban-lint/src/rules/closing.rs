@@ -144,14 +144,17 @@ fn signer(ctx: &mut Ctx) {
         }
     }
     match name {
-        Some(i) => ctx.check_style(
-            "ND30-2.7-signer",
-            "họ tên người ký",
-            i,
-            (13.0, 14.0),
-            Some(true),
-            Some(false),
-        ),
+        Some(i) => {
+            ctx.check_style(
+                "ND30-2.7-signer",
+                "họ tên người ký",
+                i,
+                (13.0, 14.0),
+                Some(true),
+                Some(false),
+            );
+            signer_name(ctx, i);
+        }
         None => {
             let f = Finding::new(
                 "ND30-2.7-signer",
@@ -165,7 +168,123 @@ fn signer(ctx: &mut Ctx) {
     }
 }
 
+/// Ranks, degrees and titles the decree keeps off the signature: the
+/// name alone (App. I II.7.c). Compared word by word at the name's start.
+const RANKS: [&str; 16] = [
+    "GS.",
+    "PGS.",
+    "TS.",
+    "ThS.",
+    "KS.",
+    "BS.",
+    "CN.",
+    "TSKH.",
+    "NCS.",
+    "Ths.",
+    "Ts.",
+    "Pgs.",
+    "GS.TS.",
+    "PGS.TS.",
+    "PGS.TSKH.",
+    "GS.TSKH.",
+];
+const MILITARY: [&str; 5] = [
+    "Đại tướng",
+    "Thượng tướng",
+    "Trung tướng",
+    "Thiếu tướng",
+    "Đại tá",
+];
+
+fn signer_name(ctx: &mut Ctx, i: usize) {
+    let text = normal(&ctx.para(i).text);
+    let first = text.split_whitespace().next().unwrap_or("");
+    let rank = RANKS
+        .iter()
+        .find(|r| first == **r || first.starts_with(*r) && first.contains('.'))
+        .map(|r| r.to_string())
+        .or_else(|| {
+            MILITARY
+                .iter()
+                .chain(["Thượng tá", "Trung tá", "Thiếu tá"].iter())
+                .find(|m| text.starts_with(**m))
+                .map(|m| m.to_string())
+        });
+    if let Some(rank) = rank {
+        let f = Finding::new(
+            "ND30-2.7-signer-name",
+            "họ tên người ký",
+            format!("`{rank}` before the name in {}", quote(&text)),
+            "the name alone, without rank or degree",
+        )
+        .at(ctx.para(i));
+        ctx.push(f);
+    }
+}
+
+/// `QUYẾT ĐỊNH:` (Quyết định) and `QUYẾT NGHỊ:` (Nghị quyết) stand centred
+/// and bold between the bases and the articles.
+fn decision_word(ctx: &mut Ctx) {
+    let Some(i) = ctx.el.decision_word else {
+        return;
+    };
+    let para = ctx.para(i);
+    let (bold, _) = super::shares(para);
+    let mut found = Vec::new();
+    // A PDF's single short line has no alignment of its own: one that
+    // starts at the left edge is not centred.
+    let at_left_edge = para.align.is_none()
+        && para.first_indent.is_some_and(|i| i.abs() < 1.5)
+        && para.text_width.is_some_and(|w| w < 100.0);
+    if matches!(para.align, Some(a) if a != crate::model::Align::Center) || at_left_edge {
+        found.push("not centred");
+    }
+    if bold < 0.5 {
+        found.push("not bold");
+    }
+    if !found.is_empty() {
+        let f = Finding::new(
+            "ND30-6.3-decision-word",
+            "quyết định",
+            format!("{} ({})", quote(&para.text), found.join(", ")),
+            "centred, bold",
+        )
+        .at(para);
+        ctx.push(f);
+    }
+}
+
+/// The issuing authority line of a Quyết định (and a Nghị quyết's, when
+/// there): capitals, bold, centred, between the summary and the bases.
+fn authority_line(ctx: &mut Ctx) {
+    // A missing line is not reported: the templates show it, but vanban's
+    // own input (`authority_line`) and many offices leave it out.
+    if let Some(i) = ctx.el.authority {
+        ctx.check_style(
+            "ND30-6.3-authority-line",
+            "thẩm quyền ban hành",
+            i,
+            (13.0, 14.0),
+            Some(true),
+            Some(false),
+        );
+        let para = ctx.para(i);
+        if matches!(para.align, Some(a) if a != crate::model::Align::Center) {
+            let f = Finding::new(
+                "ND30-6.3-authority-line",
+                "thẩm quyền ban hành",
+                format!("{} not centred", quote(&para.text)),
+                "centred",
+            )
+            .at(para);
+            ctx.push(f);
+        }
+    }
+}
+
 fn decision(ctx: &mut Ctx) {
+    decision_word(ctx);
+    authority_line(ctx);
     if ctx.el.kind != Some(Kind::QuyetDinh) {
         return;
     }

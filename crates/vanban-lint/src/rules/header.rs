@@ -261,7 +261,7 @@ fn number(ctx: &mut Ctx) {
         return;
     };
     let num_trim = num.trim();
-    if num_trim.is_empty() {
+    if is_blank(num) {
         // A blank slot: wide enough to write a number in.
         let width = blank_width(num, 13.0);
         if width < 6.0 {
@@ -366,6 +366,13 @@ fn symbol_rule(ctx: &mut Ctx, i: usize, symbol: &str) {
     }
 }
 
+/// A slot left to be written in by hand: spaces, tabs, dots, an ellipsis or
+/// underscores, as e-office systems and clerks leave it.
+fn is_blank(slot: &str) -> bool {
+    slot.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '.' | '…' | '_'))
+}
+
 /// Width of a run of blanks (spaces, tabs, dots) at `size` pt, mm.
 fn blank_width(text: &str, size: f32) -> f32 {
     let fonts = vanban::metrics::FontSet::liberation_serif();
@@ -382,6 +389,11 @@ fn blank_width(text: &str, size: f32) -> f32 {
 
 fn place_date(ctx: &mut Ctx) {
     let Some(i) = ctx.el.place_date else {
+        // A Biên bản's template (1.9) has no place and date line: its date
+        // is in the body (`Thời gian bắt đầu …`).
+        if ctx.el.kind == Some(vanban::Kind::BienBan) {
+            return;
+        }
         ctx.push(Finding::new(
             "ND30-2.4-date",
             "địa danh, ngày",
@@ -436,7 +448,7 @@ fn place_date(ctx: &mut Ctx) {
     let size = dominant(para).map_or(14.0, |s| s.size);
     let blanks: Vec<(&str, &str)> = [("ngày", day), ("tháng", month), ("năm", year)]
         .into_iter()
-        .filter(|(_, v)| v.trim().is_empty())
+        .filter(|(_, v)| is_blank(v))
         .collect();
     if !blanks.is_empty() {
         for (name, slot) in blanks {

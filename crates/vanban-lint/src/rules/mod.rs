@@ -131,6 +131,12 @@ pub fn run(doc: &ReadDoc, el: &Elements) -> Vec<Finding> {
         el,
         out: Vec::new(),
     };
+    // A PDF without text (a scan) gets one finding that says so, not one
+    // per element it cannot find.
+    if ctx.is_pdf() && doc.paras.is_empty() {
+        page::pdf_text(&mut ctx);
+        return ctx.out;
+    }
     page::check(&mut ctx);
     header::check(&mut ctx);
     title::check(&mut ctx);

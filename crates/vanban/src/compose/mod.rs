@@ -14,6 +14,7 @@
 mod appendix;
 mod body;
 pub mod columns;
+mod dashes;
 mod header;
 pub mod linebreak;
 pub mod plan;

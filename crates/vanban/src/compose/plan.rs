@@ -100,9 +100,27 @@ pub struct Paragraph {
     pub spacing: Spacing,
     pub border: Option<Border>,
     pub keep: Keep,
+    /// A brace right of its lines with a note beside it (Nơi nhận items
+    /// joined by one note): the paragraph is then set as three columns.
+    pub brace: Option<Box<Brace>>,
 }
 
-/// Text in one style; `\n` is a line break.
+/// A paragraph's lines, a brace `}` right of them as tall as they are, and
+/// a note beside it centred on their height: three columns side by side,
+/// which the DOCX writes as a borderless nested table (cells centred
+/// vertically, no margins) and the PDF sets the same way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Brace {
+    /// Width of the lines' column, mm (the brace's and the note's follow).
+    pub text_width: f32,
+    /// Width of the brace's column, mm.
+    pub brace_width: f32,
+    /// Width of the note's column, mm.
+    pub note_width: f32,
+    /// The brace: one `}` in a size that makes it as tall as the lines.
+    pub glyph: TextStyle,
+    pub note: Paragraph,
+}
 #[derive(Clone, Debug, PartialEq)]
 pub struct Run {
     pub text: String,
@@ -240,6 +258,7 @@ impl Paragraph {
             spacing: Spacing::single(0.0, 0.0),
             border: None,
             keep: Keep::default(),
+            brace: None,
         }
     }
 
@@ -295,9 +314,14 @@ impl Composition {
                     .flat_map(|block| -> Box<dyn Iterator<Item = &Paragraph>> {
                         match block {
                             Block::Paragraph(p) => Box::new(std::iter::once(p)),
-                            Block::Table(t) => {
-                                Box::new(t.rows.iter().flat_map(|r| r.cells.iter().flatten()))
-                            }
+                            Block::Table(t) => Box::new(
+                                t.rows
+                                    .iter()
+                                    .flat_map(|r| r.cells.iter().flatten())
+                                    .flat_map(|p| {
+                                        std::iter::once(p).chain(p.brace.iter().map(|b| &b.note))
+                                    }),
+                            ),
                         }
                     });
             flow.chain(section.floats.iter().map(|f| &f.paragraph))

@@ -7,7 +7,8 @@
 use super::plan::*;
 use super::stack_height;
 use crate::metrics::FontSet;
-use crate::model::Signer;
+use crate::model::{Recipient, RecipientLayout, Signer};
+use crate::style::{pt_to_mm, Style, TextStyle};
 
 use crate::Document;
 
@@ -20,7 +21,11 @@ pub fn signature(doc: &Document, fonts: &FontSet) -> Table {
         return two_blocks(doc, fonts, confirming(doc, confirmation));
     }
     let columns = vec![style.recipients_width, style.signer_width()];
-    let cells = vec![recipients(doc), signer(doc, &doc.signer)];
+    let inner_width = style.recipients_width - 2.0 * style.cell_padding;
+    let cells = vec![
+        recipients(doc, fonts, inner_width),
+        signer(doc, &doc.signer),
+    ];
     // Kept on one page while it fits one; a longer list of recipients
     // continues on the next page, as in Word.
     let inner = |i: usize| columns[i] - 2.0 * style.cell_padding;
@@ -54,16 +59,42 @@ fn borderless(doc: &Document, columns: Vec<f32>, rows: Vec<Row>) -> Table {
     }
 }
 
-fn recipients(doc: &Document) -> Vec<Paragraph> {
+/// Nơi nhận in a column `width` mm wide: each item `- …;`, a note on a
+/// line of its own centred and italic, a brace joining a group's lines with
+/// its note beside it; then the Lưu line and the drafter.
+fn recipients(doc: &Document, fonts: &FontSet, width: f32) -> Vec<Paragraph> {
     let style = &doc.style;
     let mut paragraphs = vec![
         Paragraph::text("Nơi nhận:", style.recipients_label, Align::Left)
             .spacing(Spacing::single(style.space_before_signature, 0.0))
             .keep_with_next(),
     ];
-    for text in doc.recipient_lines() {
-        paragraphs.push(Paragraph::text(&text, style.recipients, Align::Left));
+    for recipient in &doc.recipients {
+        let lines = recipient.lines();
+        match recipient.layout {
+            RecipientLayout::Brace => {
+                paragraphs.push(braced(style, fonts, recipient, width));
+            }
+            RecipientLayout::NoteLine if lines.len() == 2 => {
+                paragraphs.push(Paragraph::text(&lines[0], style.recipients, Align::Left));
+                let note = TextStyle {
+                    italic: true,
+                    ..style.recipients
+                };
+                paragraphs.push(Paragraph::text(&lines[1], note, Align::Center));
+            }
+            _ => paragraphs.extend(
+                lines
+                    .iter()
+                    .map(|text| Paragraph::text(text, style.recipients, Align::Left)),
+            ),
+        }
     }
+    paragraphs.push(Paragraph::text(
+        &doc.archive_line(),
+        style.recipients,
+        Align::Left,
+    ));
     if let Some(drafter) = doc.drafter_line() {
         paragraphs.push(Paragraph::text(&drafter, style.drafter, Align::Left));
     }
@@ -87,7 +118,7 @@ fn two_blocks(doc: &Document, fonts: &FontSet, mut left: Vec<Paragraph>) -> Tabl
     let line = stack_height(fonts, &[Paragraph::new(style.signer_name)], inner);
     let lines = (short / line).round().max(0.0) as usize;
     left.extend((0..lines).map(|_| Paragraph::new(style.signer_name)));
-    left.extend(recipients(doc));
+    left.extend(recipients(doc, fonts, inner));
     let fits = stack_height(fonts, &left, inner) <= style.text_height_pt();
     borderless(
         doc,
@@ -98,6 +129,46 @@ fn two_blocks(doc: &Document, fonts: &FontSet, mut left: Vec<Paragraph>) -> Tabl
             cant_split: fits,
         }],
     )
+}
+
+/// A group's names each on its line, a brace as tall as they are to their
+/// right and the note beside it (`} (để b/c)`), in a column `width` mm wide:
+/// the names take what they need (at most what leaves the note a third),
+/// the brace its glyph's width, the note the rest.
+fn braced(style: &Style, fonts: &FontSet, recipient: &Recipient, width: f32) -> Paragraph {
+    let text = recipient
+        .names
+        .iter()
+        .map(|n| format!("- {n};"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let note = format!("({})", recipient.note.as_deref().unwrap_or(""));
+    let text_width = super::widest_line(fonts, &text, style.recipients, width)
+        .min(width * 2.0 / 3.0 - 2.0)
+        .max(width / 3.0);
+    let mut names = Paragraph::text(&text, style.recipients, Align::Left);
+    let height = super::stack_height(fonts, std::slice::from_ref(&names), text_width);
+    // The brace's line as tall as the names' lines, in half-points (as the
+    // DOCX holds sizes), never taller.
+    let single = fonts.face_for(style.recipients).line_height(1.0);
+    let glyph = TextStyle {
+        size: ((height / single) * 2.0).floor() / 2.0,
+        bold: false,
+        italic: false,
+    };
+    let brace_width = pt_to_mm(fonts.width("}", glyph)) + 1.0;
+    let note_width = width - text_width - brace_width;
+    let mut note = Paragraph::text(&note, style.recipients, Align::Left);
+    note.indent = Indent::default();
+    names.keep.together = true;
+    names.brace = Some(Box::new(Brace {
+        text_width,
+        brace_width,
+        note_width,
+        glyph,
+        note,
+    }));
+    names
 }
 
 /// Who confirms the leave, level with the signer's first line, and

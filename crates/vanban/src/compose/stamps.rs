@@ -87,6 +87,11 @@ pub fn make_room(
     };
     let width = style.text_width();
     let clear = zone.right + style.stamp_clearance;
+    let below = zone.bottom + style.subject_line_space_before;
+    // The run of centred paragraphs (type name, summary, rule, authority
+    // line) being read beside the stamps: where it starts and its top.
+    let mut group: Option<(usize, f32)> = None;
+    let original = blocks.clone();
     let mut y = top;
     let mut i = from;
     while i < blocks.len() && y < zone.bottom {
@@ -104,13 +109,35 @@ pub fn make_room(
         let text_top = y + p.spacing.before;
         let height = stack_height(fonts, std::slice::from_ref(p), width);
         let beside = text_top < zone.bottom && y + height > zone.top;
+        let centred = p.align == Align::Center;
+        if !centred {
+            group = None;
+        } else if beside {
+            group.get_or_insert((i, text_top));
+        }
         // Every centred line beside them is narrowed, even one that clears
         // them: word processors wrap text around a frame, and would centre
-        // it in the room right of the stamps, not on the page.
-        if beside && p.align == Align::Center && !p.runs.is_empty() {
+        // it in the room right of the stamps, not on the page. A line
+        // squeezed into less than the style's share of the width (a
+        // summary beside MẬT and THƯỢNG KHẨN) moves below them instead,
+        // with the centred lines before it: the title block stays whole.
+        if beside && centred && !p.runs.is_empty() {
+            if squeezed(style, fonts, p, clear) {
+                let (start, start_top) = group.unwrap_or((i, text_top));
+                blocks[start..=i].clone_from_slice(&original[start..=i]);
+                if let (Some(Block::Paragraph(rule)), Some(Block::Paragraph(was))) =
+                    (blocks.get_mut(i + 1), original.get(i + 1))
+                {
+                    *rule = was.clone();
+                }
+                if let Block::Paragraph(first) = &mut blocks[start] {
+                    first.spacing.before += below - start_top;
+                }
+                return;
+            }
             narrow(style, fonts, blocks, i, clear);
         } else if beside && left_edge(fonts, p, width) < clear {
-            p.spacing.before += zone.bottom + style.subject_line_space_before - text_top;
+            p.spacing.before += below - text_top;
             return;
         }
         if let Block::Paragraph(p) = &blocks[i] {
@@ -118,6 +145,17 @@ pub fn make_room(
         }
         i += 1;
     }
+}
+
+/// Whether narrowing the centred `p` to clear the stamps by `clear` would
+/// leave it less than the style's share of the text width and make it
+/// wrap where it did not.
+fn squeezed(style: &Style, fonts: &FontSet, p: &Paragraph, clear: f32) -> bool {
+    let width = style.text_width();
+    let room = width - p.indent.left.max(clear) - p.indent.right.max(clear);
+    let full = width - p.indent.left - p.indent.right;
+    room < style.stamp_narrowest_share * width
+        && widest_line(fonts, &p.plain_text(), p.mark, full) > room
 }
 
 /// Where the paragraph's text starts, mm from the left margin: its widest

@@ -62,14 +62,18 @@ pub fn enacting_word(doc: &Document) -> Option<Block> {
 }
 
 /// Kính gửi (ô 9a): the label indented, several addressees on lines of their
-/// own with their dashes under the label's end.
+/// own with their dashes under the label's end. A name too long for its line
+/// goes on under its text, not under the label or the dash (a hanging
+/// indent), as printed.
 pub fn addressees(doc: &Document, fonts: &FontSet) -> Vec<Block> {
     let style = &doc.style;
     if doc.kind.sender_word().is_some() {
         return cable_addressees(doc);
     }
     let label = pt_to_mm(fonts.width("Kính gửi: ", style.addressees));
+    let dash = pt_to_mm(fonts.width("- ", style.addressees));
     let lines = doc.addressee_lines();
+    let one = lines.len() == 1;
     let last = lines.len().saturating_sub(1);
     lines
         .iter()
@@ -79,12 +83,19 @@ pub fn addressees(doc: &Document, fonts: &FontSet) -> Vec<Block> {
                 0 => (style.addressee_indent, style.paragraph_spacing),
                 _ => (style.addressee_indent + label, 0.0),
             };
+            // What the text after the label or the dash hangs under.
+            let hang = match (i, one) {
+                (0, true) => label,
+                (0, false) => 0.0,
+                _ => dash,
+            };
             let mut p = Paragraph::text(text, style.addressees, Align::Left)
                 .spacing(Spacing::single(before, 0.0));
             // The label stays with the first addressee and the last with the
             // text; a long list between them breaks where a page is full.
             p.keep.with_next = i == 0 || i == last;
-            p.indent.left = left;
+            p.indent.left = left + hang;
+            p.indent.first_line = -hang;
             p.keep.widow_control = true;
             Block::Paragraph(p)
         })
