@@ -34,6 +34,7 @@ pub mod indicators;
 pub mod measure;
 pub mod numbers;
 mod partials;
+mod refuse;
 mod report_helpers;
 pub mod rollup;
 pub mod sheet;
@@ -52,6 +53,7 @@ use serde_json::Value;
 pub use error::{TemplateError, TemplateErrorKind};
 pub use file::Field;
 
+use refuse::Refusals;
 use vanban::limits::Limits;
 use vanban::source::{self, Format};
 use vanban::{Document, Input, ReadOptions};
@@ -211,40 +213,15 @@ impl Templates {
     ) -> Result<Input, TemplateError> {
         let entry = self.entry(name)?;
         self.check_shape(name, entry, data)?;
-        let refused = Refusals::of(entry, data, extra);
-        let unknown: Vec<String> = refused
-            .unknown
-            .iter()
-            .map(closed::Unknown::describe)
-            .collect();
-        if let Some(first) = refused.unknown.first() {
-            // Every undocumented field in one message, the first as its path.
-            return Err(TemplateError::new(
-                name,
-                TemplateErrorKind::BadData,
-                format!("{NO_SUCH_FIELD}: {} ({LISTED})", unknown.join("; ")),
-            )
-            .data(Some(first.path.clone()))
-            .in_file(entry.origin.clone()));
-        }
-        if refused.zero_number {
-            return Err(zero_number(name).in_file(entry.origin.clone()));
+        let refused = Refusals::of(&entry.file, data, extra);
+        let origin = || entry.origin.clone();
+        if let Some(refusal) = refused.before_rendering(name) {
+            return Err(refusal.in_file(origin()));
         }
         let input = self.render_entry(name, entry, data)?;
-        // A template that renders without a field its closed list requires
-        // (a helper that passes over a missing list) would drop it silently.
-        if entry.file.closed {
-            let missing = closed::missing_fields(&entry.file.fields, data);
-            if let Some(first) = missing.first() {
-                let listed: Vec<String> = missing.iter().map(describe_missing).collect();
-                return Err(TemplateError::new(
-                    name,
-                    TemplateErrorKind::MissingData,
-                    format!("{NEEDED}: {}", listed.join("; ")),
-                )
-                .data(Some(first.path.clone()))
-                .in_file(entry.origin.clone()));
-            }
+        // A helper that passes over a missing list would drop it silently.
+        if let Some(refusal) = refused.after_rendering(name) {
+            return Err(refusal.in_file(origin()));
         }
         Ok(input)
     }
@@ -300,46 +277,19 @@ impl Templates {
         if let Err(e) = self.check_shape(name, entry, data) {
             return vec![e];
         }
-        let refused = Refusals::of(entry, data, extra);
+        let refused = Refusals::of(&entry.file, data, extra);
         let mut problems: Vec<TemplateError> = refused
-            .unknown
-            .iter()
-            .map(|unknown| {
-                TemplateError::new(
-                    name,
-                    TemplateErrorKind::BadData,
-                    format!("{NO_SUCH_FIELD}: {} ({LISTED})", unknown.describe()),
-                )
-                .data(Some(unknown.path.clone()))
-            })
-            .collect();
-        // A closed list is the template's word: every required field missing.
-        let missing = match entry.file.closed {
-            true => closed::missing_fields(&entry.file.fields, data),
-            false => Vec::new(),
-        };
-        for field in &missing {
-            problems.push(
-                TemplateError::new(
-                    name,
-                    TemplateErrorKind::MissingData,
-                    format!("{NEEDED}: {}", describe_missing(field)),
-                )
-                .data(Some(field.path.clone())),
-            );
-        }
-        // Rendered without a refused number, so it is not reported twice.
-        let mut data = std::borrow::Cow::Borrowed(data);
-        if refused.zero_number {
-            problems.push(zero_number(name));
-            if let Value::Object(map) = data.to_mut() {
-                map.remove(NUMBER);
-            }
-        }
-        let mut problems: Vec<TemplateError> = problems
+            .each(name)
             .into_iter()
             .map(|e| e.in_file(entry.origin.clone()))
             .collect();
+        // Rendered without a refused number, so it is not reported twice.
+        let mut data = std::borrow::Cow::Borrowed(data);
+        if refused.zero_number {
+            if let Value::Object(map) = data.to_mut() {
+                map.remove(refuse::NUMBER);
+            }
+        }
         let made = self.render_entry(name, entry, &data).and_then(|input| {
             let doc = Document::from_input_with(&input, options).map_err(|e| invalid(name, e))?;
             match options.fonts {
@@ -348,11 +298,8 @@ impl Templates {
             }
         });
         match made {
-            // Already reported above, with what the field is.
-            Err(e)
-                if missing
-                    .iter()
-                    .any(|m| e.data_path.as_ref() == Some(&m.path)) => {}
+            // A missing field is reported above, with what it is.
+            Err(e) if refused.repeats_missing(e.data_path.as_ref()) => {}
             Err(e) => problems.push(e),
             Ok(()) => {}
         }
@@ -549,64 +496,6 @@ fn check_data(data: &Value, max_depth: usize) -> Result<(), (String, String)> {
         }
     }
     Ok(())
-}
-
-/// The data field holding the document's number in the register.
-const NUMBER: &str = "number";
-
-const NO_SUCH_FIELD: &str = "the template has no such field";
-const NEEDED: &str = "the data lacks a field the template needs";
-
-/// "`year` (the year reported on, e.g. 2024)"
-fn describe_missing(field: &closed::Missing) -> String {
-    match field.description.is_empty() {
-        true => format!("`{}`", field.path),
-        false => format!("`{}` ({})", field.path, field.description),
-    }
-}
-const LISTED: &str = "`vanban templates` lists its fields";
-
-/// Data a template would render but must refuse.
-struct Refusals {
-    /// Undocumented fields, for a template whose field list is closed.
-    unknown: Vec<closed::Unknown>,
-    /// `number: 0`, which would silently become a blank slot.
-    zero_number: bool,
-}
-
-impl Refusals {
-    fn of(entry: &Entry, data: &Value, extra: &[String]) -> Refusals {
-        let unknown = match entry.file.closed {
-            true => closed::unknown_fields(&entry.file.fields, data, extra),
-            false => Vec::new(),
-        };
-        let documents_number = entry.file.fields.iter().any(|f| f.path == NUMBER);
-        Refusals {
-            unknown,
-            zero_number: documents_number && data.get(NUMBER).is_some_and(is_zero),
-        }
-    }
-}
-
-fn zero_number(name: &str) -> TemplateError {
-    TemplateError::new(
-        name,
-        TemplateErrorKind::BadData,
-        "0 is not a number in the register; for a blank slot (filled in after signing), leave `number` out",
-    )
-    .data(Some(NUMBER.to_string()))
-}
-
-/// `0`, `"0"` or `"00"`: a number that fills no register slot.
-fn is_zero(value: &Value) -> bool {
-    match value {
-        Value::Number(n) => n.as_f64() == Some(0.0),
-        Value::String(s) => {
-            let s = s.trim();
-            !s.is_empty() && s.chars().all(|c| c == '0')
-        }
-        _ => false,
-    }
 }
 
 /// The rendered document was invalid: every problem, in one error.
