@@ -4,6 +4,7 @@
 //! and margins are measured from where the text stands.
 
 mod budget;
+mod resources;
 mod text;
 
 use std::collections::{BTreeMap, HashMap};
@@ -81,27 +82,11 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         page_ids.insert(i as u32 + 1, id);
     }
     let mut work = text::Work::new(limits);
-    // Pages share their fonts: each font dictionary is read (and its
-    // ToUnicode map parsed) once, keyed by where it lives in the document.
-    let mut infos = Vec::new();
-    let mut known: HashMap<*const lopdf::Dictionary, usize> = HashMap::new();
+    let mut fonts = resources::Fonts::default();
     for (&number, &page_id) in &page_ids {
         let number = number as usize;
         let (width, height) = media_box(&doc, page_id);
-        let resources = doc.get_page_fonts(page_id).unwrap_or_default();
-        let mut names = BTreeMap::new();
-        for (name, dict) in &resources {
-            let index = match known.get(&(*dict as *const _)) {
-                Some(&index) => index,
-                None => {
-                    infos.push(FontInfo::read(&doc, dict, limits)?);
-                    known.insert(*dict as *const _, infos.len() - 1);
-                    infos.len() - 1
-                }
-            };
-            names.insert(name.clone(), index);
-        }
-        let painted = text::paint(&doc, page_id, number, &names, &infos, height, &mut work)?;
+        let painted = text::paint(&doc, page_id, number, &mut fonts, height, &mut work)?;
         // On page 1 the header's two columns may share baselines with only
         // a small gap: split them where the quốc hiệu starts.
         let split = if number == 1 {
@@ -109,7 +94,7 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         } else {
             None
         };
-        let mut page_lines = build_lines(number, &painted.glyphs, &infos, split);
+        let mut page_lines = build_lines(number, &painted.glyphs, &fonts.infos, split);
         let mut drawn = painted.rules.clone();
         drawn.extend(typed_rules(&mut page_lines));
         attach_rules(&mut page_lines, &drawn);
@@ -123,7 +108,8 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
             restarts_numbering: false,
         });
     }
-    let mut fonts_not_embedded: Vec<String> = infos
+    let mut fonts_not_embedded: Vec<String> = fonts
+        .infos
         .iter()
         .filter(|f| !f.embedded)
         .map(|f| f.name.clone())

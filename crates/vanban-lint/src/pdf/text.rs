@@ -6,9 +6,13 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
-use lopdf::{Dictionary, Document, Object};
+use std::rc::Rc;
+
+use lopdf::content::Operation;
+use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::budget;
+use super::resources::{self, Fonts};
 use crate::error::ReadError;
 use crate::limits::{exceeded, LintLimits};
 
@@ -354,6 +358,9 @@ struct GraphicsState {
 pub struct Work {
     limits: LintLimits,
     operators: usize,
+    /// Form XObjects decoded so far, with their operator counts: a form
+    /// painted again is counted again but not decoded again.
+    forms: HashMap<ObjectId, (Rc<Vec<Operation>>, usize)>,
 }
 
 impl Work {
@@ -361,76 +368,142 @@ impl Work {
         Work {
             limits: *limits,
             operators: 0,
+            forms: HashMap::new(),
         }
+    }
+
+    /// Counts `count` more operators against the document's budget.
+    fn spend(&mut self, count: usize, page: usize) -> Result<(), ReadError> {
+        self.operators += count;
+        if self.operators > self.limits.max_operators {
+            return Err(exceeded(
+                format!("the pages up to {page}"),
+                "operators",
+                self.limits.max_operators,
+                "--max-operators",
+            ));
+        }
+        Ok(())
     }
 }
 
 /// A page's content streams, decoded within the limits.
 fn page_content(
     doc: &Document,
-    page_id: lopdf::ObjectId,
+    page_id: ObjectId,
     page: usize,
     work: &mut Work,
-) -> Result<lopdf::content::Content, ReadError> {
+) -> Result<Vec<Operation>, ReadError> {
     let limits = work.limits;
     let place = format!("page {page}");
     let max_part = limits.max_part_bytes.try_into().unwrap_or(usize::MAX);
     let bytes = doc
         .get_page_content_with_limit(page_id, max_part)
-        .map_err(|e| match e {
-            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
-                exceeded(
-                    &place,
-                    "decoded content bytes",
-                    limits.max_part_bytes,
-                    "--max-part-bytes",
-                )
-            }
-            e => ReadError::Pdf(format!("{place}: {e}")),
-        })?;
-    let count = budget::operators(&bytes, limits.max_page_operators, limits.max_nesting).map_err(
+        .map_err(|e| decode_error(e, &place, &limits))?;
+    decode_counted(&bytes, &place, page, work)
+}
+
+/// A form XObject's content, decoded once per document within the limits.
+fn form_content(
+    doc: &Document,
+    id: ObjectId,
+    page: usize,
+    work: &mut Work,
+) -> Result<Rc<Vec<Operation>>, ReadError> {
+    if let Some((ops, count)) = work.forms.get(&id) {
+        let (ops, count) = (Rc::clone(ops), *count);
+        work.spend(count, page)?;
+        return Ok(ops);
+    }
+    let limits = work.limits;
+    let place = format!("page {page}, form XObject {} {}", id.0, id.1);
+    let max_part = limits.max_part_bytes.try_into().unwrap_or(usize::MAX);
+    let bytes = doc
+        .get_object(id)
+        .and_then(Object::as_stream)
+        .and_then(|stream| stream.get_plain_content_with_limit(max_part))
+        .map_err(|e| decode_error(e, &place, &limits))?;
+    let ops = Rc::new(decode_counted(&bytes, &place, page, work)?);
+    work.forms.insert(id, (Rc::clone(&ops), ops.len()));
+    Ok(ops)
+}
+
+fn decode_error(e: lopdf::Error, place: &str, limits: &LintLimits) -> ReadError {
+    match e {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => exceeded(
+            place,
+            "decoded content bytes",
+            limits.max_part_bytes,
+            "--max-part-bytes",
+        ),
+        e => ReadError::Pdf(format!("{place}: {e}")),
+    }
+}
+
+/// Decodes a content stream after counting its operators and nesting,
+/// which are checked before the decoder builds anything.
+fn decode_counted(
+    bytes: &[u8],
+    place: &str,
+    page: usize,
+    work: &mut Work,
+) -> Result<Vec<Operation>, ReadError> {
+    let limits = work.limits;
+    let count = budget::operators(bytes, limits.max_page_operators, limits.max_nesting).map_err(
         |over| match over {
             budget::Over::Operators => exceeded(
-                &place,
+                place,
                 "operators",
                 limits.max_page_operators,
                 "--max-page-operators",
             ),
             budget::Over::Nesting => exceeded(
-                &place,
+                place,
                 "arrays or dictionaries nested",
                 limits.max_nesting,
                 "--max-nesting",
             ),
         },
     )?;
-    work.operators += count;
-    if work.operators > limits.max_operators {
-        return Err(exceeded(
-            format!("the pages up to {page}"),
-            "operators",
-            limits.max_operators,
-            "--max-operators",
-        ));
-    }
-    lopdf::content::Content::decode(&bytes).map_err(|e| ReadError::Pdf(format!("{place}: {e}")))
+    work.spend(count, page)?;
+    lopdf::content::Content::decode(bytes)
+        .map(|content| content.operations)
+        .map_err(|e| ReadError::Pdf(format!("{place}: {e}")))
 }
 
-/// Runs a page's content stream. `fonts` maps resource names to indices in
-/// `infos`; `height` is the page height in pt (to turn y downwards).
-/// Form XObjects (`Do`) are not entered: Word and LibreOffice set a
-/// document's text in the page's own content.
-pub fn paint(
-    doc: &Document,
-    page_id: lopdf::ObjectId,
+/// A content stream being run: the page's own, or a form XObject's that
+/// the page (or another form) paints with `Do`.
+struct Frame {
+    ops: Rc<Vec<Operation>>,
+    next: usize,
+    fonts: BTreeMap<Vec<u8>, usize>,
+    forms: BTreeMap<Vec<u8>, ObjectId>,
+    /// For a form: the state to return to, and how many `q` were open.
+    restore: Option<(GraphicsState, usize)>,
+}
+
+/// Runs a page's content stream, and the form XObjects it paints (ISO
+/// 32000 §8.10: each within a saved state, its matrix applied), nested no
+/// deeper than the limit and counted against the same budgets. `height` is
+/// the page height in pt (to turn y downwards).
+pub fn paint<'a>(
+    doc: &'a Document,
+    page_id: ObjectId,
     page: usize,
-    fonts: &BTreeMap<Vec<u8>, usize>,
-    infos: &[FontInfo],
+    fonts: &mut Fonts<'a>,
     height: f32,
     work: &mut Work,
 ) -> Result<Painted, ReadError> {
-    let content = page_content(doc, page_id, page, work)?;
     let limits = work.limits;
+    let ops = Rc::new(page_content(doc, page_id, page, work)?);
+    let dicts = resources::page_resources(doc, page_id);
+    let mut frames = vec![Frame {
+        ops,
+        next: 0,
+        fonts: fonts.names(doc, &resources::fonts(doc, &dicts), &limits)?,
+        forms: resources::forms(doc, &dicts),
+        restore: None,
+    }];
     let mut glyphs_left = limits.max_page_operators;
     let mut out = Painted {
         glyphs: Vec::new(),
@@ -456,7 +529,19 @@ pub fn paint(
     let mut current = (0.0f32, 0.0f32);
     let mut start = (0.0f32, 0.0f32);
 
-    for op in &content.operations {
+    while let Some(frame) = frames.last_mut() {
+        // The operations are shared, not copied: a form may be painted often.
+        let ops = Rc::clone(&frame.ops);
+        let Some(op) = ops.get(frame.next) else {
+            if let Some((saved, depth)) = frames.pop().and_then(|f| f.restore) {
+                stack.truncate(depth);
+                gs = saved;
+            }
+            continue;
+        };
+        frame.next += 1;
+        let frame = &*frame;
+        let mut enter = None;
         let o = &op.operands;
         let num = |i: usize| o.get(i).and_then(number).unwrap_or(0.0);
         match op.operator.as_str() {
@@ -496,7 +581,7 @@ pub fn paint(
                 gs.font = o
                     .first()
                     .and_then(|n| n.as_name().ok())
-                    .and_then(|n| fonts.get(n).copied());
+                    .and_then(|n| frame.fonts.get(n).copied());
                 gs.size = num(1);
             }
             "Tc" => gs.tc = num(0),
@@ -541,7 +626,7 @@ pub fn paint(
                     size,
                     ..
                 } = gs;
-                let info = &infos[f];
+                let info = &fonts.infos[f];
                 let items: Vec<&Object> = match op.operator.as_str() {
                     "TJ" => o
                         .first()
@@ -644,7 +729,53 @@ pub fn paint(
                 path.clear();
                 rects.clear();
             }
+            "Do" => {
+                enter = o
+                    .first()
+                    .and_then(|n| n.as_name().ok())
+                    .and_then(|n| frame.forms.get(n).copied())
+                    .map(|id| (id, frame.fonts.clone(), frame.forms.clone()));
+            }
             _ => {}
+        }
+        if let Some((id, outer_fonts, outer_forms)) = enter {
+            // A form that paints itself, directly or not, ends here too.
+            if frames.len() > limits.max_nesting {
+                return Err(exceeded(
+                    format!("page {page}"),
+                    "form XObjects nested",
+                    limits.max_nesting,
+                    "--max-nesting",
+                ));
+            }
+            let ops = form_content(doc, id, page, work)?;
+            let dict = &doc
+                .get_object(id)
+                .and_then(Object::as_stream)
+                .map_err(|e| ReadError::Pdf(format!("page {page}: {e}")))?
+                .dict;
+            let (form_fonts, form_forms) = match resources::form_resources(doc, dict) {
+                Some(own) => (
+                    fonts.names(doc, &resources::fonts(doc, &[own]), &limits)?,
+                    resources::forms(doc, &[own]),
+                ),
+                None => (outer_fonts, outer_forms),
+            };
+            let matrix = dict
+                .get(b"Matrix")
+                .and_then(Object::as_array)
+                .ok()
+                .and_then(|m| operand_matrix(m))
+                .unwrap_or(Matrix::IDENTITY);
+            let restore = Some((gs, stack.len()));
+            gs.ctm = matrix.then(gs.ctm);
+            frames.push(Frame {
+                ops,
+                next: 0,
+                fonts: form_fonts,
+                forms: form_forms,
+                restore,
+            });
         }
     }
     Ok(out)
