@@ -31,7 +31,7 @@ use output::{parse_formats, Formats, Output};
     name = "vanban",
     version,
     about = "Vietnamese administrative documents (văn bản hành chính) laid out as Decree 30/2020/NĐ-CP requires",
-    after_help = "Exit status: 0 success, 1 bad input, 2 wrong usage, 143/130 stopped by SIGTERM/SIGINT.\nExample: vanban render examples/ke-hoach-1026.yaml -o out/"
+    after_help = "Exit status: 0 success, 1 bad input, 2 wrong usage or a file that cannot be read, 143/130 stopped by SIGTERM/SIGINT.\nExample: vanban render examples/ke-hoach-1026.yaml -o out/"
 )]
 struct Cli {
     #[command(subcommand)]

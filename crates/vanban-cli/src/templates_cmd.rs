@@ -87,6 +87,12 @@ pub fn batch_command(
     output: &crate::output::Output,
     show_progress: bool,
 ) -> std::process::ExitCode {
+    // A data file that cannot even be opened is not bad data: exit 2, as
+    // lint does for a file it cannot read.
+    if let Err(e) = std::fs::File::open(data_file) {
+        eprintln!("error: {}: cannot be read: {e}", data_file.display());
+        return std::process::ExitCode::from(2);
+    }
     let templates = match load(templates_dir, &options.limits) {
         Ok(t) => t,
         Err(code) => return code,

@@ -295,6 +295,28 @@ fn partials_that_loop_are_a_template_error_not_a_crash() {
 }
 
 #[test]
+fn a_batch_data_file_that_cannot_be_opened_exits_2_naming_it() {
+    let dir = temp();
+    let missing = dir.path().join("khong-co.csv");
+    let out = vanban(&[
+        "batch",
+        missing.to_str().unwrap(),
+        "--template",
+        "bao-cao-ket-qua-nam",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("khong-co.csv: cannot be read"),
+        "{}",
+        stderr(&out)
+    );
+    // Nothing was written.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
 fn a_name_field_no_row_has_is_an_error() {
     let dir = temp();
     let data = repo().join("examples/data/bao-cao-50-xa.csv");
