@@ -88,8 +88,13 @@ pub fn batch_command(
     show_progress: bool,
 ) -> std::process::ExitCode {
     // A data file that cannot even be opened is not bad data: exit 2, as
-    // lint does for a file it cannot read.
-    if let Err(e) = std::fs::File::open(data_file) {
+    // lint does for a file it cannot read. Only a plain file is opened to
+    // see: opening a pipe would take its writer away from the real read.
+    let opened = std::fs::metadata(data_file).and_then(|meta| match meta.is_file() {
+        true => std::fs::File::open(data_file).map(drop),
+        false => Ok(()),
+    });
+    if let Err(e) = opened {
         eprintln!("error: {}: cannot be read: {e}", data_file.display());
         return std::process::ExitCode::from(2);
     }
