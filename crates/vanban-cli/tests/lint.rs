@@ -186,3 +186,61 @@ fn fix_writes_a_clean_copy_and_lists_what_it_fixed() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `vanban check` warns of the 2025 map for vanban's own inputs (a plain
+/// input and a template's data), naming the field, the unit and what
+/// replaced it; a warning is no failure (exit 0); the examples, brought up
+/// to the current map, raise none.
+#[test]
+fn check_warns_of_a_district_or_merged_province_after_july_2025() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("examples/kinds/bien-ban.yaml", None),
+        ("examples/data/bien-ban.yaml", Some("bien-ban")),
+    ];
+    for (example, template) in cases {
+        let original = std::fs::read_to_string(repo().join(example)).unwrap();
+        assert!(original.contains("parent: UBND TỈNH TÂY NINH"), "{example}");
+        let stale = original
+            .replace(
+                "parent: UBND TỈNH TÂY NINH",
+                "parent: UBND HUYỆN CHÂU THÀNH",
+            )
+            .replace("XÃ CHÂU THÀNH", "XÃ AN BÌNH")
+            .replace("place: Châu Thành", "place: Hậu Giang");
+        let path = dir
+            .path()
+            .join(format!("{}.yaml", template.unwrap_or("input")));
+        std::fs::write(&path, stale).unwrap();
+        let run = |file: &str| {
+            let mut args = vec!["check"];
+            if let Some(t) = template {
+                args.extend(["--template", t]);
+            }
+            args.push(file);
+            vanban(&args)
+        };
+        let out = run(path.to_str().unwrap());
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(0), "{err}");
+        assert!(err.contains(": ok"), "{err}");
+        let warnings: Vec<&str> = err.lines().filter(|l| l.contains("admin-map")).collect();
+        assert_eq!(warnings.len(), 2, "{example}: {err}");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("parent: `UBND HUYỆN CHÂU THÀNH`")
+                    && w.contains("Huyện Châu Thành")
+                    && w.contains("Tỉnh Tây Ninh")),
+            "{err}"
+        );
+        assert!(
+            warnings.iter().any(|w| w.contains("place: `Hậu Giang`")
+                && w.contains("Tỉnh Hậu Giang → Thành phố Cần Thơ")),
+            "{err}"
+        );
+        let out = run(repo().join(example).to_str().unwrap());
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success() && !err.contains("admin-map"), "{err}");
+    }
+}

@@ -51,6 +51,7 @@ pub const RULES: &[Rule] = &[
     rule("ND30-2.1-size-coupling", Warning, "§2.1 (App. I V footnote)", "tiêu ngữ = quốc hiệu + 1 pt; place/date = tiêu ngữ"),
     rule("ND30-2.2-parent", Error, "§2.2, §2.16", "parent authority in capitals, 12-13 pt, not bold"),
     rule("ND30-2.2-issuer", Error, "§2.2, §2.16", "issuing authority present, capitals, 12-13 pt bold"),
+    rule("ND30-2.2-admin-map", Warning, "§2.2, §2.9 (NQ 202/2025/QH15, Luật 72/2025/QH15)", "dated from 1 July 2025: no district (cấp huyện) or merged province as parent, issuer, signer, addressee, recipient or place (the 2025 map: 34 provinces, 3,321 communes and wards)"),
     rule("ND30-2.2-issuer-rule", Error, "§2.2", "a rule under the issuer, 1/3 to 1/2 of its line"),
     rule("ND30-2.3-number", Error, "§2.3, §2.16", "`Số:` line present, 13 pt upright, `number/symbol` without spaces"),
     rule("ND30-2.3-number-padding", Error, "§2.3", "numbers below 10 written 01-09; 10 and above not padded"),

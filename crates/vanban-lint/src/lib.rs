@@ -5,6 +5,7 @@
 //! ([`finding::RULES`]) runs on that model, so the same rule judges a DOCX
 //! and the PDF made of it.
 
+pub mod admin_map;
 pub mod docx;
 pub mod error;
 pub mod finding;

@@ -131,3 +131,44 @@ fn a_header_typed_with_tabs_is_read_as_its_two_columns() {
     assert!(issuer.rule_below.is_some_and(|mm| mm > 20.0));
     assert!(el.motto.is_some_and(|i| doc.paras[i].rule_below.is_some()));
 }
+
+/// The 2025 map: a plan dated 2026 under a merged province names it and its
+/// successor; one under a district names the district and its province; the
+/// same commune on the current map, and the 2024 plans under their
+/// district, raise nothing (labels.tsv); in both formats.
+#[test]
+fn a_stale_unit_is_named_with_what_replaced_it_in_docx_and_pdf() {
+    let map_findings = |name: &str| -> Vec<(String, String, String)> {
+        let report = vanban_lint::lint_path(folder().join(name)).unwrap();
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "ND30-2.2-admin-map")
+            .map(|f| (f.element.clone(), f.found.clone(), f.expected.clone()))
+            .collect()
+    };
+    for ext in ["docx", "pdf"] {
+        let found = map_findings(&format!("ke-hoach-2026-ha-giang.{ext}"));
+        let elements: BTreeSet<&str> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(
+            elements,
+            BTreeSet::from(["cơ quan chủ quản", "Nơi nhận", "địa danh"]),
+            "{ext}: {found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .all(|f| f.2 == "Tỉnh Hà Giang → Tỉnh Tuyên Quang"),
+            "{ext}: {found:?}"
+        );
+        let found = map_findings(&format!("ke-hoach-2026-huyen.{ext}"));
+        assert_eq!(found.len(), 2, "{ext}: parent and Nơi nhận: {found:?}");
+        assert!(
+            found.iter().all(|f| f.1.contains("Huyện An Phú")
+                && f.2.contains("a commune or ward of Tỉnh An Giang")),
+            "{ext}: {found:?}"
+        );
+        assert!(map_findings(&format!("ke-hoach-2026.{ext}")).is_empty());
+        assert!(map_findings(&format!("ke-hoach.{ext}")).is_empty());
+    }
+}

@@ -1,6 +1,7 @@
 //! The rules. Each family reads the recognised elements of the neutral
 //! model and pushes findings; none knows which format the facts came from.
 
+mod admin;
 mod body;
 mod closing;
 mod header;
@@ -142,5 +143,6 @@ pub fn run(doc: &ReadDoc, el: &Elements) -> Vec<Finding> {
     title::check(&mut ctx);
     body::check(&mut ctx);
     closing::check(&mut ctx);
+    admin::check(&mut ctx);
     ctx.out
 }
