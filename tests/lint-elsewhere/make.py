@@ -224,7 +224,7 @@ def nfd(doc):
         p.text = unicodedata.normalize("NFD", p.text)
 
 
-def decision(doc, sloppy=False):
+def decision(doc, sloppy=False, authority=True):
     header(doc, number="12/QĐ-UBND")
     doc.add_paragraph()
     line(doc, "QUYẾT ĐỊNH", 14, bold=True)
@@ -234,7 +234,8 @@ def decision(doc, sloppy=False):
     mark.paragraph_format.right_indent = Cm(6.75)
     bottom_border(mark)
     # Sloppy: the authority line not bold, `QUYẾT ĐỊNH:` typed at the left.
-    line(doc, "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN BÌNH", 14, bold=not sloppy)
+    if authority:
+        line(doc, "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN BÌNH", 14, bold=not sloppy)
     for basis in (
         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
         "Theo đề nghị của Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã.",
@@ -351,6 +352,10 @@ def main():
     doc = base()
     decision(doc, sloppy=True)
     write(doc, "quyet-dinh-sloppy.docx")
+
+    doc = base()
+    decision(doc, authority=False)
+    write(doc, "quyet-dinh-no-authority.docx")
 
     # The 2025 map (34 provinces, no districts): a commune of An Giang as
     # it is now; the same plan dated 2026 under its old district; and one
