@@ -154,9 +154,40 @@ pub fn lint(files: &[PathBuf], json: bool, limits: &LintLimits) -> ExitCode {
     }
 }
 
+/// Findings grouped by the element they are about (its place and text
+/// once, then each rule's finding under it), then the counts.
 fn print_report(out: &mut Out, file: &Path, report: &Report) {
-    for finding in &report.findings {
-        out.line(&format!("{}: {finding}", file.display()));
+    let mut groups: Vec<(&str, Option<usize>, Vec<&vanban_lint::Finding>)> = Vec::new();
+    for f in &report.findings {
+        match groups
+            .iter_mut()
+            .find(|(e, p, _)| *e == f.element && *p == f.paragraph)
+        {
+            Some(group) => group.2.push(f),
+            None => groups.push((&f.element, f.paragraph, vec![f])),
+        }
+    }
+    for (element, _, findings) in &groups {
+        let first = findings[0];
+        let mut head = format!("{}: {element}", file.display());
+        if let Some(location) = &first.location {
+            head.push_str(&format!(" ({location})"));
+        }
+        if let Some(text) = &first.text {
+            head.push_str(&format!(": «{text}»"));
+        }
+        out.line(&head);
+        for f in findings {
+            let severity = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let fix = if f.fixable { " [--fix]" } else { "" };
+            out.line(&format!(
+                "  {severity}[{}] found {}; the decree asks {} ({}){fix}",
+                f.rule, f.found, f.expected, f.section
+            ));
+        }
     }
     let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
     out.line(&format!(

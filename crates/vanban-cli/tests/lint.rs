@@ -78,14 +78,17 @@ fn an_error_exits_1_and_says_rule_place_found_and_expected() {
     let out = vanban(&["lint", path.to_str().unwrap()]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
-    let line = text
-        .lines()
-        .find(|l| l.contains("ND30-2.4-date"))
-        .expect("the date finding");
-    assert!(
-        line.contains("error[ND30-2.4-date] ngày (page 1, paragraph 6)"),
-        "{line}"
-    );
+    // The element once, where a reader finds it and its text; each
+    // finding under it.
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("ngày (page 1, the header, right column): «"))
+        .unwrap_or_else(|| panic!("the date's element line: {text}"));
+    assert!(lines[at].contains("ngày 08 tháng 03 năm 2024»"), "{text}");
+    let line = lines[at + 1];
+    assert!(line.starts_with("  error[ND30-2.4-date] found"), "{line}");
+    assert!(!text.contains("paragraph 6"), "{text}");
     assert!(line.contains("found `ngày 08 tháng 03`"), "{line}");
     assert!(line.contains("`ngày 08 tháng 3`"), "{line}");
     assert!(line.contains("(§2.4)"), "{line}");
@@ -123,7 +126,9 @@ fn json_output_carries_every_field() {
     assert!(finding["found"].as_str().unwrap().contains("KH - VP"));
     assert_eq!(finding["text"], "Số: 1026/KH - VP");
     assert_eq!(finding["fixable"], false);
-    assert_eq!(json[0]["schema_version"], 2);
+    assert_eq!(json[0]["schema_version"], 3);
+    assert_eq!(finding["location"], "page 1, the header, left column");
+    assert!(finding["bbox"].is_null(), "a DOCX has no boxes");
     assert_eq!(report["pages_estimated"], true);
 }
 

@@ -110,6 +110,76 @@ pub struct Finding {
     /// Whether `lint --fix` rewrites what this rule checks (a DOCX's
     /// formatting, page setup, padding); the rest needs a person.
     pub fixable: bool,
+    /// Where it is in the terms a reader finds it by (`page 1, the header,
+    /// right column`; `the 3rd paragraph after `II. NHIỆM VỤ``).
+    pub location: Option<String>,
+    /// PDF: where the paragraph's text stands on its page.
+    pub bbox: Option<Bbox>,
+    /// The first quantity of `found` (`{"value": 0, "unit": "pt"}`).
+    pub found_value: Option<Quantity>,
+    /// The first quantity or range of `expected` (`{"min": 13, "max": 14,
+    /// "unit": "pt"}`).
+    pub expected_value: Option<Quantity>,
+}
+
+/// A box on a page, mm from its top-left corner.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Bbox {
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+    pub unit: &'static str,
+}
+
+/// A number with its unit, or a range (`min`-`max`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quantity {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    pub unit: &'static str,
+}
+
+/// The first `N unit` or `N-M unit` in a finding's prose (`12 pt`,
+/// `13-14 pt`, `21.2 mm`, `89 %`, `1 cm to 1.27 cm`); units pt, mm, cm, %.
+pub fn quantity(text: &str) -> Option<Quantity> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == ',' || c == ';')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (k, w) in words.iter().enumerate() {
+        let unit = match words.get(k + 1).copied() {
+            Some("pt") => "pt",
+            Some("mm") => "mm",
+            Some("cm") => "cm",
+            Some("%") => "%",
+            _ => continue,
+        };
+        let w = w.trim_start_matches(['`', '≥', '<', '>']);
+        if let Some((a, b)) = w.split_once('-') {
+            if let (Ok(min), Ok(max)) = (a.parse::<f64>(), b.parse::<f64>()) {
+                return Some(Quantity {
+                    value: None,
+                    min: Some(min),
+                    max: Some(max),
+                    unit,
+                });
+            }
+        }
+        if let Ok(value) = w.parse::<f64>() {
+            return Some(Quantity {
+                value: Some(value),
+                min: None,
+                max: None,
+                unit,
+            });
+        }
+    }
+    None
 }
 
 /// The rules whose findings `--fix` acts on (see `fix::plan`).
@@ -140,12 +210,17 @@ impl Finding {
         expected: impl Into<String>,
     ) -> Finding {
         let info = rule_info(rule).unwrap_or_else(|| panic!("rule {rule} is in the catalogue"));
+        let (found, expected) = (found.into(), expected.into());
         Finding {
             rule,
             severity: info.severity,
             element: element.into(),
-            found: found.into(),
-            expected: expected.into(),
+            found_value: quantity(&found),
+            expected_value: quantity(&expected),
+            found,
+            expected,
+            location: None,
+            bbox: None,
             page: None,
             paragraph: None,
             section: info.section,
@@ -160,6 +235,15 @@ impl Finding {
         self.paragraph = Some(para.index);
         let text = crate::recognize::normal(&para.text);
         self.text = Some(text.chars().take(40).collect());
+        // To a tenth of a millimetre, as f64 so JSON prints `70.4`.
+        let mm = |v: f32| (f64::from(v) * 10.0).round() / 10.0;
+        self.bbox = para.bbox.map(|[left, top, right, bottom]| Bbox {
+            left: mm(left),
+            top: mm(top),
+            right: mm(right),
+            bottom: mm(bottom),
+            unit: "mm",
+        });
         self
     }
 
@@ -181,11 +265,9 @@ impl std::fmt::Display for Finding {
             Severity::Warning => "warning",
         };
         let mut place = Vec::new();
-        if let Some(page) = self.page {
-            place.push(format!("page {page}"));
-        }
-        if let Some(p) = self.paragraph {
-            place.push(format!("paragraph {p}"));
+        match &self.location {
+            Some(location) => place.push(location.clone()),
+            None => place.extend(self.page.map(|page| format!("page {page}"))),
         }
         let place = if place.is_empty() {
             String::new()
@@ -197,5 +279,25 @@ impl std::fmt::Display for Finding {
             "{severity}[{}] {}{place}: found {}; the decree asks {} ({})",
             self.rule, self.element, self.found, self.expected, self.section
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quantity;
+
+    #[test]
+    fn quantities_are_read_from_the_prose() {
+        let q = quantity("12 pt, not bold").unwrap();
+        assert_eq!((q.value, q.unit), (Some(12.0), "pt"));
+        let q = quantity("13-14 pt, bold").unwrap();
+        assert_eq!((q.min, q.max, q.unit), (Some(13.0), Some(14.0), "pt"));
+        let q = quantity("found 21.2 mm under a 23.7 mm line (89 %)").unwrap();
+        assert_eq!((q.value, q.unit), (Some(21.2), "mm"));
+        assert!(quantity("`ngày 08 tháng 03`").is_none());
+        assert_eq!(
+            quantity("a blank at least 4 mm wide").unwrap().value,
+            Some(4.0)
+        );
     }
 }

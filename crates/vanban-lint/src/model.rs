@@ -77,6 +77,11 @@ pub struct Para {
     /// Byte range of the `w:p` element in `word/document.xml` (DOCX only),
     /// for `--fix`.
     pub source: Option<std::ops::Range<usize>>,
+    /// DOCX: the 1-based row and column of the body table cell it is in.
+    pub cell: Option<(usize, usize)>,
+    /// PDF: where its text stands on its page, mm from the page's top-left
+    /// corner: left, top, right, bottom.
+    pub bbox: Option<[f32; 4]>,
 }
 
 impl Para {

@@ -172,3 +172,62 @@ fn a_stale_unit_is_named_with_what_replaced_it_in_docx_and_pdf() {
         assert!(map_findings(&format!("ke-hoach.{ext}")).is_empty());
     }
 }
+
+/// Findings say where in a reader's terms (page, the header's column, the
+/// Nth paragraph after a heading, the signature block), quote their text,
+/// and in a PDF give the text's box on the page.
+#[test]
+fn findings_say_where_a_reader_finds_them() {
+    let lint = |name: &str| vanban_lint::lint_path(folder().join(name)).unwrap();
+    for ext in ["docx", "pdf"] {
+        let report = lint(&format!("quyet-dinh-sloppy.{ext}"));
+        let authority = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "ND30-6.3-authority-line")
+            .unwrap();
+        assert_eq!(
+            authority.text.as_deref(),
+            Some("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN BÌNH")
+        );
+        let location = authority.location.as_deref().unwrap();
+        assert!(
+            location.ends_with("the 2nd paragraph after `QUYẾT ĐỊNH`"),
+            "{ext}: {location}"
+        );
+        assert!(
+            !authority.to_string().contains("paragraph 1"),
+            "{authority}"
+        );
+        let report = lint(&format!("ke-hoach-so-5.{ext}"));
+        let number = &report.findings[0];
+        assert_eq!(
+            number.location.as_deref(),
+            Some("page 1, the header, left column")
+        );
+        let report = lint(&format!("ke-hoach-ts.{ext}"));
+        let name = &report.findings[0];
+        assert!(
+            name.location
+                .as_deref()
+                .unwrap()
+                .ends_with("the signature block"),
+            "{name}"
+        );
+        match ext {
+            "docx" => assert!(number.bbox.is_none()),
+            _ => {
+                // `Số: 5/KH-UBND` stands top left, inside the left margin's edge.
+                let b = number.bbox.unwrap();
+                assert!(
+                    b.left >= 29.0
+                        && b.right < 110.0
+                        && b.top > 15.0
+                        && b.bottom < 60.0
+                        && b.top < b.bottom,
+                    "{b:?}"
+                );
+            }
+        }
+    }
+}
