@@ -357,6 +357,17 @@ def main():
     decision(doc, authority=False)
     write(doc, "quyet-dinh-no-authority.docx")
 
+    # Ink in the margin: the header table pulled 15 mm into the left margin
+    # (the templates pull it 6 mm at most).
+    doc = base()
+    plan(doc)
+    doc.tables[0].alignment = WD_TABLE_ALIGNMENT.LEFT
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), str(int(-15 / 25.4 * 1440)))
+    indent.set(qn("w:type"), "dxa")
+    doc.tables[0]._tbl.tblPr.append(indent)
+    write(doc, "ke-hoach-header-in-margin.docx")
+
     # The 2025 map (34 provinces, no districts): a commune of An Giang as
     # it is now; the same plan dated 2026 under its old district; and one
     # under a province merged into Tuyên Quang.

@@ -40,6 +40,7 @@ use Severity::{Error, Warning};
 pub const RULES: &[Rule] = &[
     rule("ND30-1-page-size", Error, "§1 (App. I I.1-2)", "A4 210 × 297 mm; landscape only as a warning"),
     rule("ND30-1-margins", Error, "§1 (App. I I.3)", "margins top 20-25, bottom 20-25, left 30-35, right 15-20 mm"),
+    rule("ND30-1-ink-margins", Error, "§1 (App. I I.3)", "no text in the left or right margin: every line of a PDF (the header table may reach 6 mm into the left margin, as the templates do), no DOCX paragraph indented into a margin"),
     rule("ND30-1-font", Error, "§1 (App. I I.4)", "Times New Roman or a metric-compatible face (Liberation Serif, Tinos)"),
     rule("ND30-1-unicode", Warning, "§1 (App. I I.4: TCVN 6909)", "text stored precomposed (Unicode NFC), so it is searched, sorted and copied as typed"),
     rule("ND30-1-colour", Error, "§1 (App. I I.4)", "text in black (the urgency mark, bright red, excepted: §2.10)"),

@@ -163,6 +163,9 @@ pub struct ReadDoc {
     /// The page count is the reader's estimate (a DOCX whose
     /// docProps/app.xml is missing or holds less than the text fills).
     pub page_count_estimated: bool,
+    /// DOCX: how far the header table is pulled into the left margin
+    /// (its negative `w:tblInd`), mm.
+    pub header_outdent: Option<f32>,
 }
 
 /// A line typed as underscores (`________`): a rule drawn with the

@@ -212,6 +212,7 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         max_nesting: limits.max_nesting,
         decomposed: Vec::new(),
         cell: None,
+        header_outdent: None,
     };
     reader.block_children(body, Zone::Body, None, None)?;
     if let Some(sect) = child(body, "sectPr") {
@@ -265,6 +266,7 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         fonts_not_embedded: Vec::new(),
         decomposed,
         page_count_estimated,
+        header_outdent: reader.header_outdent,
     })
 }
 
@@ -386,6 +388,7 @@ fn page_field(xml: &Xml, styles: &Styles, page: usize) -> Option<PageNumber> {
         max_nesting: 0,
         decomposed: Vec::new(),
         cell: None,
+        header_outdent: None,
     };
     // Text boxes in a header are not followed: depth 0 refuses them.
     reader.paragraph(para, Zone::Body, None, None).ok()?;
@@ -424,6 +427,8 @@ struct BodyReader<'s, 'a, 'i> {
     decomposed: Vec<usize>,
     /// The body table cell being read (row, column, 1-based).
     cell: Option<(usize, usize)>,
+    /// The header table's pull into the left margin, mm.
+    header_outdent: Option<f32>,
 }
 
 impl<'a, 'i> BodyReader<'_, 'a, 'i> {
@@ -505,6 +510,14 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             .and_then(|s| attr(s, "val"))
             .map(str::to_string);
         let margin = cell_margins(table);
+        if matches!(kind, Some((Zone::HeaderLeft, _))) && self.header_outdent.is_none() {
+            let indent = child(table, "tblPr")
+                .and_then(|p| child(p, "tblInd"))
+                .filter(|i| attr(*i, "type").is_none_or(|t| t == "dxa"))
+                .and_then(|i| attr(i, "w"))
+                .and_then(|v| v.parse::<f32>().ok());
+            self.header_outdent = indent.map(|w| -twips_to_mm(w)).filter(|&mm| mm > 0.0);
+        }
         let outer_cell = self.cell;
         for (r, row) in table
             .children()

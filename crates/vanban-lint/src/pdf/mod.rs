@@ -171,6 +171,7 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         fonts_not_embedded,
         decomposed,
         page_count_estimated: false,
+        header_outdent: None,
     })
 }
 

@@ -5,6 +5,7 @@ mod admin;
 mod body;
 mod closing;
 mod header;
+mod ink;
 mod page;
 mod title;
 
@@ -139,6 +140,7 @@ pub fn run(doc: &ReadDoc, el: &Elements) -> Vec<Finding> {
         return ctx.out;
     }
     page::check(&mut ctx);
+    ink::check(&mut ctx);
     header::check(&mut ctx);
     title::check(&mut ctx);
     body::check(&mut ctx);
