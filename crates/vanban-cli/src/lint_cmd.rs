@@ -271,6 +271,24 @@ pub fn fix(files: &[PathBuf], out: Option<&Path>, in_place: bool, limits: &LintL
             return ExitCode::from(2);
         }
     };
+    // The library compared pages by its own estimate; LibreOffice, where
+    // found, sets both files and must give as many pages.
+    let pages = match crate::office_pages::pages(&[&bytes, &fixed.docx]) {
+        Some(counts) if counts[0] != counts[1] => {
+            eprintln!(
+                "{}: cannot fix: nothing written: LibreOffice sets the fixed copy on {} page(s), the input on {}",
+                input.display(),
+                counts[1],
+                counts[0]
+            );
+            return ExitCode::from(2);
+        }
+        Some(counts) => format!("{} page(s) as LibreOffice sets both", counts[0]),
+        None => format!(
+            "{} page(s) by vanban's own estimate (LibreOffice not found)",
+            fixed.pages.unwrap_or(0)
+        ),
+    };
     // Written as the documents are: whole or not at all, mode 0644.
     let written = vanban_output::write::write_files(&[(target.clone(), &fixed.docx[..])]);
     if let Err(e) = written {
@@ -285,7 +303,7 @@ pub fn fix(files: &[PathBuf], out: Option<&Path>, in_place: bool, limits: &LintL
         stdout.line(&format!("needs a person: {finding}"));
     }
     stdout.line(&format!(
-        "wrote {}: {} fixed, {} left",
+        "wrote {}: {} fixed, {} left; no new error, the same page count: {pages}",
         target.display(),
         fixed.fixed.len(),
         fixed.remaining.len()

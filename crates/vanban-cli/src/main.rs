@@ -9,6 +9,7 @@ mod batch;
 mod check_cmd;
 mod limit_args;
 mod lint_cmd;
+mod office_pages;
 mod output;
 mod rollup_cmd;
 mod signals;

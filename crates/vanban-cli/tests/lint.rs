@@ -249,3 +249,97 @@ fn check_warns_of_a_district_or_merged_province_after_july_2025() {
         assert!(out.status.success() && !err.contains("admin-map"), "{err}");
     }
 }
+
+/// `--fix` never harms: every document of the corpus made elsewhere
+/// (tests/lint-elsewhere, python-docx), fixed, has no error its input did
+/// not have and as many pages as LibreOffice sets them (checked by
+/// `--fix` itself, which says so, and again here on the written files).
+#[test]
+fn fix_leaves_every_corpus_document_with_no_new_error_and_as_many_pages() {
+    let corpus = repo().join("tests/lint-elsewhere");
+    let dir = tempfile::tempdir().unwrap();
+    let office = have("soffice");
+    let mut names: Vec<String> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".docx").map(str::to_string)
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() >= 15, "{names:?}");
+    let mut pairs = Vec::new();
+    for name in &names {
+        let input = corpus.join(format!("{name}.docx"));
+        let output = dir.path().join(format!("{name}-fixed.docx"));
+        let out = vanban(&[
+            "lint",
+            "--fix",
+            output.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ]);
+        let text = stdout(&out);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{name}: {text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let says = if office {
+            "as LibreOffice sets both"
+        } else {
+            "by vanban's own estimate (LibreOffice not found)"
+        };
+        assert!(
+            text.contains("no new error, the same page count") && text.contains(says),
+            "{name}: {text}"
+        );
+        let errors = |path: &std::path::Path| -> std::collections::BTreeSet<(String, String)> {
+            vanban_lint::lint_path(path)
+                .unwrap()
+                .findings
+                .into_iter()
+                .filter(|f| f.severity == vanban_lint::Severity::Error)
+                .map(|f| (f.rule.to_string(), f.element))
+                .collect()
+        };
+        let new: Vec<_> = errors(&output)
+            .difference(&errors(&input))
+            .cloned()
+            .collect();
+        assert!(new.is_empty(), "{name}: new errors {new:?}");
+        pairs.push((input, output));
+    }
+    if !office {
+        println!("SKIPPED the LibreOffice page counts: soffice not installed");
+        return;
+    }
+    // One LibreOffice run for every input and fixed copy.
+    let mut files = Vec::new();
+    for (i, (input, output)) in pairs.iter().enumerate() {
+        for (which, path) in [("in", input), ("out", output)] {
+            let copy = dir.path().join(format!("{i}-{which}.docx"));
+            std::fs::copy(path, &copy).unwrap();
+            files.push(copy);
+        }
+    }
+    let pdfs = dir.path().join("pdf");
+    let status = Command::new("soffice")
+        .arg("--headless")
+        .arg(format!(
+            "-env:UserInstallation=file://{}/profile",
+            dir.path().display()
+        ))
+        .args(["--convert-to", "pdf", "--outdir"])
+        .arg(&pdfs)
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    for (i, name) in names.iter().enumerate() {
+        let pages = |which: &str| {
+            let pdf = std::fs::read(pdfs.join(format!("{i}-{which}.pdf"))).unwrap();
+            vanban_lint::read(&pdf).unwrap().page_count
+        };
+        assert_eq!(pages("in"), pages("out"), "{name}");
+    }
+}
