@@ -2,24 +2,63 @@
 
 use std::fmt;
 
+use vanban_i18n::{language, Lang, Message};
+
 /// One problem: the field path (`signer.name`, `recipients[2]`), what is
 /// wrong, and the 1-based line and column in the input file when known.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Problem {
     pub path: String,
+    /// What is wrong, in English (the words programs and tests compare).
     pub message: String,
+    /// The same as a catalogue message, to be shown in the user's language
+    /// ([`Problem::localized`]; `Display` uses the process's language).
+    pub msg: Message,
     pub line: Option<usize>,
     pub column: Option<usize>,
 }
 
+/// Problems are equal when they say the same in English at the same place.
+impl PartialEq for Problem {
+    fn eq(&self, other: &Problem) -> bool {
+        (&self.path, &self.message, self.line, self.column)
+            == (&other.path, &other.message, other.line, other.column)
+    }
+}
+
+impl Eq for Problem {}
+
 impl Problem {
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Problem {
+    /// A problem of a field; `message` is a catalogue message (`msg!`) or,
+    /// for words from outside the catalogue (a parser's), a string.
+    pub fn new(path: impl Into<String>, message: impl Into<Message>) -> Problem {
+        let msg = message.into();
         Problem {
             path: path.into(),
-            message: message.into(),
+            message: msg.english(),
+            msg,
             line: None,
             column: None,
         }
+    }
+
+    /// What is wrong, in `lang`.
+    pub fn localized(&self, lang: Lang) -> String {
+        self.msg.render(lang)
+    }
+
+    /// The whole line as shown (`12:5: signer.name: …`), in `lang`.
+    pub fn display_in(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        if let Some(line) = self.line {
+            out.push_str(&format!("{line}:{}: ", self.column.unwrap_or(1)));
+        }
+        if !self.path.is_empty() {
+            out.push_str(&self.path);
+            out.push_str(": ");
+        }
+        out.push_str(&self.localized(lang));
+        out
     }
 
     pub fn at(mut self, line: usize, column: usize) -> Problem {
@@ -29,16 +68,10 @@ impl Problem {
     }
 }
 
+/// In the process's language ([`vanban_i18n::set_language`]).
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(line) = self.line {
-            write!(f, "{line}:{}: ", self.column.unwrap_or(1))?;
-        }
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
+        f.write_str(&self.display_in(language()))
     }
 }
 

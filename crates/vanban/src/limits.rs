@@ -8,6 +8,8 @@
 use std::io::Read;
 use std::path::Path;
 
+use vanban_i18n::{msg, Arg, Message};
+
 use crate::source::Format;
 
 /// The limits applied while reading and validating input.
@@ -69,7 +71,17 @@ impl Default for Limits {
 /// The message for a limit passed: what was found, the limit, and the flag
 /// that raises it (`--max-cells`).
 pub fn exceeded(found: impl std::fmt::Display, limit: u64, flag: &str) -> String {
-    format!("{found}, more than the limit of {limit} (raise it with --{flag})")
+    exceeded_message(found.to_string(), limit, flag).english()
+}
+
+/// [`exceeded`] as a catalogue message, to be shown in the user's language.
+pub fn exceeded_message(found: impl Into<Arg>, limit: u64, flag: &str) -> Message {
+    msg!(
+        "limit-exceeded",
+        found = found,
+        limit = Arg::count(limit),
+        flag = flag
+    )
 }
 
 /// Reads at most `max` bytes of a file: a larger file (or an endless one

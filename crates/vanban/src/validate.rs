@@ -6,10 +6,12 @@ use crate::date::Date;
 use crate::error::Problem;
 use crate::input::{Input, RecipientInput, StyleInput, ONE_LINE_FIELDS};
 use crate::kind::Kind;
+use crate::limits::exceeded_message;
 use crate::limits::Limits;
 use crate::model::{Archive, Block, Document, Drafter, Secrecy, Signer, Urgency};
 use crate::style::{HoaSpelling, Margins, Preset, Style};
 use crate::vn::nfc;
+use vanban_i18n::{msg, Arg};
 
 /// The signing-authority prefixes of Art. 13 / App. I II.7.
 pub const AUTHORITY_PREFIXES: [&str; 5] = ["TM.", "Q.", "KT.", "TL.", "TUQ."];
@@ -216,7 +218,7 @@ struct Validator {
 const CHARACTER_PROBLEMS_SHOWN: usize = 5;
 
 impl Validator {
-    fn problem(&mut self, path: &str, message: impl Into<String>) {
+    fn problem(&mut self, path: &str, message: impl Into<vanban_i18n::Message>) {
         self.problems.push(Problem::new(path, message));
     }
 
@@ -228,12 +230,10 @@ impl Validator {
     fn characters(&mut self, path: &str, text: &str) {
         let length = text.chars().count();
         if length > self.limits.max_field_chars {
+            let found = msg!("field-length", length = Arg::count(length));
             self.problem(
                 path,
-                format!(
-                    "is {length} characters long, more than the limit of {} (raise it with --max-field-chars)",
-                    self.limits.max_field_chars
-                ),
+                exceeded_message(found, self.limits.max_field_chars as u64, "max-field-chars"),
             );
         }
         let field = path.split('[').next().unwrap_or(path);
