@@ -55,6 +55,7 @@ pub fn lint<'py>(py: Python<'py>, source: &Bound<'py, PyAny>) -> PyResult<Bound<
         dict.set_item("section", f.section)?;
         dict.set_item("fixable", f.fixable)?;
         dict.set_item("text", &f.text)?;
+        dict.set_item("location", &f.location)?;
         list.append(dict)?;
     }
     Ok(list)

@@ -281,6 +281,9 @@ class Finding(TypedDict):
     """Whether ``vanban lint --fix`` acts on this rule."""
     text: Optional[str]
     """The first 40 characters of the paragraph it is about."""
+    location: Optional[str]
+    """Where a reader finds it: ``page 1, the header, right column``,
+    ``the 3rd paragraph after `II. NHIỆM VỤ```, ``table row 2, column 3, …``."""
 
 def lint(source: Union[StrPath, bytes]) -> list[Finding]:
     """Check a DOCX or PDF (path or bytes) against Decree 30; [] when nothing is found.

@@ -8,7 +8,7 @@ must raise (none for a conforming one) in the DOCX and in the PDF.
     target/corpus-venv/bin/pip install python-docx
     target/corpus-venv/bin/python tests/lint-elsewhere/make.py
 
-Needs soffice for the PDFs. The files are committed: the tests read them
+`make.py NAME…` writes only the documents named. Needs soffice for the PDFs. The files are committed: the tests read them
 and need neither python-docx nor LibreOffice.
 """
 
@@ -75,7 +75,8 @@ def line(cell_or_doc, text, size=14, bold=False, italic=False, align=WD_ALIGN_PA
     return p
 
 
-def header(doc, number="05/KH-UBND", date="An Bình, ngày 08 tháng 3 năm 2024", typed=False):
+def header(doc, number="05/KH-UBND", date="An Bình, ngày 08 tháng 3 năm 2024", typed=False,
+           parent="UBND HUYỆN AN PHÚ", issuer="ỦY BAN NHÂN DÂN XÃ AN BÌNH"):
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     widths(table, Cm(6.5), Cm(9.5))
@@ -83,9 +84,9 @@ def header(doc, number="05/KH-UBND", date="An Bình, ngày 08 tháng 3 năm 2024
     left.paragraphs[0].text = ""
     first = left.paragraphs[0]
     first.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    r = first.add_run("UBND HUYỆN AN PHÚ")
+    r = first.add_run(parent)
     r.font.size = Pt(13)
-    issuer = line(left, "ỦY BAN NHÂN DÂN XÃ AN BÌNH", 13, bold=True)
+    issuer = line(left, issuer, 13, bold=True)
     if typed:
         # Rules typed as underscores, as many clerks draw them.
         line(left, "_" * 12, 13, bold=True)
@@ -153,7 +154,8 @@ def body(doc, texts):
         p.add_run(rest)
 
 
-def closing(doc, name="Nguyễn Văn An", authority="TM. ỦY BAN NHÂN DÂN", title="CHỦ TỊCH"):
+def closing(doc, name="Nguyễn Văn An", authority="TM. ỦY BAN NHÂN DÂN", title="CHỦ TỊCH",
+            recipients=("- UBND huyện An Phú;", "- Các ban, ngành xã;", "- Lưu: VT, VP.")):
     doc.add_paragraph()
     table = doc.add_table(rows=1, cols=2)
     widths(table, Cm(8), Cm(8))
@@ -162,7 +164,7 @@ def closing(doc, name="Nguyễn Văn An", authority="TM. ỦY BAN NHÂN DÂN", t
     r = p.add_run("Nơi nhận:")
     r.bold = r.italic = True
     r.font.size = Pt(12)
-    for item in ("- UBND huyện An Phú;", "- Các ban, ngành xã;", "- Lưu: VT, VP."):
+    for item in recipients:
         line(left, item, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
     p = right.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -182,10 +184,20 @@ PLAN_BODY = [
 ]
 
 
+PLAN_BODY_2026 = [
+    "Thực hiện chương trình công tác năm 2026, Ủy ban nhân dân ban hành Kế hoạch chuyển đổi số như sau:",
+    PLAN_BODY[1],
+    "Các cơ quan, đơn vị căn cứ Kế hoạch này triển khai thực hiện; báo cáo kết quả trước ngày 15 tháng 12 năm 2026./.",
+]
+
+
 def plan(doc, number="05/KH-UBND", name="Nguyễn Văn An", paragraphs=PLAN_BODY,
-         typed=False, date="An Bình, ngày 08 tháng 3 năm 2024", tabs=False):
+         typed=False, date="An Bình, ngày 08 tháng 3 năm 2024", tabs=False, unit=None):
+    """`unit`: (parent, issuer, recipients) instead of the 2024 commune's."""
     if tabs:
         typed_header(doc)
+    elif unit:
+        header(doc, number=number, typed=typed, date=date, parent=unit[0], issuer=unit[1])
     else:
         header(doc, number=number, typed=typed, date=date)
     doc.add_paragraph()
@@ -200,7 +212,10 @@ def plan(doc, number="05/KH-UBND", name="Nguyễn Văn An", paragraphs=PLAN_BODY
         bottom_border(mark)
     del summary
     body(doc, paragraphs)
-    closing(doc, name=name)
+    if unit:
+        closing(doc, name=name, recipients=unit[2])
+    else:
+        closing(doc, name=name)
 
 
 def nfd(doc):
@@ -209,7 +224,7 @@ def nfd(doc):
         p.text = unicodedata.normalize("NFD", p.text)
 
 
-def decision(doc, sloppy=False):
+def decision(doc, sloppy=False, authority=True):
     header(doc, number="12/QĐ-UBND")
     doc.add_paragraph()
     line(doc, "QUYẾT ĐỊNH", 14, bold=True)
@@ -219,7 +234,8 @@ def decision(doc, sloppy=False):
     mark.paragraph_format.right_indent = Cm(6.75)
     bottom_border(mark)
     # Sloppy: the authority line not bold, `QUYẾT ĐỊNH:` typed at the left.
-    line(doc, "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN BÌNH", 14, bold=not sloppy)
+    if authority:
+        line(doc, "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN BÌNH", 14, bold=not sloppy)
     for basis in (
         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
         "Theo đề nghị của Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã.",
@@ -276,6 +292,9 @@ def minutes(doc):
 
 
 def write(doc, name, pdf=True):
+    # `make.py NAME…` writes only those (the others stay as committed).
+    if sys.argv[1:] and os.path.splitext(name)[0] not in sys.argv[1:]:
+        return
     path = os.path.join(HERE, name)
     doc.save(path)
     if pdf:
@@ -333,6 +352,40 @@ def main():
     doc = base()
     decision(doc, sloppy=True)
     write(doc, "quyet-dinh-sloppy.docx")
+
+    doc = base()
+    decision(doc, authority=False)
+    write(doc, "quyet-dinh-no-authority.docx")
+
+    # Ink in the margin: the header table pulled 15 mm into the left margin
+    # (the templates pull it 6 mm at most).
+    doc = base()
+    plan(doc)
+    doc.tables[0].alignment = WD_TABLE_ALIGNMENT.LEFT
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), str(int(-15 / 25.4 * 1440)))
+    indent.set(qn("w:type"), "dxa")
+    doc.tables[0]._tbl.tblPr.append(indent)
+    write(doc, "ke-hoach-header-in-margin.docx")
+
+    # The 2025 map (34 provinces, no districts): a commune of An Giang as
+    # it is now; the same plan dated 2026 under its old district; and one
+    # under a province merged into Tuyên Quang.
+    doc = base()
+    plan(doc, date="An Phú, ngày 10 tháng 3 năm 2026", paragraphs=PLAN_BODY_2026,
+         unit=("UBND TỈNH AN GIANG", "ỦY BAN NHÂN DÂN XÃ AN PHÚ",
+               ("- UBND tỉnh An Giang;", "- Các ban, ngành xã;", "- Lưu: VT, VP.")))
+    write(doc, "ke-hoach-2026.docx")
+
+    doc = base()
+    plan(doc, date="An Phú, ngày 10 tháng 3 năm 2026", paragraphs=PLAN_BODY_2026)
+    write(doc, "ke-hoach-2026-huyen.docx")
+
+    doc = base()
+    plan(doc, date="Hà Giang, ngày 10 tháng 3 năm 2026", paragraphs=PLAN_BODY_2026,
+         unit=("UBND TỈNH HÀ GIANG", "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+               ("- UBND tỉnh Hà Giang;", "- Các phòng, đơn vị thuộc Sở;", "- Lưu: VT, VP.")))
+    write(doc, "ke-hoach-2026-ha-giang.docx")
 
 
 if __name__ == "__main__":

@@ -35,8 +35,8 @@ pub fn run(files: &[impl AsRef<Path>], check: &Check<'_>) -> ExitCode {
     let mut failed = false;
     for file in files {
         let file = file.as_ref();
-        let problems = if holds_rows(file) {
-            check_rows(file, check)
+        let (problems, warnings) = if holds_rows(file) {
+            (check_rows(file, check), Vec::new())
         } else {
             check_one(file, check)
         };
@@ -46,6 +46,9 @@ pub fn run(files: &[impl AsRef<Path>], check: &Check<'_>) -> ExitCode {
         for problem in &problems {
             eprintln!("{problem}");
         }
+        for warning in &warnings {
+            eprintln!("{}: {warning}", file.display());
+        }
         failed |= !problems.is_empty();
     }
     if failed {
@@ -53,6 +56,16 @@ pub fn run(files: &[impl AsRef<Path>], check: &Check<'_>) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The 2025 administrative map's warnings for the document the data
+/// renders (a district or a merged province named after 1 July 2025).
+fn document_warnings(value: &serde_json::Value, check: &Check<'_>) -> Vec<String> {
+    check
+        .templates
+        .render_document_with(check.template, value, &check.options)
+        .map(|doc| vanban_lint::admin_map::check_document(&doc))
+        .unwrap_or_default()
 }
 
 /// A file of one item per row (CSV, JSON Lines, a workbook), as `batch`
@@ -65,14 +78,24 @@ fn holds_rows(file: &Path) -> bool {
         )
 }
 
-fn check_one(file: &Path, check: &Check<'_>) -> Vec<String> {
+/// The problems of one data file, and (when it has none) the warnings of
+/// the document it renders.
+fn check_one(file: &Path, check: &Check<'_>) -> (Vec<String>, Vec<String>) {
     let shown = file.display();
     match data::read_data(file, &check.options.limits) {
-        Err(why) => vec![why.to_string()],
-        Ok(data::DataFile { value, origins }) => problems(check, &value)
-            .iter()
-            .map(|e| format!("{shown}: {}", located(e, &origins)))
-            .collect(),
+        Err(why) => (vec![why.to_string()], Vec::new()),
+        Ok(data::DataFile { value, origins }) => {
+            let problems: Vec<String> = problems(check, &value)
+                .iter()
+                .map(|e| format!("{shown}: {}", located(e, &origins)))
+                .collect();
+            let warnings = if problems.is_empty() {
+                document_warnings(&value, check)
+            } else {
+                Vec::new()
+            };
+            (problems, warnings)
+        }
     }
 }
 
@@ -92,8 +115,14 @@ fn check_rows(file: &Path, check: &Check<'_>) -> Vec<String> {
             Err(why) => found.push(format!("{at}: {why}")),
             Ok(value) => {
                 let origins: Origins = row.cells.iter().cloned().collect();
-                for e in problems(check, value) {
-                    found.push(format!("{at}: {}", located(&e, &origins)));
+                let row_problems = problems(check, value);
+                for e in &row_problems {
+                    found.push(format!("{at}: {}", located(e, &origins)));
+                }
+                if row_problems.is_empty() {
+                    for warning in document_warnings(value, check) {
+                        eprintln!("{at}: {warning}");
+                    }
                 }
             }
         }

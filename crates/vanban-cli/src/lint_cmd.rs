@@ -154,9 +154,40 @@ pub fn lint(files: &[PathBuf], json: bool, limits: &LintLimits) -> ExitCode {
     }
 }
 
+/// Findings grouped by the element they are about (its place and text
+/// once, then each rule's finding under it), then the counts.
 fn print_report(out: &mut Out, file: &Path, report: &Report) {
-    for finding in &report.findings {
-        out.line(&format!("{}: {finding}", file.display()));
+    let mut groups: Vec<(&str, Option<usize>, Vec<&vanban_lint::Finding>)> = Vec::new();
+    for f in &report.findings {
+        match groups
+            .iter_mut()
+            .find(|(e, p, _)| *e == f.element && *p == f.paragraph)
+        {
+            Some(group) => group.2.push(f),
+            None => groups.push((&f.element, f.paragraph, vec![f])),
+        }
+    }
+    for (element, _, findings) in &groups {
+        let first = findings[0];
+        let mut head = format!("{}: {element}", file.display());
+        if let Some(location) = &first.location {
+            head.push_str(&format!(" ({location})"));
+        }
+        if let Some(text) = &first.text {
+            head.push_str(&format!(": «{text}»"));
+        }
+        out.line(&head);
+        for f in findings {
+            let severity = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let fix = if f.fixable { " [--fix]" } else { "" };
+            out.line(&format!(
+                "  {severity}[{}] found {}; the decree asks {} ({}){fix}",
+                f.rule, f.found, f.expected, f.section
+            ));
+        }
     }
     let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
     out.line(&format!(
@@ -240,6 +271,24 @@ pub fn fix(files: &[PathBuf], out: Option<&Path>, in_place: bool, limits: &LintL
             return ExitCode::from(2);
         }
     };
+    // The library compared pages by its own estimate; LibreOffice, where
+    // found, sets both files and must give as many pages.
+    let pages = match crate::office_pages::pages(&[&bytes, &fixed.docx]) {
+        Some(counts) if counts[0] != counts[1] => {
+            eprintln!(
+                "{}: cannot fix: nothing written: LibreOffice sets the fixed copy on {} page(s), the input on {}",
+                input.display(),
+                counts[1],
+                counts[0]
+            );
+            return ExitCode::from(2);
+        }
+        Some(counts) => format!("{} page(s) as LibreOffice sets both", counts[0]),
+        None => format!(
+            "{} page(s) by vanban's own estimate (LibreOffice not found)",
+            fixed.pages.unwrap_or(0)
+        ),
+    };
     // Written as the documents are: whole or not at all, mode 0644.
     let written = vanban_output::write::write_files(&[(target.clone(), &fixed.docx[..])]);
     if let Err(e) = written {
@@ -254,7 +303,7 @@ pub fn fix(files: &[PathBuf], out: Option<&Path>, in_place: bool, limits: &LintL
         stdout.line(&format!("needs a person: {finding}"));
     }
     stdout.line(&format!(
-        "wrote {}: {} fixed, {} left",
+        "wrote {}: {} fixed, {} left; no new error, the same page count: {pages}",
         target.display(),
         fixed.fixed.len(),
         fixed.remaining.len()

@@ -9,6 +9,7 @@ mod batch;
 mod check_cmd;
 mod limit_args;
 mod lint_cmd;
+mod office_pages;
 mod output;
 mod rollup_cmd;
 mod signals;
@@ -421,11 +422,17 @@ fn check(inputs: &[PathBuf], options: &ReadOptions<'_>) -> ExitCode {
         // Reading checks the fields against the fonts; the words vanban
         // adds (checked as a render composes) are checked here.
         let read = Document::from_path_with(input, options).and_then(|doc| match options.fonts {
-            Some(fonts) => vanban::coverage::check(&doc, fonts),
-            None => Ok(()),
+            Some(fonts) => vanban::coverage::check(&doc, fonts).map(|()| doc),
+            None => Ok(doc),
         });
         match read {
-            Ok(()) => eprintln!("{}: ok", input.display()),
+            Ok(doc) => {
+                eprintln!("{}: ok", input.display());
+                // The 2025 administrative map: warnings, not failures.
+                for warning in vanban_lint::admin_map::check_document(&doc) {
+                    eprintln!("{}: {warning}", input.display());
+                }
+            }
             Err(error) => {
                 report(&error);
                 failed = true;

@@ -78,14 +78,17 @@ fn an_error_exits_1_and_says_rule_place_found_and_expected() {
     let out = vanban(&["lint", path.to_str().unwrap()]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
-    let line = text
-        .lines()
-        .find(|l| l.contains("ND30-2.4-date"))
-        .expect("the date finding");
-    assert!(
-        line.contains("error[ND30-2.4-date] ngày (page 1, paragraph 6)"),
-        "{line}"
-    );
+    // The element once, where a reader finds it and its text; each
+    // finding under it.
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("ngày (page 1, the header, right column): «"))
+        .unwrap_or_else(|| panic!("the date's element line: {text}"));
+    assert!(lines[at].contains("ngày 08 tháng 03 năm 2024»"), "{text}");
+    let line = lines[at + 1];
+    assert!(line.starts_with("  error[ND30-2.4-date] found"), "{line}");
+    assert!(!text.contains("paragraph 6"), "{text}");
     assert!(line.contains("found `ngày 08 tháng 03`"), "{line}");
     assert!(line.contains("`ngày 08 tháng 3`"), "{line}");
     assert!(line.contains("(§2.4)"), "{line}");
@@ -123,7 +126,9 @@ fn json_output_carries_every_field() {
     assert!(finding["found"].as_str().unwrap().contains("KH - VP"));
     assert_eq!(finding["text"], "Số: 1026/KH - VP");
     assert_eq!(finding["fixable"], false);
-    assert_eq!(json[0]["schema_version"], 2);
+    assert_eq!(json[0]["schema_version"], 3);
+    assert_eq!(finding["location"], "page 1, the header, left column");
+    assert!(finding["bbox"].is_null(), "a DOCX has no boxes");
     assert_eq!(report["pages_estimated"], true);
 }
 
@@ -185,4 +190,156 @@ fn fix_writes_a_clean_copy_and_lists_what_it_fixed() {
         bad.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// `vanban check` warns of the 2025 map for vanban's own inputs (a plain
+/// input and a template's data), naming the field, the unit and what
+/// replaced it; a warning is no failure (exit 0); the examples, brought up
+/// to the current map, raise none.
+#[test]
+fn check_warns_of_a_district_or_merged_province_after_july_2025() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("examples/kinds/bien-ban.yaml", None),
+        ("examples/data/bien-ban.yaml", Some("bien-ban")),
+    ];
+    for (example, template) in cases {
+        let original = std::fs::read_to_string(repo().join(example)).unwrap();
+        assert!(original.contains("parent: UBND TỈNH TÂY NINH"), "{example}");
+        let stale = original
+            .replace(
+                "parent: UBND TỈNH TÂY NINH",
+                "parent: UBND HUYỆN CHÂU THÀNH",
+            )
+            .replace("XÃ CHÂU THÀNH", "XÃ AN BÌNH")
+            .replace("place: Châu Thành", "place: Hậu Giang");
+        let path = dir
+            .path()
+            .join(format!("{}.yaml", template.unwrap_or("input")));
+        std::fs::write(&path, stale).unwrap();
+        let run = |file: &str| {
+            let mut args = vec!["check"];
+            if let Some(t) = template {
+                args.extend(["--template", t]);
+            }
+            args.push(file);
+            vanban(&args)
+        };
+        let out = run(path.to_str().unwrap());
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(0), "{err}");
+        assert!(err.contains(": ok"), "{err}");
+        let warnings: Vec<&str> = err.lines().filter(|l| l.contains("admin-map")).collect();
+        assert_eq!(warnings.len(), 2, "{example}: {err}");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("parent: `UBND HUYỆN CHÂU THÀNH`")
+                    && w.contains("Huyện Châu Thành")
+                    && w.contains("Tỉnh Tây Ninh")),
+            "{err}"
+        );
+        assert!(
+            warnings.iter().any(|w| w.contains("place: `Hậu Giang`")
+                && w.contains("Tỉnh Hậu Giang → Thành phố Cần Thơ")),
+            "{err}"
+        );
+        let out = run(repo().join(example).to_str().unwrap());
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success() && !err.contains("admin-map"), "{err}");
+    }
+}
+
+/// `--fix` never harms: every document of the corpus made elsewhere
+/// (tests/lint-elsewhere, python-docx), fixed, has no error its input did
+/// not have and as many pages as LibreOffice sets them (checked by
+/// `--fix` itself, which says so, and again here on the written files).
+#[test]
+fn fix_leaves_every_corpus_document_with_no_new_error_and_as_many_pages() {
+    let corpus = repo().join("tests/lint-elsewhere");
+    let dir = tempfile::tempdir().unwrap();
+    let office = have("soffice");
+    let mut names: Vec<String> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".docx").map(str::to_string)
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() >= 15, "{names:?}");
+    let mut pairs = Vec::new();
+    for name in &names {
+        let input = corpus.join(format!("{name}.docx"));
+        let output = dir.path().join(format!("{name}-fixed.docx"));
+        let out = vanban(&[
+            "lint",
+            "--fix",
+            output.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ]);
+        let text = stdout(&out);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{name}: {text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let says = if office {
+            "as LibreOffice sets both"
+        } else {
+            "by vanban's own estimate (LibreOffice not found)"
+        };
+        assert!(
+            text.contains("no new error, the same page count") && text.contains(says),
+            "{name}: {text}"
+        );
+        let errors = |path: &std::path::Path| -> std::collections::BTreeSet<(String, String)> {
+            vanban_lint::lint_path(path)
+                .unwrap()
+                .findings
+                .into_iter()
+                .filter(|f| f.severity == vanban_lint::Severity::Error)
+                .map(|f| (f.rule.to_string(), f.element))
+                .collect()
+        };
+        let new: Vec<_> = errors(&output)
+            .difference(&errors(&input))
+            .cloned()
+            .collect();
+        assert!(new.is_empty(), "{name}: new errors {new:?}");
+        pairs.push((input, output));
+    }
+    if !office {
+        println!("SKIPPED the LibreOffice page counts: soffice not installed");
+        return;
+    }
+    // One LibreOffice run for every input and fixed copy.
+    let mut files = Vec::new();
+    for (i, (input, output)) in pairs.iter().enumerate() {
+        for (which, path) in [("in", input), ("out", output)] {
+            let copy = dir.path().join(format!("{i}-{which}.docx"));
+            std::fs::copy(path, &copy).unwrap();
+            files.push(copy);
+        }
+    }
+    let pdfs = dir.path().join("pdf");
+    let status = Command::new("soffice")
+        .arg("--headless")
+        .arg(format!(
+            "-env:UserInstallation=file://{}/profile",
+            dir.path().display()
+        ))
+        .args(["--convert-to", "pdf", "--outdir"])
+        .arg(&pdfs)
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    for (i, name) in names.iter().enumerate() {
+        let pages = |which: &str| {
+            let pdf = std::fs::read(pdfs.join(format!("{i}-{which}.pdf"))).unwrap();
+            vanban_lint::read(&pdf).unwrap().page_count
+        };
+        assert_eq!(pages("in"), pages("out"), "{name}");
+    }
 }

@@ -40,6 +40,7 @@ use Severity::{Error, Warning};
 pub const RULES: &[Rule] = &[
     rule("ND30-1-page-size", Error, "§1 (App. I I.1-2)", "A4 210 × 297 mm; landscape only as a warning"),
     rule("ND30-1-margins", Error, "§1 (App. I I.3)", "margins top 20-25, bottom 20-25, left 30-35, right 15-20 mm"),
+    rule("ND30-1-ink-margins", Error, "§1 (App. I I.3)", "no text in the left or right margin: every line of a PDF (the header table may reach 6 mm into the left margin, as the templates do), no DOCX paragraph indented into a margin"),
     rule("ND30-1-font", Error, "§1 (App. I I.4)", "Times New Roman or a metric-compatible face (Liberation Serif, Tinos)"),
     rule("ND30-1-unicode", Warning, "§1 (App. I I.4: TCVN 6909)", "text stored precomposed (Unicode NFC), so it is searched, sorted and copied as typed"),
     rule("ND30-1-colour", Error, "§1 (App. I I.4)", "text in black (the urgency mark, bright red, excepted: §2.10)"),
@@ -51,6 +52,7 @@ pub const RULES: &[Rule] = &[
     rule("ND30-2.1-size-coupling", Warning, "§2.1 (App. I V footnote)", "tiêu ngữ = quốc hiệu + 1 pt; place/date = tiêu ngữ"),
     rule("ND30-2.2-parent", Error, "§2.2, §2.16", "parent authority in capitals, 12-13 pt, not bold"),
     rule("ND30-2.2-issuer", Error, "§2.2, §2.16", "issuing authority present, capitals, 12-13 pt bold"),
+    rule("ND30-2.2-admin-map", Warning, "§2.2, §2.9 (NQ 202/2025/QH15, Luật 72/2025/QH15)", "dated from 1 July 2025: no district (cấp huyện) or merged province as parent, issuer, signer, addressee, recipient or place (the 2025 map: 34 provinces, 3,321 communes and wards)"),
     rule("ND30-2.2-issuer-rule", Error, "§2.2", "a rule under the issuer, 1/3 to 1/2 of its line"),
     rule("ND30-2.3-number", Error, "§2.3, §2.16", "`Số:` line present, 13 pt upright, `number/symbol` without spaces"),
     rule("ND30-2.3-number-padding", Error, "§2.3", "numbers below 10 written 01-09; 10 and above not padded"),
@@ -79,7 +81,7 @@ pub const RULES: &[Rule] = &[
     rule("ND30-2.7-signer-name", Error, "§2.7 (App. I II.7.c)", "the signer's name without rank, degree or title (`TS.`, `ThS.`, `Đại tá` …)"),
     rule("ND30-2.13-page-numbers", Error, "§2.13 (App. I I.7)", "page numbers from page 2, none on page 1, 13-14 pt upright"),
     rule("ND30-6.3-decision", Error, "§2.6, §6.3", "Quyết định: `QUYẾT ĐỊNH:` line, then `Điều 1.`, `Điều 2.` … in order"),
-    rule("ND30-6.3-authority-line", Error, "§2.6, §6.3 (templates 1.1-1.3)", "Quyết định: the issuing authority line (`CHỦ TỊCH ỦY BAN NHÂN DÂN …`) after the summary, capitals, bold, centred, 13-14 pt"),
+    rule("ND30-6.3-authority-line", Error, "§2.6, §6.3 (templates 1.1-1.3)", "Quyết định: the issuing authority line (`CHỦ TỊCH ỦY BAN NHÂN DÂN …`) after the summary, capitals, bold, centred, 13-14 pt (missing: an error; in a Nghị quyết a warning)"),
     rule("ND30-6.3-decision-word", Error, "§2.5, §6.3", "Quyết định / Nghị quyết: `QUYẾT ĐỊNH:` / `QUYẾT NGHỊ:` centred, bold, on its own line"),
     rule("ND30-3-minutes-signers", Error, "§3 (template 1.9)", "Biên bản: two signers (THƯ KÝ and CHỦ TỌA)"),
     rule("ND30-2.14-appendix", Error, "§2.14", "Phụ lục label 14 pt bold; its page numbers restart at 1"),
@@ -109,6 +111,76 @@ pub struct Finding {
     /// Whether `lint --fix` rewrites what this rule checks (a DOCX's
     /// formatting, page setup, padding); the rest needs a person.
     pub fixable: bool,
+    /// Where it is in the terms a reader finds it by (`page 1, the header,
+    /// right column`; `the 3rd paragraph after `II. NHIỆM VỤ``).
+    pub location: Option<String>,
+    /// PDF: where the paragraph's text stands on its page.
+    pub bbox: Option<Bbox>,
+    /// The first quantity of `found` (`{"value": 0, "unit": "pt"}`).
+    pub found_value: Option<Quantity>,
+    /// The first quantity or range of `expected` (`{"min": 13, "max": 14,
+    /// "unit": "pt"}`).
+    pub expected_value: Option<Quantity>,
+}
+
+/// A box on a page, mm from its top-left corner.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Bbox {
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+    pub unit: &'static str,
+}
+
+/// A number with its unit, or a range (`min`-`max`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quantity {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    pub unit: &'static str,
+}
+
+/// The first `N unit` or `N-M unit` in a finding's prose (`12 pt`,
+/// `13-14 pt`, `21.2 mm`, `89 %`, `1 cm to 1.27 cm`); units pt, mm, cm, %.
+pub fn quantity(text: &str) -> Option<Quantity> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == ',' || c == ';')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (k, w) in words.iter().enumerate() {
+        let unit = match words.get(k + 1).copied() {
+            Some("pt") => "pt",
+            Some("mm") => "mm",
+            Some("cm") => "cm",
+            Some("%") => "%",
+            _ => continue,
+        };
+        let w = w.trim_start_matches(['`', '≥', '<', '>']);
+        if let Some((a, b)) = w.split_once('-') {
+            if let (Ok(min), Ok(max)) = (a.parse::<f64>(), b.parse::<f64>()) {
+                return Some(Quantity {
+                    value: None,
+                    min: Some(min),
+                    max: Some(max),
+                    unit,
+                });
+            }
+        }
+        if let Ok(value) = w.parse::<f64>() {
+            return Some(Quantity {
+                value: Some(value),
+                min: None,
+                max: None,
+                unit,
+            });
+        }
+    }
+    None
 }
 
 /// The rules whose findings `--fix` acts on (see `fix::plan`).
@@ -139,12 +211,17 @@ impl Finding {
         expected: impl Into<String>,
     ) -> Finding {
         let info = rule_info(rule).unwrap_or_else(|| panic!("rule {rule} is in the catalogue"));
+        let (found, expected) = (found.into(), expected.into());
         Finding {
             rule,
             severity: info.severity,
             element: element.into(),
-            found: found.into(),
-            expected: expected.into(),
+            found_value: quantity(&found),
+            expected_value: quantity(&expected),
+            found,
+            expected,
+            location: None,
+            bbox: None,
             page: None,
             paragraph: None,
             section: info.section,
@@ -159,6 +236,15 @@ impl Finding {
         self.paragraph = Some(para.index);
         let text = crate::recognize::normal(&para.text);
         self.text = Some(text.chars().take(40).collect());
+        // To a tenth of a millimetre, as f64 so JSON prints `70.4`.
+        let mm = |v: f32| (f64::from(v) * 10.0).round() / 10.0;
+        self.bbox = para.bbox.map(|[left, top, right, bottom]| Bbox {
+            left: mm(left),
+            top: mm(top),
+            right: mm(right),
+            bottom: mm(bottom),
+            unit: "mm",
+        });
         self
     }
 
@@ -180,11 +266,9 @@ impl std::fmt::Display for Finding {
             Severity::Warning => "warning",
         };
         let mut place = Vec::new();
-        if let Some(page) = self.page {
-            place.push(format!("page {page}"));
-        }
-        if let Some(p) = self.paragraph {
-            place.push(format!("paragraph {p}"));
+        match &self.location {
+            Some(location) => place.push(location.clone()),
+            None => place.extend(self.page.map(|page| format!("page {page}"))),
         }
         let place = if place.is_empty() {
             String::new()
@@ -196,5 +280,25 @@ impl std::fmt::Display for Finding {
             "{severity}[{}] {}{place}: found {}; the decree asks {} ({})",
             self.rule, self.element, self.found, self.expected, self.section
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quantity;
+
+    #[test]
+    fn quantities_are_read_from_the_prose() {
+        let q = quantity("12 pt, not bold").unwrap();
+        assert_eq!((q.value, q.unit), (Some(12.0), "pt"));
+        let q = quantity("13-14 pt, bold").unwrap();
+        assert_eq!((q.min, q.max, q.unit), (Some(13.0), Some(14.0), "pt"));
+        let q = quantity("found 21.2 mm under a 23.7 mm line (89 %)").unwrap();
+        assert_eq!((q.value, q.unit), (Some(21.2), "mm"));
+        assert!(quantity("`ngày 08 tháng 03`").is_none());
+        assert_eq!(
+            quantity("a blank at least 4 mm wide").unwrap().value,
+            Some(4.0)
+        );
     }
 }

@@ -5,6 +5,7 @@
 //! ([`finding::RULES`]) runs on that model, so the same rule judges a DOCX
 //! and the PDF made of it.
 
+pub mod admin_map;
 pub mod docx;
 pub mod error;
 pub mod finding;
@@ -12,6 +13,7 @@ pub mod fix;
 pub mod limits;
 pub mod model;
 pub mod pdf;
+pub mod place;
 pub mod recognize;
 mod rules;
 
@@ -36,7 +38,7 @@ pub struct Report {
 
 /// The version of the JSON `vanban lint --json` prints (`schema_version`);
 /// raised when a field changes meaning or goes away.
-pub const JSON_SCHEMA_VERSION: u32 = 2;
+pub const JSON_SCHEMA_VERSION: u32 = 3;
 
 impl Report {
     pub fn has_errors(&self) -> bool {
@@ -96,6 +98,15 @@ pub fn lint_path_with(path: impl AsRef<Path>, limits: &LintLimits) -> Result<Rep
 pub fn lint_read(doc: &ReadDoc) -> Report {
     let elements = recognize::recognise(doc);
     let mut findings = rules::run(doc, &elements);
+    for f in &mut findings {
+        let at = f
+            .paragraph
+            .and_then(|p| doc.paras.iter().position(|q| q.index == p));
+        f.location = match at {
+            Some(i) => Some(place::describe(doc, &elements, i)),
+            None => f.page.map(|page| format!("page {page}")),
+        };
+    }
     // Errors first, then in document order; the same input, the same order.
     findings.sort_by(|a, b| {
         b.severity

@@ -77,6 +77,11 @@ pub struct Para {
     /// Byte range of the `w:p` element in `word/document.xml` (DOCX only),
     /// for `--fix`.
     pub source: Option<std::ops::Range<usize>>,
+    /// DOCX: the 1-based row and column of the body table cell it is in.
+    pub cell: Option<(usize, usize)>,
+    /// PDF: where its text stands on its page, mm from the page's top-left
+    /// corner: left, top, right, bottom.
+    pub bbox: Option<[f32; 4]>,
 }
 
 impl Para {
@@ -158,6 +163,9 @@ pub struct ReadDoc {
     /// The page count is the reader's estimate (a DOCX whose
     /// docProps/app.xml is missing or holds less than the text fills).
     pub page_count_estimated: bool,
+    /// DOCX: how far the header table is pulled into the left margin
+    /// (its negative `w:tblInd`), mm.
+    pub header_outdent: Option<f32>,
 }
 
 /// A line typed as underscores (`________`): a rule drawn with the

@@ -131,3 +131,103 @@ fn a_header_typed_with_tabs_is_read_as_its_two_columns() {
     assert!(issuer.rule_below.is_some_and(|mm| mm > 20.0));
     assert!(el.motto.is_some_and(|i| doc.paras[i].rule_below.is_some()));
 }
+
+/// The 2025 map: a plan dated 2026 under a merged province names it and its
+/// successor; one under a district names the district and its province; the
+/// same commune on the current map, and the 2024 plans under their
+/// district, raise nothing (labels.tsv); in both formats.
+#[test]
+fn a_stale_unit_is_named_with_what_replaced_it_in_docx_and_pdf() {
+    let map_findings = |name: &str| -> Vec<(String, String, String)> {
+        let report = vanban_lint::lint_path(folder().join(name)).unwrap();
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "ND30-2.2-admin-map")
+            .map(|f| (f.element.clone(), f.found.clone(), f.expected.clone()))
+            .collect()
+    };
+    for ext in ["docx", "pdf"] {
+        let found = map_findings(&format!("ke-hoach-2026-ha-giang.{ext}"));
+        let elements: BTreeSet<&str> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(
+            elements,
+            BTreeSet::from(["cơ quan chủ quản", "Nơi nhận", "địa danh"]),
+            "{ext}: {found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .all(|f| f.2 == "Tỉnh Hà Giang → Tỉnh Tuyên Quang"),
+            "{ext}: {found:?}"
+        );
+        let found = map_findings(&format!("ke-hoach-2026-huyen.{ext}"));
+        assert_eq!(found.len(), 2, "{ext}: parent and Nơi nhận: {found:?}");
+        assert!(
+            found.iter().all(|f| f.1.contains("Huyện An Phú")
+                && f.2.contains("a commune or ward of Tỉnh An Giang")),
+            "{ext}: {found:?}"
+        );
+        assert!(map_findings(&format!("ke-hoach-2026.{ext}")).is_empty());
+        assert!(map_findings(&format!("ke-hoach.{ext}")).is_empty());
+    }
+}
+
+/// Findings say where in a reader's terms (page, the header's column, the
+/// Nth paragraph after a heading, the signature block), quote their text,
+/// and in a PDF give the text's box on the page.
+#[test]
+fn findings_say_where_a_reader_finds_them() {
+    let lint = |name: &str| vanban_lint::lint_path(folder().join(name)).unwrap();
+    for ext in ["docx", "pdf"] {
+        let report = lint(&format!("quyet-dinh-sloppy.{ext}"));
+        let authority = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "ND30-6.3-authority-line")
+            .unwrap();
+        assert_eq!(
+            authority.text.as_deref(),
+            Some("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN BÌNH")
+        );
+        let location = authority.location.as_deref().unwrap();
+        assert!(
+            location.ends_with("the 2nd paragraph after `QUYẾT ĐỊNH`"),
+            "{ext}: {location}"
+        );
+        assert!(
+            !authority.to_string().contains("paragraph 1"),
+            "{authority}"
+        );
+        let report = lint(&format!("ke-hoach-so-5.{ext}"));
+        let number = &report.findings[0];
+        assert_eq!(
+            number.location.as_deref(),
+            Some("page 1, the header, left column")
+        );
+        let report = lint(&format!("ke-hoach-ts.{ext}"));
+        let name = &report.findings[0];
+        assert!(
+            name.location
+                .as_deref()
+                .unwrap()
+                .ends_with("the signature block"),
+            "{name}"
+        );
+        match ext {
+            "docx" => assert!(number.bbox.is_none()),
+            _ => {
+                // `Số: 5/KH-UBND` stands top left, inside the left margin's edge.
+                let b = number.bbox.unwrap();
+                assert!(
+                    b.left >= 29.0
+                        && b.right < 110.0
+                        && b.top > 15.0
+                        && b.bottom < 60.0
+                        && b.top < b.bottom,
+                    "{b:?}"
+                );
+            }
+        }
+    }
+}

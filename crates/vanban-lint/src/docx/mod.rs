@@ -211,6 +211,8 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         depth: 0,
         max_nesting: limits.max_nesting,
         decomposed: Vec::new(),
+        cell: None,
+        header_outdent: None,
     };
     reader.block_children(body, Zone::Body, None, None)?;
     if let Some(sect) = child(body, "sectPr") {
@@ -264,6 +266,7 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         fonts_not_embedded: Vec::new(),
         decomposed,
         page_count_estimated,
+        header_outdent: reader.header_outdent,
     })
 }
 
@@ -384,6 +387,8 @@ fn page_field(xml: &Xml, styles: &Styles, page: usize) -> Option<PageNumber> {
         depth: 0,
         max_nesting: 0,
         decomposed: Vec::new(),
+        cell: None,
+        header_outdent: None,
     };
     // Text boxes in a header are not followed: depth 0 refuses them.
     reader.paragraph(para, Zone::Body, None, None).ok()?;
@@ -420,6 +425,10 @@ struct BodyReader<'s, 'a, 'i> {
     max_nesting: usize,
     /// Paragraphs whose text was stored decomposed (NFD).
     decomposed: Vec<usize>,
+    /// The body table cell being read (row, column, 1-based).
+    cell: Option<(usize, usize)>,
+    /// The header table's pull into the left margin, mm.
+    header_outdent: Option<f32>,
 }
 
 impl<'a, 'i> BodyReader<'_, 'a, 'i> {
@@ -501,7 +510,20 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             .and_then(|s| attr(s, "val"))
             .map(str::to_string);
         let margin = cell_margins(table);
-        for row in table.children().filter(|n| n.has_tag_name((W, "tr"))) {
+        if matches!(kind, Some((Zone::HeaderLeft, _))) && self.header_outdent.is_none() {
+            let indent = child(table, "tblPr")
+                .and_then(|p| child(p, "tblInd"))
+                .filter(|i| attr(*i, "type").is_none_or(|t| t == "dxa"))
+                .and_then(|i| attr(i, "w"))
+                .and_then(|v| v.parse::<f32>().ok());
+            self.header_outdent = indent.map(|w| -twips_to_mm(w)).filter(|&mm| mm > 0.0);
+        }
+        let outer_cell = self.cell;
+        for (r, row) in table
+            .children()
+            .filter(|n| n.has_tag_name((W, "tr")))
+            .enumerate()
+        {
             let cells: Vec<Node> = row
                 .children()
                 .filter(|n| n.has_tag_name((W, "tc")))
@@ -524,9 +546,11 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
                     .and_then(|w| attr(w, "w"))
                     .and_then(|v| v.parse::<f32>().ok())
                     .map(|w| twips_to_mm(w) - margin);
+                self.cell = Some((r + 1, i + 1));
                 self.block_children(*cell, zone, style.as_deref(), width)?;
             }
         }
+        self.cell = outer_cell;
         Ok(())
     }
 
@@ -646,6 +670,8 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             // Sections end with the paragraph holding their sectPr.
             section: Some(self.sections.len() + 1),
             source: Some(p.range()),
+            cell: self.cell.filter(|_| zone == Zone::Table),
+            bbox: None,
         };
         let typed = crate::model::is_typed_rule(&para.text);
         let empty = para.text.trim().is_empty() || typed;

@@ -28,6 +28,9 @@ pub struct Fixed {
     pub fixed: Vec<Finding>,
     /// Findings still there: they need a person.
     pub remaining: Vec<Finding>,
+    /// Pages of the input and of the fixed copy (the same), as the reader
+    /// counts or estimates them.
+    pub pages: Option<usize>,
 }
 
 /// Fixes a DOCX's mechanical findings, with the default limits.
@@ -84,6 +87,7 @@ pub fn fix_docx_with(bytes: &[u8], limits: &LintLimits) -> Result<Fixed, ReadErr
         docx,
         fixed,
         remaining: after,
+        pages: reread.page_count,
     })
 }
 

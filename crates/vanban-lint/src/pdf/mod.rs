@@ -157,6 +157,7 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         fonts_not_embedded,
         decomposed,
         page_count_estimated: false,
+        header_outdent: None,
     })
 }
 
@@ -733,10 +734,28 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
             auto_numbered: false,
             section: None,
             source: None,
+            cell: None,
+            bbox: Some(bbox(group)),
         });
         prev_last = Some(last);
     }
     paras
+}
+
+/// Where a paragraph's lines on its first page stand, mm from the page's
+/// top-left corner (a line's top is its baseline less its size).
+fn bbox(group: &[&Line]) -> [f32; 4] {
+    let page = group[0].page;
+    let on_page = || group.iter().filter(move |l| l.page == page);
+    let left = on_page().map(|l| l.x0).fold(f32::INFINITY, f32::min);
+    let right = on_page().map(|l| l.x1).fold(f32::NEG_INFINITY, f32::max);
+    let top = on_page()
+        .map(|l| l.y - l.size * PT)
+        .fold(f32::INFINITY, f32::min);
+    let bottom = on_page()
+        .map(|l| l.y + 0.25 * l.size * PT)
+        .fold(f32::NEG_INFINITY, f32::max);
+    [left, top, right, bottom]
 }
 
 /// A ragged line of a block set well in from the margin (the Kính gửi

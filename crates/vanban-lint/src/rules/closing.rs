@@ -257,9 +257,11 @@ fn decision_word(ctx: &mut Ctx) {
 /// The issuing authority line of a Quyết định (and a Nghị quyết's, when
 /// there): capitals, bold, centred, between the summary and the bases.
 fn authority_line(ctx: &mut Ctx) {
-    // A missing line is not reported: the templates show it, but vanban's
-    // own input (`authority_line`) and many offices leave it out.
-    if let Some(i) = ctx.el.authority {
+    let Some(i) = ctx.el.authority else {
+        missing_authority_line(ctx);
+        return;
+    };
+    {
         ctx.check_style(
             "ND30-6.3-authority-line",
             "thẩm quyền ban hành",
@@ -280,6 +282,39 @@ fn authority_line(ctx: &mut Ctx) {
             ctx.push(f);
         }
     }
+}
+
+/// A Quyết định without its authority line (templates 1.1-1.3 all have
+/// it) is an error; a Nghị quyết's is a warning (a collective body's
+/// resolution printed without it is still seen).
+fn missing_authority_line(ctx: &mut Ctx) {
+    let kind = ctx.el.kind;
+    if !matches!(kind, Some(Kind::QuyetDinh | Kind::NghiQuyet)) || ctx.el.type_name.is_none() {
+        return;
+    }
+    let example = if kind == Some(Kind::QuyetDinh) {
+        "`CHỦ TỊCH ỦY BAN NHÂN DÂN …`"
+    } else {
+        "`HỘI ĐỒNG NHÂN DÂN …`"
+    };
+    let mut f = Finding::new(
+        "ND30-6.3-authority-line",
+        "thẩm quyền ban hành",
+        "none",
+        format!(
+            "the issuing authority line ({example}) centred under the summary, before the bases"
+        ),
+    );
+    let next = (ctx.el.bases.first())
+        .or(ctx.el.decision_word.as_ref())
+        .or(ctx.el.summary.last());
+    if let Some(&at) = next {
+        f = f.at(ctx.para(at));
+    }
+    if kind == Some(Kind::NghiQuyet) {
+        f = f.warning();
+    }
+    ctx.push(f);
 }
 
 fn decision(ctx: &mut Ctx) {

@@ -1,9 +1,11 @@
 //! The rules. Each family reads the recognised elements of the neutral
 //! model and pushes findings; none knows which format the facts came from.
 
+mod admin;
 mod body;
 mod closing;
 mod header;
+mod ink;
 mod page;
 mod title;
 
@@ -138,9 +140,11 @@ pub fn run(doc: &ReadDoc, el: &Elements) -> Vec<Finding> {
         return ctx.out;
     }
     page::check(&mut ctx);
+    ink::check(&mut ctx);
     header::check(&mut ctx);
     title::check(&mut ctx);
     body::check(&mut ctx);
     closing::check(&mut ctx);
+    admin::check(&mut ctx);
     ctx.out
 }

@@ -1,0 +1,133 @@
+//! Ink inside the margins (spec §1, App. I I.3): no line of a PDF stands
+//! in the left or right margin, the header included, except as far as the
+//! decree's templates pull their header table into the left margin (up to
+//! 6 mm); in a DOCX, no paragraph indented into a margin.
+
+use super::{fmt_num, Ctx};
+use crate::finding::Finding;
+use crate::model::Zone;
+
+const RULE: &str = "ND30-1-ink-margins";
+/// How far the templates' header table reaches into the left margin (0.6
+/// cm; their right column ends inside the text block, its cell padding
+/// leaving the text a little further in).
+const HEADER_LEFT: f32 = 6.0;
+const HEADER_RIGHT: f32 = 2.0;
+/// What measuring glyph boxes may be off by.
+const SLACK: f32 = 1.0;
+
+pub fn check(ctx: &mut Ctx) {
+    if ctx.is_pdf() {
+        pdf(ctx);
+    } else {
+        docx(ctx);
+    }
+}
+
+fn pdf(ctx: &mut Ctx) {
+    let mut reported: Vec<(usize, &str)> = Vec::new();
+    for para in &ctx.doc.paras {
+        let (Some(page), Some([left, _, right, _])) = (para.page, para.bbox) else {
+            continue;
+        };
+        let Some(setup) = ctx.doc.pages.get(page - 1) else {
+            continue;
+        };
+        let header = matches!(para.zone, Zone::HeaderLeft | Zone::HeaderRight);
+        // A landscape page may keep either convention: its smallest margins.
+        let (min_left, min_right) = if setup.width > setup.height {
+            (20.0, 15.0)
+        } else {
+            (30.0, 15.0)
+        };
+        let (allow_left, allow_right) = if header {
+            (HEADER_LEFT, HEADER_RIGHT)
+        } else {
+            (0.0, 0.0)
+        };
+        // A page whose measured margin is already out (ND30-1-margins)
+        // is not reported again line by line.
+        let narrow = |m: Option<f32>, min: f32| m.is_some_and(|m| m < min - SLACK);
+        let sides = [
+            (
+                "left",
+                left,
+                min_left - allow_left,
+                narrow(setup.margins.left, min_left),
+            ),
+            (
+                "right",
+                setup.width - right,
+                min_right - allow_right,
+                narrow(setup.margins.right, min_right),
+            ),
+        ];
+        for (side, room, least, known) in sides {
+            if known || room >= least - SLACK || reported.contains(&(page, side)) {
+                continue;
+            }
+            reported.push((page, side));
+            let f = Finding::new(
+                RULE,
+                format!("{side} margin"),
+                format!("text {} mm from the {side} edge", fmt_num(room)),
+                format!(
+                    "at least {} mm ({}{})",
+                    fmt_num(least),
+                    if side == "left" {
+                        "the 30 mm margin"
+                    } else {
+                        "the 15 mm margin"
+                    },
+                    if header {
+                        ", less the header table's allowance"
+                    } else {
+                        ""
+                    }
+                ),
+            )
+            .at(para);
+            ctx.out.push(f);
+        }
+    }
+}
+
+/// A DOCX header table pulled into the left margin further than the
+/// templates do, and a paragraph of the body indented into it.
+fn docx(ctx: &mut Ctx) {
+    if let Some(out) = ctx.doc.header_outdent.filter(|&o| o > HEADER_LEFT + SLACK) {
+        let first = ctx.doc.paras.iter().find(|p| p.zone == Zone::HeaderLeft);
+        let mut f = Finding::new(
+            RULE,
+            "left margin",
+            format!(
+                "the header table pulled {} mm into the left margin",
+                fmt_num(out)
+            ),
+            format!(
+                "at most {} mm, as the templates pull it",
+                fmt_num(HEADER_LEFT)
+            ),
+        );
+        if let Some(para) = first {
+            f = f.at(para);
+        }
+        ctx.out.push(f);
+    }
+    let found = ctx.doc.paras.iter().find(|p| {
+        p.zone == Zone::Body && !p.text.trim().is_empty() && p.left.is_some_and(|l| l < -SLACK)
+    });
+    if let Some(para) = found {
+        let f = Finding::new(
+            RULE,
+            "left margin",
+            format!(
+                "a paragraph indented {} mm into the margin",
+                fmt_num(-para.left.unwrap_or(0.0))
+            ),
+            "no text in the margin (indent ≥ 0 mm)",
+        )
+        .at(para);
+        ctx.out.push(f);
+    }
+}
