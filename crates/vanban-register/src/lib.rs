@@ -11,14 +11,17 @@
 //!   committed entry;
 //! - [`lookup`]: list, search, void, verify.
 
+pub mod book;
 pub mod clock;
 pub mod copy;
 mod db;
 pub mod entry;
 pub mod error;
+pub mod import;
 pub mod incoming;
 pub mod issue;
 pub mod lookup;
+pub mod receive;
 pub mod register;
 mod schema;
 
