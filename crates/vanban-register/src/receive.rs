@@ -54,15 +54,37 @@ pub fn read_bytes(bytes: &[u8], limits: &LintLimits) -> Result<ReadFields, Strin
         fields.number = number;
         fields.symbol = symbol;
     }
-    fields.date = e.place_date.and_then(|i| date_of(&text(i)));
+    // The place-and-date line; a PDF may not place it in the header's
+    // column, so the first lines that read as one will do; a narrow column
+    // may have wrapped it (`… năm` / `2026`).
+    let date_at = |i: usize| {
+        date_of(&text(i)).or_else(|| {
+            // The year alone on a line of its own, among the next few.
+            (i + 1..doc.paras.len().min(i + 4))
+                .map(|j| normal(&doc.paras[j].text))
+                .filter(|t| t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()))
+                .find_map(|year| date_of(&format!("{} {year}", text(i))))
+        })
+    };
+    fields.date = e
+        .place_date
+        .and_then(date_at)
+        .or_else(|| (0..doc.paras.len().min(12)).find_map(date_at));
     let kind = e
         .kind
         .or_else(|| (!e.subject.is_empty()).then_some(Kind::CongVan));
     fields.kind = kind.map(|k| k.id().to_owned());
-    fields.summary = if e.summary.is_empty() {
+    // The summary is bold (ô 5b): a plain line after it is the body's.
+    let bold = |i: &usize| doc.paras[*i].visible_spans().all(|s| s.bold);
+    let summary: Vec<usize> = if e.summary.iter().any(bold) {
+        e.summary.iter().copied().take_while(bold).collect()
+    } else {
+        e.summary.clone()
+    };
+    fields.summary = if summary.is_empty() {
         joined(&e.subject).map(|s| s.trim_start_matches("V/v").trim().to_owned())
     } else {
-        joined(&e.summary)
+        joined(&summary)
     };
     Ok(fields)
 }
