@@ -29,6 +29,10 @@ pub struct DbArgs {
     /// Longest wait, in seconds, for a register locked by another clerk.
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
     busy_timeout: u64,
+    /// SQLite: sync the disk at every commit, so even a power cut loses no
+    /// number given out (slower: one disk sync per number).
+    #[arg(long)]
+    durable: bool,
 }
 
 impl DbArgs {
@@ -36,6 +40,7 @@ impl DbArgs {
         Settings {
             read_only: self.read_only,
             busy_timeout: Duration::from_secs(self.busy_timeout),
+            durable: self.durable,
         }
     }
 

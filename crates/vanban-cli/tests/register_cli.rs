@@ -567,3 +567,105 @@ fn pdftotext(path: &Path) -> Option<String> {
         .success()
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
+
+#[test]
+fn import_starts_mid_year_from_csv_and_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("so.db").display().to_string();
+    ok(&["register", "init", "--db", &db]);
+    let csv = dir.path().join("so-2026.csv");
+    std::fs::write(
+        &csv,
+        "number,symbol,date,kind,summary,signer,recipients,status\n\
+         1,KH-VP,2026-01-05,ke-hoach,Kế hoạch đầu năm,Đoàn Minh Long,Như trên; Sở Nội vụ,issued\n\
+         2,BC-VP,09/01/2026,,Báo cáo tháng 1,Đoàn Minh Long,,void\n",
+    )
+    .unwrap();
+    ok(&["register", "import", "--db", &db, csv.to_str().unwrap()]);
+    let entries = list(&db, &[]);
+    assert_eq!(numbers(&entries), [1, 2]);
+    assert_eq!(
+        (entries[1]["kind"].as_str(), entries[1]["status"].as_str()),
+        (Some("bao-cao"), Some("void"))
+    );
+    assert_eq!(
+        entries[0]["recipients"],
+        serde_json::json!(["Như trên", "Sở Nội vụ"])
+    );
+    // The sequence goes on after the imported numbers.
+    let plan = plan_file(dir.path());
+    let out = dir.path().join("out");
+    let next = ok(&[
+        "register",
+        "issue",
+        "--db",
+        &db,
+        plan.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--date",
+        "2026-02-01",
+        "--json",
+    ]);
+    assert_eq!(
+        serde_json::from_str::<Value>(&next).unwrap()[0]["number"],
+        3
+    );
+    // Every bad row is reported, and nothing is recorded.
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "number,symbol,date\nx,KH-VP,2026-01-05\n3,,2026-13-01\n",
+    )
+    .unwrap();
+    let refused = vanban(&["register", "import", "--db", &db, bad.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success(), "{err}");
+    for needle in [
+        "bad.csv:2: number `x`",
+        "bad.csv:3: date",
+        "bad.csv:3: symbol is missing",
+    ] {
+        assert!(err.contains(needle), "{needle} not in: {err}");
+    }
+    // A number already held refuses the whole import.
+    let taken = dir.path().join("taken.csv");
+    std::fs::write(
+        &taken,
+        "number,symbol,date\n4,KH-VP,2026-02-02\n1,KH-VP,2026-01-05\n",
+    )
+    .unwrap();
+    let refused = vanban(&["register", "import", "--db", &db, taken.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("already held by entry #1"));
+    assert_eq!(list(&db, &[]).len(), 3);
+    // The same register kept in a workbook (.xlsx) goes into a new one as it was.
+    let book = dir.path().join("so-2026.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let rows = [
+        ["number", "symbol", "date", "summary", "status"],
+        ["1", "KH-VP", "2026-01-05", "Kế hoạch đầu năm", "issued"],
+        ["2", "BC-VP", "2026-01-09", "Báo cáo tháng 1", "void"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    workbook.save(&book).unwrap();
+    let db2 = dir.path().join("so-2.db").display().to_string();
+    ok(&["register", "init", "--db", &db2]);
+    ok(&["register", "import", "--db", &db2, book.to_str().unwrap()]);
+    let key = |e: &Value| {
+        (
+            e["number"].clone(),
+            e["symbol"].clone(),
+            e["date"].clone(),
+            e["kind"].clone(),
+            e["status"].clone(),
+        )
+    };
+    let before: Vec<_> = list(&db, &[]).iter().take(2).map(key).collect();
+    let after: Vec<_> = list(&db2, &[]).iter().map(key).collect();
+    assert_eq!(after, before);
+}

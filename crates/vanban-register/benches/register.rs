@@ -31,12 +31,27 @@ fn bench(c: &mut Criterion) {
     c.bench_function("allocate and record one number (SQLite)", |b| {
         b.iter(|| black_box(reg.record(&entry).unwrap().number))
     });
+    let durable = dir.path().join("durable.db").display().to_string();
+    let settings = Settings {
+        durable: true,
+        ..Settings::default()
+    };
+    let mut synced = Register::init(&durable, &RegisterSettings::default(), &settings).unwrap();
+    c.bench_function("allocate and record one number (SQLite, --durable)", |b| {
+        b.iter(|| black_box(synced.record(&entry).unwrap().number))
+    });
     let (input, doc) = seed();
     let out = dir.path().join("out");
     let formats = vanban_output::Format::ALL;
     let options = vanban_output::Options::default();
+    // Each render writes new files, as issue does (no file replaced).
+    let mut n = 0u64;
     c.bench_function("plain render and write (DOCX+PDF)", |b| {
-        b.iter(|| vanban_output::write_document(&doc, &out, "plain", &formats, &options).unwrap())
+        b.iter(|| {
+            n += 1;
+            vanban_output::write_document(&doc, &out, &format!("plain-{n}"), &formats, &options)
+                .unwrap()
+        })
     });
     let issue = IssueOptions::new(&out);
     c.bench_function("issue: number, record, render, write (DOCX+PDF)", |b| {

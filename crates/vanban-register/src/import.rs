@@ -19,11 +19,13 @@ use crate::register::{record_in, NewEntry, Register};
 fn field(header: &str) -> Option<&'static str> {
     let h = crate::lookup::fold(header.trim());
     Some(match h.as_str() {
-        "number" | "số" | "so" => "number",
+        "number" | "số" | "so" | "số, ký hiệu văn bản" | "số, ký hiệu" => "number",
         "symbol" | "ký hiệu" | "ky hieu" => "symbol",
         "date" | "ngày" | "ngày tháng" | "ngày tháng văn bản" => "date",
         "kind" | "loại" | "tên loại" => "kind",
-        "summary" | "trích yếu" | "trích yếu nội dung" => "summary",
+        "summary" | "trích yếu" | "trích yếu nội dung" | "tên loại và trích yếu nội dung" => {
+            "summary"
+        }
         "signer" | "người ký" => "signer",
         "recipients" | "nơi nhận" | "nơi nhận văn bản" => "recipients",
         "archive" | "lưu" | "đơn vị, người nhận bản lưu" => "archive",
@@ -133,6 +135,17 @@ pub fn read_entries(path: &Path, sheet: Option<&str>) -> Result<Vec<NewEntry>> {
                 Some(kind) => entry.kind = kind.id().to_owned(),
                 None => entry.kind = "cong-van".into(),
             }
+        }
+        // The printed book's summary starts with the kind's name, and a void
+        // entry's note with `Hủy:` (as `register export` writes them).
+        if let Some(kind) = Kind::parse(&entry.kind) {
+            if let Some(rest) = entry.summary.strip_prefix(kind.name()) {
+                entry.summary = rest.trim().to_owned();
+            }
+        }
+        if let Some(reason) = entry.note.as_deref().and_then(|n| n.strip_prefix("Hủy:")) {
+            entry.note = Some(reason.trim().to_owned());
+            status = "void".into();
         }
         entry.status = Some(match status.as_str() {
             "" | "issued" => Status::Issued,

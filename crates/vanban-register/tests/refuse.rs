@@ -109,3 +109,53 @@ fn a_postgresql_database_without_a_register_is_refused() {
         "{err}"
     );
 }
+
+fn record_one(reg: &mut Register) -> vanban_register::Result<vanban_register::Entry> {
+    reg.record(&vanban_register::NewEntry {
+        kind: "ke-hoach".into(),
+        symbol: "KH-VP".into(),
+        ..Default::default()
+    })
+}
+
+fn quick() -> Settings {
+    Settings {
+        busy_timeout: std::time::Duration::from_millis(300),
+        ..Settings::default()
+    }
+}
+
+#[test]
+fn a_register_locked_too_long_is_a_clear_busy_error_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = dir.path().join("so.db").display().to_string();
+    let mut reg = Register::init(&url, &RegisterSettings::default(), &quick()).unwrap();
+    record_one(&mut reg).unwrap();
+    // Another process holds the write lock and does not let go.
+    let other = rusqlite::Connection::open(&url).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let err = record_one(&mut reg).unwrap_err();
+    assert!(matches!(err, vanban_register::Error::Busy { .. }), "{err}");
+    assert!(err.to_string().contains("busy"), "{err}");
+    other.execute_batch("ROLLBACK").unwrap();
+    // Once it lets go, numbering goes on with no gap.
+    assert_eq!(record_one(&mut reg).unwrap().number, 2);
+}
+
+#[test]
+fn a_register_locked_too_long_is_a_clear_busy_error_on_postgresql() {
+    let Some(cluster) = common::pg::start("busy") else {
+        return;
+    };
+    let url = cluster.new_database();
+    let mut reg = Register::init(&url, &RegisterSettings::default(), &quick()).unwrap();
+    record_one(&mut reg).unwrap();
+    let mut other = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let mut tx = other.transaction().unwrap();
+    tx.batch_execute("SELECT * FROM vanban_sequences FOR UPDATE")
+        .unwrap();
+    let err = record_one(&mut reg).unwrap_err();
+    assert!(matches!(err, vanban_register::Error::Busy { .. }), "{err}");
+    tx.rollback().unwrap();
+    assert_eq!(record_one(&mut reg).unwrap().number, 2);
+}

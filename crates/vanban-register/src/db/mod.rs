@@ -95,6 +95,11 @@ pub struct Settings {
     pub read_only: bool,
     /// The longest wait for a lock held by another process.
     pub busy_timeout: Duration,
+    /// SQLite: sync the disk at every commit (`synchronous=FULL`), so a
+    /// power cut loses no committed number. Off, a commit survives the
+    /// process being killed but a power cut may lose the last ones (WAL
+    /// with `synchronous=NORMAL`, several times faster).
+    pub durable: bool,
 }
 
 impl Default for Settings {
@@ -102,6 +107,7 @@ impl Default for Settings {
         Settings {
             read_only: false,
             busy_timeout: Duration::from_secs(30),
+            durable: false,
         }
     }
 }

@@ -69,9 +69,10 @@ impl Sqlite {
     ) -> Result<Sqlite> {
         conn.busy_timeout(settings.busy_timeout)
             .map_err(|e| error(&target, e))?;
-        // FULL: a commit is on the disk before the number is given out, so
-        // no number is lost (and given twice) even in a power cut.
-        conn.pragma_update(None, "synchronous", "FULL")
+        // NORMAL (WAL): a commit survives the process being killed, not
+        // always a power cut; FULL syncs the disk at every commit.
+        let synchronous = if settings.durable { "FULL" } else { "NORMAL" };
+        conn.pragma_update(None, "synchronous", synchronous)
             .and_then(|()| conn.pragma_update(None, "foreign_keys", "ON"))
             .map_err(|e| error(&target, e))?;
         Ok(Sqlite {
