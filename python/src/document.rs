@@ -34,6 +34,12 @@ pub struct Document {
 }
 
 impl Document {
+    /// The input it was validated from (the register keeps it to render
+    /// the entry again).
+    pub fn input(&self) -> &Input {
+        &self.input
+    }
+
     pub fn new_validated(inner: vanban::Document, input: Input) -> Document {
         Document {
             inner,

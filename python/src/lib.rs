@@ -9,6 +9,7 @@ mod errors;
 mod limits;
 mod lint;
 mod output;
+mod register;
 mod templates;
 mod yearend;
 
@@ -32,6 +33,7 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(debug::_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(debug::_core_seconds, m)?)?;
     errors::register(m)?;
+    register::add(m)?;
     Ok(())
 }
 

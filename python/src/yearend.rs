@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::convert;
 
 /// A JSON value as the Python object `json.loads` makes of it.
-fn to_python(py: Python<'_>, value: &Value) -> PyResult<Py<PyAny>> {
+pub(crate) fn to_python(py: Python<'_>, value: &Value) -> PyResult<Py<PyAny>> {
     let text = serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
     Ok(py.import("json")?.call_method1("loads", (text,))?.unbind())
 }

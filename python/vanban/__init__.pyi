@@ -15,6 +15,8 @@ __all__ = [
     "InternalError",
     "Limits",
     "Problem",
+    "Register",
+    "RegisterError",
     "RenderResult",
     "StrPath",
     "StyleOptions",
@@ -291,3 +293,58 @@ def lint(source: Union[StrPath, bytes]) -> list[Finding]:
     Raises OSError when the file cannot be opened, ValueError when it is neither
     a readable DOCX nor a PDF, is encrypted, or passes one of the reading limits
     (the message names it; the file is read up to 16 MiB, once)."""
+
+class RegisterError(ValueError):
+    """The register refused a request (a number held, a file already received, busy, read-only …)."""
+
+@final
+class Register:
+    """An office's register (sổ đăng ký văn bản): SQLite (a path) or PostgreSQL (a postgres:// URL).
+
+    Pickles as its URL, so Dask workers reopen the same database; every call releases the GIL.
+    """
+
+    def __new__(cls, url: StrPath, read_only: bool = False) -> Register: ...
+    @staticmethod
+    def init(url: StrPath, scheme: str = "shared", office: str = "", bodies: Sequence[str] = ...) -> Register:
+        """Create a register: scheme "shared" or "per-kind"; bodies: advisory bodies with their own sequences."""
+    @property
+    def url(self) -> str: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, bool]]: ...
+    def issue(
+        self,
+        doc: Document,
+        out: StrPath,
+        formats: Sequence[FormatName] = ...,
+        date: Optional[str] = None,
+        body: Optional[str] = None,
+    ) -> dict[str, Any]:
+        """Number, record and render doc (number and date left out) into out; returns the entry."""
+    def reserve(
+        self,
+        kind: str,
+        symbol: str,
+        summary: str = "",
+        date: Optional[str] = None,
+        secret: bool = False,
+        body: Optional[str] = None,
+    ) -> dict[str, Any]: ...
+    def void(self, entry: Union[int, str], reason: str) -> dict[str, Any]: ...
+    def receive(
+        self,
+        path: StrPath,
+        date: Optional[str] = None,
+        issuer: Optional[str] = None,
+        number: Optional[int] = None,
+        symbol: Optional[str] = None,
+        document_date: Optional[str] = None,
+        kind: Optional[str] = None,
+        summary: Optional[str] = None,
+    ) -> dict[str, Any]: ...
+    def entries(
+        self,
+        year: Optional[int] = None,
+        kind: Optional[str] = None,
+        text: Optional[str] = None,
+        incoming: bool = False,
+    ) -> list[dict[str, Any]]: ...

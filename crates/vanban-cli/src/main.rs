@@ -11,6 +11,7 @@ mod limit_args;
 mod lint_cmd;
 mod office_pages;
 mod output;
+mod register_cmd;
 mod rollup_cmd;
 mod signals;
 mod templates_cmd;
@@ -181,6 +182,12 @@ enum Command {
         #[command(flatten)]
         limits: lint_cmd::LintLimitArgs,
     },
+    /// The office's registers (sổ đăng ký văn bản): numbers, the
+    /// outgoing and incoming books, in SQLite or PostgreSQL.
+    Register {
+        #[command(subcommand)]
+        command: register_cmd::RegisterCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -347,6 +354,7 @@ fn main() -> ExitCode {
             (None, false) => lint_cmd::lint(&files, json, &limits.limits()),
             (out, _) => lint_cmd::fix(&files, out.as_deref(), in_place, &limits.limits()),
         },
+        Command::Register { command } => register_cmd::run(command),
     }
 }
 
