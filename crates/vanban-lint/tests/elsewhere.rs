@@ -266,3 +266,30 @@ fn a_finding_reads_in_vietnamese() {
         "trang 1, đoạn thứ 2 sau dòng `QUYẾT ĐỊNH`"
     );
 }
+
+/// A multi-page document without page numbers: the finding says how many
+/// pages and where that count comes from (python-docx leaves app.xml's
+/// stale `1`, so the DOCX's count is the reader's estimate).
+#[test]
+fn missing_page_numbers_say_where_the_page_count_comes_from() {
+    let found = |ext: &str| {
+        let report =
+            vanban_lint::lint_path(folder().join(format!("ke-hoach-no-page-numbers.{ext}")))
+                .unwrap();
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "ND30-2.13-page-numbers")
+            .unwrap()
+            .found
+            .clone();
+        (f, report.pages.unwrap())
+    };
+    let (docx, pages) = found("docx");
+    assert_eq!(
+        docx,
+        format!("none from page 2 (about {pages} pages, estimated from the text)")
+    );
+    let (pdf, pages) = found("pdf");
+    assert_eq!(pdf, format!("none from page 2 ({pages} pages)"));
+}
