@@ -170,7 +170,7 @@ fn print_report(out: &mut Out, file: &Path, report: &Report) {
     for (element, _, findings) in &groups {
         let first = findings[0];
         let mut head = format!("{}: {element}", file.display());
-        if let Some(location) = &first.location {
+        if let Some(location) = first.location_text() {
             head.push_str(&format!(" ({location})"));
         }
         if let Some(text) = &first.text {
@@ -178,29 +178,32 @@ fn print_report(out: &mut Out, file: &Path, report: &Report) {
         }
         out.line(&head);
         for f in findings {
-            let severity = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
             let fix = if f.fixable { " [--fix]" } else { "" };
             out.line(&format!(
-                "  {severity}[{}] found {}; the decree asks {} ({}){fix}",
-                f.rule, f.found, f.expected, f.section
+                "  {}[{}] {}{fix}",
+                f.severity_word(),
+                f.rule,
+                f.found_expected()
             ));
         }
     }
     let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
-    out.line(&format!(
-        "{}: {} error(s), {} warning(s) ({}, {})",
-        file.display(),
-        count(Severity::Error),
-        count(Severity::Warning),
-        report.kind.unwrap_or("kind not recognised"),
-        match report.format {
+    let kind = match report.kind {
+        Some(kind) => vanban_i18n::Message::text(kind),
+        None => vanban_i18n::msg!("lint-kind-unknown"),
+    };
+    let summary = vanban_i18n::msg!(
+        "lint-summary",
+        file = file.display().to_string(),
+        errors = count(Severity::Error),
+        warnings = count(Severity::Warning),
+        kind = kind,
+        format = match report.format {
             vanban_lint::SourceFormat::Docx => "DOCX",
             vanban_lint::SourceFormat::Pdf => "PDF",
-        }
-    ));
+        },
+    );
+    out.line(&summary.to_string());
 }
 
 /// Whether two paths name one file (the same inode, whatever the spelling:
@@ -297,10 +300,12 @@ pub fn fix(files: &[PathBuf], out: Option<&Path>, in_place: bool, limits: &LintL
     }
     let mut stdout = Out::new();
     for finding in &fixed.fixed {
-        stdout.line(&format!("fixed: {finding}"));
+        let line = vanban_i18n::msg!("lint-fixed", finding = finding.to_string());
+        stdout.line(&line.to_string());
     }
     for finding in &fixed.remaining {
-        stdout.line(&format!("needs a person: {finding}"));
+        let line = vanban_i18n::msg!("lint-needs-person", finding = finding.to_string());
+        stdout.line(&line.to_string());
     }
     stdout.line(&format!(
         "wrote {}: {} fixed, {} left; no new error, the same page count: {pages}",

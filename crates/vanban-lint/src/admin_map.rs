@@ -34,15 +34,22 @@ impl Stale {
     /// `Tỉnh Hà Giang → Tỉnh Tuyên Quang`, or for a district
     /// `Huyện An Phú (Tỉnh An Giang) → no district level; a commune or ward of Tỉnh An Giang`.
     pub fn describe(&self) -> String {
-        let now = self.now.join(" or ");
+        self.message().english()
+    }
+
+    /// [`Stale::describe`] as a catalogue message.
+    pub fn message(&self) -> vanban_i18n::Message {
+        use vanban_i18n::msg;
+        let now = self.now.join(" / ");
         if self.district {
-            format!(
-                "{} ({}) → no district level since 1 July 2025; a commune or ward of {now}",
-                self.unit,
-                self.old_provinces.join(", ")
+            msg!(
+                "lint-admin-replaced-district",
+                unit = &self.unit,
+                old = self.old_provinces.join(", "),
+                now = now,
             )
         } else {
-            format!("{} → {now}", self.unit)
+            msg!("lint-admin-replaced-province", unit = &self.unit, now = now)
         }
     }
 }

@@ -2,6 +2,7 @@
 //! section and what it checks.
 
 use serde::Serialize;
+use vanban_i18n::{msg, Message};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -121,6 +122,14 @@ pub struct Finding {
     /// The first quantity or range of `expected` (`{"min": 13, "max": 14,
     /// "unit": "pt"}`).
     pub expected_value: Option<Quantity>,
+    /// `location`, `found` and `expected` as catalogue messages, shown in
+    /// the reader's language (`None`: the English text is all there is).
+    #[serde(skip)]
+    pub location_msg: Option<Message>,
+    #[serde(skip)]
+    pub found_msg: Option<Message>,
+    #[serde(skip)]
+    pub expected_msg: Option<Message>,
 }
 
 /// A box on a page, mm from its top-left corner.
@@ -222,6 +231,9 @@ impl Finding {
             expected,
             location: None,
             bbox: None,
+            location_msg: None,
+            found_msg: None,
+            expected_msg: None,
             page: None,
             paragraph: None,
             section: info.section,
@@ -257,18 +269,54 @@ impl Finding {
         self.severity = Severity::Warning;
         self
     }
+
+    /// `found` and `expected` as messages of the catalogue.
+    pub fn with_messages(mut self, found: Message, expected: Message) -> Finding {
+        self.found = found.english();
+        self.expected = expected.english();
+        self.found_msg = Some(found);
+        self.expected_msg = Some(expected);
+        self
+    }
+
+    /// `error` / `warning` in the reader's language.
+    pub fn severity_word(&self) -> Message {
+        match self.severity {
+            Severity::Error => msg!("lint-error"),
+            Severity::Warning => msg!("lint-warning"),
+        }
+    }
+
+    /// Where it is, in the reader's language.
+    pub fn location_text(&self) -> Option<String> {
+        match &self.location_msg {
+            Some(m) => Some(m.to_string()),
+            None => self.location.clone(),
+        }
+    }
+
+    /// `found …; the decree asks … (§…)` in the reader's language.
+    pub fn found_expected(&self) -> Message {
+        let text = |m: &Option<Message>, s: &String| m.clone().unwrap_or_else(|| Message::text(s));
+        msg!(
+            "lint-found-expected",
+            found = text(&self.found_msg, &self.found),
+            expected = text(&self.expected_msg, &self.expected),
+            section = self.section,
+        )
+    }
 }
 
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let severity = self.severity_word();
         let mut place = Vec::new();
-        match &self.location {
-            Some(location) => place.push(location.clone()),
-            None => place.extend(self.page.map(|page| format!("page {page}"))),
+        match self.location_text() {
+            Some(location) => place.push(location),
+            None => place.extend(
+                self.page
+                    .map(|page| msg!("lint-page", page = page).to_string()),
+            ),
         }
         let place = if place.is_empty() {
             String::new()
@@ -277,8 +325,10 @@ impl std::fmt::Display for Finding {
         };
         write!(
             f,
-            "{severity}[{}] {}{place}: found {}; the decree asks {} ({})",
-            self.rule, self.element, self.found, self.expected, self.section
+            "{severity}[{}] {}{place}: {}",
+            self.rule,
+            self.element,
+            self.found_expected()
         )
     }
 }

@@ -134,10 +134,13 @@ pub fn lint_read(doc: &ReadDoc) -> Report {
         let at = f
             .paragraph
             .and_then(|p| doc.paras.iter().position(|q| q.index == p));
-        f.location = match at {
+        f.location_msg = match at {
             Some(i) => Some(place::describe(doc, &elements, i)),
-            None => f.page.map(|page| format!("page {page}")),
+            None => f
+                .page
+                .map(|page| vanban_i18n::msg!("lint-page", page = page)),
         };
+        f.location = f.location_msg.as_ref().map(|m| m.english());
     }
     // Errors first, then in document order; the same input, the same order.
     findings.sort_by(|a, b| {

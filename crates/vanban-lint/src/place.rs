@@ -2,47 +2,50 @@
 //! header's column, "the 3rd paragraph after `II. NHIỆM VỤ`", a table's
 //! row and column, the signature block; never a bare paragraph number.
 
+use vanban_i18n::{msg, Message};
+
 use crate::model::{ReadDoc, Zone};
 use crate::recognize::{normal, Elements};
 
-/// Describes paragraph `i` (0-based in `doc.paras`).
-pub fn describe(doc: &ReadDoc, el: &Elements, i: usize) -> String {
+/// Describes paragraph `i` (0-based in `doc.paras`), in the catalogue's
+/// words (`page 1, the header, right column`).
+pub fn describe(doc: &ReadDoc, el: &Elements, i: usize) -> Message {
     let para = &doc.paras[i];
     let within = match para.zone {
-        Zone::HeaderLeft => "the header, left column".to_string(),
-        Zone::HeaderRight => "the header, right column".to_string(),
-        Zone::SignLeft => "the Nơi nhận column".to_string(),
-        Zone::SignRight => "the signature block".to_string(),
+        Zone::HeaderLeft => msg!("lint-header-left"),
+        Zone::HeaderRight => msg!("lint-header-right"),
+        Zone::SignLeft => msg!("lint-recipients-column"),
+        Zone::SignRight => msg!("lint-signature-block"),
         Zone::Body | Zone::Table => in_body(doc, el, i),
     };
     match para.page {
-        Some(page) => format!("page {page}, {within}"),
+        Some(page) => msg!("lint-page-at", page = page, place = within),
         None => within,
     }
 }
 
-fn in_body(doc: &ReadDoc, el: &Elements, i: usize) -> String {
+fn in_body(doc: &ReadDoc, el: &Elements, i: usize) -> Message {
     let para = &doc.paras[i];
     if is_landmark(doc, el, i) {
-        return "a line of its own".to_string();
+        return msg!("lint-own-line");
     }
     let mark = (0..i).rev().find(|&j| is_landmark(doc, el, j));
     let after = match mark {
-        Some(j) => format!("after `{}`", short(&doc.paras[j].text)),
-        None => "of the body".to_string(),
+        Some(j) => msg!("lint-after", mark = short(&doc.paras[j].text)),
+        None => msg!("lint-of-body"),
     };
     if let (Zone::Table, Some((row, column))) = (para.zone, para.cell) {
-        return format!("table row {row}, column {column}, {after}");
+        return msg!("lint-table-cell", row = row, column = column, after = after);
     }
     if para.zone == Zone::Table {
-        return format!("a table {after}");
+        return msg!("lint-table", after = after);
     }
     let from = mark.map_or(0, |j| j + 1);
     let n = (from..=i)
         .filter(|&k| doc.paras[k].zone == Zone::Body && !doc.paras[k].text.trim().is_empty())
         .count()
         .max(1);
-    format!("the {} paragraph {after}", ordinal(n))
+    msg!("lint-nth-paragraph", ordinal = ordinal(n), after = after)
 }
 
 /// A line a reader's eye finds: the type name, `QUYẾT ĐỊNH:`, a `Phụ lục`,
@@ -78,8 +81,8 @@ fn short(text: &str) -> String {
     }
 }
 
-/// 1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st.
-pub fn ordinal(n: usize) -> String {
+/// 1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st (thứ 3 in Vietnamese).
+pub fn ordinal(n: usize) -> Message {
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",
@@ -87,7 +90,7 @@ pub fn ordinal(n: usize) -> String {
         (3, _) => "rd",
         _ => "th",
     };
-    format!("{n}{suffix}")
+    msg!("lint-ordinal", n = n, suffix = suffix)
 }
 
 #[cfg(test)]
@@ -98,11 +101,12 @@ mod tests {
     fn ordinals_as_english_writes_them() {
         let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101]
             .into_iter()
-            .map(ordinal)
+            .map(|n| ordinal(n).english())
             .collect();
         assert_eq!(
             got,
             ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"]
         );
+        assert_eq!(ordinal(3).render(vanban_i18n::Lang::Vi), "thứ 3");
     }
 }

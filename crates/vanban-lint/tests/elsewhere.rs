@@ -231,3 +231,65 @@ fn findings_say_where_a_reader_finds_them() {
         }
     }
 }
+
+/// The words around a finding and where it is read in Vietnamese from the
+/// message catalogue (English stays the default and as it was).
+#[test]
+fn a_finding_reads_in_vietnamese() {
+    use vanban_i18n::Lang;
+    let report = vanban_lint::lint_path(folder().join("ke-hoach-2026-ha-giang.pdf")).unwrap();
+    let parent = report
+        .findings
+        .iter()
+        .find(|f| f.element == "cơ quan chủ quản")
+        .unwrap();
+    let place = parent.location_msg.as_ref().unwrap();
+    assert_eq!(
+        place.render(Lang::Vi),
+        "trang 1, phần đầu văn bản, cột trái"
+    );
+    assert_eq!(place.render(Lang::En), "page 1, the header, left column");
+    let said = parent.found_expected().render(Lang::Vi);
+    assert!(
+        said.starts_with("hiện là `Tỉnh Hà Giang`, tỉnh đã hợp nhất từ ngày 01/7/2025; Nghị định yêu cầu Tỉnh Hà Giang → Tỉnh Tuyên Quang"),
+        "{said}"
+    );
+    assert_eq!(parent.severity_word().render(Lang::Vi), "cảnh báo");
+    let report = vanban_lint::lint_path(folder().join("quyet-dinh-sloppy.pdf")).unwrap();
+    let authority = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "ND30-6.3-authority-line")
+        .unwrap();
+    assert_eq!(
+        authority.location_msg.as_ref().unwrap().render(Lang::Vi),
+        "trang 1, đoạn thứ 2 sau dòng `QUYẾT ĐỊNH`"
+    );
+}
+
+/// A multi-page document without page numbers: the finding says how many
+/// pages and where that count comes from (python-docx leaves app.xml's
+/// stale `1`, so the DOCX's count is the reader's estimate).
+#[test]
+fn missing_page_numbers_say_where_the_page_count_comes_from() {
+    let found = |ext: &str| {
+        let report =
+            vanban_lint::lint_path(folder().join(format!("ke-hoach-no-page-numbers.{ext}")))
+                .unwrap();
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "ND30-2.13-page-numbers")
+            .unwrap()
+            .found
+            .clone();
+        (f, report.pages.unwrap())
+    };
+    let (docx, pages) = found("docx");
+    assert_eq!(
+        docx,
+        format!("none from page 2 (about {pages} pages, estimated from the text)")
+    );
+    let (pdf, pages) = found("pdf");
+    assert_eq!(pdf, format!("none from page 2 ({pages} pages)"));
+}

@@ -6,6 +6,7 @@ use super::Ctx;
 use crate::admin_map::{self, Stale};
 use crate::finding::Finding;
 use crate::recognize::normal;
+use vanban_i18n::msg;
 
 const RULE: &str = "ND30-2.2-admin-map";
 
@@ -48,11 +49,11 @@ pub fn check(ctx: &mut Ctx) {
 
 fn finding(element: &str, stale: &Stale) -> Finding {
     let found = if stale.district {
-        format!("`{}`, a district (cấp huyện)", stale.unit)
+        msg!("lint-admin-district", unit = &stale.unit)
     } else {
-        format!("`{}`, a province merged on 1 July 2025", stale.unit)
+        msg!("lint-admin-province", unit = &stale.unit)
     };
-    Finding::new(RULE, element, found, stale.describe())
+    Finding::new(RULE, element, "", "").with_messages(found, stale.message())
 }
 
 /// The document's date (the place/date line, or for a Biên bản the first

@@ -242,11 +242,22 @@ fn page_numbers(ctx: &mut Ctx) {
         );
     }
     if ctx.doc.numbering.multi_page && main_pages > 1 && !shown.iter().any(|n| n.page >= 2) {
+        // Where the page count comes from, so a clerk can judge it.
+        let pages = match (
+            ctx.doc.format,
+            ctx.doc.page_count,
+            ctx.doc.page_count_estimated,
+        ) {
+            (crate::SourceFormat::Pdf, Some(n), _) => format!(" ({n} pages)"),
+            (_, Some(n), false) => format!(" ({n} pages, as docProps/app.xml says)"),
+            (_, Some(n), true) => format!(" (about {n} pages, estimated from the text)"),
+            (_, None, _) => String::new(),
+        };
         ctx.push(
             Finding::new(
                 "ND30-2.13-page-numbers",
                 "page number",
-                "none from page 2",
+                format!("none from page 2{pages}"),
                 "page numbers from page 2",
             )
             .on_page(2),
