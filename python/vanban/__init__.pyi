@@ -288,3 +288,12 @@ def lint(source: Union[StrPath, bytes]) -> list[Finding]:
     Raises OSError when the file cannot be opened, ValueError when it is neither
     a readable DOCX nor a PDF, is encrypted, or passes one of the reading limits
     (the message names it; the file is read up to 16 MiB, once)."""
+
+def set_language(lang: str) -> None:
+    """Sets the language of vanban's messages (exceptions, warnings, the
+    ``message`` of each problem) for the whole process: ``"vi"`` (tiếng
+    Việt), ``"en"`` (the default), or a tag such as ``"vi-VN"``. Raises
+    ``ValueError`` for a language vanban does not speak."""
+
+def get_language() -> Literal["en", "vi"]:
+    """The language of vanban's messages."""
