@@ -22,11 +22,13 @@ __all__ = [
     "ValidationError",
     "__version__",
     "file_names",
+    "get_language",
     "lint",
     "read_sheet",
     "render_many",
     "render_template",
     "rollup",
+    "set_language",
     "templates",
     "validate",
 ]
