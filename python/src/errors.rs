@@ -8,6 +8,7 @@ use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use vanban::{InputError, Problem};
+use vanban_i18n::{language, msg};
 
 pyo3::create_exception!(
     vanban,
@@ -45,11 +46,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 
 /// A `ValidationError` whose `.errors` holds one dict per problem.
 pub fn validation_error(py: Python<'_>, error: &InputError) -> PyErr {
-    let count = error.problems.len();
-    let header = match count {
-        1 => "1 problem in the input".to_string(),
-        n => format!("{n} problems in the input"),
-    };
+    let header = msg!("py-problems-in-input", count = error.problems.len());
     let err = ValidationError::new_err(format!("{header}:\n{error}"));
     if let Ok(list) = problem_list(py, error) {
         // An exception instance has a __dict__, so this cannot fail in practice.
@@ -73,7 +70,7 @@ fn problem_dict<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
     dict.set_item("path", &problem.path)?;
-    dict.set_item("message", &problem.message)?;
+    dict.set_item("message", problem.localized(language()))?;
     dict.set_item("line", problem.line)?;
     dict.set_item("column", problem.column)?;
     dict.set_item("source", source)?;

@@ -6,6 +6,7 @@ mod convert;
 mod debug;
 mod document;
 mod errors;
+mod language;
 mod limits;
 mod lint;
 mod output;
@@ -32,6 +33,8 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(lint::lint, m)?)?;
     m.add_function(wrap_pyfunction!(debug::_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(debug::_core_seconds, m)?)?;
+    m.add_function(wrap_pyfunction!(language::set_language, m)?)?;
+    m.add_function(wrap_pyfunction!(language::get_language, m)?)?;
     errors::register(m)?;
     register::add(m)?;
     Ok(())

@@ -24,11 +24,13 @@ __all__ = [
     "ValidationError",
     "__version__",
     "file_names",
+    "get_language",
     "lint",
     "read_sheet",
     "render_many",
     "render_template",
     "rollup",
+    "set_language",
     "templates",
     "validate",
 ]
@@ -348,3 +350,11 @@ class Register:
         text: Optional[str] = None,
         incoming: bool = False,
     ) -> list[dict[str, Any]]: ...
+def set_language(lang: str) -> None:
+    """Sets the language of vanban's messages (exceptions, warnings, the
+    ``message`` of each problem) for the whole process: ``"vi"`` (tiếng
+    Việt), ``"en"`` (the default), or a tag such as ``"vi-VN"``. Raises
+    ``ValueError`` for a language vanban does not speak."""
+
+def get_language() -> Literal["en", "vi"]:
+    """The language of vanban's messages."""

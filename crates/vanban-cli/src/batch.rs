@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use vanban::Document;
+use vanban_i18n::{msg, Arg};
 use vanban_output::pool::Pool;
 use vanban_output::{names, Namer, Progress};
 use vanban_report::data::{self, Row};
@@ -45,12 +46,12 @@ pub struct Failure {
 
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "row {}", self.row)?;
+        write!(f, "{}", msg!("cli-row", row = self.row))?;
         if let Some(line) = self.line {
-            write!(f, " (line {line})")?;
+            write!(f, "{}", msg!("cli-row-line", line = line))?;
         }
         if let Some(field) = &self.field {
-            write!(f, ", field `{field}`")?;
+            write!(f, "{}", msg!("cli-row-field", field = field))?;
         }
         write!(f, ": {}", self.reason)
     }
@@ -157,9 +158,10 @@ pub fn run_batch(
         jobs,
         |(row, stem)| {
             render_row(&row, batch).and_then(|doc| {
-                output
-                    .write(&doc, &stem)
-                    .map_err(|e| failure(&row, None, format!("cannot write: {e}")))
+                output.write(&doc, &stem).map_err(|e| {
+                    let why = msg!("cli-cannot-write-row", reason = e.to_string());
+                    failure(&row, None, why.to_string())
+                })
             })
         },
         |outcome, at| {
@@ -206,12 +208,15 @@ fn from_template_error(row: &Row, error: &TemplateError) -> Failure {
         let field = (!fields.is_empty()).then(|| fields.join(", "));
         return failure(row, field, reasons.join("; "));
     }
-    let mut reason = error.message.clone();
+    let mut reason = error.msg.to_string();
     if let (Some(line), Some(column)) = (error.line, error.column) {
-        reason.push_str(&format!(
-            " (template `{}` line {line}, column {column})",
-            error.template
-        ));
+        let at = msg!(
+            "cli-template-at",
+            template = error.template.as_str(),
+            line = line,
+            column = column
+        );
+        reason.push_str(&at.to_string());
     }
     // A row from a sheet: name the cell the bad value came from.
     let cell = error
@@ -246,35 +251,34 @@ pub fn report(
         let _ = writeln!(err, "{}: {failure}", data_file.display());
     }
     if summary.skipped > 0 {
-        let _ = writeln!(
-            err,
-            "{}: {} empty rows (every cell empty) skipped",
-            data_file.display(),
-            summary.skipped
-        );
+        let skipped = msg!("cli-rows-skipped", count = Arg::count(summary.skipped));
+        let _ = writeln!(err, "{}: {skipped}", data_file.display());
     }
     if let (true, Some(field)) = (summary.name_field_unused, name_field) {
-        let _ = writeln!(
-            err,
-            "{}: warning: no row has the field `{field}`; files are numbered instead",
-            data_file.display()
-        );
+        let warning = msg!("cli-name-field-unused", field = field);
+        let _ = writeln!(err, "{}: {warning}", data_file.display());
     }
     let seconds = summary.elapsed.as_secs_f64().max(1e-9);
     let stopped = match &interrupted {
-        Some(why) => format!("{why} after {} of {} items: ", summary.done, summary.items),
+        Some(why) => msg!(
+            "cli-batch-stopped",
+            why = why,
+            done = Arg::count(summary.done),
+            items = Arg::count(summary.items)
+        )
+        .to_string(),
         None => String::new(),
     };
-    let _ = writeln!(
-        err,
-        "{stopped}{} of {} documents written, {} failed, {} files, in {:.1} s ({:.1} documents/s)",
-        summary.written,
-        summary.items,
-        summary.failures.len(),
-        summary.files,
-        seconds,
-        summary.written as f64 / seconds
+    let totals = msg!(
+        "cli-batch-summary",
+        written = Arg::count(summary.written),
+        items = Arg::count(summary.items),
+        failed = Arg::count(summary.failures.len()),
+        files = Arg::count(summary.files),
+        seconds = Arg::fixed(seconds, 1),
+        rate = Arg::fixed(summary.written as f64 / seconds, 1)
     );
+    let _ = writeln!(err, "{stopped}{totals}");
     if summary.failures.is_empty() && summary.written == summary.items {
         std::process::ExitCode::SUCCESS
     } else {

@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use vanban::ReadOptions;
+use vanban_i18n::msg;
 use vanban_report::data::{self, Origins};
 use vanban_report::{sheet, TemplateError, Templates};
 
@@ -25,10 +26,10 @@ pub struct Check<'a> {
 /// line; exit status 1 if any file has a problem.
 pub fn run(files: &[impl AsRef<Path>], check: &Check<'_>) -> ExitCode {
     if check.templates.fields(check.template).is_none() {
+        let known = check.templates.names().join(", ");
         eprintln!(
-            "error: no template `{}`; there are: {}",
-            check.template,
-            check.templates.names().join(", ")
+            "{}",
+            msg!("cli-no-template", name = check.template, known = known)
         );
         return ExitCode::from(1);
     }
@@ -41,7 +42,7 @@ pub fn run(files: &[impl AsRef<Path>], check: &Check<'_>) -> ExitCode {
             check_one(file, check)
         };
         if problems.is_empty() {
-            eprintln!("{}: ok", file.display());
+            eprintln!("{}", msg!("cli-ok", path = file.display().to_string()));
         }
         for problem in &problems {
             eprintln!("{problem}");
@@ -108,8 +109,12 @@ fn check_rows(file: &Path, check: &Check<'_>) -> Vec<String> {
     let mut found = Vec::new();
     for row in rows {
         let at = match row.line {
-            Some(line) => format!("{shown}: row {} (line {line})", row.number),
-            None => format!("{shown}: row {}", row.number),
+            Some(line) => format!(
+                "{shown}: {}{}",
+                msg!("cli-row", row = row.number),
+                msg!("cli-row-line", line = line)
+            ),
+            None => format!("{shown}: {}", msg!("cli-row", row = row.number)),
         };
         match &row.data {
             Err(why) => found.push(format!("{at}: {why}")),

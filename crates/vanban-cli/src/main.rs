@@ -22,6 +22,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use vanban::metrics::FontSet;
 use vanban::{Document, InputError, Limits, ReadOptions};
+use vanban_i18n::{msg, Lang};
 
 use limit_args::LimitArgs;
 use vanban_output::Namer;
@@ -38,6 +39,17 @@ use output::{parse_formats, Formats, Output};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of the messages: en (default) or vi (tiếng Việt); without
+    /// it, LC_ALL, LC_MESSAGES or LANG (vi_VN.UTF-8) decide.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    lang: Option<Lang>,
+}
+
+/// `--lang vi`, `--lang vi-VN`, `--lang en`.
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::from_tag(text)
+        .filter(|_| !text.trim().is_empty())
+        .ok_or_else(|| format!("`{text}` is not a language vanban speaks: use en or vi"))
 }
 
 #[derive(Subcommand)]
@@ -192,6 +204,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    vanban_i18n::set_language(cli.lang.unwrap_or_else(Lang::from_env));
     match cli.command {
         Command::Render {
             inputs,
@@ -364,7 +377,7 @@ fn user_fonts(list: Option<&str>, limits: &Limits) -> Result<Option<FontSet>, Ex
     list.map(|list| vanban_output::render::load_font_list(list, limits.max_font_bytes))
         .transpose()
         .map_err(|message| {
-            eprintln!("error: --{message}");
+            eprintln!("{}", msg!("cli-error-option", message = message.message()));
             ExitCode::from(2)
         })
 }
@@ -395,16 +408,21 @@ fn render(
             break;
         }
         let done = loaded.and_then(|doc| {
-            output
-                .write(&doc, &stem)
-                .map_err(|e| format!("{}: cannot write output: {e}", input.display()))
+            output.write(&doc, &stem).map_err(|e| {
+                msg!(
+                    "cli-cannot-write",
+                    path = input.display().to_string(),
+                    reason = e.to_string()
+                )
+                .to_string()
+            })
         });
         match done {
             Ok(paths) => {
                 written += 1;
                 files += paths.len();
                 for path in paths {
-                    eprintln!("wrote {}", path.display());
+                    eprintln!("{}", msg!("cli-wrote", path = path.display().to_string()));
                 }
             }
             Err(message) => {
@@ -414,11 +432,15 @@ fn render(
         }
     }
     if let (Some(why), Some(code)) = (stop.describe(), stop.exit_code()) {
-        eprintln!(
-            "{why}: {written} of {} documents written ({files} files) in {}",
-            inputs.len(),
-            output.dir().display()
+        let summary = msg!(
+            "cli-stopped-summary",
+            why = why,
+            written = written,
+            total = inputs.len(),
+            files = files,
+            dir = output.dir().display().to_string()
         );
+        eprintln!("{summary}");
         return code;
     }
     exit_status(failed)
@@ -435,7 +457,7 @@ fn check(inputs: &[PathBuf], options: &ReadOptions<'_>) -> ExitCode {
         });
         match read {
             Ok(doc) => {
-                eprintln!("{}: ok", input.display());
+                eprintln!("{}", msg!("cli-ok", path = input.display().to_string()));
                 // The 2025 administrative map: warnings, not failures.
                 for warning in vanban_lint::admin_map::check_document(&doc) {
                     eprintln!("{}: {warning}", input.display());

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use vanban_i18n::msg;
 use vanban_report::data;
 use vanban_report::{rollup, sheet, Templates};
 
@@ -42,7 +43,15 @@ pub fn run(
     let combined = match rollup::rollup(&base, &units) {
         Ok(rolled) => {
             for warning in &rolled.warnings {
-                eprintln!("warning: {}: roll-up: {warning}", job.base.display());
+                let path = job.base.display().to_string();
+                eprintln!(
+                    "{}",
+                    msg!(
+                        "cli-rollup-warning",
+                        path = path,
+                        warning = warning.to_string()
+                    )
+                );
             }
             rolled.data
         }
@@ -50,7 +59,7 @@ pub fn run(
             let shown = job.base.display();
             return fail(
                 &why.iter()
-                    .map(|w| format!("{shown}: roll-up: {w}"))
+                    .map(|w| format!("{shown}: {}", msg!("cli-rollup", reason = w.to_string())))
                     .collect::<Vec<_>>(),
             );
         }
@@ -62,11 +71,14 @@ pub fn run(
     let written = templates
         .render_document(job.template, &combined)
         .map_err(|e| format!("{}: {e}", job.base.display()))
-        .and_then(|doc| write(&doc, &stem).map_err(|e| format!("cannot write output: {e}")));
+        .and_then(|doc| {
+            write(&doc, &stem)
+                .map_err(|e| msg!("cli-cannot-write-any", reason = e.to_string()).to_string())
+        });
     match written {
         Ok(paths) => {
             for path in paths {
-                eprintln!("wrote {}", path.display());
+                eprintln!("{}", msg!("cli-wrote", path = path.display().to_string()));
             }
             ExitCode::SUCCESS
         }
@@ -98,7 +110,10 @@ fn read_units(
     for row in rows {
         match row.data {
             Ok(unit) => units.push(unit),
-            Err(why) => problems.push(format!("{}: row {}: {why}", file.display(), row.number)),
+            Err(why) => {
+                let row = msg!("cli-row", row = row.number);
+                problems.push(format!("{}: {row}: {why}", file.display()))
+            }
         }
     }
     if problems.is_empty() {

@@ -12,6 +12,7 @@
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use vanban_i18n::msg;
 use vanban_output::Cancel;
 
 /// The stop flag the signals set, and which signal came.
@@ -72,9 +73,9 @@ impl Stop {
         let name = match self.signal()? {
             15 => "SIGTERM".to_string(),
             2 => "SIGINT".to_string(),
-            n => format!("signal {n}"),
+            n => msg!("cli-signal", number = n).to_string(),
         };
-        Some(format!("interrupted by {name}"))
+        Some(msg!("cli-interrupted", signal = name).to_string())
     }
 
     /// The shell's convention for a run ended by a signal: 128 + its number.

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 use vanban::{Document, Limits, ReadOptions};
+use vanban_i18n::msg;
 use vanban_report::Templates;
 
 /// The built-ins, or the built-ins plus a user folder; a folder that cannot
@@ -15,7 +16,7 @@ pub fn load(dir: Option<&Path>, limits: &Limits) -> Result<Templates, std::proce
         None => Ok(Templates::builtin()),
     };
     templates.map_err(|message| {
-        eprintln!("error: {message}");
+        eprintln!("{}", msg!("cli-error", message = message));
         std::process::ExitCode::from(1)
     })
 }
@@ -121,7 +122,7 @@ pub fn batch_command(
             stop.exit_code().unwrap_or(status)
         }
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("{}", msg!("cli-error", message = message));
             std::process::ExitCode::from(1)
         }
     }

@@ -53,6 +53,8 @@ fn bundle(lang: Lang) -> Bundle {
     // Our messages are plain text shown in terminals and logs: no
     // Unicode isolation marks around arguments.
     bundle.set_use_isolating(false);
+    // NUMBER($day, minimumIntegerDigits: 2): `ngày 08`.
+    let _ = bundle.add_builtins();
     bundle.set_formatter(Some(match lang {
         Lang::En => english_number,
         Lang::Vi => vietnamese_number,
@@ -91,10 +93,15 @@ pub(crate) fn format(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> Stri
         .into_owned()
 }
 
+/// Marks a quantity to be grouped in Vietnamese. A plain integer keeps
+/// Fluent's default options, so that it matches a variant key (`[2]`),
+/// which Fluent compares options and all.
+const GROUPED: Option<usize> = Some(1);
+
 fn value(arg: &Arg, lang: Lang) -> FluentValue<'static> {
     let number = |value: f64, grouping: bool, digits: Option<u8>| {
         let options = FluentNumberOptions {
-            use_grouping: grouping,
+            minimum_integer_digits: if grouping { GROUPED } else { None },
             minimum_fraction_digits: digits.map(usize::from),
             maximum_fraction_digits: digits.map(usize::from),
             ..FluentNumberOptions::default()
@@ -112,9 +119,17 @@ fn value(arg: &Arg, lang: Lang) -> FluentValue<'static> {
 
 /// A number as Rust's `Display` writes it: `4000000`, `12.5`.
 fn plain(number: &FluentNumber) -> String {
-    match number.options.maximum_fraction_digits {
+    let text = match number.options.maximum_fraction_digits {
         Some(digits) => format!("{:.*}", digits, number.value),
         None => number.value.to_string(),
+    };
+    // `minimumIntegerDigits: 2` pads the whole part: `08`.
+    let whole = text.split('.').next().unwrap_or("").trim_start_matches('-');
+    match number.options.minimum_integer_digits {
+        Some(digits) if whole.len() < digits && !text.starts_with('-') => {
+            format!("{}{text}", "0".repeat(digits - whole.len()))
+        }
+        _ => text,
     }
 }
 
@@ -139,7 +154,7 @@ fn vietnamese_number<M>(value: &FluentValue, _: &M) -> Option<String> {
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
     let mut out = String::from(sign);
     for (i, c) in whole.chars().enumerate() {
-        if number.options.use_grouping && i > 0 && (whole.len() - i) % 3 == 0 {
+        if number.options.minimum_integer_digits == GROUPED && i > 0 && (whole.len() - i) % 3 == 0 {
             out.push('.');
         }
         out.push(c);

@@ -163,6 +163,16 @@ impl From<f64> for Arg {
     }
 }
 
+/// An `f32` as its own `Display` writes it (`12.7`, not `12.699999…`).
+impl From<f32> for Arg {
+    fn from(value: f32) -> Arg {
+        Arg::Real {
+            value: value.to_string().parse().unwrap_or(f64::from(value)),
+            digits: None,
+        }
+    }
+}
+
 macro_rules! int_arg {
     ($($t:ty),*) => {$(
         impl From<$t> for Arg {

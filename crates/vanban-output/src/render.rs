@@ -8,6 +8,7 @@ use std::path::Path;
 use vanban::input::StyleInput;
 use vanban::metrics::FontSet;
 use vanban::{Document, Style};
+use vanban_i18n::{msg, Arg, Message};
 
 use crate::{Error, Format};
 
@@ -94,16 +95,21 @@ pub fn render(
 /// most `max_bytes` long (reading stops there: no endless file is read whole).
 pub fn load_fonts<P: AsRef<Path>>(paths: &[P], max_bytes: u64) -> Result<FontSet, Error> {
     let [regular, bold, italic, bold_italic] = paths else {
-        return Err(Error::Fonts(format!(
-            "give four files, REGULAR,BOLD,ITALIC,BOLDITALIC; got {}",
-            paths.len()
-        )));
+        return Err(Error::Fonts(msg!("fonts-four-files", count = paths.len())));
     };
     let read = |path: &P| {
         let path = path.as_ref();
         vanban::limits::read_bytes(path, max_bytes).map_err(|e| {
-            let e = e.replace("--max-file-bytes", "--max-font-bytes");
-            Error::Fonts(format!("{}: {e}", path.display()))
+            // The font's own limit is named, not the input file's.
+            let e = match e.id() {
+                Some("file-too-large") => msg!("font-too-large", limit = Arg::count(max_bytes)),
+                _ => e,
+            };
+            Error::Fonts(msg!(
+                "path-reason",
+                path = path.display().to_string(),
+                reason = e
+            ))
         })
     };
     FontSet::from_data([
@@ -112,7 +118,7 @@ pub fn load_fonts<P: AsRef<Path>>(paths: &[P], max_bytes: u64) -> Result<FontSet
         read(italic)?,
         read(bold_italic)?,
     ])
-    .map_err(Error::Fonts)
+    .map_err(|e| Error::Fonts(Message::text(e)))
 }
 
 /// Reads `--fonts R,B,I,BI`: four comma-separated font files.

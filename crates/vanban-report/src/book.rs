@@ -57,10 +57,11 @@ impl Span {
         let cells = self.cells();
         match self.0 {
             Some((r0, r1, c0, c1)) if cells > max => Err(exceeded(
-                format!(
-                    "its cells span {}:{} ({cells} cells)",
-                    cell_name(c0 as usize, r0 as usize + 1),
-                    cell_name(c1 as usize, r1 as usize + 1)
+                vanban_i18n::msg!(
+                    "limit-cells-span",
+                    from = cell_name(c0 as usize, r0 as usize + 1),
+                    to = cell_name(c1 as usize, r1 as usize + 1),
+                    cells = vanban_i18n::Arg::count(cells)
                 ),
                 max,
                 "max-cells",
@@ -167,7 +168,10 @@ fn shared_strings(part: &mut dyn Read, max: u64) -> Result<(), String> {
                     if let Some(n) = attr(e, key).as_deref().and_then(number) {
                         if n > max {
                             return Err(exceeded(
-                                format!("xl/sharedStrings.xml: it declares {n} shared strings"),
+                                vanban_i18n::msg!(
+                                    "limit-shared-strings-declared",
+                                    count = vanban_i18n::Arg::count(n)
+                                ),
                                 max,
                                 "max-cells",
                             ));
@@ -179,7 +183,7 @@ fn shared_strings(part: &mut dyn Read, max: u64) -> Result<(), String> {
                 count += 1;
                 if count > max {
                     return Err(exceeded(
-                        "xl/sharedStrings.xml: more shared strings",
+                        vanban_i18n::msg!("limit-shared-strings-more"),
                         max,
                         "max-cells",
                     ));
@@ -259,8 +263,13 @@ fn ods_span(part: &mut dyn Read, max: u64) -> Result<u64, String> {
                 total = total.saturating_add(cells);
                 if total > max {
                     return Err(exceeded(
-                        format!(
-                            "sheet `{table_name}`: its cells span {used_rows} rows × {width} columns ({cells} cells; {total} in the workbook so far)"
+                        vanban_i18n::msg!(
+                            "limit-sheet-cells",
+                            sheet = table_name.as_str(),
+                            rows = vanban_i18n::Arg::count(used_rows),
+                            columns = vanban_i18n::Arg::count(width),
+                            cells = vanban_i18n::Arg::count(cells),
+                            total = vanban_i18n::Arg::count(total)
                         ),
                         max,
                         "max-cells",

@@ -68,7 +68,7 @@ pub fn check_nesting(text: &str, max: usize) -> Result<(), String> {
     let depth = nesting(text);
     if depth > max {
         return Err(exceeded(
-            format!("blocks and subexpressions nest {depth} deep"),
+            vanban_i18n::msg!("limit-template-depth", depth = depth),
             max as u64,
             "max-template-depth",
         ));
@@ -111,7 +111,7 @@ fn charge(units: u64) -> Result<(), RenderError> {
         };
         if units > meter.left {
             return Err(RenderErrorReason::Other(exceeded(
-                "the template's lists ({{#each}}) ask for more work",
+                vanban_i18n::msg!("limit-template-work"),
                 meter.max,
                 "max-template-work",
             ))
@@ -193,7 +193,7 @@ impl std::io::Write for Capped {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         if self.text.len() + bytes.len() > self.most {
             return Err(std::io::Error::other(exceeded(
-                "the template writes more text than a field may hold",
+                vanban_i18n::msg!("limit-template-text"),
                 (self.most / 4) as u64,
                 "max-field-chars",
             )));

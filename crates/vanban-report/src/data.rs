@@ -18,6 +18,7 @@ use serde_json::{Map, Value};
 use crate::sheet;
 use vanban::limits::Limits;
 use vanban::source::Format;
+use vanban_i18n::msg;
 
 /// One item of a batch: its position and its data, or why it could not be read.
 #[derive(Debug)]
@@ -98,13 +99,11 @@ pub fn read_data(path: &Path, limits: &Limits) -> Result<DataFile, DataError> {
         "toml" => toml::from_str(&text)
             .map(toml_dates_as_text)
             .map_err(|e| e.to_string()),
-        other => Err(format!(
-            "cannot read data from `.{other}`; use .yaml, .json or .toml"
-        )),
+        other => Err(msg!("data-format-unknown", suffix = other).to_string()),
     }
     .map_err(fail)?;
     if !value.is_object() {
-        return Err(fail("the data must be a mapping of fields".into()));
+        return Err(fail(msg!("data-not-mapping").to_string()));
     }
     let base = path.parent().unwrap_or(Path::new(""));
     let (value, origins) =
@@ -201,7 +200,8 @@ fn resolve_at(
                     rows
                 }
                 Err(why) => {
-                    problems.extend(why.into_iter().map(|w| format!("field `{field}`: {w}")));
+                    let at = msg!("data-field", field = field.as_str());
+                    problems.extend(why.into_iter().map(|w| format!("{at}: {w}")));
                     Value::Null
                 }
             }
@@ -292,7 +292,8 @@ fn load_from(
             }
             Err(why) => problems.push(match row.line {
                 Some(line) if !sheet::is_sheet(&path) => {
-                    format!("{}: line {line}: {why}", path.display())
+                    let line = msg!("data-line", line = line);
+                    format!("{}: {line}: {why}", path.display())
                 }
                 _ => format!("{}: {why}", path.display()),
             }),
@@ -322,10 +323,8 @@ pub fn read_rows_in_limited(
         return sheet::read_rows_counted(path, sheet, limits, skipped);
     }
     if let Some(name) = sheet {
-        return Err(format!(
-            "{}: a sheet (`{name}`) can only be chosen in a workbook (.xlsx, .xls, .ods)",
-            path.display()
-        ));
+        let why = msg!("data-sheet-not-workbook", name = name);
+        return Err(format!("{}: {why}", path.display()));
     }
     read_rows_limited(path, limits, skipped)
 }
@@ -395,7 +394,8 @@ pub fn read_rows_limited(
             rows_from_list(value).map_err(|e| format!("{shown}: {e}"))
         }
         other => Err(format!(
-            "{shown}: cannot read rows from `.{other}`; use .csv, .jsonl, .yaml, .json, .xlsx, .xls or .ods"
+            "{shown}: {}",
+            msg!("data-rows-format-unknown", suffix = other)
         )),
     }
 }
@@ -462,14 +462,11 @@ fn csv_rows<R: std::io::Read>(
         .map(|(i, h)| ((i + 1).to_string(), h.join(".")));
     let mut problems: Vec<String> = sheet::duplicate_headers(named)
         .iter()
-        .map(|p| format!("columns {p}"))
+        .map(|p| msg!("data-columns", columns = p).to_string())
         .collect();
-    problems.extend(
-        headers
-            .iter()
-            .enumerate()
-            .filter_map(|(i, h)| sheet::too_deep(h).map(|why| format!("column {}: {why}", i + 1))),
-    );
+    problems.extend(headers.iter().enumerate().filter_map(|(i, h)| {
+        sheet::too_deep(h).map(|why| format!("{}: {why}", msg!("data-column", column = i + 1)))
+    }));
     if !problems.is_empty() {
         return Err(problems.join("; "));
     }
@@ -523,11 +520,12 @@ fn csv_row(
     let (line, data) = match record {
         Ok(record) if record.len() != headers.len() => (
             record.position().map(|p| line_of(p.byte())),
-            Err(format!(
-                "the row has {} cells, the header row {}",
-                record.len(),
-                headers.len()
-            )),
+            Err(msg!(
+                "data-row-cells",
+                cells = record.len(),
+                header = headers.len()
+            )
+            .to_string()),
         ),
         Ok(record) => {
             let line = record.position().map(|p| line_of(p.byte()));
@@ -571,8 +569,9 @@ fn json_lines<R: std::io::BufRead>(input: R) -> impl Iterator<Item = Row> {
         .map(move |(line, bytes)| {
             number += 1;
             let data = match std::str::from_utf8(&bytes) {
-                Ok(text) => serde_json::from_str(text).map_err(|e| format!("not JSON: {e}")),
-                Err(e) => Err(format!("not UTF-8: {e}")),
+                Ok(text) => serde_json::from_str(text)
+                    .map_err(|e| msg!("data-not-json", reason = e.to_string()).to_string()),
+                Err(e) => Err(msg!("data-not-utf8", reason = e.to_string()).to_string()),
             };
             Row {
                 number,
@@ -642,7 +641,7 @@ pub fn is_regular(path: &Path) -> bool {
 
 fn rows_from_list(value: Value) -> Result<Vec<Row>, String> {
     let Value::Array(items) = value else {
-        return Err("expected a list of items".into());
+        return Err(msg!("data-not-list").to_string());
     };
     Ok(items
         .into_iter()
@@ -689,13 +688,10 @@ pub(crate) fn set_path(target: &mut Value, path: &[String], value: Value) -> Res
                 *target = Value::Array(Vec::new());
             }
             let Value::Array(items) = target else {
-                return Err(format!(
-                    "column `{}` mixes a list index with a field",
-                    path.join(".")
-                ));
+                return Err(msg!("data-index-and-field", column = path.join(".")).to_string());
             };
             if index > 10_000 {
-                return Err(format!("list index {index} is too large"));
+                return Err(msg!("data-index-too-large", index = index).to_string());
             }
             if items.len() <= index {
                 items.resize(index + 1, Value::Null);
@@ -707,10 +703,7 @@ pub(crate) fn set_path(target: &mut Value, path: &[String], value: Value) -> Res
                 *target = Value::Object(Map::new());
             }
             let Value::Object(map) = target else {
-                return Err(format!(
-                    "column `{}` mixes a field with a list index",
-                    path.join(".")
-                ));
+                return Err(msg!("data-field-and-index", column = path.join(".")).to_string());
             };
             map.entry(key.clone()).or_insert(Value::Null)
         }

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use vanban::InputError;
+use vanban_i18n::{language, msg, Lang, Message};
 
 /// What went wrong, broadly; the message says exactly.
 #[derive(Debug)]
@@ -33,7 +34,10 @@ pub struct TemplateError {
     pub column: Option<usize>,
     /// Path of the data field concerned: `indicators.3.plan`.
     pub data_path: Option<String>,
+    /// Why, in English (the words programs and tests compare).
     pub message: String,
+    /// The same as a catalogue message, shown in the user's language.
+    pub msg: Message,
     pub kind: TemplateErrorKind,
 }
 
@@ -41,15 +45,17 @@ impl TemplateError {
     pub(crate) fn new(
         template: &str,
         kind: TemplateErrorKind,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> TemplateError {
+        let msg = message.into();
         TemplateError {
             template: template.to_string(),
             file: None,
             line: None,
             column: None,
             data_path: None,
-            message: message.into(),
+            message: msg.english(),
+            msg,
             kind,
         }
     }
@@ -79,25 +85,35 @@ impl TemplateError {
     }
 }
 
-impl fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "template `{}`", self.template)?;
+impl TemplateError {
+    /// The whole error as shown, in `lang`.
+    pub fn display_in(&self, lang: Lang) -> String {
+        let mut out = msg!("template-name", name = self.template.as_str()).render(lang);
         if let Some(file) = &self.file {
-            write!(f, " ({file})")?;
+            out.push_str(&format!(" ({file})"));
         }
         if let (Some(line), Some(column)) = (self.line, self.column) {
-            write!(f, " line {line}, column {column}")?;
+            out.push_str(&msg!("template-at", line = line, column = column).render(lang));
         }
         if let Some(path) = &self.data_path {
-            write!(f, ", data `{path}`")?;
+            out.push_str(&msg!("template-data", path = path.as_str()).render(lang));
         }
-        write!(f, ": {}", self.message)?;
+        out.push_str(": ");
+        out.push_str(&self.msg.render(lang));
         if let TemplateErrorKind::Input(error) = &self.kind {
             for problem in &error.problems {
-                write!(f, "\n  {problem}")?;
+                out.push_str("\n  ");
+                out.push_str(&problem.display_in(lang));
             }
         }
-        Ok(())
+        out
+    }
+}
+
+/// In the process's language ([`vanban_i18n::set_language`]).
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display_in(language()))
     }
 }
 

@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use vanban::Date;
+use vanban_i18n::{msg, Message};
 
 /// Formats `x` the Vietnamese way: `.` between thousands, `,` before the
 /// decimals. With `decimals`, exactly that many; without, up to two and no
@@ -61,11 +62,9 @@ pub fn percent(part: f64, whole: f64, decimals: usize) -> String {
 /// Reads a date from data (`2024-03-07` or `07/3/2024`).
 pub fn date_from(value: &Value) -> Result<Date, String> {
     match value {
-        Value::String(text) => Date::parse(text),
-        other => Err(format!(
-            "expected a date like 2024-03-07, found {}",
-            kind_of(other)
-        )),
+        // In the process's language: this text goes on as a string.
+        Value::String(text) => Date::parse(text).map_err(|m| m.to_string()),
+        other => Err(msg!("date-expected", found = kind_of(other)).to_string()),
     }
 }
 
@@ -132,14 +131,14 @@ impl Citation {
     }
 }
 
-pub(crate) fn kind_of(value: &Value) -> &'static str {
+pub(crate) fn kind_of(value: &Value) -> Message {
     match value {
-        Value::Null => "nothing (null)",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Null => msg!("value-null"),
+        Value::Bool(_) => msg!("value-bool"),
+        Value::Number(_) => msg!("value-number"),
+        Value::String(_) => msg!("value-text"),
+        Value::Array(_) => msg!("value-list"),
+        Value::Object(_) => msg!("value-object"),
     }
 }
 

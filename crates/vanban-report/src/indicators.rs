@@ -21,6 +21,7 @@ use crate::format::format_number;
 use crate::measure::{points_of, Measure};
 use crate::numbers::{number_in, NumberFormat};
 use vanban::vn;
+use vanban_i18n::msg;
 
 /// Which way is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,9 +94,7 @@ impl Indicator {
         numbers: NumberFormat,
     ) -> Result<Indicator, Vec<String>> {
         let Value::Object(map) = value else {
-            return Err(vec![format!(
-                "data `{path}`: an indicator is a mapping with name, unit, plan, actual"
-            )]);
+            return Err(vec![msg!("indicator-not-mapping", path = path).to_string()]);
         };
         let mut problems = Vec::new();
         let text = |key: &str, problems: &mut Vec<String>| match map.get(key) {
@@ -103,13 +102,15 @@ impl Indicator {
             Some(Value::String(s)) => Some(name_key(s)).filter(|s| !s.is_empty()),
             Some(Value::Number(n)) => Some(n.to_string()),
             Some(_) => {
-                problems.push(format!("data `{path}.{key}`: must be text"));
+                let at = msg!("data-at", path = format!("{path}.{key}"));
+                problems.push(format!("{at}: {}", msg!("indicator-must-be-text")));
                 None
             }
         };
         let name = text("name", &mut problems);
         if name.is_none() && problems.is_empty() {
-            problems.push(format!("data `{path}.name`: every indicator needs a name"));
+            let at = msg!("data-at", path = format!("{path}.name"));
+            problems.push(format!("{at}: {}", msg!("indicator-needs-name")));
         }
         let unit = text("unit", &mut problems).unwrap_or_default();
         let group = text("group", &mut problems);
@@ -117,23 +118,25 @@ impl Indicator {
         let direction = match text("direction", &mut problems) {
             None => Direction::Up,
             Some(word) => Direction::parse(&word).unwrap_or_else(|| {
-                problems.push(format!(
-                    "data `{path}.direction`: `{word}` is neither `tăng` (more is better) nor `giảm` (less is better)"
-                ));
+                let at = msg!("data-at", path = format!("{path}.direction"));
+                let why = msg!("indicator-direction", value = &word);
+                problems.push(format!("{at}: {why}"));
                 Direction::Up
             }),
         };
         let measure = match text("measure", &mut problems) {
             None => Measure::of_unit(&unit),
             Some(word) => Measure::parse(&word).unwrap_or_else(|why| {
-                problems.push(format!("data `{path}.measure`: {why}"));
+                let at = msg!("data-at", path = format!("{path}.measure"));
+                problems.push(format!("{at}: {why}"));
                 Measure::Other
             }),
         };
         let mut flag = |key: &str| match yes_no(map.get(key)) {
             Ok(b) => b,
             Err(why) => {
-                problems.push(format!("data `{path}.{key}`: {why}"));
+                let at = msg!("data-at", path = format!("{path}.{key}"));
+                problems.push(format!("{at}: {why}"));
                 false
             }
         };
@@ -141,7 +144,8 @@ impl Indicator {
         let mut number = |key: &str| match optional_number(map, key, numbers) {
             Ok(x) => x,
             Err(why) => {
-                problems.push(format!("data `{path}.{key}`: {why}"));
+                let at = msg!("data-at", path = format!("{path}.{key}"));
+                problems.push(format!("{at}: {why}"));
                 None
             }
         };
@@ -269,11 +273,9 @@ fn yes_no(value: Option<&Value>) -> Result<bool, String> {
         Some(Value::String(s)) => match vn::nfc(s.trim()).to_lowercase().as_str() {
             "x" | "có" | "co" | "1" | "true" | "yes" | "đúng" => Ok(true),
             "" | "không" | "khong" | "0" | "false" | "no" | "sai" | "-" => Ok(false),
-            other => Err(format!(
-                "`{other}` is neither yes (x, có, 1, true) nor no (empty, không, 0, false)"
-            )),
+            other => Err(msg!("indicator-yes-no", value = other).to_string()),
         },
-        Some(_) => Err("write x, có, 1 or true for yes; leave empty for no".into()),
+        Some(_) => Err(msg!("indicator-yes-no-type").to_string()),
     }
 }
 
@@ -301,9 +303,9 @@ pub fn read_list(
         Value::Array(items) => items,
         Value::Null => &[],
         _ => {
-            return Err(vec![format!(
-                "data `{path}`: expected a list of indicators"
-            )])
+            return Err(vec![
+                msg!("indicator-list-expected", path = path).to_string()
+            ])
         }
     };
     let mut out = Vec::new();
@@ -334,28 +336,37 @@ fn subtotal_problems(list: &[(usize, Indicator)], path: &str) -> Vec<String> {
         };
         for (at, m) in &members {
             let why = if !m.subtotal {
-                "is in the group but not marked `subtotal` (a group is added up whole or not at all)".to_string()
+                msg!("subtotal-not-marked")
             } else if !m.measure.summable() {
-                format!(
-                    "is a {} (`{}`): it cannot be added up",
-                    m.measure.name(),
-                    m.unit
+                msg!(
+                    "subtotal-not-summable",
+                    measure = m.measure.name(),
+                    unit = &m.unit
                 )
             } else if m.unit.to_lowercase() != first.unit.to_lowercase()
                 || m.measure != first.measure
                 || m.direction != first.direction
             {
-                format!(
-                    "is not the same quantity as `{}` ({path}.{first_at}: `{}`, here `{}`)",
-                    first.name, first.unit, m.unit
+                msg!(
+                    "subtotal-other-quantity",
+                    first = &first.name,
+                    first_path = format!("{path}.{first_at}"),
+                    first_unit = &first.unit,
+                    unit = &m.unit
                 )
             } else {
                 continue;
             };
-            problems.push(format!(
-                "data `{path}.{at}.subtotal`: the group `{group}` cannot be added up: `{}` {why}",
-                m.name
-            ));
+            problems.push(
+                msg!(
+                    "subtotal-cannot",
+                    path = format!("{path}.{at}.subtotal"),
+                    group = group.to_string(),
+                    name = &m.name,
+                    why = why
+                )
+                .to_string(),
+            );
         }
     }
     problems

@@ -57,6 +57,7 @@ use refuse::Refusals;
 use vanban::limits::Limits;
 use vanban::source::{self, Format};
 use vanban::{Document, Input, ReadOptions};
+use vanban_i18n::{msg, Message};
 
 /// The built-in templates, embedded in the binary.
 const BUILTIN: [(&str, &str); 9] = [
@@ -121,15 +122,16 @@ impl Templates {
         limits: &Limits,
     ) -> Result<Templates, TemplateError> {
         let dir = dir.as_ref();
-        let io = |what: &str, e: std::io::Error| {
-            TemplateError::new("", TemplateErrorKind::Io, format!("{what}: {e}"))
+        let io = |what: Message, e: std::io::Error| {
+            let why = msg!("path-reason", path = what, reason = e.to_string());
+            TemplateError::new("", TemplateErrorKind::Io, why)
                 .in_file(Some(dir.display().to_string()))
         };
         let root = dir
             .canonicalize()
-            .map_err(|e| io("cannot open the template folder", e))?;
+            .map_err(|e| io(msg!("template-folder-open"), e))?;
         let mut paths: Vec<_> = std::fs::read_dir(&root)
-            .map_err(|e| io("cannot read the template folder", e))?
+            .map_err(|e| io(msg!("template-folder-read"), e))?
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|e| e == "hbs"))
             .collect();
@@ -145,12 +147,14 @@ impl Templates {
                 .unwrap_or_default();
             let shown = path.display().to_string();
             // A link pointing out of the folder would let a template read any file.
-            let real = path.canonicalize().map_err(|e| io(&shown, e))?;
+            let real = path
+                .canonicalize()
+                .map_err(|e| io(Message::text(&shown), e))?;
             if !real.starts_with(&root) {
                 return Err(TemplateError::new(
                     &name,
                     TemplateErrorKind::Template,
-                    "points outside the template folder",
+                    msg!("template-outside-folder"),
                 )
                 .in_file(Some(shown)));
             }
@@ -311,7 +315,7 @@ impl Templates {
             TemplateError::new(
                 name,
                 TemplateErrorKind::NotFound,
-                format!("no such template; there are: {}", self.names().join(", ")),
+                msg!("template-not-found", known = self.names().join(", ")),
             )
         })
     }
@@ -328,7 +332,7 @@ impl Templates {
             return Err(TemplateError::new(
                 name,
                 TemplateErrorKind::BadData,
-                "the data must be an object (a mapping of fields)",
+                msg!("template-data-not-object"),
             )
             .in_file(origin()));
         }
@@ -369,9 +373,11 @@ impl Templates {
             TemplateError::new(
                 name,
                 TemplateErrorKind::Template,
-                format!(
-                    "the header it renders is not a valid input: {} (rendered header line {at}: `{line}`)",
-                    problem.map_or(String::new(), |p| p.message.clone())
+                msg!(
+                    "template-header-invalid",
+                    problem = problem.map_or(Message::text(""), |p| p.msg.clone()),
+                    line_number = at,
+                    line = line
                 ),
             )
             .in_file(origin())
@@ -380,7 +386,7 @@ impl Templates {
             return Err(TemplateError::new(
                 name,
                 TemplateErrorKind::Template,
-                "the header must not set `body`: the body is the Markdown after the second `---`",
+                msg!("template-header-body"),
             )
             .in_file(origin()));
         }
@@ -413,10 +419,11 @@ impl Templates {
         if let Some(bad) = escape::lint_header(&parts.header).into_iter().next() {
             return Err(fail(
                 TemplateErrorKind::Template,
-                format!(
-                    "`{}` in the header must stand inside double quotes (\"…\"), or be {{{{json …}}}} / {{{{int …}}}}, so data cannot break the YAML",
-                    bad.expression
-                ),
+                msg!(
+                    "template-header-unquoted",
+                    expression = bad.expression.as_str()
+                )
+                .to_string(),
             )
             .at(bad.line + parts.header_line - 1, bad.column));
         }
@@ -466,7 +473,10 @@ fn check_data(data: &Value, max_depth: usize) -> Result<(), (String, String)> {
     let mut stack: Vec<(String, &Value, usize)> = vec![(String::new(), data, 0)];
     while let Some((path, value, depth)) = stack.pop() {
         if depth > max_depth {
-            return Err((path, format!("the data nests more than {max_depth} deep")));
+            return Err((
+                path,
+                msg!("template-data-depth", max = max_depth).to_string(),
+            ));
         }
         let child = |key: &str| {
             if path.is_empty() {
@@ -479,7 +489,7 @@ fn check_data(data: &Value, max_depth: usize) -> Result<(), (String, String)> {
             Value::Number(n) if n.is_f64() && n.as_f64().is_some_and(|x| x.abs() >= 1e15) => {
                 return Err((
                     path.clone(),
-                    format!("the number {n} is too large (at most 15 digits)"),
+                    msg!("template-number-too-large", value = n.to_string()).to_string(),
                 ));
             }
             Value::Array(items) => {
@@ -503,7 +513,7 @@ fn invalid(name: &str, error: vanban::InputError) -> TemplateError {
     TemplateError::new(
         name,
         TemplateErrorKind::Input(error),
-        "the document it makes is not valid",
+        msg!("template-document-invalid"),
     )
 }
 

@@ -69,12 +69,7 @@ impl Measure {
             "index" | "chỉ số" => Measure::Index,
             "age" | "tuổi" => Measure::Age,
             "other" | "khác" => Measure::Other,
-            _ => {
-                return Err(format!(
-                    "`{}` is not a measure; write amount (giá trị), count (số lượng), rate (tỷ lệ), score (điểm), index (chỉ số), age (tuổi) or other (khác)",
-                    text.trim()
-                ))
-            }
+            _ => return Err(vanban_i18n::msg!("measure-unknown", value = text.trim()).to_string()),
         })
     }
 

@@ -7,6 +7,7 @@
 //! number and stays one.
 
 use serde_json::Value;
+use vanban_i18n::msg;
 
 /// How text in the data writes numbers; `number_format: en` in the data
 /// chooses English, the default is Vietnamese.
@@ -29,14 +30,9 @@ impl NumberFormat {
                     Ok(NumberFormat::Vietnamese)
                 }
                 "en" | "en-us" | "english" => Ok(NumberFormat::English),
-                other => Err(format!(
-                    "data `number_format`: `{other}` is neither `vi` (1.234.567,8, the default) nor `en` (1,234,567.8)"
-                )),
+                other => Err(msg!("number-format-unknown", value = other).to_string()),
             },
-            Some(_) => Err(
-                "data `number_format`: write `vi` (1.234.567,8, the default) or `en` (1,234,567.8)"
-                    .into(),
-            ),
+            Some(_) => Err(msg!("number-format-type").to_string()),
         }
     }
 
@@ -61,12 +57,11 @@ impl NumberFormat {
 /// it is a rate). Spaces (also no-break and thin spaces) are ignored.
 pub fn number_in(value: &Value, format: NumberFormat) -> Result<f64, String> {
     match value {
-        Value::Number(n) => n.as_f64().ok_or_else(|| format!("{n} is not a number")),
+        Value::Number(n) => n
+            .as_f64()
+            .ok_or_else(|| msg!("number-not-a-number", value = n.to_string()).to_string()),
         Value::String(text) => parse_text(text, format),
-        other => Err(format!(
-            "expected a number, found {}",
-            crate::format::kind_of(other)
-        )),
+        other => Err(msg!("number-expected", found = crate::format::kind_of(other)).to_string()),
     }
 }
 
@@ -87,15 +82,20 @@ pub fn parse_text(text: &str, format: NumberFormat) -> Result<f64, String> {
             let meant =
                 crate::format::format_number(x, Some(decimals_of(&compact, format.other())));
             Err(match format {
-                NumberFormat::Vietnamese => format!(
-                    "`{shown}` is not a number as Vietnamese writes it (`.` between thousands, `,` before decimals: 1.234.567,8); written the English way it is {meant}: write `{meant}`, or set `number_format: en` for the whole data"
-                ),
-                NumberFormat::English => format!(
-                    "`{shown}` is not a number as English writes it (`,` between thousands, `.` before decimals: 1,234,567.8, as `number_format: en` asks); written the Vietnamese way it is {meant}"
-                ),
-            })
+                NumberFormat::Vietnamese => {
+                    msg!(
+                        "number-not-vietnamese",
+                        value = shown,
+                        meant = meant.as_str()
+                    )
+                }
+                NumberFormat::English => {
+                    msg!("number-not-english", value = shown, meant = meant.as_str())
+                }
+            }
+            .to_string())
         }
-        None => Err(format!("`{shown}` is not a number")),
+        None => Err(msg!("number-not-a-number", value = shown).to_string()),
     }
 }
 

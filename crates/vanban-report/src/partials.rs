@@ -31,7 +31,7 @@ pub fn check(registry: &Handlebars<'_>, max: usize) -> Result<(), TemplateError>
         if deepest > max {
             return Err(error(
                 name,
-                format!("partials nest {deepest} deep, more than the limit of {max}"),
+                vanban_i18n::msg!("partials-too-deep", depth = deepest, max = max).to_string(),
             ));
         }
     }
@@ -56,16 +56,15 @@ fn depth_of(
     if let Some(start) = chain.iter().position(|n| n == name) {
         let mut shown: Vec<&str> = chain[start..].iter().map(String::as_str).collect();
         shown.push(name);
-        return Err(format!(
-            "partials call each other in a loop: {}; a partial may not call itself",
-            shown.join(" → ")
-        ));
+        return Err(vanban_i18n::msg!("partials-loop", chain = shown.join(" → ")).to_string());
     }
     if chain.len() > max {
-        return Err(format!(
-            "partials nest more than the limit of {max} deep: {}",
-            chain.join(" → ")
-        ));
+        return Err(vanban_i18n::msg!(
+            "partials-chain-too-deep",
+            max = max,
+            chain = chain.join(" → ")
+        )
+        .to_string());
     }
     chain.push(name.to_string());
     let mut deepest = 0;

@@ -26,6 +26,7 @@ use crate::indicators::{self, name_key, Direction, Indicator};
 use crate::measure::Measure;
 use crate::numbers::{number_in, NumberFormat};
 use vanban::derive;
+use vanban_i18n::msg;
 
 /// The rolled-up data, and what the clerk should look at before signing.
 #[derive(Debug)]
@@ -58,7 +59,7 @@ pub fn rollup(base: &Value, units: &[Value]) -> Result<Rolled, Vec<String>> {
         );
     }
     if units.is_empty() {
-        problems.push("no units to roll up".into());
+        problems.push(msg!("rollup-no-units").to_string());
     }
     let names: Vec<String> = units
         .iter()
@@ -67,16 +68,20 @@ pub fn rollup(base: &Value, units: &[Value]) -> Result<Rolled, Vec<String>> {
         .collect();
     for (i, name) in names.iter().enumerate() {
         if let Some(first) = names[..i].iter().position(|n| same_unit(n, name)) {
-            problems.push(format!(
-                "unit {} ({name}) is listed twice: it is unit {} too",
-                i + 1,
-                first + 1
-            ));
+            problems.push(
+                msg!(
+                    "rollup-unit-twice",
+                    unit = i + 1,
+                    name = name,
+                    first = first + 1
+                )
+                .to_string(),
+            );
         }
     }
     let mut per_unit: Vec<Vec<Entry>> = Vec::new();
     for (i, unit) in units.iter().enumerate() {
-        let at = format!("unit {} ({})", i + 1, names[i]);
+        let at = msg!("rollup-unit", unit = i + 1, name = &names[i]);
         match read_entries(unit) {
             Ok(entries) => per_unit.push(entries),
             Err(why) => {
@@ -175,9 +180,7 @@ fn read_entries(unit: &Value) -> Result<Vec<Entry>, Vec<String>> {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
             Some(_) => {
-                problems.push(format!(
-                    "data `indicators.{i}.weight`: must name a field of the unit's data, e.g. households"
-                ));
+                problems.push(msg!("rollup-weight-field", index = i).to_string());
                 None
             }
         };
@@ -185,10 +188,9 @@ fn read_entries(unit: &Value) -> Result<Vec<Entry>, Vec<String>> {
             .iter()
             .any(|e: &Entry| e.indicator.name == indicator.name)
         {
-            problems.push(format!(
-                "data `indicators.{i}.name`: `{}` appears twice",
-                indicator.name
-            ));
+            problems.push(
+                msg!("rollup-indicator-twice", index = i, name = &indicator.name).to_string(),
+            );
         }
         entries.push(Entry { indicator, weight });
     }
@@ -218,38 +220,55 @@ fn combine(
         .map(str::to_string)
         .or_else(|| present.iter().find_map(|(_, e)| e.weight.clone()));
     for (u, e) in &present {
-        let at = format!("unit {} ({}), indicator `{name}`", u + 1, names[*u]);
+        let at = msg!(
+            "rollup-unit-indicator",
+            unit = u + 1,
+            name = &names[*u],
+            indicator = name
+        );
         if e.indicator.unit.to_lowercase() != first.unit.to_lowercase() {
-            problems.push(format!(
-                "{at}: unit `{}` differs from `{}` in another unit",
-                e.indicator.unit, first.unit
-            ));
+            problems.push(
+                msg!(
+                    "rollup-unit-differs",
+                    at = &at,
+                    mine = &e.indicator.unit,
+                    other = &first.unit
+                )
+                .to_string(),
+            );
         }
         if e.indicator.measure != first.measure {
-            problems.push(format!(
-                "{at}: measured as a {}, in another unit as a {}",
-                e.indicator.measure.name(),
-                first.measure.name()
-            ));
+            problems.push(
+                msg!(
+                    "rollup-measure-differs",
+                    at = &at,
+                    mine = e.indicator.measure.name(),
+                    other = first.measure.name()
+                )
+                .to_string(),
+            );
         }
         if e.indicator.direction != first.direction {
-            problems.push(format!("{at}: its direction differs from another unit's"));
+            problems.push(msg!("rollup-direction-differs", at = &at).to_string());
         }
         if let (Some(mine), Some(w)) = (&e.weight, &weight) {
             if mine != w {
-                problems.push(format!("{at}: weighted by `{mine}`, another unit by `{w}`"));
+                problems.push(
+                    msg!("rollup-weight-differs", at = &at, mine = mine, other = w).to_string(),
+                );
             }
         }
     }
     if !first.measure.summable() && weight.is_none() {
-        let what = match first.measure {
-            Measure::Rate => "a rate".to_string(),
-            other => format!("a {}", other.name()),
-        };
-        problems.push(format!(
-            "indicator `{name}` is in `{}`, {what}, which is never summed: give it `weight: FIELD` (a number in each unit's data, e.g. households or population) to average it weighted",
-            first.unit
-        ));
+        problems.push(
+            msg!(
+                "rollup-needs-weight",
+                indicator = name,
+                unit = &first.unit,
+                measure = first.measure.name()
+            )
+            .to_string(),
+        );
     }
     // Weights, one per unit, read only when the indicator is averaged.
     let mut weights = vec![0.0; units.len()];
@@ -257,11 +276,16 @@ fn combine(
         for (u, _) in &present {
             match weight_of(&units[*u], field) {
                 Ok(w) => weights[*u] = w,
-                Err(why) => problems.push(format!(
-                    "unit {} ({}), indicator `{name}`: weight field `{field}`: {why}",
-                    u + 1,
-                    names[*u]
-                )),
+                Err(why) => {
+                    let at = msg!(
+                        "rollup-unit-indicator",
+                        unit = u + 1,
+                        name = &names[*u],
+                        indicator = name
+                    );
+                    let why = msg!("rollup-weight-bad", at = at, field = field, reason = why);
+                    problems.push(why.to_string())
+                }
             }
         }
     }
@@ -305,10 +329,10 @@ fn weight_of(unit: &Value, field: &str) -> Result<f64, String> {
     let value = field
         .split('.')
         .try_fold(unit, |v, key| v.get(key))
-        .ok_or("the unit's data has no such field")?;
+        .ok_or_else(|| msg!("rollup-no-field").to_string())?;
     let w = number_in(value, NumberFormat::of_data(unit)?)?;
     if w < 0.0 {
-        return Err(format!("{w} is negative"));
+        return Err(msg!("rollup-negative", value = w).to_string());
     }
     Ok(w)
 }
@@ -334,13 +358,16 @@ fn near_misses(order: &[String], per_unit: &[Vec<Entry>]) -> Vec<String> {
             let close =
                 fa == fb || (fa.chars().count().min(fb.chars().count()) >= 8 && within_two(fa, fb));
             if close {
-                warnings.push(format!(
-                    "indicators `{}` (units {}) and `{}` (units {}) are kept apart though their names are nearly the same; if they are one indicator, write the name alike in every unit",
-                    order[a],
-                    in_units(&order[a]),
-                    order[b],
-                    in_units(&order[b])
-                ));
+                warnings.push(
+                    msg!(
+                        "rollup-near-miss",
+                        first = &order[a],
+                        first_units = in_units(&order[a]),
+                        second = &order[b],
+                        second_units = in_units(&order[b])
+                    )
+                    .to_string(),
+                );
             }
         }
     }

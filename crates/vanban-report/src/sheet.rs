@@ -31,6 +31,7 @@ use serde_json::{Map, Value};
 use crate::data::{self, Row};
 use crate::workbook;
 use vanban::limits::Limits;
+use vanban_i18n::{msg, Arg, Message};
 
 /// The file extensions read as spreadsheets.
 pub const EXTENSIONS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
@@ -127,7 +128,7 @@ fn rows_of_book(
 ) -> Result<Vec<Row>, String> {
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(vanban::limits::exceeded(
-            format!("the workbook has {} bytes", bytes.len()),
+            msg!("sheet-workbook-bytes", bytes = Arg::count(bytes.len())),
             limits.max_file_bytes,
             "max-file-bytes",
         ));
@@ -140,16 +141,17 @@ fn rows_of_book(
     let mut book = open(bytes, extension)?;
     let names = book.sheet_names();
     let name = match sheet {
-        Some(wanted) => find_sheet(&names, wanted)
-            .ok_or_else(|| format!("no sheet `{wanted}`; the sheets are: {}", quoted(&names)))?,
+        Some(wanted) => find_sheet(&names, wanted).ok_or_else(|| {
+            msg!("sheet-not-found", name = wanted, names = quoted(&names)).to_string()
+        })?,
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| "the workbook has no sheet".to_string())?,
+            .ok_or_else(|| msg!("sheet-none").to_string())?,
     };
     let range = book
         .worksheet_range(&name)
-        .map_err(|e| format!("sheet `{name}`: {e}"))?;
+        .map_err(|e| format!("{}: {e}", msg!("sheet-name", name = &name)))?;
     let percent = match extension {
         "xlsx" | "xlsm" => crate::xlsx_percent::percent_cells(bytes, &name),
         _ => HashSet::new(),
@@ -232,7 +234,7 @@ fn grid_of<'a>(
                 .map(|(c, cell)| {
                     let at = cell_name(first_col as usize + c, line);
                     let value = if uncomputed.contains(&at) {
-                        Err("the cell holds a formula whose result was never saved (the file was written by a program that does not compute formulas): open and save it in Excel or LibreOffice, or type the value".to_string())
+                        Err(msg!("sheet-formula-unsaved").to_string())
                     } else {
                         match cell_value(cell) {
                             Ok(Some(value)) if percent.contains(&at) => Ok(Some(as_percent(value))),
@@ -274,14 +276,12 @@ fn rows_from_grid(grid: &workbook::Grid<'_>) -> Result<Vec<Row>, String> {
             Ok(None) => None,
             Ok(Some(Value::String(s))) => Some(s.trim().split('.').map(str::to_string).collect()),
             Ok(Some(other)) => {
-                problems.push(format!(
-                    "sheet `{sheet}`, cell {at}: a header cell must be a field name, found {}",
-                    describe(other)
-                ));
+                let why = msg!("sheet-header-not-name", found = describe(other));
+                problems.push(format!("{}: {why}", cell_at(sheet, at)));
                 None
             }
             Err(why) => {
-                problems.push(format!("sheet `{sheet}`, cell {at}: {why}"));
+                problems.push(format!("{}: {why}", cell_at(sheet, at)));
                 None
             }
         });
@@ -293,11 +293,11 @@ fn rows_from_grid(grid: &workbook::Grid<'_>) -> Result<Vec<Row>, String> {
     problems.extend(
         duplicate_headers(named)
             .into_iter()
-            .map(|p| format!("sheet `{sheet}`, cells {p}")),
+            .map(|p| msg!("sheet-cells", sheet = sheet, cells = p).to_string()),
     );
     for (header, cell) in headers.iter().zip(header_cells) {
         if let Some(why) = header.as_deref().and_then(too_deep) {
-            problems.push(format!("sheet `{sheet}`, cell {}: {why}", cell.at));
+            problems.push(format!("{}: {why}", cell_at(sheet, &cell.at)));
         }
     }
     if !problems.is_empty() {
@@ -318,21 +318,21 @@ fn rows_from_grid(grid: &workbook::Grid<'_>) -> Result<Vec<Row>, String> {
                 Ok(Some(value)) => value.clone(),
                 Ok(None) => continue,
                 Err(why) => {
-                    let field =
-                        path.map_or(String::new(), |p| format!(", field `{}`", p.join(".")));
-                    problems.push(format!("sheet `{sheet}`, cell {at}{field}: {why}"));
+                    let field = path.map_or(String::new(), |p| {
+                        msg!("sheet-field", field = p.join(".")).to_string()
+                    });
+                    problems.push(format!("{}{field}: {why}", cell_at(sheet, at)));
                     continue;
                 }
             };
             let Some(path) = path else {
-                problems.push(format!(
-                    "sheet `{sheet}`, cell {at}: a value in a column without a field name in the header (row {header_line})"
-                ));
+                let why = msg!("sheet-value-without-header", row = *header_line);
+                problems.push(format!("{}: {why}", cell_at(sheet, at)));
                 continue;
             };
             match data::set_path(&mut item, path, value) {
-                Ok(()) => origins.push((path.join("."), format!("sheet `{sheet}`, cell {at}"))),
-                Err(why) => problems.push(format!("sheet `{sheet}`, cell {at}: {why}")),
+                Ok(()) => origins.push((path.join("."), cell_at(sheet, at))),
+                Err(why) => problems.push(format!("{}: {why}", cell_at(sheet, at))),
             }
         }
         let data = if problems.is_empty() {
@@ -358,9 +358,15 @@ pub(crate) fn duplicate_headers(headers: impl Iterator<Item = (String, String)>)
     let mut problems = Vec::new();
     for (at, header) in headers {
         match seen.get(&header) {
-            Some(first) => problems.push(format!(
-                "{first} and {at} both have the header `{header}`; rename one, so that no value is lost"
-            )),
+            Some(first) => problems.push(
+                msg!(
+                    "sheet-header-twice",
+                    first = first,
+                    second = &at,
+                    header = &header
+                )
+                .to_string(),
+            ),
             None => {
                 seen.insert(header, at);
             }
@@ -375,7 +381,7 @@ pub(crate) fn too_deep(path: &[String]) -> Option<String> {
     let max = Limits::default().max_depth;
     (path.len() > max).then(|| {
         vanban::limits::exceeded(
-            format!("the header nests {} deep", path.len()),
+            msg!("sheet-header-depth", depth = path.len()),
             max as u64,
             "max-depth",
         )
@@ -407,14 +413,12 @@ fn cell_value(cell: &Data) -> Result<Option<Value>, String> {
                 format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}")
             }))
         }
-        Data::DateTime(_) | Data::DurationIso(_) => {
-            return Err("a duration is not a value a document can hold".into())
-        }
+        Data::DateTime(_) | Data::DurationIso(_) => return Err(msg!("sheet-duration").to_string()),
         // ODS dates; a date without a time keeps only the date.
         Data::DateTimeIso(s) => Some(Value::String(
             s.strip_suffix("T00:00:00").unwrap_or(s).to_string(),
         )),
-        Data::Error(e) => return Err(format!("the cell holds the error {e}")),
+        Data::Error(e) => return Err(msg!("sheet-cell-error", error = e.to_string()).to_string()),
     })
 }
 
@@ -443,12 +447,16 @@ fn number(x: f64) -> Value {
     }
 }
 
-fn describe(value: &Value) -> String {
+fn describe(value: &Value) -> Message {
     match value {
-        Value::Bool(b) => format!("the value {b}"),
-        Value::Number(n) => format!("the number {n}"),
-        other => format!("the value {other}"),
+        Value::Number(n) => msg!("sheet-the-number", value = n.to_string()),
+        other => msg!("sheet-the-value", value = other.to_string()),
     }
+}
+
+/// `sheet `Biểu 01`, cell B7`, in the process's language.
+pub(crate) fn cell_at(sheet: &str, at: &str) -> String {
+    msg!("sheet-cell", sheet = sheet, cell = at).to_string()
 }
 
 /// `B7` from a 0-based column and a 1-based row.

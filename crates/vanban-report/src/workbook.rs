@@ -18,6 +18,9 @@ use serde_json::{Map, Value};
 use crate::data::Row;
 use crate::numbers::{number_in, NumberFormat};
 use vanban::vn;
+use vanban_i18n::msg;
+
+use crate::sheet::cell_at;
 
 /// A column of the office's table.
 #[derive(Debug, Clone, PartialEq)]
@@ -293,20 +296,15 @@ fn read_table(
                 Ok(Some(v)) => v.clone(),
                 Ok(None) => continue,
                 Err(why) => {
-                    problems.push(format!(
-                        "sheet `{sheet}`, cell {}, column `{}`: {why}",
-                        cell.at,
-                        header_cells[i].text()
-                    ));
+                    let column = msg!("workbook-column", column = header_cells[i].text());
+                    problems.push(format!("{}{column}: {why}", cell_at(sheet, &cell.at)));
                     continue;
                 }
             };
             if field.starts_with(UNKNOWN) {
                 let header = header_cells[i].text();
-                problems.push(format!(
-                    "sheet `{sheet}`, cell {}: the column `{header}` is not an indicator field; name it in `columns:` ({{\"{header}\": note}}, or `-` to leave it out)",
-                    cell.at
-                ));
+                let why = msg!("workbook-column-unknown", header = &header);
+                problems.push(format!("{}: {why}", cell_at(sheet, &cell.at)));
                 continue;
             }
             if field == "tt" {
@@ -323,14 +321,16 @@ fn read_table(
                         Ok(x) => serde_json::json!(x),
                         Err(why) => {
                             let path = match context.field {
-                                Some(list) => format!("data `{list}.{}.{field}`, ", rows.len()),
+                                Some(list) => msg!(
+                                    "workbook-data-path",
+                                    path = format!("{list}.{}.{field}", rows.len())
+                                )
+                                .to_string(),
                                 None => String::new(),
                             };
-                            problems.push(format!(
-                                "{path}sheet `{sheet}`, cell {}, column `{}`: {why}",
-                                cell.at,
-                                header_cells[i].text()
-                            ));
+                            let column = msg!("workbook-column", column = header_cells[i].text());
+                            let at = cell_at(sheet, &cell.at);
+                            problems.push(format!("{path}{at}{column}: {why}"));
                             continue;
                         }
                     }
@@ -340,11 +340,8 @@ fn read_table(
             let path: Vec<String> = field.split('.').map(str::to_string).collect();
             let mut whole = Value::Object(std::mem::take(&mut item));
             match crate::data::set_path(&mut whole, &path, value) {
-                Ok(()) => origins.push((
-                    field.to_string(),
-                    format!("sheet `{sheet}`, cell {}", cell.at),
-                )),
-                Err(why) => problems.push(format!("sheet `{sheet}`, cell {}: {why}", cell.at)),
+                Ok(()) => origins.push((field.to_string(), cell_at(sheet, &cell.at))),
+                Err(why) => problems.push(format!("{}: {why}", cell_at(sheet, &cell.at))),
             }
             if let Value::Object(map) = whole {
                 item = map;
@@ -360,9 +357,7 @@ fn read_table(
             continue;
         }
         if !item.contains_key("name") && problems.is_empty() {
-            problems.push(format!(
-                "sheet `{sheet}`, row {line}: a row with figures needs the indicator's name in its `Chỉ tiêu` column"
-            ));
+            problems.push(msg!("workbook-row-needs-name", sheet = sheet, row = *line).to_string());
         }
         if let Some(g) = &group {
             item.entry("group")
@@ -405,9 +400,13 @@ fn result_fields(
         let at = &header[i].at;
         let text = header[i].text();
         let wrong_year = |year: i32, want: i32| {
-            format!(
-                "sheet `{sheet}`, cell {at}: `{text}` is for {year}, but the report is on {want}"
-            )
+            let why = msg!(
+                "workbook-wrong-year",
+                text = &text,
+                year = year,
+                want = want
+            );
+            format!("{}: {why}", cell_at(sheet, at))
         };
         let header_year = year_in(&text);
         fields.push(match column {
@@ -446,10 +445,15 @@ fn result_fields(
             .map(|(i, _)| header[i].at.as_str())
             .collect();
         if at.len() > 1 {
-            problems.push(format!(
-                "sheet `{sheet}`: cells {} all name the field `{field}`; keep one, or name the others in `columns:`",
-                at.join(", ")
-            ));
+            problems.push(
+                msg!(
+                    "workbook-field-twice",
+                    sheet = sheet,
+                    cells = at.join(", "),
+                    field = field
+                )
+                .to_string(),
+            );
         }
     }
     if problems.is_empty() {

@@ -139,10 +139,13 @@ fn check_cells(stream: &[u8], max: u64) -> Result<(), String> {
             total += cells;
             if total > max {
                 return Err(exceeded(
-                    format!(
-                        "sheet {sheet}: its cells span {}:{} ({cells} cells; {total} in the workbook so far)",
-                        cell_name(c0 as usize, r0 as usize + 1),
-                        cell_name(c1 as usize, r1 as usize + 1)
+                    vanban_i18n::msg!(
+                        "limit-xls-sheet-cells",
+                        sheet = sheet,
+                        from = cell_name(c0 as usize, r0 as usize + 1),
+                        to = cell_name(c1 as usize, r1 as usize + 1),
+                        cells = vanban_i18n::Arg::count(cells),
+                        total = vanban_i18n::Arg::count(total)
                     ),
                     max,
                     "max-cells",

@@ -16,12 +16,13 @@ use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEn
 
 use crate::model::{Align, Block, Heading, Level, Paragraph, Span, Table};
 use crate::vn;
+use vanban_i18n::{msg, Message};
 
 /// A problem in the body, at a line of the Markdown text (1-based).
 #[derive(Clone, Debug, PartialEq)]
 pub struct BodyProblem {
     pub line: usize,
-    pub message: String,
+    pub message: Message,
 }
 
 /// A Phụ lục written in the body: `# Phụ lục: Title` starts one, `# Phụ lục
@@ -207,10 +208,7 @@ impl Reader {
                 if level > HeadingLevel::H3 {
                     self.problems.push(BodyProblem {
                         line,
-                        message: format!(
-                            "heading level {} is not used by the decree; use # (I.), ## (1.) or ### (a))",
-                            level as usize
-                        ),
+                        message: msg!("heading-level", level = level as usize),
                     });
                 }
                 self.heading = Some(level);
@@ -369,7 +367,7 @@ impl Reader {
         if content.is_empty() {
             self.problems.push(BodyProblem {
                 line,
-                message: "a heading needs a title (the decree requires one)".into(),
+                message: msg!("heading-title-missing"),
             });
             return;
         }
@@ -414,12 +412,9 @@ impl Reader {
                     // Said once per run of points, at the first past `y`.
                     if self.point as usize == vn::POINT_LETTERS.len() + 1 {
                         self.problems.push(BodyProblem {
-                        line,
-                        message: format!(
-                            "more than {} points (`###`) in a row: the decree's letters run a) to y); start a new clause (`##`) or use dashes (`- `)",
-                            vn::POINT_LETTERS.len()
-                        ),
-                    });
+                            line,
+                            message: msg!("points-too-many", count = vn::POINT_LETTERS.len()),
+                        });
                     }
                     return;
                 }
@@ -458,9 +453,7 @@ impl Reader {
             Some(Ok(n)) => {
                 self.problems.push(BodyProblem {
                     line,
-                    message: format!(
-                        "articles are numbered in order: Điều {n} where Điều {expected} comes"
-                    ),
+                    message: msg!("article-order", typed = n, expected = expected),
                 });
                 n
             }
@@ -634,7 +627,10 @@ mod tests {
         );
         let problems = parse("# Điều 1: A\n\nx\n\n# Điều 3: B\n").unwrap_err();
         assert!(
-            problems[0].message.contains("Điều 3 where Điều 2 comes"),
+            problems[0]
+                .message
+                .english()
+                .contains("Điều 3 where Điều 2 comes"),
             "{problems:?}"
         );
     }
@@ -678,7 +674,10 @@ mod tests {
         assert_eq!(texts(body).last().unwrap(), "Điều 5 Luật Đất đai quy định.");
         let problems = parse("# Điều 1. A\n\n**Điều 3.** B.\n").unwrap_err();
         assert!(
-            problems[0].message.contains("Điều 3 where Điều 2 comes"),
+            problems[0]
+                .message
+                .english()
+                .contains("Điều 3 where Điều 2 comes"),
             "{problems:?}"
         );
         assert_eq!(problems[0].line, 3);
@@ -804,9 +803,12 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 24);
         assert!(
-            problems[0].message.contains("letters run a) to y)"),
+            problems[0]
+                .message
+                .english()
+                .contains("letters run a) to y)"),
             "{}",
-            problems[0].message
+            problems[0].message.english()
         );
         let md: String = (0..23).map(|i| format!("### Điểm {i}\n")).collect();
         assert_eq!(texts(&md).last().unwrap(), "y) Điểm 22");
@@ -869,7 +871,7 @@ mod tests {
         let problems = parse("Mở đầu.\n\n#### Quá sâu\n\n#\n").unwrap_err();
         assert_eq!(problems.len(), 2);
         assert_eq!(problems[0].line, 3);
-        assert!(problems[0].message.contains("level 4"));
+        assert!(problems[0].message.english().contains("level 4"));
         assert_eq!(problems[1].line, 5);
     }
 

@@ -4,6 +4,8 @@
 
 use std::collections::HashSet;
 
+use vanban_i18n::{msg, Arg, Message};
+
 use crate::compose::Composition;
 use crate::error::{InputError, Problem};
 use crate::metrics::{FaceStyle, FontSet};
@@ -55,7 +57,11 @@ pub fn check_composed(
                     if reported.insert((String::new(), c)) {
                         problems.push(Problem::new(
                             "",
-                            format!("{} (in `{line}`)", message(c, &faces)),
+                            msg!(
+                                "font-missing-in-line",
+                                missing = message(c, &faces),
+                                line = line
+                            ),
                         ));
                     }
                 }
@@ -92,9 +98,9 @@ fn field_problems(
         if missing > SHOWN_PER_FIELD {
             problems.push(Problem::new(
                 &path,
-                format!(
-                    "{} more characters are not in the font",
-                    missing - SHOWN_PER_FIELD
+                msg!(
+                    "font-missing-more",
+                    count = Arg::count(missing - SHOWN_PER_FIELD)
                 ),
             ));
         }
@@ -133,30 +139,35 @@ fn missing_faces(fonts: &FontSet, c: char) -> Option<Vec<FaceStyle>> {
     (!faces.is_empty()).then_some(faces)
 }
 
-fn message(c: char, faces: &[FaceStyle]) -> String {
+fn message(c: char, faces: &[FaceStyle]) -> Message {
     let shown = if c.is_control() || c.is_whitespace() {
         String::new()
     } else {
         format!(" {c}")
     };
-    let which = if faces.len() == FaceStyle::ALL.len() {
-        "the font".to_string()
-    } else {
-        let names: Vec<&str> = faces
-            .iter()
-            .map(|f| match f {
-                FaceStyle::Regular => "regular",
-                FaceStyle::Bold => "bold",
-                FaceStyle::Italic => "italic",
-                FaceStyle::BoldItalic => "bold italic",
-            })
-            .collect();
-        format!("the font's {} face", names.join(", "))
-    };
-    format!(
-        "U+{:04X}{shown} is not in {which}; use --fonts with a font that has it",
-        c as u32
-    )
+    let code = format!("{:04X}{shown}", c as u32);
+    if faces.len() == FaceStyle::ALL.len() {
+        return msg!("font-missing-char", code = code);
+    }
+    let names: Vec<Message> = faces
+        .iter()
+        .map(|f| match f {
+            FaceStyle::Regular => msg!("face-regular"),
+            FaceStyle::Bold => msg!("face-bold"),
+            FaceStyle::Italic => msg!("face-italic"),
+            FaceStyle::BoldItalic => msg!("face-bold-italic"),
+        })
+        .collect();
+    // The faces' names are joined in the language they are shown in.
+    msg!("font-missing-char-faces", code = code, faces = join(names))
+}
+
+/// Messages shown one after another, `, ` between them.
+fn join(messages: Vec<Message>) -> Message {
+    messages
+        .into_iter()
+        .reduce(|a, b| msg!("list-pair", first = a, second = b))
+        .unwrap_or_else(|| Message::text(""))
 }
 
 /// Each text the document prints that came from the input, with the path

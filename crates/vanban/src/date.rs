@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use vanban_i18n::{msg, Message};
+
 /// A calendar date (Gregorian), checked on construction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -12,26 +14,30 @@ pub struct Date {
 
 impl Date {
     /// Builds a date, or says why it cannot exist.
-    pub fn new(year: u16, month: u8, day: u8) -> Result<Date, String> {
+    pub fn new(year: u16, month: u8, day: u8) -> Result<Date, Message> {
         if !(1900..=2999).contains(&year) {
-            return Err(format!("year {year} is outside 1900–2999"));
+            return Err(msg!("date-year-outside", year = year));
         }
         if !(1..=12).contains(&month) {
-            return Err(format!("month {month} does not exist"));
+            return Err(msg!("date-month", month = month));
         }
         let last = days_in_month(year, month);
         if day == 0 || day > last {
-            return Err(format!(
-                "{year}-{month:02} has no day {day} (it has {last} days)"
+            return Err(msg!(
+                "date-no-day",
+                year = year,
+                month = month,
+                day = day,
+                last = last
             ));
         }
         Ok(Date { year, month, day })
     }
 
     /// Reads `YYYY-MM-DD` (ISO 8601) or the Vietnamese `DD/MM/YYYY`.
-    pub fn parse(text: &str) -> Result<Date, String> {
+    pub fn parse(text: &str) -> Result<Date, Message> {
         let text = text.trim();
-        let bad = || format!("`{text}` is not a date; write YYYY-MM-DD, e.g. 2024-03-08");
+        let bad = || msg!("date-not-a-date", value = text);
         let parts: Vec<&str> = if text.contains('-') {
             text.split('-').collect()
         } else {
@@ -161,7 +167,10 @@ mod tests {
     fn parses_iso_and_vietnamese_forms() {
         assert_eq!(Date::parse("2024-03-08"), Ok(date(2024, 3, 8)));
         assert_eq!(Date::parse("08/3/2024"), Ok(date(2024, 3, 8)));
-        assert!(Date::parse("2024-02-30").unwrap_err().contains("no day 30"));
+        assert!(Date::parse("2024-02-30")
+            .unwrap_err()
+            .english()
+            .contains("no day 30"));
         assert!(Date::parse("hôm nay").is_err());
         assert!(Date::parse("2024-3").is_err());
     }

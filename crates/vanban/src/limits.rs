@@ -69,9 +69,10 @@ impl Default for Limits {
 }
 
 /// The message for a limit passed: what was found, the limit, and the flag
-/// that raises it (`--max-cells`).
-pub fn exceeded(found: impl std::fmt::Display, limit: u64, flag: &str) -> String {
-    exceeded_message(found.to_string(), limit, flag).english()
+/// that raises it (`--max-cells`), as text in the process's language (for
+/// readers whose errors are strings).
+pub fn exceeded(found: impl Into<Arg>, limit: u64, flag: &str) -> String {
+    exceeded_message(found, limit, flag).to_string()
 }
 
 /// [`exceeded`] as a catalogue message, to be shown in the user's language.
@@ -87,30 +88,24 @@ pub fn exceeded_message(found: impl Into<Arg>, limit: u64, flag: &str) -> Messag
 /// Reads at most `max` bytes of a file: a larger file (or an endless one
 /// such as `/dev/zero`) is refused as soon as the limit is passed, without
 /// reading the rest.
-pub fn read_bytes(path: &Path, max: u64) -> Result<Vec<u8>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+pub fn read_bytes(path: &Path, max: u64) -> Result<Vec<u8>, Message> {
+    let cannot = |e: std::io::Error| msg!("file-cannot-read", reason = e.to_string());
+    let file = std::fs::File::open(path).map_err(cannot)?;
     let mut bytes = Vec::new();
     file.take(max.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {e}"))?;
+        .map_err(cannot)?;
     if bytes.len() as u64 > max {
-        return Err(format!(
-            "the file is larger than the limit of {} bytes (raise it with --max-file-bytes)",
-            max
-        ));
+        return Err(msg!("file-too-large", limit = Arg::count(max)));
     }
     Ok(bytes)
 }
 
 /// [`read_bytes`] for UTF-8 text; a leading byte-order mark is dropped.
-pub fn read_text(path: &Path, max: u64) -> Result<String, String> {
+pub fn read_text(path: &Path, max: u64) -> Result<String, Message> {
     let bytes = read_bytes(path, max)?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| msg!("file-not-utf8", offset = e.utf8_error().valid_up_to()))?;
     Ok(strip_bom(&text).to_string())
 }
 
@@ -233,12 +228,10 @@ fn opens_block_scalar(line: &str) -> bool {
 }
 
 /// Refuses text nested deeper than `max`, before a parser sees it.
-pub fn check_depth(text: &str, format: Format, max: usize) -> Result<(), String> {
+pub fn check_depth(text: &str, format: Format, max: usize) -> Result<(), Message> {
     let depth = nesting_depth(text, format);
     if depth > max {
-        return Err(format!(
-            "lists and mappings nest {depth} deep, more than the limit of {max} (raise it with --max-depth)"
-        ));
+        return Err(msg!("nesting-too-deep", depth = depth, max = max));
     }
     Ok(())
 }
@@ -280,7 +273,11 @@ mod tests {
     fn reading_stops_at_the_limit() {
         let started = std::time::Instant::now();
         let err = read_bytes(Path::new("/dev/zero"), 1024).unwrap_err();
-        assert!(err.contains("larger than the limit of 1024 bytes"), "{err}");
+        assert!(
+            err.english()
+                .contains("larger than the limit of 1024 bytes"),
+            "{err}"
+        );
         assert!(started.elapsed().as_secs() < 2);
     }
 

@@ -9,6 +9,7 @@
 
 use crate::body::BodyProblem;
 use crate::kind::Kind;
+use vanban_i18n::msg;
 
 /// The openers of a căn cứ (App. I II.6.a and the templates' usage).
 const OPENERS: [&str; 4] = ["Căn cứ", "Xét", "Theo đề nghị", "Trên cơ sở"];
@@ -50,16 +51,16 @@ pub fn take(markdown: &str, kind: Kind) -> Result<Option<Preamble>, Vec<BodyProb
         if i > first_heading || enacting.is_some() {
             problems.push(BodyProblem {
                 line: i + 1,
-                message: format!(
-                    "`{word}:` is printed once, by vanban, between the căn cứ and the first article; remove this line"
-                ),
+                message: msg!("enacting-line-typed", word = word),
             });
         } else if word != own_word {
             problems.push(BodyProblem {
                 line: i + 1,
-                message: format!(
-                    "a {} enacts with `{own_word}:`, not `{word}:` (vanban prints it; remove this line)",
-                    kind.name()
+                message: msg!(
+                    "enacting-line-other",
+                    kind = kind.name(),
+                    own = own_word,
+                    word = word
                 ),
             });
             enacting = Some(i);
@@ -111,11 +112,11 @@ pub fn take(markdown: &str, kind: Kind) -> Result<Option<Preamble>, Vec<BodyProb
             let shown: String = text.chars().take(40).collect();
             problems.push(BodyProblem {
                 line: i + 1,
-                message: format!(
-                    "`{shown}…` stands before `{own_word}:` but is not a căn cứ (a line opening {}); \
-                     give the căn cứ in `bases` (one per item), the authority line in `authority_line`, \
-                     and start the body with `# Điều 1. …`",
-                    OPENERS.map(|o| format!("`{o}`")).join(", ")
+                message: msg!(
+                    "preamble-not-basis",
+                    shown = shown,
+                    own = own_word,
+                    openers = OPENERS.map(|o| format!("`{o}`")).join(", ")
                 ),
             });
         }
@@ -238,11 +239,14 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(problems[0].line, 3);
-        assert!(problems[0].message.contains("`bases`"), "{problems:?}");
+        assert!(
+            problems[0].message.english().contains("`bases`"),
+            "{problems:?}"
+        );
         let problems =
             take("Căn cứ A.\n\nQUYẾT ĐỊNH:\n\n# Điều: X\n", Kind::NghiQuyet).unwrap_err();
         assert!(
-            problems[0].message.contains("`QUYẾT NGHỊ:`"),
+            problems[0].message.english().contains("`QUYẾT NGHỊ:`"),
             "{problems:?}"
         );
         let problems = take("# Điều: X\n\nQUYẾT ĐỊNH:\n", Kind::QuyetDinh).unwrap_err();

@@ -5,6 +5,8 @@ use std::path::Path;
 
 use saphyr::{LoadableYamlNode, MarkedYaml};
 
+use vanban_i18n::msg;
+
 use crate::error::{InputError, Problem};
 use crate::input::Input;
 use crate::limits::{self, Limits};
@@ -47,7 +49,8 @@ pub fn parse_with(text: &str, format: Format, limits: &Limits) -> Result<Input, 
         )
         .at(line, column)])
     };
-    limits::check_depth(text, format, limits.max_depth).map_err(|why| located(why, 1, 1))?;
+    limits::check_depth(text, format, limits.max_depth)
+        .map_err(|why| InputError::new(vec![Problem::new("", why).at(1, 1)]))?;
     match format {
         Format::Yaml => serde_norway::from_str(text).map_err(|e| {
             let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
@@ -280,11 +283,7 @@ fn split_path(path: &str) -> Vec<Segment<'_>> {
 pub fn read_file(path: &Path, limits: &Limits) -> Result<(Input, String, Format), InputError> {
     let name = path.display().to_string();
     let format = Format::from_path(path).ok_or_else(|| {
-        InputError::new(vec![Problem::new(
-            "",
-            "unknown input format; use a .yaml, .yml, .json or .toml file",
-        )])
-        .in_file(&name)
+        InputError::new(vec![Problem::new("", msg!("input-format-unknown"))]).in_file(&name)
     })?;
     let text = limits::read_text(path, limits.max_file_bytes)
         .map_err(|why| InputError::new(vec![Problem::new("", why)]).in_file(&name))?;

@@ -11,7 +11,7 @@ use crate::limits::Limits;
 use crate::model::{Archive, Block, Document, Drafter, Secrecy, Signer, Urgency};
 use crate::style::{HoaSpelling, Margins, Preset, Style};
 use crate::vn::nfc;
-use vanban_i18n::{msg, Arg};
+use vanban_i18n::{msg, Arg, Message};
 
 /// The signing-authority prefixes of Art. 13 / App. I II.7.
 pub const AUTHORITY_PREFIXES: [&str; 5] = ["TM.", "Q.", "KT.", "TL.", "TUQ."];
@@ -82,16 +82,10 @@ pub fn validate_with(
     let mut bases = v.list("bases", &input.bases);
     let mut authority_line = v.optional("authority_line", input.authority_line.as_deref());
     if kind == Some(Kind::CongDien) && authority_line.is_none() {
-        v.problem(
-            "authority_line",
-            "is required for a Công điện: who sends it (`THỦ TƯỚNG CHÍNH PHỦ` prints `THỦ TƯỚNG CHÍNH PHỦ điện:`)",
-        );
+        v.problem("authority_line", msg!("cong-dien-authority-required"));
     }
     if kind == Some(Kind::CongDien) && input.addressees.is_empty() {
-        v.problem(
-            "addressees",
-            "is required for a Công điện: those it is sent to, listed under `… điện:`",
-        );
+        v.problem("addressees", msg!("cong-dien-addressees-required"));
     }
     let circulation = v.optional("circulation", input.circulation.as_deref());
     let addressees = v.list("addressees", &input.addressees);
@@ -118,7 +112,7 @@ pub fn validate_with(
             if a.kind.is_some() {
                 v.problem(
                     &format!("appendices[{i}].kind"),
-                    "only a Quyết định issues a text of its own kind (template 1.3); leave `kind` out for a Phụ lục",
+                    msg!("appendix-kind-only-quyet-dinh"),
                 );
             }
         }
@@ -145,26 +139,20 @@ pub fn validate_with(
         (Some(_), Some(kind)) if kind != Kind::BienBan => {
             v.problem(
                 "secretary",
-                format!("only a Biên bản has a secretary signing beside the chair (template 1.9), not a {kind}"),
+                msg!("secretary-only-bien-ban", kind = kind.name()),
             );
             None
         }
         (Some(secretary), _) => Some(v.signer("secretary", Some(secretary))),
         (None, Some(Kind::BienBan)) => {
-            v.problem(
-                "secretary",
-                "is required for a Biên bản: the secretary (THƯ KÝ) signs left of the chair (CHỦ TỌA, `signer`)",
-            );
+            v.problem("secretary", msg!("secretary-required"));
             None
         }
         (None, _) => None,
     };
     let confirmation = v.optional("confirmation", input.confirmation.as_deref());
     if confirmation.is_some() && input.secretary.is_some() {
-        v.problem(
-            "confirmation",
-            "cannot stand with `secretary`: both take the place left of the signer",
-        );
+        v.problem("confirmation", msg!("confirmation-with-secretary"));
     }
     let drafter = input.drafter.as_ref().map(|d| Drafter {
         initials: v.required("drafter.initials", d.initials.as_deref()),
@@ -247,10 +235,11 @@ impl Validator {
             if bad <= CHARACTER_PROBLEMS_SHOWN {
                 self.problem(
                     path,
-                    format!(
-                        "{what} U+{:04X} at character {} is not allowed",
-                        c as u32,
-                        index + 1
+                    msg!(
+                        "character-not-allowed",
+                        what = what,
+                        code = format!("{:04X}", c as u32),
+                        index = index + 1
                     ),
                 );
             }
@@ -258,9 +247,9 @@ impl Validator {
         if bad > CHARACTER_PROBLEMS_SHOWN {
             self.problem(
                 path,
-                format!(
-                    "{} more characters that are not allowed",
-                    bad - CHARACTER_PROBLEMS_SHOWN
+                msg!(
+                    "characters-more-not-allowed",
+                    count = Arg::count(bad - CHARACTER_PROBLEMS_SHOWN)
                 ),
             );
         }
@@ -270,11 +259,11 @@ impl Validator {
         match value.map(str::trim) {
             Some(text) if !text.is_empty() => nfc(text),
             Some(_) => {
-                self.problem(path, "must not be empty");
+                self.problem(path, msg!("field-empty"));
                 String::new()
             }
             None => {
-                self.problem(path, "is required");
+                self.problem(path, msg!("field-required"));
                 String::new()
             }
         }
@@ -284,7 +273,7 @@ impl Validator {
     fn optional(&mut self, path: &str, value: Option<&str>) -> Option<String> {
         let text = value.map(str::trim).filter(|t| !t.is_empty())?;
         if text.contains('\n') && path == "circulation" {
-            self.problem(path, "must be one line");
+            self.problem(path, msg!("field-one-line"));
         }
         Some(nfc(text))
     }
@@ -297,7 +286,7 @@ impl Validator {
         }
         let year: u16 = text.parse().ok()?;
         if !(1945..=9999).contains(&year) {
-            self.problem("date", format!("year {year} is out of range (1945–9999)"));
+            self.problem("date", msg!("date-year-range", year = year));
         }
         Some(year)
     }
@@ -310,7 +299,7 @@ impl Validator {
             Some(other) => {
                 self.problem(
                     "drafter.placement",
-                    format!("`{other}` is not a placement; use `lưu` (end of the Lưu line) or `riêng` (own line)"),
+                    msg!("drafter-placement", value = other),
                 );
                 false
             }
@@ -321,7 +310,7 @@ impl Validator {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             if item.trim().is_empty() {
-                self.problem(&format!("{path}[{i}]"), "must not be empty");
+                self.problem(&format!("{path}[{i}]"), msg!("field-empty"));
             } else {
                 out.push(nfc(item.trim()));
             }
@@ -341,7 +330,7 @@ impl Validator {
         let path = format!("recipients[{i}]");
         let group = match recipient {
             RecipientInput::Name(name) if name.trim().is_empty() => {
-                self.problem(&path, "must not be empty");
+                self.problem(&path, msg!("field-empty"));
                 return None;
             }
             RecipientInput::Name(name) => {
@@ -352,16 +341,10 @@ impl Validator {
         let mut names = Vec::new();
         match (&group.name, group.group.is_empty()) {
             (Some(_), false) => {
-                self.problem(
-                    &path,
-                    "has both `name` and `group`: give one name, or a group of several",
-                );
+                self.problem(&path, msg!("recipient-name-and-group"));
             }
             (None, true) => {
-                self.problem(
-                    &path,
-                    "needs `name` (one recipient) or `group` (several sharing the note)",
-                );
+                self.problem(&path, msg!("recipient-needs-name"));
             }
             (Some(name), true) => {
                 names.push(self.required(&format!("{path}.name"), Some(name.as_str())))
@@ -378,10 +361,7 @@ impl Validator {
                     .trim()
                     .to_string();
                 if note.is_empty() {
-                    self.problem(
-                        &format!("{path}.note"),
-                        "must not be empty (leave it out for no note)",
-                    );
+                    self.problem(&format!("{path}.note"), msg!("recipient-note-empty"));
                 }
                 Some(note)
             }
@@ -389,22 +369,16 @@ impl Validator {
         };
         let layout = match (group.note_line == Some(true), group.brace == Some(true)) {
             (true, true) => {
-                self.problem(
-                    &path,
-                    "has both `note_line` and `brace`: the note stands either under the name or beside the brace",
-                );
+                self.problem(&path, msg!("recipient-note-line-and-brace"));
                 RecipientLayout::Inline
             }
             (true, false) if note.is_none() => {
-                self.problem(&path, "has `note_line` but no `note` to put on that line");
+                self.problem(&path, msg!("recipient-note-line-without-note"));
                 RecipientLayout::Inline
             }
             (true, false) => RecipientLayout::NoteLine,
             (false, true) if group.group.len() < 2 => {
-                self.problem(
-                    &path,
-                    "has `brace` but not a `group` of two or more names for the brace to join",
-                );
+                self.problem(&path, msg!("recipient-brace-without-group"));
                 RecipientLayout::Inline
             }
             (false, true) => RecipientLayout::Brace,
@@ -426,20 +400,20 @@ impl Validator {
         match u32::try_from(n) {
             Ok(n) if n >= 1 => Some(n),
             _ if n > 0 => {
-                self.problem(path, format!("{n} is too large (at most {})", u32::MAX));
+                self.problem(
+                    path,
+                    msg!(
+                        "count-too-large",
+                        value = Arg::count(n),
+                        max = Arg::count(u32::MAX)
+                    ),
+                );
                 None
             }
             _ => {
                 // The document's own number: 0 is a mistaken blank slot.
-                let blank = if path == "number" {
-                    "; leave `number` out for a blank slot filled in after signing"
-                } else {
-                    ""
-                };
-                self.problem(
-                    path,
-                    format!("must be 1 or more, not {n} (numbering starts at 01{blank})"),
-                );
+                let number = if path == "number" { "yes" } else { "no" };
+                self.problem(path, msg!("count-below-one", value = n, number = number));
                 None
             }
         }
@@ -447,7 +421,7 @@ impl Validator {
 
     fn kind(&mut self, input: &Input) -> Option<Kind> {
         let Some(text) = input.kind.as_deref() else {
-            self.problem("kind", "is required, e.g. `ke-hoach` or `bao-cao`");
+            self.problem("kind", msg!("kind-required"));
             return None;
         };
         let kind = Kind::parse(text);
@@ -455,7 +429,7 @@ impl Validator {
             let known: Vec<&str> = Kind::all().map(Kind::id).collect();
             self.problem(
                 "kind",
-                format!("unknown kind `{text}`; use one of: {}", known.join(", ")),
+                msg!("kind-unknown", value = text, known = known.join(", ")),
             );
         }
         kind
@@ -474,14 +448,16 @@ impl Validator {
         };
         if let Some(symbol) = input.symbol.as_deref().map(|s| nfc(s.trim())) {
             if symbol.is_empty() || symbol.contains(char::is_whitespace) {
-                self.problem("symbol", "must be non-empty with no spaces, e.g. `KH-VP`");
+                self.problem("symbol", msg!("symbol-form"));
             } else if let Some(abbr) = kind.abbreviation() {
                 if !symbol.starts_with(&format!("{abbr}-")) {
                     self.problem(
                         "symbol",
-                        format!(
-                            "a {} symbol starts with `{abbr}-` (Appendix III), not `{symbol}`",
-                            kind.name()
+                        msg!(
+                            "symbol-prefix",
+                            kind = kind.name(),
+                            abbreviation = abbr,
+                            symbol = symbol.as_str()
                         ),
                     );
                 }
@@ -489,29 +465,24 @@ impl Validator {
             return symbol;
         }
         let Some(issuer) = issuer.filter(|s| !s.trim().is_empty()) else {
-            self.problem(
-                "issuer.abbreviation",
-                "is required to build the symbol (e.g. `VP` in `KH-VP`)",
-            );
+            self.problem("issuer.abbreviation", msg!("issuer-abbreviation-required"));
             return String::new();
         };
         if issuer.contains(char::is_whitespace) {
-            self.problem("issuer.abbreviation", "must have no spaces");
+            self.problem("issuer.abbreviation", msg!("no-spaces"));
         }
         match kind.abbreviation() {
             Some(abbr) => format!("{abbr}-{issuer}"),
-            None => {
-                match unit.map(str::trim).filter(|u| !u.is_empty()) {
-                    Some(unit) => format!("{issuer}-{}", nfc(unit)),
-                    None => {
-                        self.problem(
+            None => match unit.map(str::trim).filter(|u| !u.is_empty()) {
+                Some(unit) => format!("{issuer}-{}", nfc(unit)),
+                None => {
+                    self.problem(
                         "issuer.unit",
-                        format!("a {} symbol is issuer-unit (e.g. `UBND-VX`): give the drafting unit", kind.name()),
+                        msg!("issuer-unit-required", kind = kind.name()),
                     );
-                        String::new()
-                    }
+                    String::new()
                 }
-            }
+            },
         }
     }
 
@@ -529,28 +500,26 @@ impl Validator {
             let expected = k as u32 + 1;
             if a.typed.is_some_and(|typed| typed != expected) {
                 let line = match offset {
-                    Some(first) => format!(" (line {} of the file)", first - 1),
-                    None => format!(" (line {} of the body)", a.first_line - 1),
+                    Some(first) => msg!("at-file-line", line = first - 1),
+                    None => msg!("at-body-line", line = a.first_line - 1),
                 };
                 self.problem(
                     "body",
-                    format!(
-                        "Phụ lục are numbered in order: Phụ lục {} where Phụ lục {} comes{line}",
-                        crate::vn::roman(a.typed.unwrap_or(0)),
-                        crate::vn::roman(expected)
+                    msg!(
+                        "appendix-order",
+                        typed = crate::vn::roman(a.typed.unwrap_or(0)),
+                        expected = crate::vn::roman(expected),
+                        place = line
                     ),
                 );
             }
             if a.title.trim().is_empty() {
                 // The heading is the line before the appendix's content.
                 let where_ = match offset {
-                    Some(first) => format!(" (line {} of the file)", first - 1),
-                    None => format!(" (line {} of the body)", a.first_line - 1),
+                    Some(first) => msg!("at-file-line", line = first - 1),
+                    None => msg!("at-body-line", line = a.first_line - 1),
                 };
-                self.problem(
-                    "body",
-                    format!("a `# Phụ lục:` heading needs its title after the colon (`# Phụ lục: Danh sách thành viên`){where_}"),
-                );
+                self.problem("body", msg!("appendix-title-missing", place = where_));
             }
             let title = nfc(a.title.trim());
             let body = self.body("body", a.markdown, offset);
@@ -565,7 +534,7 @@ impl Validator {
                 if kind.is_none() {
                     self.problem(
                         &format!("appendices[{i}].kind"),
-                        format!("`{text}` is not a kind with a type name (e.g. `quy-che`, `quy-dinh`) that a Quyết định can issue"),
+                        msg!("appendix-kind-unknown", value = text),
                     );
                 }
                 kind
@@ -624,10 +593,7 @@ impl Validator {
             if bases.is_empty() {
                 *bases = head.bases.iter().map(|b| nfc(b)).collect();
             } else {
-                self.problem(
-                    "body",
-                    "căn cứ are typed at the head of the body and given in `bases` too: keep one (vanban prints `bases` above `QUYẾT ĐỊNH:`)",
-                );
+                self.problem("body", msg!("bases-twice"));
             }
         }
         let Some(typed) = &head.authority else {
@@ -646,9 +612,10 @@ impl Validator {
             Some(given) if same(given, typed) => {}
             Some(given) => self.problem(
                 "body",
-                format!(
-                    "the line `{}` at the head of the body reads as the authority line, but `authority_line` is `{given}`: keep one",
-                    typed.replace('\n', " ")
+                msg!(
+                    "authority-line-twice",
+                    typed = typed.replace('\n', " "),
+                    given = given.as_str()
                 ),
             ),
         }
@@ -662,12 +629,17 @@ impl Validator {
     ) {
         for p in problems {
             let where_ = match offset {
-                Some(first) => format!(" (line {} of the file)", first + p.line - 1),
-                None => String::new(),
+                Some(first) => msg!("at-file-line", line = first + p.line - 1),
+                None => Message::text(""),
             };
             self.problem(
                 path,
-                format!("line {} of the body{where_}: {}", p.line, p.message),
+                msg!(
+                    "body-line",
+                    line = p.line,
+                    place = where_,
+                    message = p.message
+                ),
             );
         }
     }
@@ -689,10 +661,11 @@ impl Validator {
                     if columns > self.limits.max_table_columns {
                         self.problem(
                             "body",
-                            format!(
-                                "table {} has {columns} columns, more than the limit of {}: the columns would be narrower than a word (raise it with --max-table-columns)",
-                                i + 1,
-                                self.limits.max_table_columns
+                            msg!(
+                                "table-columns-limit",
+                                table = i + 1,
+                                columns = Arg::count(columns),
+                                limit = Arg::count(self.limits.max_table_columns)
                             ),
                         );
                     }
@@ -758,24 +731,24 @@ impl Validator {
             .last()
             .map_or(1, |(i, _)| i + 1);
         let where_ = match offset {
-            Some(first) => format!(" (line {} of the file)", first + line - 1),
-            None => String::new(),
+            Some(first) => msg!("at-file-line", line = first + line - 1),
+            None => Message::text(""),
         };
-        let word = kind.name();
+        let found = msg!(
+            "implementers-missing",
+            label = heading.label.as_str(),
+            title = plain_text(&heading.content),
+            kind = kind.name()
+        );
         self.problem(
             "body",
-            format!(
-                "line {line} of the body{where_}: the last article ({} {}) must name who implements the {word} \
-                 (e.g. `Chánh Văn phòng …, Giám đốc Sở … chịu trách nhiệm thi hành {word} này./.`)",
-                heading.label,
-                plain_text(&heading.content)
-            ),
+            msg!("body-line", line = line, place = where_, message = found),
         );
     }
 
     fn signer(&mut self, path: &str, signer: Option<&crate::input::SignerInput>) -> Signer {
         let Some(signer) = signer else {
-            self.problem(path, "is required (title and name of the person who signs)");
+            self.problem(path, msg!("signer-required"));
             return Signer {
                 authority: Vec::new(),
                 title: String::new(),
@@ -788,9 +761,10 @@ impl Validator {
             if !AUTHORITY_PREFIXES.contains(&prefix) {
                 self.problem(
                     &format!("{path}.authority[{i}]"),
-                    format!(
-                        "must start with one of {} (Decree 30, Art. 13), not `{prefix}`",
-                        AUTHORITY_PREFIXES.join(", ")
+                    msg!(
+                        "authority-prefix",
+                        prefixes = AUTHORITY_PREFIXES.join(", "),
+                        prefix = prefix
                     ),
                 );
             }
@@ -808,10 +782,7 @@ impl Validator {
             "thuong-khan" | "thượng-khẩn" => Some(Urgency::ThuongKhan),
             "khan" | "khẩn" => Some(Urgency::Khan),
             _ => {
-                self.problem(
-                    "urgency",
-                    format!("`{text}` is not one of hoa-toc, thuong-khan, khan"),
-                );
+                self.problem("urgency", msg!("urgency-unknown", value = text));
                 None
             }
         }
@@ -823,10 +794,7 @@ impl Validator {
             "toi-mat" | "tối-mật" => Some(Secrecy::ToiMat),
             "mat" | "mật" => Some(Secrecy::Mat),
             _ => {
-                self.problem(
-                    "secrecy",
-                    format!("`{text}` is not one of mat, toi-mat, tuyet-mat"),
-                );
+                self.problem("secrecy", msg!("secrecy-unknown", value = text));
                 None
             }
         }
@@ -840,7 +808,7 @@ impl Validator {
             None | Some(14) => Preset::Size14,
             Some(13) => Preset::Size13,
             Some(other) => {
-                self.problem("style.preset", format!("must be 13 or 14, not {other}"));
+                self.problem("style.preset", msg!("style-preset", value = other));
                 Preset::Size14
             }
         };
@@ -857,7 +825,7 @@ impl Validator {
                 if !(min..=max).contains(&value) {
                     self.problem(
                         &format!("style.margins.{name}"),
-                        format!("{value} mm is outside the decree's {min}–{max} mm"),
+                        msg!("style-margin-range", value = value, min = min, max = max),
                     );
                 }
             }
@@ -866,7 +834,7 @@ impl Validator {
             if !(10.0..=12.7).contains(&indent) {
                 self.problem(
                     "style.first_line_indent",
-                    format!("{indent} mm: the decree says 10 or 12.7 mm"),
+                    msg!("style-indent", value = indent),
                 );
             }
             style.first_line_indent = indent;
@@ -875,7 +843,7 @@ impl Validator {
             if !(1.0..=1.5).contains(&spacing) {
                 self.problem(
                     "style.line_spacing",
-                    format!("{spacing}: the decree allows single (1.0) to 1.5 lines"),
+                    msg!("style-line-spacing", value = spacing),
                 );
             }
             style.line_spacing = spacing;
@@ -884,7 +852,7 @@ impl Validator {
             if !(6.0..=24.0).contains(&spacing) {
                 self.problem(
                     "style.paragraph_spacing",
-                    format!("{spacing} pt: at least 6 pt (and at most 24)"),
+                    msg!("style-paragraph-spacing", value = spacing),
                 );
             }
             style.paragraph_spacing = spacing;
@@ -893,10 +861,7 @@ impl Validator {
             None => {}
             Some(s) if s == "HÒA" => style = style.with_hoa_spelling(HoaSpelling::Hoa),
             Some(s) if s == "HOÀ" => style = style.with_hoa_spelling(HoaSpelling::Hoaf),
-            Some(s) => self.problem(
-                "style.hoa_spelling",
-                format!("`{s}` is neither HÒA nor HOÀ"),
-            ),
+            Some(s) => self.problem("style.hoa_spelling", msg!("style-hoa-spelling", value = s)),
         }
         style
     }
@@ -905,14 +870,14 @@ impl Validator {
 /// What is wrong with a character, if anything: a control character
 /// (tab and line break only in fields that may span lines) or a
 /// non-character, neither of which a DOCX may hold.
-pub fn forbidden_character(c: char, one_line: bool) -> Option<&'static str> {
+pub fn forbidden_character(c: char, one_line: bool) -> Option<Message> {
     match c {
-        '\n' if one_line => Some("a line break"),
-        '\t' if one_line => Some("a tab"),
+        '\n' if one_line => Some(msg!("char-line-break")),
+        '\t' if one_line => Some(msg!("char-tab")),
         '\n' | '\t' => None,
-        '\r' => Some("a carriage return (use line breaks alone)"),
-        c if c.is_control() => Some("the control character"),
-        c if is_noncharacter(c) => Some("the non-character"),
+        '\r' => Some(msg!("char-carriage-return")),
+        c if c.is_control() => Some(msg!("char-control")),
+        c if is_noncharacter(c) => Some(msg!("char-noncharacter")),
         _ => None,
     }
 }

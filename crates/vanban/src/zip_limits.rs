@@ -7,6 +7,8 @@
 use std::cell::RefCell;
 use std::io::{Cursor, Read};
 
+use vanban_i18n::{msg, Arg};
+
 use crate::limits::{exceeded, Limits};
 
 /// Parts smaller than this are not held to the ratio: a tiny part of
@@ -22,13 +24,13 @@ pub fn each_part(
     limits: &Limits,
     mut inspect: impl FnMut(&str, &mut dyn Read) -> Result<(), String>,
 ) -> Result<(), String> {
-    let mut zip =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("not a zip package: {e}"))?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| msg!("zip-not-a-package", reason = e.to_string()).to_string())?;
     let total = RefCell::new(0u64);
     for index in 0..zip.len() {
         let part = zip
             .by_index(index)
-            .map_err(|e| format!("part {index}: {e}"))?;
+            .map_err(|e| msg!("zip-part", index = index, reason = e.to_string()).to_string())?;
         let name = part.name().to_string();
         let compressed = part.compressed_size();
         let mut counted = Counted {
@@ -46,7 +48,14 @@ pub fn each_part(
             return Err(why);
         }
         inspected?;
-        drained.map_err(|e| format!("{name}: cannot inflate: {e}"))?;
+        drained.map_err(|e| {
+            msg!(
+                "zip-cannot-inflate",
+                name = name.as_str(),
+                reason = e.to_string()
+            )
+            .to_string()
+        })?;
     }
     Ok(())
 }
@@ -75,17 +84,21 @@ impl<R: Read> Read for Counted<'_, R> {
         let max = self.limits.max_inflated_bytes;
         let ratio = self.limits.max_inflate_ratio;
         let why = if *total > max {
-            Some(format!(
-                "the package inflates to more than the limit of {max} bytes (reached at `{}`; raise it with --max-inflated-bytes)",
-                self.name
-            ))
+            Some(
+                msg!(
+                    "zip-inflated-limit",
+                    limit = Arg::count(max),
+                    name = self.name
+                )
+                .to_string(),
+            )
         } else if self.read > RATIO_GRACE && self.read / self.compressed.max(1) > ratio {
             Some(exceeded(
-                format!(
-                    "part `{}` inflates more than {} times its {} compressed bytes",
-                    self.name,
-                    self.read / self.compressed.max(1),
-                    self.compressed
+                msg!(
+                    "zip-inflate-ratio",
+                    name = self.name,
+                    ratio = Arg::count(self.read / self.compressed.max(1)),
+                    compressed = Arg::count(self.compressed)
                 ),
                 ratio,
                 "max-inflate-ratio",

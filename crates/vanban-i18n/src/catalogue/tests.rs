@@ -241,3 +241,35 @@ fn unknown_ids_and_outside_text_show_themselves() {
     assert!(!exists("no-such-id"));
     assert!(exists("i18n-sample"));
 }
+
+#[test]
+fn dates_in_messages_as_the_decree_writes_them() {
+    let message = msg!("date-no-day", year = 2024, month = 2, day = 30, last = 29);
+    assert_eq!(
+        message.render(Lang::En),
+        "2024-02 has no day 30 (it has 29 days)"
+    );
+    assert_eq!(
+        message.render(Lang::Vi),
+        "không có ngày 30 tháng 02 năm 2024 (tháng 02 năm 2024 có 29 ngày)"
+    );
+    let message = msg!("date-no-day", year = 2023, month = 4, day = 0, last = 30);
+    assert_eq!(
+        message.render(Lang::En),
+        "2023-04 has no day 0 (it has 30 days)"
+    );
+    assert_eq!(
+        message.render(Lang::Vi),
+        "không có ngày 00 tháng 4 năm 2023 (tháng 4 năm 2023 có 30 ngày)"
+    );
+}
+
+#[test]
+fn an_integer_selects_its_variant_and_a_year_is_not_grouped() {
+    // Fluent compares a number's options with the key's: a plain integer
+    // must keep the defaults to match `[2]`.
+    let message = msg!("date-no-day", year = 2024, month = 1, day = 31, last = 31);
+    assert!(message.render(Lang::Vi).contains("tháng 01 năm 2024"));
+    let message = msg!("date-no-day", year = 2024, month = 12, day = 32, last = 31);
+    assert!(message.render(Lang::Vi).contains("tháng 12 năm 2024"));
+}
