@@ -13,7 +13,7 @@ use vanban::compose::{
 use vanban::style::{Margins, TextStyle};
 use vanban::{Date, Document, Input};
 
-use crate::entry::{Entry, IncomingEntry, Status};
+use crate::entry::{Book, Entry, IncomingEntry, Status};
 use crate::error::{Error, Result};
 use crate::lookup::Filter;
 use crate::register::Register;
@@ -185,7 +185,14 @@ impl Register {
                 office,
                 year,
                 columns: OUTGOING.to_vec(),
-                rows: self.entries(&filter)?.iter().map(outgoing_row).collect(),
+                // Secret documents keep a book of their own (Art. 15.2):
+                // they are not printed in the general one.
+                rows: self
+                    .entries(&filter)?
+                    .iter()
+                    .filter(|e| e.book != Book::Secret)
+                    .map(outgoing_row)
+                    .collect(),
             }
         })
     }

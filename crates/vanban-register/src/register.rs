@@ -181,15 +181,15 @@ impl Register {
                 )));
             }
         }
+        if options.read_only {
+            return Err(Error::ReadOnly(db::postgres::redact(db)));
+        }
         let mut conn = match Target::parse(db) {
             Target::Sqlite(path) => Conn::Sqlite(db::sqlite::Sqlite::create(&path, options)?),
             Target::Postgres(url) => {
                 Conn::Postgres(db::postgres::Postgres::connect(&url, options)?)
             }
         };
-        if options.read_only {
-            return Err(Error::ReadOnly(conn.target().to_owned()));
-        }
         let bodies: Vec<String> = settings
             .bodies
             .iter()

@@ -160,6 +160,12 @@ fn shared_sequence(db: &str) {
     let mut again = Register::open(reg.url(), &Settings::default()).unwrap();
     assert_eq!(again.entries(&Filter::default()).unwrap().len(), 8);
     assert_eq!(again.settings().bodies, ["Hội đồng thi đua"]);
+    // The general book leaves the secret document out; the copies are in.
+    let book = again.book(2026, false).unwrap();
+    assert_eq!(book.rows.len(), 7);
+    assert!(book.rows.iter().all(|r| !r[9].contains("MẬT")));
+    assert!(book.rows.iter().any(|r| r[0] == "01/SY-VP"));
+    assert_eq!(book.columns.len(), 10);
 }
 
 fn per_kind_sequences(db: &str) {
