@@ -11,6 +11,7 @@ mod limit_args;
 mod lint_cmd;
 mod output;
 mod rollup_cmd;
+mod serve_cmd;
 mod signals;
 mod templates_cmd;
 
@@ -180,6 +181,9 @@ enum Command {
         #[command(flatten)]
         limits: lint_cmd::LintLimitArgs,
     },
+    /// Serve the HTTP API (for e-office systems) and the web page (for
+    /// clerks) until SIGTERM or Ctrl-C.
+    Serve(serve_cmd::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -346,6 +350,7 @@ fn main() -> ExitCode {
             (None, false) => lint_cmd::lint(&files, json, &limits.limits()),
             (out, _) => lint_cmd::fix(&files, out.as_deref(), in_place, &limits.limits()),
         },
+        Command::Serve(args) => serve_cmd::run(args),
     }
 }
 
