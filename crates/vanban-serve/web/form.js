@@ -42,7 +42,11 @@
   // Shown at once; the rest under "Trường khác".
   const MAIN = new Set(['kind', 'parent', 'issuer', 'number', 'place', 'date', 'summary', 'bases',
     'addressees', 'body', 'recipients', 'archive', 'signer']);
-  const SUB_ORDER = ['name', 'abbreviation', 'unit', 'authority', 'title', 'initials', 'copies', 'units'];
+  const SUB_ORDER = {
+    issuer: ['name', 'abbreviation', 'unit'], signer: ['authority', 'title', 'name'],
+    secretary: ['authority', 'title', 'name'], archive: ['units', 'copies'],
+    drafter: ['initials', 'copies', 'placement'], appendices: ['title', 'kind', 'landscape', 'body'],
+  };
   const CHOICES = {
     urgency: [['', '—'], ['khan', 'Khẩn'], ['thuong-khan', 'Thượng khẩn'], ['hoa-toc', 'Hỏa tốc']],
     secrecy: [['', '—'], ['mat', 'Mật'], ['toi-mat', 'Tối mật'], ['tuyet-mat', 'Tuyệt mật']],
@@ -215,7 +219,7 @@
 
   function objectControl(path, n, kinds) {
     const props = Object.keys(n.properties || {});
-    const order = path === '' ? ORDER : SUB_ORDER;
+    const order = path === '' ? ORDER : (SUB_ORDER[schemaPath(path)] || []);
     props.sort((a, b) => rank(order, a) - rank(order, b));
     const children = props.map((p) => [p, build(path ? path + '.' + p : p, n.properties[p], kinds)]);
     let box;
