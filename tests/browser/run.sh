@@ -14,7 +14,11 @@ venv="target/browser-venv"
 }
 mkdir -p target/browser
 log="target/browser/server.log"
-target/release/vanban serve --addr 127.0.0.1:0 2>"$log" &
+# A fresh register for "Cấp số".
+rm -rf target/browser/register.sqlite* target/browser/van-ban-di
+target/release/vanban register init --db target/browser/register.sqlite --office "VĂN PHÒNG UBND TỈNH TÂY NINH" >/dev/null
+target/release/vanban serve --addr 127.0.0.1:0 --db target/browser/register.sqlite \
+  --files target/browser/van-ban-di 2>"$log" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do

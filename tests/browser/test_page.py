@@ -1,6 +1,7 @@
 """The clerk's page in a real browser (Debian's chromium + chromium-driver,
 driven by Selenium): fill a Kế hoạch, watch the preview change, download the
-PDF and lint it clean; an impossible date is shown beside the date field.
+PDF and lint it clean; an impossible date is shown beside the date field;
+two drafts issued with "Cấp số" are found numbered in the register list.
 A screenshot of each step is kept in target/browser/ (run.sh sets the
 server's address in VANBAN_URL)."""
 
@@ -147,3 +148,27 @@ def test_an_impossible_date_is_shown_beside_the_date_field(browser):
     for path in ("summary", "signer.name"):
         beside = browser.find_element(By.CSS_SELECTOR, f'.field[data-field="{path}"] .field-error')
         assert beside.text == ""
+
+
+def test_two_drafts_issued_are_numbered_in_the_register_list(browser):
+    open_page(browser)
+    wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-register") == "true",
+         "the register panel appears (the server runs with --db)")
+    fill_plan(browser)
+    field(browser, "number").clear()
+    field(browser, "date").clear()
+    issued = []
+    for summary in ("Tuyên truyền thi đua quý I năm 2026", "Tuyên truyền thi đua quý II năm 2026"):
+        fill(browser, "summary", summary, "textarea")
+        before = len(browser.find_elements(By.CSS_SELECTOR, "#register-rows tr"))
+        browser.find_element(By.ID, "issue-btn").click()
+        wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#register-rows tr")) > before,
+             "the issued draft appears in the register list")
+        issued.append(browser.find_element(By.ID, "register-message").text)
+    panel = browser.find_element(By.ID, "register-panel")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", panel)
+    shot(browser, "06-register")
+    rows = [r.text for r in browser.find_elements(By.CSS_SELECTOR, "#register-rows tr")]
+    assert any(r.startswith("01/KH-VP") and "quý I " in r for r in rows), rows
+    assert any(r.startswith("02/KH-VP") and "quý II" in r for r in rows), rows
+    assert "01/KH-VP" in issued[0] and "02/KH-VP" in issued[1], issued

@@ -10,6 +10,7 @@ mod check_cmd;
 mod limit_args;
 mod lint_cmd;
 mod output;
+mod register_cmd;
 mod rollup_cmd;
 mod serve_cmd;
 mod signals;
@@ -184,6 +185,12 @@ enum Command {
     /// Serve the HTTP API (for e-office systems) and the web page (for
     /// clerks) until SIGTERM or Ctrl-C.
     Serve(serve_cmd::ServeArgs),
+    /// The office's registers (sổ đăng ký văn bản): numbers, the
+    /// outgoing and incoming books, in SQLite or PostgreSQL.
+    Register {
+        #[command(subcommand)]
+        command: register_cmd::RegisterCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -351,6 +358,7 @@ fn main() -> ExitCode {
             (out, _) => lint_cmd::fix(&files, out.as_deref(), in_place, &limits.limits()),
         },
         Command::Serve(args) => serve_cmd::run(args),
+        Command::Register { command } => register_cmd::run(command),
     }
 }
 

@@ -16,6 +16,13 @@ pub struct ServeArgs {
     /// A folder of templates that adds to or overrides the built-ins.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
+    /// The office's register (`vanban register init --db …`): a SQLite file
+    /// or a postgres:// URL; adds the /v1/register routes and the page's "Cấp số".
+    #[arg(long, value_name = "DB")]
+    db: Option<String>,
+    /// Where documents issued through the register are written.
+    #[arg(long, value_name = "DIR", default_value = "van-ban-di")]
+    files: PathBuf,
     /// The token clients send as `Authorization: Bearer TOKEN` on /v1/
     /// requests (also read from VANBAN_TOKEN).
     #[arg(long, env = "VANBAN_TOKEN", hide_env_values = true)]
@@ -40,6 +47,8 @@ pub fn run(args: ServeArgs) -> ExitCode {
     let config = vanban_serve::Config {
         addr: args.addr,
         templates: args.templates,
+        db: args.db,
+        register_files: args.files,
         token: args.token,
         workers: args.workers,
         queue: args.queue,

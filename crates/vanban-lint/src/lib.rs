@@ -109,8 +109,40 @@ pub fn lint_path_with(path: impl AsRef<Path>, limits: &LintLimits) -> Result<Rep
     lint_with(&bytes, limits)
 }
 
+/// `so-dang-ky-di` / `so-dang-ky-den` when the document is a register book
+/// as `vanban register export` prints it: its cover's title among its
+/// first lines, and no quốc hiệu.
+pub fn register_book(doc: &ReadDoc) -> Option<&'static str> {
+    let lines: Vec<String> = doc
+        .paras
+        .iter()
+        .map(|p| recognize::normal(&p.text))
+        .filter(|t| !t.is_empty())
+        .take(4)
+        .collect();
+    if lines.iter().any(|t| recognize::is_national_title(t)) {
+        return None;
+    }
+    lines.iter().find_map(|t| match t.as_str() {
+        "SỔ ĐĂNG KÝ VĂN BẢN ĐI" => Some("so-dang-ky-di"),
+        "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN" => Some("so-dang-ky-den"),
+        _ => None,
+    })
+}
+
 /// Runs the rules on a document already read.
 pub fn lint_read(doc: &ReadDoc) -> Report {
+    if let Some(book) = register_book(doc) {
+        // A register book is a form of its own (Art. 16, 22), not a
+        // document of Art. 7: the documents' rules do not judge it.
+        return Report {
+            format: doc.format,
+            kind: Some(book),
+            pages: doc.page_count,
+            pages_estimated: doc.page_count_estimated,
+            findings: Vec::new(),
+        };
+    }
     let elements = recognize::recognise(doc);
     let mut findings = rules::run(doc, &elements);
     // Errors first, then in document order; the same input, the same order.

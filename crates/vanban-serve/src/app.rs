@@ -16,7 +16,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::problem::Problem;
-use crate::routes::{lint, meta, render, templates, web};
+use crate::routes::{lint, meta, register, render, templates, web};
 use crate::state::Shared;
 
 #[derive(OpenApi)]
@@ -33,6 +33,7 @@ use crate::state::Shared;
         (name = "templates", description = "Documents made from data"),
         (name = "lint", description = "Any DOCX or PDF checked against the decree"),
         (name = "meta", description = "Health, schema, this document"),
+        (name = "register", description = "The office's register (with --db): numbers, books, received documents"),
         (name = "web", description = "The clerk's web page"),
     )
 )]
@@ -64,6 +65,10 @@ pub fn app(state: Shared) -> (Router, utoipa::openapi::OpenApi) {
         .routes(routes!(meta::to_json))
         .routes(routes!(meta::openapi))
         .routes(routes!(meta::healthz))
+        .routes(routes!(register::issue))
+        .routes(routes!(register::list))
+        .routes(routes!(register::receive))
+        .routes(routes!(register::book))
         .routes(routes!(web::index))
         .routes(routes!(web::lint_page))
         .routes(routes!(web::asset))

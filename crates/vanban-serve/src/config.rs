@@ -14,6 +14,11 @@ pub struct Config {
     pub addr: SocketAddr,
     /// A folder of templates that adds to or overrides the built-ins.
     pub templates: Option<PathBuf>,
+    /// The register (`vanban register init --db …`): a SQLite file or a
+    /// `postgres://` URL; `None`: the register routes answer 404.
+    pub db: Option<String>,
+    /// Where issued documents' files are written.
+    pub register_files: PathBuf,
     /// The bearer token every `/v1/` request must carry, if set.
     pub token: Option<String>,
     /// Renders at once (0: one per core).
@@ -39,6 +44,8 @@ impl Default for Config {
         Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             templates: None,
+            db: None,
+            register_files: PathBuf::from("van-ban-di"),
             token: None,
             workers: 0,
             queue: 256,

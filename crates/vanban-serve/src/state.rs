@@ -1,7 +1,7 @@
 //! What every handler shares: the configuration, the templates (loaded
 //! once, at start) and the render pool.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use vanban_report::Templates;
 
@@ -12,6 +12,8 @@ pub struct AppState {
     pub config: Config,
     pub templates: Templates,
     pub pool: Pool,
+    /// The register, when started with `--db`; one caller at a time.
+    pub register: Option<Arc<Mutex<vanban_register::Register>>>,
 }
 
 pub type Shared = Arc<AppState>;
@@ -27,10 +29,18 @@ impl AppState {
             None => Templates::builtin(),
         };
         let pool = Pool::new(config.worker_count(), config.queue);
+        let register = match &config.db {
+            Some(db) => Some(Arc::new(Mutex::new(
+                vanban_register::Register::open(db, &vanban_register::Settings::default())
+                    .map_err(|e| e.to_string())?,
+            ))),
+            None => None,
+        };
         Ok(AppState {
             config,
             templates,
             pool,
+            register,
         })
     }
 }

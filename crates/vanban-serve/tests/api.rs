@@ -394,7 +394,8 @@ fn schema_health_and_unknown_routes() {
 /// operation the document lists is served (not 404 or 405).
 #[test]
 fn the_openapi_document_covers_every_route() {
-    let server = start(Config::default());
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(with_register(dir.path()));
     let doc = get(server.addr, "/v1/openapi.json").json();
     let paths = doc["paths"].as_object().unwrap();
     for (method, path) in [
@@ -411,6 +412,10 @@ fn the_openapi_document_covers_every_route() {
         ("get", "/"),
         ("get", "/lint"),
         ("get", "/assets/{file}"),
+        ("post", "/v1/register/issue"),
+        ("get", "/v1/register"),
+        ("post", "/v1/register/receive"),
+        ("get", "/v1/register/book"),
     ] {
         assert!(
             paths.get(path).and_then(|p| p.get(method)).is_some(),
@@ -488,4 +493,111 @@ fn a_client_that_never_finishes_its_headers_is_cut_off() {
     let response = common::read_response(&mut stream);
     assert_eq!(response.status, 408, "{}", response.text());
     assert_eq!(get(server.addr, "/healthz").status, 200);
+}
+
+/// A server with a fresh register in `dir` (SQLite), its files under `dir/files`.
+fn with_register(dir: &std::path::Path) -> Config {
+    let db = dir.join("register.sqlite").display().to_string();
+    let settings = vanban_register::RegisterSettings {
+        scheme: vanban_register::Scheme::Shared,
+        office: "VĂN PHÒNG UBND TỈNH TÂY NINH".into(),
+        bodies: Vec::new(),
+    };
+    vanban_register::Register::init(&db, &settings, &vanban_register::Settings::default())
+        .expect("a register is made");
+    Config {
+        db: Some(db),
+        register_files: dir.join("files"),
+        ..Config::default()
+    }
+}
+
+#[test]
+fn the_register_numbers_drafts_lists_them_and_prints_its_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(with_register(dir.path()));
+    let draft = String::from_utf8(plan_yaml())
+        .unwrap()
+        .replace("number: 1026\n", "")
+        .replace("date: 2024-03-08\n", "");
+    let mut issued = Vec::new();
+    for _ in 0..2 {
+        let response = post(
+            server.addr,
+            "/v1/register/issue",
+            "application/yaml",
+            draft.as_bytes(),
+        );
+        assert_eq!(response.status, 200, "{}", response.text());
+        issued.push(response.json());
+    }
+    assert_eq!(issued[0]["number"], 1);
+    assert_eq!(issued[1]["number"], 2);
+    assert_eq!(issued[0]["symbol"], "KH-VP");
+    let year = issued[0]["year"].as_i64().unwrap();
+    let list = get(server.addr, &format!("/v1/register?year={year}"));
+    assert_eq!(list.status, 200, "{}", list.text());
+    let numbers: Vec<_> = list
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["number"].as_i64().unwrap())
+        .collect();
+    assert_eq!(numbers.len(), 2);
+    assert!(numbers.contains(&1) && numbers.contains(&2), "{numbers:?}");
+    // The issued PDF is numbered.
+    let pdf_path = issued[1]["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .find(|p| p.ends_with(".pdf"))
+        .expect("a PDF was written");
+    let pdf = std::fs::read(&pdf_path).unwrap();
+    assert!(pdf_text(&pdf).contains("Số: 02/KH-VP"));
+    // The book of the year.
+    let book = get(
+        server.addr,
+        &format!("/v1/register/book?year={year}&format=pdf"),
+    );
+    assert_eq!(book.status, 200, "{}", book.text());
+    assert!(pdf_text(&book.body).contains("KH-VP"));
+    let xlsx = get(
+        server.addr,
+        &format!("/v1/register/book?year={year}&format=xlsx"),
+    );
+    assert_eq!(xlsx.status, 200);
+    assert!(xlsx.body.starts_with(b"PK"));
+    // A document received: read from its PDF.
+    let received = post(server.addr, "/v1/register/receive", "application/pdf", &pdf);
+    assert_eq!(received.status, 200, "{}", received.text());
+    assert_eq!(received.json()["symbol"], "KH-VP");
+    let incoming = get(server.addr, "/v1/register?incoming=true");
+    assert_eq!(incoming.json().as_array().unwrap().len(), 1);
+    // An invalid draft is refused with its problems, and takes no number.
+    let response = post(
+        server.addr,
+        "/v1/register/issue",
+        "application/yaml",
+        b"kind: ke-hoach\n",
+    );
+    assert_eq!(response.status, 422, "{}", response.text());
+    let list = get(server.addr, &format!("/v1/register?year={year}"));
+    assert_eq!(list.json().as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn without_a_register_its_routes_say_how_to_get_one() {
+    let server = start(Config::default());
+    let response = request(
+        server.addr,
+        "GET",
+        "/v1/register?year=2026",
+        &[("Accept-Language", "vi")],
+        b"",
+    );
+    assert_eq!(response.status, 404);
+    assert_eq!(response.header("content-language"), Some("vi"));
+    assert!(response.json()["detail"].as_str().unwrap().contains("--db"));
 }

@@ -20,3 +20,4 @@ serve-from-outside = `from: { $file }` must name a file sent with the data (a pl
 serve-unreadable = { $file }: cannot read: { $why }
 serve-unauthorized = send the server's token: Authorization: Bearer TOKEN
 serve-internal = { $why }
+serve-no-register = the server runs without a register: start it with --db

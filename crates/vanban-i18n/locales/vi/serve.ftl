@@ -20,3 +20,4 @@ serve-from-outside = `from: { $file }` phải là tên một tệp gửi kèm s�
 serve-unreadable = { $file }: không đọc được: { $why }
 serve-unauthorized = hãy gửi mã truy cập của máy chủ: Authorization: Bearer TOKEN
 serve-internal = { $why }
+serve-no-register = máy chủ chạy không có sổ đăng ký: hãy khởi động với --db

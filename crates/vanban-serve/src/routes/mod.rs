@@ -3,6 +3,7 @@
 
 pub mod lint;
 pub mod meta;
+pub mod register;
 pub mod render;
 pub mod templates;
 pub mod web;

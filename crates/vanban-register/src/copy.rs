@@ -1,0 +1,80 @@
+//! Copies (sao y, sao lục, trích sao): numbered in one sequence of their
+//! own, shared by the three kinds and restarting each year (Appendix I,
+//! part II: `Số: 05/SY-UBND`). `vanban copy --db` asks for the number here.
+
+use serde::{Deserialize, Serialize};
+use vanban::Date;
+
+use crate::entry::{Book, Entry, RenderStatus};
+use crate::error::{Error, Result};
+use crate::register::{NewEntry, Register};
+
+/// The three forms of copy (Art. 25).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CopyKind {
+    SaoY,
+    SaoLuc,
+    TrichSao,
+}
+
+impl CopyKind {
+    /// The symbol's first group: `SY`, `SL`, `TS`.
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            CopyKind::SaoY => "SY",
+            CopyKind::SaoLuc => "SL",
+            CopyKind::TrichSao => "TS",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            CopyKind::SaoY => "sao-y",
+            CopyKind::SaoLuc => "sao-luc",
+            CopyKind::TrichSao => "trich-sao",
+        }
+    }
+}
+
+/// A copy to number and record.
+#[derive(Clone, Debug)]
+pub struct CopyRequest {
+    pub kind: CopyKind,
+    /// The copying office's abbreviation (`UBND`): the symbol is `SY-UBND`.
+    pub issuer_abbreviation: String,
+    /// `None`: today in Vietnam.
+    pub date: Option<Date>,
+    /// What is copied (`Quyết định số 15/QĐ-UBND …`).
+    pub summary: String,
+    pub signer: String,
+    pub recipients: Vec<String>,
+    pub note: Option<String>,
+}
+
+impl Register {
+    /// Numbers and records a copy (its files are written by the caller,
+    /// who then records them with [`set_rendered`](Register::set_rendered)).
+    pub fn issue_copy(&mut self, copy: &CopyRequest) -> Result<Entry> {
+        let issuer = copy.issuer_abbreviation.trim();
+        if issuer.is_empty() {
+            return Err(Error::Invalid(
+                "issuer_abbreviation: the copy's symbol needs the office's abbreviation (SY-UBND)"
+                    .into(),
+            ));
+        }
+        self.record(&NewEntry {
+            book: Some(Book::Copy),
+            kind: copy.kind.id().into(),
+            symbol: format!("{}-{issuer}", copy.kind.abbreviation()),
+            date: copy.date,
+            summary: copy.summary.clone(),
+            signer: copy.signer.clone(),
+            recipients: copy.recipients.clone(),
+            archive: "VT".into(),
+            note: copy.note.clone(),
+            render_status: Some(RenderStatus::Pending),
+            ..NewEntry::default()
+        })
+    }
+}
