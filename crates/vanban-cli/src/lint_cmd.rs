@@ -116,30 +116,25 @@ pub fn lint(files: &[PathBuf], json: bool, limits: &LintLimits) -> ExitCode {
     let mut errors = false;
     let mut results = Vec::new();
     for file in files {
-        match vanban_lint::lint_path_with(file, limits) {
+        let result = vanban_lint::lint_path_with(file, limits);
+        match &result {
             Ok(report) => {
                 errors |= report.has_errors();
                 if !json {
-                    print_report(&mut out, file, &report);
+                    print_report(&mut out, file, report);
                 }
-                results.push(serde_json::json!({
-                    "schema_version": vanban_lint::JSON_SCHEMA_VERSION,
-                    "file": file.display().to_string(),
-                    "report": report,
-                }));
             }
             Err(e) => {
                 unreadable = true;
                 if !json {
                     eprintln!("{}: cannot read: {e}", file.display());
                 }
-                results.push(serde_json::json!({
-                    "schema_version": vanban_lint::JSON_SCHEMA_VERSION,
-                    "file": file.display().to_string(),
-                    "error": e.to_string(),
-                }));
             }
         }
+        results.push(vanban_lint::json_entry(
+            &file.display().to_string(),
+            &result,
+        ));
     }
     if json {
         let text = serde_json::to_string_pretty(&results).expect("findings serialise");

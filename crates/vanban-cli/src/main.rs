@@ -13,6 +13,7 @@ mod office_pages;
 mod output;
 mod register_cmd;
 mod rollup_cmd;
+mod serve_cmd;
 mod signals;
 mod templates_cmd;
 
@@ -194,6 +195,9 @@ enum Command {
         #[command(flatten)]
         limits: lint_cmd::LintLimitArgs,
     },
+    /// Serve the HTTP API (for e-office systems) and the web page (for
+    /// clerks) until SIGTERM or Ctrl-C.
+    Serve(serve_cmd::ServeArgs),
     /// The office's registers (sổ đăng ký văn bản): numbers, the
     /// outgoing and incoming books, in SQLite or PostgreSQL.
     Register {
@@ -367,6 +371,7 @@ fn main() -> ExitCode {
             (None, false) => lint_cmd::lint(&files, json, &limits.limits()),
             (out, _) => lint_cmd::fix(&files, out.as_deref(), in_place, &limits.limits()),
         },
+        Command::Serve(args) => serve_cmd::run(args),
         Command::Register { command } => register_cmd::run(command),
     }
 }

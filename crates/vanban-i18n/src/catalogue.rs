@@ -36,7 +36,8 @@ pub fn resources() -> &'static [Resource] {
         "report.ftl",
         "output.ftl",
         "cli.ftl",
-        "lint.ftl"
+        "lint.ftl",
+        "serve.ftl"
     )
 }
 

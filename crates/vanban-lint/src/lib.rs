@@ -46,6 +46,23 @@ impl Report {
     }
 }
 
+/// One file's entry in the JSON of `vanban lint --json` (and of the HTTP
+/// server's `POST /v1/lint`): its report, or why it could not be read.
+pub fn json_entry(file: &str, result: &Result<Report, ReadError>) -> serde_json::Value {
+    match result {
+        Ok(report) => serde_json::json!({
+            "schema_version": JSON_SCHEMA_VERSION,
+            "file": file,
+            "report": report,
+        }),
+        Err(e) => serde_json::json!({
+            "schema_version": JSON_SCHEMA_VERSION,
+            "file": file,
+            "error": e.to_string(),
+        }),
+    }
+}
+
 /// Reads a DOCX or a PDF, told apart by their first bytes, with the
 /// default limits.
 pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {

@@ -89,22 +89,12 @@ pub fn read_data(path: &Path, limits: &Limits) -> Result<DataFile, DataError> {
     let fail = |e: String| DataError::new(path, e);
     let text =
         vanban::limits::read_text(path, limits.max_file_bytes).map_err(|e| fail(e.to_string()))?;
-    if let Some(format) = Format::from_path(path) {
-        vanban::limits::check_depth(&text, format, limits.max_depth)
-            .map_err(|e| fail(e.to_string()))?;
-    }
-    let value: Value = match extension(path).as_str() {
-        "yaml" | "yml" => serde_norway::from_str(&text).map_err(yaml_error),
-        "json" => serde_json::from_str(&text).map_err(|e| e.to_string()),
-        "toml" => toml::from_str(&text)
-            .map(toml_dates_as_text)
-            .map_err(|e| e.to_string()),
-        other => Err(msg!("data-format-unknown", suffix = other).to_string()),
-    }
-    .map_err(fail)?;
-    if !value.is_object() {
-        return Err(fail(msg!("data-not-mapping").to_string()));
-    }
+    let Some(format) = Format::from_path(path) else {
+        return Err(fail(
+            msg!("data-format-unknown", suffix = extension(path)).to_string(),
+        ));
+    };
+    let value = parse_data(&text, format, limits).map_err(fail)?;
     let base = path.parent().unwrap_or(Path::new(""));
     let (value, origins) =
         resolve_from_limited(value, base, limits).map_err(|problems| DataError {
@@ -112,6 +102,24 @@ pub fn read_data(path: &Path, limits: &Limits) -> Result<DataFile, DataError> {
             problems,
         })?;
     Ok(DataFile { value, origins })
+}
+
+/// One data item written as text (the HTTP server's request body): its
+/// nesting checked first, then parsed; TOML dates read as text. It must be
+/// a mapping of fields. `{from: …}` fields are left as they are.
+pub fn parse_data(text: &str, format: Format, limits: &Limits) -> Result<Value, String> {
+    vanban::limits::check_depth(text, format, limits.max_depth).map_err(|e| e.to_string())?;
+    let value: Value = match format {
+        Format::Yaml => serde_norway::from_str(text).map_err(yaml_error),
+        Format::Json => serde_json::from_str(text).map_err(|e| e.to_string()),
+        Format::Toml => toml::from_str(text)
+            .map(toml_dates_as_text)
+            .map_err(|e| e.to_string()),
+    }?;
+    if !value.is_object() {
+        return Err(msg!("data-not-mapping").to_string());
+    }
+    Ok(value)
 }
 
 /// `text` with the cell each data path it names (`data `indicators.3.plan``)

@@ -1,0 +1,132 @@
+//! Reading a request body within the limits: its size (413 past it, told
+//! by `Content-Length` before a byte is read), its time (408 for a client
+//! that sends too slowly), and the input language its content type names.
+
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, StatusCode};
+use vanban::Format;
+
+use crate::problem::{Item, Problem};
+
+/// The input language of a content type: JSON, YAML or TOML.
+pub fn input_format(headers: &HeaderMap) -> Result<Format, Problem> {
+    let media = media_type(headers);
+    match media.as_str() {
+        "application/json" => Ok(Format::Json),
+        "application/yaml" | "application/x-yaml" | "text/yaml" | "text/x-yaml" => Ok(Format::Yaml),
+        "application/toml" | "text/toml" => Ok(Format::Toml),
+        _ => Err(unsupported(
+            &media,
+            "application/json, application/yaml or application/toml",
+        )),
+    }
+}
+
+/// The media type without its parameters, in lower case.
+pub fn media_type(headers: &HeaderMap) -> String {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+pub fn unsupported(media: &str, wanted: &str) -> Problem {
+    let shown = if media.is_empty() { "none" } else { media };
+    Problem::new(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported-media-type",
+        vanban_i18n::msg!("serve-unsupported", found = shown, wanted = wanted),
+    )
+}
+
+/// The whole body, at most `limit` bytes, within `time`.
+pub async fn read(
+    headers: &HeaderMap,
+    body: Body,
+    limit: u64,
+    time: Duration,
+) -> Result<Vec<u8>, Problem> {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return Err(Problem::too_large(limit));
+    }
+    let limit_usize = usize::try_from(limit).unwrap_or(usize::MAX);
+    match tokio::time::timeout(time, axum::body::to_bytes(body, limit_usize)).await {
+        Err(_) => Err(Problem::slow(time.as_secs())),
+        Ok(Err(e)) if is_length_limit(&e) => Err(Problem::too_large(limit)),
+        Ok(Err(e)) => Err(Problem::new(
+            StatusCode::BAD_REQUEST,
+            "malformed",
+            format!("cannot read the body: {e}"),
+        )),
+        Ok(Ok(bytes)) => Ok(bytes.to_vec()),
+    }
+}
+
+fn is_length_limit(error: &axum::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(e) = source {
+        if e.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = e.source();
+    }
+    false
+}
+
+/// The body as UTF-8 text (a byte-order mark is allowed).
+pub fn text(bytes: Vec<u8>) -> Result<String, Problem> {
+    String::from_utf8(bytes).map_err(|e| {
+        Problem::malformed(vec![Item::new(
+            "",
+            vanban_i18n::msg!("serve-not-utf8", byte = e.utf8_error().valid_up_to() + 1),
+        )])
+    })
+}
+
+/// Whether `text` is JSON, YAML or TOML at all: a syntax error is the
+/// request's shape (400), not the document's content (422).
+pub fn check_syntax(text: &str, format: Format, max_depth: usize) -> Result<(), Problem> {
+    // No parser recurses on hostile nesting: it is refused first.
+    vanban::limits::check_depth(text, format, max_depth)
+        .map_err(|why| Problem::malformed(vec![Item::new("", why)]))?;
+    let result = match format {
+        Format::Json => serde_json::from_str::<serde::de::IgnoredAny>(text)
+            .map(drop)
+            .map_err(|e| (e.to_string(), Some((e.line(), e.column())))),
+        Format::Yaml => serde_norway::from_str::<serde::de::IgnoredAny>(text)
+            .map(drop)
+            .map_err(|e| {
+                let at = e.location().map(|l| (l.line(), l.column()));
+                (e.to_string(), at)
+            }),
+        Format::Toml => toml::from_str::<toml::Table>(text)
+            .map(drop)
+            .map_err(|e| (e.message().to_string(), None)),
+    };
+    result.map_err(|(message, at)| {
+        let mut item = Item::new("", strip_location(&message));
+        if let Some((line, column)) = at {
+            item.line = Some(line);
+            item.column = Some(column);
+        }
+        Problem::malformed(vec![item])
+    })
+}
+
+fn strip_location(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
