@@ -30,8 +30,10 @@ from ._vanban import (
     render_many,
     render_template,
     rollup,
+    sign,
     templates,
     validate,
+    verify,
 )
 
 # Type names for annotations; the stubs (__init__.pyi) describe the same.
@@ -64,6 +66,23 @@ class Finding(TypedDict):
     section: str
 
 
+class Signature(TypedDict):
+    """One signature of a PDF, as ``verify`` reports it."""
+
+    signer: str
+    role: Literal["signer", "office"]
+    time: Optional[str]
+    intact: bool
+    covers_whole_file: bool
+    trusted: bool
+
+
+class Verification(TypedDict):
+    """What ``verify`` returns: every signature, in the order made."""
+
+    signatures: list[Signature]
+
+
 __all__ = [
     "Document",
     "Finding",
@@ -77,6 +96,8 @@ __all__ = [
     "StyleOptions",
     "TemplateError",
     "ValidationError",
+    "Signature",
+    "Verification",
     "__version__",
     "read_sheet",
     "file_names",
@@ -84,6 +105,8 @@ __all__ = [
     "render_many",
     "render_template",
     "rollup",
+    "sign",
     "templates",
     "validate",
+    "verify",
 ]
