@@ -363,8 +363,12 @@ impl Document {
     /// Writes the document to `path`, as DOCX or PDF by its suffix (or
     /// `format`), with `fonts` and `style` as in `to_pdf`. The file appears
     /// whole or not at all (mode 0644): it is written to a temporary file
-    /// beside it and renamed into place.
-    #[pyo3(signature = (path, format = None, *, fonts = None, style = None))]
+    /// beside it and renamed into place. `sign` (PDF only): .p12 key files
+    /// that sign it in turn, the first as the signer, the next as the
+    /// office (passwords from $VANBAN_P12_PASSWORD), at `sign_time` (ISO
+    /// 8601; default now).
+    #[pyo3(signature = (path, format = None, *, fonts = None, style = None, sign = None, sign_time = None))]
+    #[allow(clippy::too_many_arguments)]
     fn save(
         &self,
         py: Python<'_>,
@@ -372,13 +376,24 @@ impl Document {
         format: Option<&str>,
         fonts: Option<&Bound<'_, PyAny>>,
         style: Option<&Bound<'_, PyAny>>,
+        sign: Option<Vec<PathBuf>>,
+        sign_time: Option<&str>,
     ) -> PyResult<()> {
         let format = match format {
             Some(name) => parse_format(name)?,
             None => format_of(&path)?,
         };
+        let keys = sign.unwrap_or_default();
+        if !keys.is_empty() && format != Format::Pdf {
+            return Err(pyo3::exceptions::PyValueError::new_err(
+                "sign=: only a PDF is signed; save as .pdf",
+            ));
+        }
         let options = RenderOptions::from_args(fonts, style)?;
-        let bytes = self.render(py, format, &options)?;
+        let mut bytes = self.render(py, format, &options)?;
+        if !keys.is_empty() {
+            bytes = crate::sign::sign_all(py, bytes, &keys, sign_time)?;
+        }
         py.detach(|| vanban_output::write::write_files(&[(path, bytes.as_slice())]))
             .map_err(output_error)
     }

@@ -11,6 +11,7 @@ mod limits;
 mod lint;
 mod output;
 mod register;
+mod sign;
 mod templates;
 mod yearend;
 
@@ -31,6 +32,8 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(yearend::rollup, m)?)?;
     m.add_function(wrap_pyfunction!(yearend::read_sheet, m)?)?;
     m.add_function(wrap_pyfunction!(lint::lint, m)?)?;
+    m.add_function(wrap_pyfunction!(sign::sign, m)?)?;
+    m.add_function(wrap_pyfunction!(sign::verify, m)?)?;
     m.add_function(wrap_pyfunction!(debug::_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(debug::_core_seconds, m)?)?;
     m.add_function(wrap_pyfunction!(language::set_language, m)?)?;

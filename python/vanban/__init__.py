@@ -34,8 +34,10 @@ from ._vanban import (
     render_template,
     rollup,
     set_language,
+    sign,
     templates,
     validate,
+    verify,
 )
 
 # Type names for annotations; the stubs (__init__.pyi) describe the same.
@@ -68,6 +70,23 @@ class Finding(TypedDict):
     section: str
 
 
+class Signature(TypedDict):
+    """One signature of a PDF, as ``verify`` reports it."""
+
+    signer: str
+    role: Literal["signer", "office"]
+    time: Optional[str]
+    intact: bool
+    covers_whole_file: bool
+    trusted: bool
+
+
+class Verification(TypedDict):
+    """What ``verify`` returns: every signature, in the order made."""
+
+    signatures: list[Signature]
+
+
 __all__ = [
     "Document",
     "Finding",
@@ -83,6 +102,8 @@ __all__ = [
     "StyleOptions",
     "TemplateError",
     "ValidationError",
+    "Signature",
+    "Verification",
     "__version__",
     "read_sheet",
     "file_names",
@@ -92,6 +113,8 @@ __all__ = [
     "render_template",
     "rollup",
     "set_language",
+    "sign",
     "templates",
     "validate",
+    "verify",
 ]

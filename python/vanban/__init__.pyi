@@ -22,6 +22,8 @@ __all__ = [
     "StyleOptions",
     "TemplateError",
     "ValidationError",
+    "Signature",
+    "Verification",
     "__version__",
     "file_names",
     "get_language",
@@ -31,8 +33,10 @@ __all__ = [
     "render_template",
     "rollup",
     "set_language",
+    "sign",
     "templates",
     "validate",
+    "verify",
 ]
 
 StrPath: TypeAlias = Union[str, "os.PathLike[str]"]
@@ -187,8 +191,13 @@ class Document:
         *,
         fonts: Optional[Fonts] = None,
         style: Optional[StyleOptions] = None,
+        sign: Optional[Sequence[StrPath]] = None,
+        sign_time: Optional[str] = None,
     ) -> None:
-        """Write DOCX or PDF chosen by the suffix; atomic (temp file + rename), mode 0644."""
+        """Write DOCX or PDF chosen by the suffix; atomic (temp file + rename), mode 0644.
+
+        `sign`: .p12 files that sign the PDF in turn (the signer's, then the
+        office's; passwords from $VANBAN_P12_PASSWORD) at `sign_time` (ISO 8601)."""
 
 @final
 class RenderResult:
@@ -358,3 +367,36 @@ def set_language(lang: str) -> None:
 
 def get_language() -> Literal["en", "vi"]:
     """The language of vanban's messages."""
+class Signature(TypedDict):
+    """One signature of a PDF, as ``verify`` reports it."""
+
+    signer: str
+    role: Literal["signer", "office"]
+    time: Optional[str]
+    intact: bool
+    covers_whole_file: bool
+    trusted: bool
+
+class Verification(TypedDict):
+    """What ``verify`` returns: every signature, in the order made."""
+
+    signatures: list[Signature]
+
+def sign(
+    pdf: bytes,
+    p12: StrPath,
+    *,
+    role: Literal["signer", "office"],
+    password: Optional[str] = None,
+    time: Optional[str] = None,
+    attachment: Optional[str] = None,
+) -> bytes:
+    """Sign a PDF's bytes (PAdES B-B, SHA-256) as an incremental update; return the signed bytes.
+
+    `password` defaults to $VANBAN_P12_PASSWORD; `time` is ISO 8601 (default now, +07:00);
+    `attachment` ("565/TB-UBND"): the office signs a separate-file attachment, with the number
+    and time in 10 pt at the top right of page 1. Raises ValueError (wrong password, unreadable
+    PDF, bad argument) or OSError (key file unreadable)."""
+
+def verify(pdf: bytes, *, trust: Optional[StrPath] = None) -> Verification:
+    """Verify every signature of a PDF's bytes; `trust`: a PEM file of trusted certificates."""

@@ -14,6 +14,7 @@ mod output;
 mod register_cmd;
 mod rollup_cmd;
 mod serve_cmd;
+mod sign_cmd;
 mod signals;
 mod templates_cmd;
 
@@ -76,6 +77,10 @@ enum Command {
         /// A folder of templates that adds to or overrides the built-ins.
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        /// Sign each PDF with this .p12 key: the first is the signer's, a
+        /// second the office's (password: $VANBAN_P12_PASSWORD or a prompt).
+        #[arg(long, value_name = "P12")]
+        sign: Vec<PathBuf>,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -204,6 +209,77 @@ enum Command {
         #[command(subcommand)]
         command: register_cmd::RegisterCommand,
     },
+    /// Sign a PDF (PAdES, an incremental update): first as the signer, then
+    /// as the office. The key's password: $VANBAN_P12_PASSWORD, or a prompt.
+    Sign {
+        /// The PDF to sign.
+        input: PathBuf,
+        /// The signed PDF (may be the input itself).
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+        /// The key and certificate (.p12 / .pfx).
+        #[arg(long, value_name = "FILE")]
+        p12: PathBuf,
+        /// Who signs: signer (the competent person) or office.
+        #[arg(long, value_parser = clap::builder::ValueParser::new(|s: &str| s.parse::<vanban_sign::Role>()))]
+        role: vanban_sign::Role,
+        /// A separate-file attachment: the office's mark (this number and
+        /// symbol, and the signing time) in 10 pt at the top right of page 1.
+        #[arg(long, value_name = "NUMBER/SYMBOL")]
+        attachment: Option<String>,
+        /// The signing time, ISO 8601 (2026-12-07T14:30:00+07:00); default now.
+        #[arg(long, value_name = "TIME")]
+        time: Option<String>,
+        /// An RFC 3161 timestamp authority (not supported yet).
+        #[arg(long, value_name = "URL")]
+        tsa: Option<String>,
+        #[command(flatten)]
+        image: sign_cmd::ImageArgs,
+        #[command(flatten)]
+        limits: lint_cmd::LintLimitArgs,
+    },
+    /// Verify every signature of a PDF; exit 1 when one is broken, does not
+    /// cover what it claims, or there is none (2: the file cannot be read).
+    Verify {
+        file: PathBuf,
+        /// Trusted certificates (PEM): signers must chain to one of them.
+        #[arg(long, value_name = "CA.pem")]
+        trust: Option<PathBuf>,
+        /// {"signatures": [{"signer", "role", "time", "intact",
+        /// "covers_whole_file", "trusted"}, …]}.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        limits: lint_cmd::LintLimitArgs,
+    },
+    /// Make an electronic copy (bản sao điện tử, ô 14): the kind, the copying
+    /// office and the signing time at the top right of page 1, signed by the
+    /// copying office.
+    Copy {
+        input: PathBuf,
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+        /// sao-y, sao-luc or trich-sao.
+        #[arg(long, value_parser = clap::builder::ValueParser::new(|s: &str| s.parse::<vanban_sign::marks::CopyKind>()))]
+        kind: vanban_sign::marks::CopyKind,
+        /// The copying office.
+        #[arg(long, value_name = "OFFICE")]
+        by: String,
+        /// The copying office's key (.p12).
+        #[arg(long, value_name = "FILE")]
+        p12: PathBuf,
+        /// The copy's number (05/SY-VP).
+        #[arg(long, conflicts_with = "db")]
+        number: Option<String>,
+        /// Take the number from the register's copy sequence.
+        #[arg(long, value_name = "DB")]
+        db: Option<PathBuf>,
+        /// The signing time, ISO 8601; default now.
+        #[arg(long, value_name = "TIME")]
+        time: Option<String>,
+        #[command(flatten)]
+        limits: lint_cmd::LintLimitArgs,
+    },
 }
 
 fn main() -> ExitCode {
@@ -217,6 +293,7 @@ fn main() -> ExitCode {
             fonts,
             template,
             templates,
+            sign,
             limits,
         } => {
             let limits = limits.limits();
@@ -227,6 +304,14 @@ fn main() -> ExitCode {
                     fonts,
                 },
                 Err(code) => return code,
+            };
+            // The keys (and their passwords) before any work.
+            let keys = match sign_cmd::render_keys(&sign) {
+                Ok(keys) => keys,
+                Err(e) => {
+                    eprintln!("error: --sign {e}");
+                    return ExitCode::from(2);
+                }
             };
             // Text the fonts cannot show is refused as the input is read.
             let options = ReadOptions {
@@ -239,11 +324,11 @@ fn main() -> ExitCode {
                         Ok(templates) => templates,
                         Err(code) => return code,
                     };
-                    render(&inputs, &output, |input| {
+                    render(&inputs, &output, &keys, |input| {
                         templates_cmd::render_data_file(&templates, &name, input, &options)
                     })
                 }
-                None => render(&inputs, &output, |input| {
+                None => render(&inputs, &output, &keys, |input| {
                     Document::from_path_with(input, &options).map_err(|e| e.to_string())
                 }),
             }
@@ -373,6 +458,54 @@ fn main() -> ExitCode {
         },
         Command::Serve(args) => serve_cmd::run(args),
         Command::Register { command } => register_cmd::run(command),
+        Command::Sign {
+            input,
+            output,
+            p12,
+            role,
+            attachment,
+            time,
+            tsa,
+            image,
+            limits,
+        } => sign_cmd::sign(&sign_cmd::SignJob {
+            input: &input,
+            output: &output,
+            p12: &p12,
+            role,
+            attachment: attachment.as_deref(),
+            time: time.as_deref(),
+            tsa: tsa.as_deref(),
+            image: &image,
+            limits: &limits,
+        }),
+        Command::Verify {
+            file,
+            trust,
+            json,
+            limits,
+        } => sign_cmd::verify(&file, trust.as_deref(), json, &limits),
+        Command::Copy {
+            input,
+            output,
+            kind,
+            by,
+            p12,
+            number,
+            db,
+            time,
+            limits,
+        } => sign_cmd::copy(&sign_cmd::CopyJob {
+            input: &input,
+            output: &output,
+            kind,
+            by: &by,
+            p12: &p12,
+            number: number.as_deref(),
+            db: db.as_deref(),
+            time: time.as_deref(),
+            limits: &limits,
+        }),
     }
 }
 
@@ -395,6 +528,7 @@ fn user_fonts(list: Option<&str>, limits: &Limits) -> Result<Option<FontSet>, Ex
 fn render(
     inputs: &[PathBuf],
     output: &Output,
+    keys: &[(vanban_sign::Role, vanban_sign::Identity)],
     load: impl Fn(&Path) -> Result<Document, String>,
 ) -> ExitCode {
     let stop = signals::Stop::on_signals();
@@ -413,14 +547,26 @@ fn render(
             break;
         }
         let done = loaded.and_then(|doc| {
-            output.write(&doc, &stem).map_err(|e| {
-                msg!(
-                    "cli-cannot-write",
-                    path = input.display().to_string(),
-                    reason = e.to_string()
-                )
-                .to_string()
-            })
+            let paths = output
+                .write(&doc, &stem)
+                .map_err(|e| {
+                    msg!(
+                        "cli-cannot-write",
+                        path = input.display().to_string(),
+                        reason = e.to_string()
+                    )
+                    .to_string()
+                })?;
+            // `--sign`: each PDF signed in turn by every key given.
+            for pdf in paths
+                .iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+            {
+                if !keys.is_empty() {
+                    sign_cmd::sign_rendered(pdf, keys)?;
+                }
+            }
+            Ok(paths)
         });
         match done {
             Ok(paths) => {

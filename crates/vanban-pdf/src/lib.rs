@@ -28,6 +28,10 @@ mod paginate;
 mod set;
 mod subset;
 
+/// The font program cut down to the glyphs used (ids kept), for other
+/// writers of vanban's PDFs (the signature marks of vanban-sign).
+pub use subset::subset as subset_font;
+
 use printpdf::{Mm, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
 use vanban::compose::{compose, Composition};
 use vanban::metrics::FaceStyle;

@@ -39,9 +39,9 @@ pub fn read(bytes: &[u8]) -> Result<ReadDoc, ReadError> {
     read_with(bytes, &LintLimits::default())
 }
 
-/// Loads the PDF, every stream lopdf decodes on the way bounded; an
+/// Loads the PDF (lopdf), every stream decoded on the way bounded; an
 /// encrypted file is refused, not judged.
-fn load(bytes: &[u8], limits: &LintLimits) -> Result<Document, ReadError> {
+pub fn load(bytes: &[u8], limits: &LintLimits) -> Result<Document, ReadError> {
     let options = lopdf::LoadOptions {
         max_decompressed_size: Some(limits.max_part_bytes.try_into().unwrap_or(usize::MAX)),
         ..Default::default()
