@@ -341,24 +341,27 @@ impl Document {
 
     /// Renders the document as a PDF file; returns its bytes. `fonts`: four
     /// font files (regular, bold, italic, bold italic) instead of the
-    /// built-in Liberation Serif; `style` replaces the document's style.
-    #[pyo3(signature = (*, fonts = None, style = None))]
+    /// built-in Liberation Serif; `style` replaces the document's style;
+    /// `pdfa=True` writes PDF/A-2b, for the archive.
+    #[pyo3(signature = (*, fonts = None, style = None, pdfa = false))]
     fn to_pdf<'py>(
         &self,
         py: Python<'py>,
         fonts: Option<&Bound<'py, PyAny>>,
         style: Option<&Bound<'py, PyAny>>,
+        pdfa: bool,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let options = RenderOptions::from_args(fonts, style)?;
+        let mut options = RenderOptions::from_args(fonts, style)?;
+        options.pdfa = pdfa;
         let bytes = self.render(py, Format::Pdf, &options)?;
         Ok(PyBytes::new(py, &bytes))
     }
 
     /// Writes the document to `path`, as DOCX or PDF by its suffix (or
-    /// `format`), with `fonts` and `style` as in `to_pdf`. The file appears
-    /// whole or not at all (mode 0644): it is written to a temporary file
-    /// beside it and renamed into place.
-    #[pyo3(signature = (path, format = None, *, fonts = None, style = None))]
+    /// `format`), with `fonts`, `style` and `pdfa` as in `to_pdf`. The file
+    /// appears whole or not at all (mode 0644): it is written to a
+    /// temporary file beside it and renamed into place.
+    #[pyo3(signature = (path, format = None, *, fonts = None, style = None, pdfa = false))]
     fn save(
         &self,
         py: Python<'_>,
@@ -366,12 +369,14 @@ impl Document {
         format: Option<&str>,
         fonts: Option<&Bound<'_, PyAny>>,
         style: Option<&Bound<'_, PyAny>>,
+        pdfa: bool,
     ) -> PyResult<()> {
         let format = match format {
             Some(name) => parse_format(name)?,
             None => format_of(&path)?,
         };
-        let options = RenderOptions::from_args(fonts, style)?;
+        let mut options = RenderOptions::from_args(fonts, style)?;
+        options.pdfa = pdfa;
         let bytes = self.render(py, format, &options)?;
         py.detach(|| vanban_output::write::write_files(&[(path, bytes.as_slice())]))
             .map_err(output_error)

@@ -174,8 +174,14 @@ class Document:
     def secrecy(self) -> Optional[str]: ...
     def to_docx(self, *, style: Optional[StyleOptions] = None) -> bytes:
         """Render as DOCX (GIL released while rendering); `style` replaces the document's."""
-    def to_pdf(self, *, fonts: Optional[Fonts] = None, style: Optional[StyleOptions] = None) -> bytes:
-        """Render as PDF; `fonts`: four files (regular, bold, italic, bold italic)."""
+    def to_pdf(
+        self,
+        *,
+        fonts: Optional[Fonts] = None,
+        style: Optional[StyleOptions] = None,
+        pdfa: bool = False,
+    ) -> bytes:
+        """Render as PDF; `fonts`: four files (regular, bold, italic, bold italic); `pdfa=True`: PDF/A-2b."""
     def save(
         self,
         path: StrPath,
@@ -183,8 +189,9 @@ class Document:
         *,
         fonts: Optional[Fonts] = None,
         style: Optional[StyleOptions] = None,
+        pdfa: bool = False,
     ) -> None:
-        """Write DOCX or PDF chosen by the suffix; atomic (temp file + rename), mode 0644."""
+        """Write DOCX or PDF chosen by the suffix; atomic (temp file + rename), mode 0644; `pdfa=True`: PDF/A-2b."""
 
 @final
 class RenderResult:

@@ -61,6 +61,9 @@ enum Command {
         /// A folder of templates that adds to or overrides the built-ins.
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        /// Write PDFs as PDF/A-2b (ISO 19005-2), for the archive.
+        #[arg(long)]
+        pdfa: bool,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -192,6 +195,7 @@ fn main() -> ExitCode {
             fonts,
             template,
             templates,
+            pdfa,
             limits,
         } => {
             let limits = limits.limits();
@@ -200,6 +204,7 @@ fn main() -> ExitCode {
                     dir: output,
                     formats: format.0,
                     fonts,
+                    pdfa,
                 },
                 Err(code) => return code,
             };
@@ -251,6 +256,7 @@ fn main() -> ExitCode {
                     dir: output,
                     formats: format.0,
                     fonts,
+                    pdfa: false,
                 },
                 Err(code) => return code,
             };
@@ -285,6 +291,7 @@ fn main() -> ExitCode {
                 dir: output,
                 formats: format.0,
                 fonts: None,
+                pdfa: false,
             };
             let write = |doc: &Document, stem: &str| output.write(doc, stem);
             let job = rollup_cmd::Rollup {

@@ -77,6 +77,9 @@ pub struct Para {
     /// Byte range of the `w:p` element in `word/document.xml` (DOCX only),
     /// for `--fix`.
     pub source: Option<std::ops::Range<usize>>,
+    /// PDF: the baselines of the first and the last line, mm from the
+    /// page's top edge.
+    pub baselines: Option<(f32, f32)>,
 }
 
 impl Para {
@@ -141,6 +144,19 @@ pub struct Numbering {
     pub multi_page: bool,
 }
 
+/// A picture (a signature, a seal): in a PDF drawn on a page, `x`/`y`
+/// from the page's top-left corner; in a DOCX floating from the paragraph
+/// it is anchored in (`anchor`, 1-based), from its column and its top. mm.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picture {
+    pub page: Option<usize>,
+    pub anchor: Option<usize>,
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+}
+
 /// A document as read, in one shape for both formats.
 #[derive(Clone, Debug)]
 pub struct ReadDoc {
@@ -158,6 +174,8 @@ pub struct ReadDoc {
     /// The page count is the reader's estimate (a DOCX whose
     /// docProps/app.xml is missing or holds less than the text fills).
     pub page_count_estimated: bool,
+    /// Pictures drawn on the pages or floating from paragraphs.
+    pub pictures: Vec<Picture>,
 }
 
 /// A line typed as underscores (`________`): a rule drawn with the

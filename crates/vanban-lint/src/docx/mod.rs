@@ -211,6 +211,7 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         depth: 0,
         max_nesting: limits.max_nesting,
         decomposed: Vec::new(),
+        pictures: Vec::new(),
     };
     reader.block_children(body, Zone::Body, None, None)?;
     if let Some(sect) = child(body, "sectPr") {
@@ -264,6 +265,7 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         fonts_not_embedded: Vec::new(),
         decomposed,
         page_count_estimated,
+        pictures: reader.pictures,
     })
 }
 
@@ -384,6 +386,7 @@ fn page_field(xml: &Xml, styles: &Styles, page: usize) -> Option<PageNumber> {
         depth: 0,
         max_nesting: 0,
         decomposed: Vec::new(),
+        pictures: Vec::new(),
     };
     // Text boxes in a header are not followed: depth 0 refuses them.
     reader.paragraph(para, Zone::Body, None, None).ok()?;
@@ -420,6 +423,8 @@ struct BodyReader<'s, 'a, 'i> {
     max_nesting: usize,
     /// Paragraphs whose text was stored decomposed (NFD).
     decomposed: Vec<usize>,
+    /// Floating pictures, with the paragraph each is anchored in.
+    pictures: Vec<crate::model::Picture>,
 }
 
 impl<'a, 'i> BodyReader<'_, 'a, 'i> {
@@ -554,6 +559,11 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
         let mut boxes = Vec::new();
         let mut decomposed = false;
         for node in p.descendants() {
+            if node.has_tag_name((WP, "anchor")) && !self.inside_other(node, p) {
+                if let Some(picture) = anchored(node, self.paras.len() + 1) {
+                    self.pictures.push(picture);
+                }
+            }
             // Only the paragraph's own text boxes: those inside them are
             // read with the box (once, not once per enclosing box).
             if node.has_tag_name((W, "txbxContent")) && !self.inside_other(node, p) {
@@ -646,6 +656,7 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             // Sections end with the paragraph holding their sectPr.
             section: Some(self.sections.len() + 1),
             source: Some(p.range()),
+            baselines: None,
         };
         let typed = crate::model::is_typed_rule(&para.text);
         let empty = para.text.trim().is_empty() || typed;
@@ -710,6 +721,33 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
 }
 
 /// Left plus right cell margins of a table, mm (Word's default 0.19 cm each).
+/// A floating picture (`wp:anchor`) placed from its column and its
+/// paragraph, as vanban anchors the signature and the seal; other
+/// references are not judged.
+fn anchored(anchor: Node, paragraph: usize) -> Option<crate::model::Picture> {
+    const EMU_PER_MM: f32 = 36_000.0;
+    let offset = |axis: &str, from: &str| -> Option<f32> {
+        let position = anchor.children().find(|n| n.has_tag_name((WP, axis)))?;
+        if position.attribute("relativeFrom") != Some(from) {
+            return None;
+        }
+        let value = position
+            .children()
+            .find(|n| n.has_tag_name((WP, "posOffset")))?;
+        Some(value.text()?.trim().parse::<f32>().ok()? / EMU_PER_MM)
+    };
+    let extent = anchor.children().find(|n| n.has_tag_name((WP, "extent")))?;
+    let size = |name: &str| Some(extent.attribute(name)?.parse::<f32>().ok()? / EMU_PER_MM);
+    Some(crate::model::Picture {
+        page: None,
+        anchor: Some(paragraph),
+        x: offset("positionH", "column")?,
+        y: offset("positionV", "paragraph")?,
+        width: size("cx")?,
+        height: size("cy")?,
+    })
+}
+
 fn cell_margins(table: Node) -> f32 {
     let mar = child(table, "tblPr").and_then(|p| child(p, "tblCellMar"));
     let side = |names: [&str; 2]| {

@@ -13,7 +13,8 @@ use lopdf::{Document, Object};
 use crate::error::ReadError;
 use crate::limits::{exceeded, LintLimits};
 use crate::model::{
-    Align, MarginsRead, Numbering, PageNumber, PageSetup, Para, ReadDoc, SourceFormat, Span, Zone,
+    Align, MarginsRead, Numbering, PageNumber, PageSetup, Para, Picture, ReadDoc, SourceFormat,
+    Span, Zone,
 };
 use text::{FontInfo, Glyph, Rule};
 
@@ -81,6 +82,7 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         page_ids.insert(i as u32 + 1, id);
     }
     let mut work = text::Work::new(limits);
+    let mut pictures = Vec::new();
     // Pages share their fonts: each font dictionary is read (and its
     // ToUnicode map parsed) once, keyed by where it lives in the document.
     let mut infos = Vec::new();
@@ -102,6 +104,14 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
             names.insert(name.clone(), index);
         }
         let painted = text::paint(&doc, page_id, number, &names, &infos, height, &mut work)?;
+        pictures.extend(painted.images.iter().map(|&(x, y, w, h)| Picture {
+            page: Some(number),
+            anchor: None,
+            x: x * PT,
+            y: y * PT,
+            width: w * PT,
+            height: h * PT,
+        }));
         // On page 1 the header's two columns may share baselines with only
         // a small gap: split them where the quốc hiệu starts.
         let split = if number == 1 {
@@ -171,6 +181,7 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         fonts_not_embedded,
         decomposed,
         page_count_estimated: false,
+        pictures,
     })
 }
 
@@ -747,6 +758,7 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
             auto_numbered: false,
             section: None,
             source: None,
+            baselines: Some((first.y, last.y)),
         });
         prev_last = Some(last);
     }

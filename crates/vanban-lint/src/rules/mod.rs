@@ -5,6 +5,7 @@ mod body;
 mod closing;
 mod header;
 mod page;
+mod pictures;
 mod title;
 
 use crate::finding::Finding;
@@ -142,5 +143,6 @@ pub fn run(doc: &ReadDoc, el: &Elements) -> Vec<Finding> {
     title::check(&mut ctx);
     body::check(&mut ctx);
     closing::check(&mut ctx);
+    pictures::check(&mut ctx);
     ctx.out
 }
