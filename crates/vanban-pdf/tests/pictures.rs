@@ -73,8 +73,7 @@ fn word<'a>(pages: &'a [Vec<Vec<Word>>], text: &str) -> &'a Word {
         .iter()
         .flatten()
         .flatten()
-        .filter(|w| w.text == text)
-        .last()
+        .rfind(|w| w.text == text)
         .unwrap_or_else(|| panic!("`{text}` in the PDF"))
 }
 

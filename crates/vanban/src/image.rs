@@ -65,8 +65,9 @@ impl Png {
                 "is not a PNG file (the decree asks for PNG with a transparent background)".into(),
             );
         }
-        let mut limits = png::Limits::default();
-        limits.bytes = DECODER_MEMORY;
+        let limits = png::Limits {
+            bytes: DECODER_MEMORY,
+        };
         let mut decoder = png::Decoder::new_with_limits(Cursor::new(&file[..]), limits);
         decoder.set_transformations(png::Transformations::normalize_to_color8());
         let header = decoder
