@@ -542,6 +542,7 @@ impl FuzzDoc {
                     .collect(),
                 title: Some(self.title.or("CHÁNH VĂN PHÒNG")),
                 name: Some(self.name.or("Đoàn Minh Long").replace('\n', " ")),
+                signature_image: None,
             }),
             ..vanban::Input::default()
         }

@@ -347,27 +347,30 @@ impl Document {
 
     /// Renders the document as a PDF file; returns its bytes. `fonts`: four
     /// font files (regular, bold, italic, bold italic) instead of the
-    /// built-in Liberation Serif; `style` replaces the document's style.
-    #[pyo3(signature = (*, fonts = None, style = None))]
+    /// built-in Liberation Serif; `style` replaces the document's style;
+    /// `pdfa=True` writes PDF/A-2b, for the archive.
+    #[pyo3(signature = (*, fonts = None, style = None, pdfa = false))]
     fn to_pdf<'py>(
         &self,
         py: Python<'py>,
         fonts: Option<&Bound<'py, PyAny>>,
         style: Option<&Bound<'py, PyAny>>,
+        pdfa: bool,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let options = RenderOptions::from_args(fonts, style)?;
+        let mut options = RenderOptions::from_args(fonts, style)?;
+        options.pdfa = pdfa;
         let bytes = self.render(py, Format::Pdf, &options)?;
         Ok(PyBytes::new(py, &bytes))
     }
 
     /// Writes the document to `path`, as DOCX or PDF by its suffix (or
-    /// `format`), with `fonts` and `style` as in `to_pdf`. The file appears
-    /// whole or not at all (mode 0644): it is written to a temporary file
-    /// beside it and renamed into place. `sign` (PDF only): .p12 key files
-    /// that sign it in turn, the first as the signer, the next as the
-    /// office (passwords from $VANBAN_P12_PASSWORD), at `sign_time` (ISO
-    /// 8601; default now).
-    #[pyo3(signature = (path, format = None, *, fonts = None, style = None, sign = None, sign_time = None))]
+    /// `format`), with `fonts`, `style` and `pdfa` as in `to_pdf`. The file
+    /// appears whole or not at all (mode 0644): it is written to a
+    /// temporary file beside it and renamed into place. `sign` (PDF only):
+    /// .p12 key files that sign it in turn, the first as the signer, the
+    /// next as the office (passwords from $VANBAN_P12_PASSWORD), at
+    /// `sign_time` (ISO 8601; default now).
+    #[pyo3(signature = (path, format = None, *, fonts = None, style = None, pdfa = false, sign = None, sign_time = None))]
     #[allow(clippy::too_many_arguments)]
     fn save(
         &self,
@@ -376,6 +379,7 @@ impl Document {
         format: Option<&str>,
         fonts: Option<&Bound<'_, PyAny>>,
         style: Option<&Bound<'_, PyAny>>,
+        pdfa: bool,
         sign: Option<Vec<PathBuf>>,
         sign_time: Option<&str>,
     ) -> PyResult<()> {
@@ -389,7 +393,8 @@ impl Document {
                 "sign=: only a PDF is signed; save as .pdf",
             ));
         }
-        let options = RenderOptions::from_args(fonts, style)?;
+        let mut options = RenderOptions::from_args(fonts, style)?;
+        options.pdfa = pdfa;
         let mut bytes = self.render(py, format, &options)?;
         if !keys.is_empty() {
             bytes = crate::sign::sign_all(py, bytes, &keys, sign_time)?;

@@ -63,6 +63,8 @@ pub fn format_list(formats: &Bound<'_, PyAny>) -> PyResult<Vec<Format>> {
 pub struct RenderOptions {
     fonts: Option<FontSet>,
     style: Option<Style>,
+    /// `pdfa=True`: the PDF as PDF/A-2b.
+    pub pdfa: bool,
 }
 
 impl RenderOptions {
@@ -100,13 +102,18 @@ impl RenderOptions {
                 Some(vanban_output::render::style_from_json(&value).map_err(output_error)?)
             }
         };
-        Ok(RenderOptions { fonts, style })
+        Ok(RenderOptions {
+            fonts,
+            style,
+            pdfa: false,
+        })
     }
 
     pub fn options(&self) -> Options<'_> {
         Options {
             fonts: self.fonts.as_ref().unwrap_or(FontSet::liberation_serif()),
             style: self.style.as_ref(),
+            pdfa: self.pdfa,
         }
     }
 }

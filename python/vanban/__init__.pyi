@@ -182,8 +182,14 @@ class Document:
     def secrecy(self) -> Optional[str]: ...
     def to_docx(self, *, style: Optional[StyleOptions] = None) -> bytes:
         """Render as DOCX (GIL released while rendering); `style` replaces the document's."""
-    def to_pdf(self, *, fonts: Optional[Fonts] = None, style: Optional[StyleOptions] = None) -> bytes:
-        """Render as PDF; `fonts`: four files (regular, bold, italic, bold italic)."""
+    def to_pdf(
+        self,
+        *,
+        fonts: Optional[Fonts] = None,
+        style: Optional[StyleOptions] = None,
+        pdfa: bool = False,
+    ) -> bytes:
+        """Render as PDF; `fonts`: four files (regular, bold, italic, bold italic); `pdfa=True`: PDF/A-2b."""
     def save(
         self,
         path: StrPath,
@@ -191,10 +197,11 @@ class Document:
         *,
         fonts: Optional[Fonts] = None,
         style: Optional[StyleOptions] = None,
+        pdfa: bool = False,
         sign: Optional[Sequence[StrPath]] = None,
         sign_time: Optional[str] = None,
     ) -> None:
-        """Write DOCX or PDF chosen by the suffix; atomic (temp file + rename), mode 0644.
+        """Write DOCX or PDF chosen by the suffix; atomic (temp file + rename), mode 0644; `pdfa=True`: PDF/A-2b.
 
         `sign`: .p12 files that sign the PDF in turn (the signer's, then the
         office's; passwords from $VANBAN_P12_PASSWORD) at `sign_time` (ISO 8601)."""

@@ -81,6 +81,9 @@ enum Command {
         /// second the office's (password: $VANBAN_P12_PASSWORD or a prompt).
         #[arg(long, value_name = "P12")]
         sign: Vec<PathBuf>,
+        /// Write PDFs as PDF/A-2b (ISO 19005-2), for the archive.
+        #[arg(long)]
+        pdfa: bool,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -294,6 +297,7 @@ fn main() -> ExitCode {
             template,
             templates,
             sign,
+            pdfa,
             limits,
         } => {
             let limits = limits.limits();
@@ -302,6 +306,7 @@ fn main() -> ExitCode {
                     dir: output,
                     formats: format.0,
                     fonts,
+                    pdfa,
                 },
                 Err(code) => return code,
             };
@@ -361,6 +366,7 @@ fn main() -> ExitCode {
                     dir: output,
                     formats: format.0,
                     fonts,
+                    pdfa: false,
                 },
                 Err(code) => return code,
             };
@@ -395,6 +401,7 @@ fn main() -> ExitCode {
                 dir: output,
                 formats: format.0,
                 fonts: None,
+                pdfa: false,
             };
             let write = |doc: &Document, stem: &str| output.write(doc, stem);
             let job = rollup_cmd::Rollup {

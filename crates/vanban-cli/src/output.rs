@@ -28,6 +28,8 @@ pub struct Output {
     pub formats: Vec<Format>,
     /// `--fonts`, or `None` for the built-in Liberation Serif.
     pub fonts: Option<FontSet>,
+    /// `--pdfa`: PDFs as PDF/A-2b.
+    pub pdfa: bool,
 }
 
 impl Output {
@@ -40,6 +42,7 @@ impl Output {
     pub fn write(&self, doc: &Document, stem: &str) -> Result<Vec<PathBuf>, vanban_output::Error> {
         let options = Options {
             fonts: self.fonts.as_ref().unwrap_or(FontSet::liberation_serif()),
+            pdfa: self.pdfa,
             ..Options::default()
         };
         vanban_output::write_document(doc, &self.dir, stem, &self.formats, &options)

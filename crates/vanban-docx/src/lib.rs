@@ -5,6 +5,7 @@
 //! a header from page 2, repairs docx-rs's element order (`schema_order`) and
 //! zips the parts (`package`).
 
+mod drawing;
 mod package;
 pub mod schema_order;
 mod text;

@@ -47,6 +47,12 @@ pub fn pack(docx: docx_rs::Docx) -> ZipResult<Vec<u8>> {
     zip.word_part("word/footnotes.xml", &xml.footnotes)?;
     headers_and_footers(&mut zip, &xml)?;
     zip.part(THEME_PART, THEME.as_bytes())?;
+    for (id, png) in &xml.media {
+        // Pictures are written as they are, never through the part cache.
+        zip.zip
+            .start_file(format!("word/media/{id}.png"), zip.options)?;
+        zip.zip.write_all(png)?;
+    }
     zip.finish()
 }
 
@@ -91,7 +97,7 @@ impl Package {
     fn word_part(&mut self, name: &str, bytes: &[u8]) -> ZipResult<()> {
         self.cached(name, bytes, |bytes| {
             let fixed = schema_order::fix_part(name, &String::from_utf8_lossy(bytes));
-            renumber_paragraph_ids(&fixed).into_bytes()
+            crate::drawing::fix(&renumber_paragraph_ids(&fixed)).into_bytes()
         })
     }
 

@@ -121,6 +121,9 @@ pub fn paragraph(p: &Paragraph, family: &str) -> docx_rs::Paragraph {
         }
         out = out.add_run(docx_run);
     }
+    for run in p.pictures.iter().filter_map(crate::drawing::run) {
+        out = out.add_run(run);
+    }
     out
 }
 

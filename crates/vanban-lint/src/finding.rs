@@ -80,6 +80,8 @@ pub const RULES: &[Rule] = &[
     rule("ND30-2.7-signer", Error, "§2.7, §2.16", "signer block present: authority and title in capitals, name, all 13-14 pt bold"),
     rule("ND30-2.7-authority-prefix", Error, "§2.7", "authority lines start with TM., KT., Q., TL. or TUQ. (or are a title)"),
     rule("ND30-2.7-signer-name", Error, "§2.7 (App. I II.7.c)", "the signer's name without rank, degree or title (`TS.`, `ThS.`, `Đại tá` …)"),
+    rule("ND30-2.7-signature-image", Error, "§2.7 (App. I II.7.d)", "a signature picture stands between the title and the name"),
+    rule("ND30-2.8-seal-image", Error, "§2.8 (App. I II.8)", "a seal picture covers about a third of the signature, on its left"),
     rule("ND30-2.13-page-numbers", Error, "§2.13 (App. I I.7)", "page numbers from page 2, none on page 1, 13-14 pt upright"),
     rule("ND30-6.3-decision", Error, "§2.6, §6.3", "Quyết định: `QUYẾT ĐỊNH:` line, then `Điều 1.`, `Điều 2.` … in order"),
     rule("ND30-6.3-authority-line", Error, "§2.6, §6.3 (templates 1.1-1.3)", "Quyết định: the issuing authority line (`CHỦ TỊCH ỦY BAN NHÂN DÂN …`) after the summary, capitals, bold, centred, 13-14 pt (missing: an error; in a Nghị quyết a warning)"),

@@ -82,6 +82,9 @@ pub struct Para {
     /// PDF: where its text stands on its page, mm from the page's top-left
     /// corner: left, top, right, bottom.
     pub bbox: Option<[f32; 4]>,
+    /// PDF: the baselines of the first and the last line, mm from the
+    /// page's top edge.
+    pub baselines: Option<(f32, f32)>,
 }
 
 impl Para {
@@ -146,6 +149,19 @@ pub struct Numbering {
     pub multi_page: bool,
 }
 
+/// A picture (a signature, a seal): in a PDF drawn on a page, `x`/`y`
+/// from the page's top-left corner; in a DOCX floating from the paragraph
+/// it is anchored in (`anchor`, 1-based), from its column and its top. mm.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picture {
+    pub page: Option<usize>,
+    pub anchor: Option<usize>,
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+}
+
 /// A document as read, in one shape for both formats.
 #[derive(Clone, Debug)]
 pub struct ReadDoc {
@@ -166,6 +182,8 @@ pub struct ReadDoc {
     /// DOCX: how far the header table is pulled into the left margin
     /// (its negative `w:tblInd`), mm.
     pub header_outdent: Option<f32>,
+    /// Pictures drawn on the pages or floating from paragraphs.
+    pub pictures: Vec<Picture>,
 }
 
 /// A line typed as underscores (`________`): a rule drawn with the

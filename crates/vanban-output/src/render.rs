@@ -20,6 +20,8 @@ pub struct Options<'a> {
     pub fonts: &'a FontSet,
     /// Replaces the document's `style` when given.
     pub style: Option<&'a Style>,
+    /// The PDF as PDF/A-2b, for the archive (`--pdfa`, `pdfa=True`).
+    pub pdfa: bool,
 }
 
 impl Default for Options<'_> {
@@ -27,6 +29,7 @@ impl Default for Options<'_> {
         Options {
             fonts: FontSet::liberation_serif(),
             style: None,
+            pdfa: false,
         }
     }
 }
@@ -63,6 +66,7 @@ pub fn render(
         }
         _ => Cow::Borrowed(doc),
     };
+    let pdfa = options.pdfa;
     // Laid out once; every format is written from the same composition.
     let composition = vanban::compose::compose(&doc, options.fonts);
     // Never a PDF with a glyph missing: a text the fonts cannot show is
@@ -79,7 +83,11 @@ pub fn render(
                     let options = vanban_pdf::Options {
                         fonts: options.fonts,
                     };
-                    vanban_pdf::render_composition(&doc, &composition, &options)
+                    let standard = match pdfa {
+                        true => vanban_pdf::Standard::PdfA2b,
+                        false => vanban_pdf::Standard::Plain,
+                    };
+                    vanban_pdf::render_composition_to(&doc, &composition, &options, standard)
                         .map_err(|e| e.to_string())
                 }
             };

@@ -161,6 +161,8 @@ pub fn page(marks: &[Mark], page_height: f32, fonts: &FontSet) -> Vec<u8> {
                 q(*x2),
                 q(flip(*y2))
             ),
+            // Pictures go in a stream of their own, over the text (`pictures`).
+            Mark::Picture { .. } => Ok(()),
             Mark::Frame {
                 x,
                 y,

@@ -165,6 +165,8 @@ pub fn ops(marks: &[Mark], page_height: f32) -> Vec<Op> {
                     },
                 });
             }
+            // Pictures go in a stream of their own, over the text (`pictures`).
+            Mark::Picture { .. } => {}
             Mark::Frame {
                 x,
                 y,

@@ -17,6 +17,7 @@ pub fn finish(
     doc: &Document,
     fonts: &FontSet,
     own_subsets: bool,
+    standard: crate::pdfa::Standard,
 ) -> Vec<u8> {
     pdf.version = "1.7".into();
     for (name, id) in font_resources(&pdf) {
@@ -48,6 +49,11 @@ pub fn finish(
             }
             _ => {}
         }
+    }
+
+    if standard == crate::pdfa::Standard::PdfA2b {
+        // After the streams are compressed: the XMP stays plain text.
+        crate::pdfa::conform(&mut pdf, doc);
     }
 
     // The /ID is a hash of everything before the trailer: written as a

@@ -1,7 +1,11 @@
 //! What the composer hands the paginator: paragraphs made of unbreakable
 //! blocks (lines, table rows) with the keep rules that tie them together.
 
+use std::sync::Arc;
+
 use vanban::compose::linebreak::Run;
+use vanban::compose::PictureRole;
+use vanban::image::Png;
 
 /// Something drawn inside a block; `y` is measured down from the block's top,
 /// `x` from the page's left edge (pt).
@@ -26,6 +30,16 @@ pub enum Mark {
         x2: f32,
         y2: f32,
         width: f32,
+    },
+    /// A floating picture (signature, seal) or, without an image, the box
+    /// of the signer's gap; `y` is its top. Drawn over the text.
+    Picture {
+        role: PictureRole,
+        image: Option<Arc<Png>>,
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
     },
     /// A stroked rectangle (urgency and secrecy stamps).
     Frame {
@@ -117,7 +131,7 @@ impl Mark {
         let mut m = self.clone();
         match &mut m {
             Mark::Text { baseline, .. } => *baseline += dy,
-            Mark::Rule { y, .. } | Mark::Frame { y, .. } => *y += dy,
+            Mark::Rule { y, .. } | Mark::Frame { y, .. } | Mark::Picture { y, .. } => *y += dy,
             Mark::Stroke { y1, y2, .. } => {
                 *y1 += dy;
                 *y2 += dy;

@@ -25,6 +25,8 @@ mod flow;
 mod fonts;
 mod hinting;
 mod paginate;
+pub mod pdfa;
+mod pictures;
 mod set;
 mod subset;
 
@@ -38,6 +40,8 @@ use vanban::metrics::FaceStyle;
 use vanban::style::mm_to_pt;
 use vanban::Document;
 
+pub use pdfa::Standard;
+pub use pictures::{Placed, Rect, SignaturePlaces};
 /// How to render (the fonts): one type for both writers.
 pub use vanban::compose::Options;
 
@@ -63,27 +67,14 @@ fn list(characters: &[char]) -> String {
         .join(", ")
 }
 
-/// Renders `doc` with the built-in Liberation Serif.
-pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, Error> {
-    render(doc, &Options::default())
-}
-
-/// Renders `doc` to the bytes of a PDF file.
-pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, Error> {
-    render_composition(doc, &compose(doc, options.fonts), options)
-}
-
-/// Renders `composition`, the layout of `doc` that `vanban::compose` made
-/// in `options.fonts`: a caller writing several formats composes once and
-/// passes it to each.
-pub fn render_composition(
-    doc: &Document,
+/// Every page's marks (`y` from the page's top) and size (mm): each
+/// section (the document, each Phụ lục) paginates and numbers its own
+/// pages, in its own page size.
+fn lay_out(
     composition: &Composition,
     options: &Options,
-) -> Result<Vec<u8>, Error> {
+) -> (Vec<(f32, f32)>, Vec<Vec<flow::Mark>>) {
     let fonts = options.fonts;
-    // Each section (the document, each Phụ lục) paginates and numbers its
-    // own pages, in its own page size.
     let mut sizes = Vec::new();
     let mut placed = Vec::new();
     for section in &composition.sections {
@@ -97,6 +88,59 @@ pub fn render_composition(
             placed.push(marks);
         }
     }
+    (sizes, placed)
+}
+
+/// Where the signer's gap and the signature and seal pictures of `doc`
+/// stand in the PDF [`render`] makes with the same options: the page and
+/// the rectangle, in PDF points. Laid out as rendering lays it out (the
+/// same composition and pagination), without writing a PDF.
+pub fn signature_places(doc: &Document, options: &Options) -> SignaturePlaces {
+    signature_places_in(&compose(doc, options.fonts), options)
+}
+
+/// [`signature_places`] of a composition already made.
+pub fn signature_places_in(composition: &Composition, options: &Options) -> SignaturePlaces {
+    let (sizes, placed) = lay_out(composition, options);
+    pictures::places(&placed, &sizes)
+}
+
+/// Renders `doc` with the built-in Liberation Serif.
+pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, Error> {
+    render(doc, &Options::default())
+}
+
+/// Renders `doc` to the bytes of a PDF file.
+pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, Error> {
+    render_composition(doc, &compose(doc, options.fonts), options)
+}
+
+/// Renders `doc` as PDF/A-2b (ISO 19005-2), for the archive.
+pub fn render_pdfa(doc: &Document, options: &Options) -> Result<Vec<u8>, Error> {
+    render_composition_to(doc, &compose(doc, options.fonts), options, Standard::PdfA2b)
+}
+
+/// Renders `composition`, the layout of `doc` that `vanban::compose` made
+/// in `options.fonts`: a caller writing several formats composes once and
+/// passes it to each.
+pub fn render_composition(
+    doc: &Document,
+    composition: &Composition,
+    options: &Options,
+) -> Result<Vec<u8>, Error> {
+    render_composition_to(doc, composition, options, Standard::Plain)
+}
+
+/// [`render_composition`] to a standard: [`Standard::PdfA2b`] for the
+/// archive (see [`pdfa`]).
+pub fn render_composition_to(
+    doc: &Document,
+    composition: &Composition,
+    options: &Options,
+    standard: Standard,
+) -> Result<Vec<u8>, Error> {
+    let fonts = options.fonts;
+    let (sizes, placed) = lay_out(composition, options);
 
     let mut pdf = PdfDocument::new(doc.title());
     let info = &mut pdf.metadata.info;
@@ -177,5 +221,6 @@ pub fn render_composition(
             .map(|(marks, &(_, height))| content::page(marks, mm_to_pt(height), fonts));
         finish::replace_contents(&mut lopdf, contents);
     }
-    Ok(finish::finish(lopdf, doc, fonts, own_subsets))
+    pictures::embed(&mut lopdf, &placed, &sizes);
+    Ok(finish::finish(lopdf, doc, fonts, own_subsets, standard))
 }

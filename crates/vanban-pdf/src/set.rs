@@ -140,6 +140,19 @@ fn lines(p: &Paragraph, fonts: &FontSet, (x, width): (f32, f32)) -> Vec<Block> {
             }
         }
     }
+    if let Some(first) = blocks.first_mut() {
+        // Floating pictures, from the paragraph's top and its column.
+        first
+            .marks
+            .extend(p.pictures.iter().map(|picture| Mark::Picture {
+                role: picture.role,
+                image: picture.image.clone(),
+                x: x + mm_to_pt(picture.place.x),
+                y: picture.place.y,
+                width: mm_to_pt(picture.place.width),
+                height: mm_to_pt(picture.place.height),
+            }));
+    }
     if let Some(last) = blocks.last_mut() {
         last.height += p.spacing.after;
     }

@@ -64,6 +64,8 @@ pub struct Input {
     pub secrecy: Option<String>,
     /// Ô 11: circulation notice, e.g. `XEM XONG TRẢ LẠI`, `LƯU HÀNH NỘI BỘ`.
     pub circulation: Option<String>,
+    /// Ô 8: the office's seal picture, `{image: seal.png, diameter: 36}`.
+    pub seal: Option<SealInput>,
     /// Layout choices within the decree's ranges.
     pub style: Option<StyleInput>,
 }
@@ -198,6 +200,21 @@ pub struct SignerInput {
     pub title: Option<String>,
     /// Full name, e.g. `Đoàn Minh Long`.
     pub name: Option<String>,
+    /// Ô 7c: a PNG of the handwritten signature (blue, transparent
+    /// background), absolute or relative to the input file; placed at its
+    /// own size (its pHYs resolution, else 96 dpi) between title and name.
+    pub signature_image: Option<String>,
+}
+
+/// Ô 8: the office's seal as a picture.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SealInput {
+    /// A PNG of the seal (red, transparent background), absolute or
+    /// relative to the input file.
+    pub image: Option<String>,
+    /// The seal's real diameter in mm (the picture is set this wide).
+    pub diameter: Option<f32>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]

@@ -12,11 +12,13 @@ pub mod coverage;
 pub mod date;
 pub mod derive;
 pub mod error;
+pub mod image;
 pub mod input;
 pub mod kind;
 pub mod limits;
 pub mod metrics;
 pub mod model;
+pub mod pictures;
 pub mod preamble;
 pub mod source;
 pub mod style;
@@ -61,7 +63,9 @@ impl Document {
         let path = path.as_ref();
         let (input, text, format) = source::read_file(path, &options.limits)?;
         let text = limits::strip_bom(&text);
-        Document::from_located_input(&input, text, format, options)
+        // Picture paths are relative to the input file.
+        let base = path.parent().unwrap_or(Path::new(""));
+        Document::from_located_input(&input, text, format, options, Some(base))
             .map_err(|e| e.in_file(path.display().to_string()))
     }
 
@@ -78,7 +82,7 @@ impl Document {
     ) -> Result<Document, InputError> {
         let text = limits::strip_bom(text);
         let input = source::parse_with(text, format, &options.limits)?;
-        Document::from_located_input(&input, text, format, options)
+        Document::from_located_input(&input, text, format, options, None)
     }
 
     /// Validates an input built in code (e.g. from Python); problems have paths
@@ -104,6 +108,7 @@ impl Document {
         text: &str,
         format: Format,
         options: &ReadOptions<'_>,
+        base: Option<&Path>,
     ) -> Result<Document, InputError> {
         let locator = source::Locator::new(text, format);
         // A block scalar's first line is the one after `body:`.
@@ -119,7 +124,7 @@ impl Document {
             }
         });
         let checked =
-            validate::validate_with(input, body_offset, &options.limits).and_then(|doc| {
+            validate::validate_in(input, body_offset, &options.limits, base).and_then(|doc| {
                 match options.fonts {
                     Some(fonts) => coverage::check_fields(&doc, fonts)
                         .map(|()| doc)

@@ -52,6 +52,8 @@ pub struct Document {
     pub secrecy: Option<Secrecy>,
     /// Ô 11: circulation notice, e.g. `XEM XONG TRẢ LẠI`.
     pub circulation: Option<String>,
+    /// Ô 8: the office's seal picture.
+    pub seal: Option<Seal>,
     pub style: Style,
 }
 
@@ -147,6 +149,18 @@ pub struct Signer {
     /// The signer's own title: `CHÁNH VĂN PHÒNG`, `PHÓ CHỦ TỊCH`.
     pub title: String,
     pub name: String,
+    /// Ô 7c: the picture of the handwritten signature (PNG), centred
+    /// between the title and the name.
+    pub signature_image: Option<std::sync::Arc<crate::image::Png>>,
+}
+
+/// Ô 8: the office's seal as a picture (PNG), at its real diameter, over
+/// the left third of the signature.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Seal {
+    pub image: std::sync::Arc<crate::image::Png>,
+    /// The seal's real diameter, mm: the picture's width on the page.
+    pub diameter: f32,
 }
 
 /// Ô 12: drafter's initials and number of copies issued.

@@ -9,6 +9,7 @@ use crate::kind::Kind;
 use crate::limits::exceeded_message;
 use crate::limits::Limits;
 use crate::model::{Archive, Block, Document, Drafter, Secrecy, Signer, Urgency};
+use crate::pictures;
 use crate::style::{HoaSpelling, Margins, Preset, Style};
 use crate::vn::nfc;
 use vanban_i18n::{msg, Arg, Message};
@@ -25,6 +26,7 @@ pub fn style(input: &StyleInput) -> Result<Style, Vec<Problem>> {
     let mut v = Validator {
         problems: Vec::new(),
         limits: Limits::default(),
+        base: None,
     };
     let style = v.style(Some(input));
     if v.problems.is_empty() {
@@ -40,15 +42,28 @@ pub fn validate(input: &Input, body_offset: BodyLineOffset) -> Result<Document, 
     validate_with(input, body_offset, &Limits::default())
 }
 
-/// Validates an input within `limits`.
+/// Validates an input within `limits`; picture paths are relative to the
+/// working directory.
 pub fn validate_with(
     input: &Input,
     body_offset: BodyLineOffset,
     limits: &Limits,
 ) -> Result<Document, Vec<Problem>> {
+    validate_in(input, body_offset, limits, None)
+}
+
+/// [`validate_with`], picture paths relative to `base` (the input file's
+/// folder).
+pub fn validate_in(
+    input: &Input,
+    body_offset: BodyLineOffset,
+    limits: &Limits,
+    base: Option<&std::path::Path>,
+) -> Result<Document, Vec<Problem>> {
     let mut v = Validator {
         problems: Vec::new(),
         limits: *limits,
+        base: base.map(Into::into),
     };
     for (path, text) in input.texts() {
         v.characters(&path, text);
@@ -161,6 +176,28 @@ pub fn validate_with(
     });
     let urgency = input.urgency.as_deref().and_then(|u| v.urgency(u));
     let secrecy = input.secrecy.as_deref().and_then(|s| v.secrecy(s));
+    let seal = input
+        .seal
+        .as_ref()
+        .and_then(|s| pictures::seal(s, v.base.as_deref(), &mut v.problems));
+    let beside = secretary.is_some() || confirmation.is_some();
+    let signature = signer
+        .signature_image
+        .as_deref()
+        .map(|p| ("signer.signature_image", p));
+    pictures::check_fit(&style, signature, seal.as_ref(), beside, &mut v.problems);
+    if let Some(png) = secretary
+        .as_ref()
+        .and_then(|s| s.signature_image.as_deref())
+    {
+        pictures::check_fit(
+            &style,
+            Some(("secretary.signature_image", png)),
+            None,
+            true,
+            &mut v.problems,
+        );
+    }
 
     if !v.problems.is_empty() {
         return Err(v.problems);
@@ -193,6 +230,7 @@ pub fn validate_with(
         urgency,
         secrecy,
         circulation,
+        seal,
         style,
     })
 }
@@ -200,6 +238,8 @@ pub fn validate_with(
 struct Validator {
     problems: Vec<Problem>,
     limits: Limits,
+    /// The input file's folder, for relative picture paths.
+    base: Option<std::path::PathBuf>,
 }
 
 /// Problems reported per field for bad characters; the rest are counted.
@@ -753,6 +793,7 @@ impl Validator {
                 authority: Vec::new(),
                 title: String::new(),
                 name: String::new(),
+                signature_image: None,
             };
         };
         let authority = self.list(&format!("{path}.authority"), &signer.authority);
@@ -773,6 +814,14 @@ impl Validator {
             authority,
             title: self.required(&format!("{path}.title"), signer.title.as_deref()),
             name: self.required(&format!("{path}.name"), signer.name.as_deref()),
+            signature_image: signer.signature_image.as_deref().and_then(|file| {
+                pictures::read(
+                    &format!("{path}.signature_image"),
+                    file,
+                    self.base.as_deref(),
+                    &mut self.problems,
+                )
+            }),
         }
     }
 

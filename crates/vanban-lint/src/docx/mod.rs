@@ -213,6 +213,7 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         decomposed: Vec::new(),
         cell: None,
         header_outdent: None,
+        pictures: Vec::new(),
     };
     reader.block_children(body, Zone::Body, None, None)?;
     if let Some(sect) = child(body, "sectPr") {
@@ -267,6 +268,7 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         decomposed,
         page_count_estimated,
         header_outdent: reader.header_outdent,
+        pictures: reader.pictures,
     })
 }
 
@@ -389,6 +391,7 @@ fn page_field(xml: &Xml, styles: &Styles, page: usize) -> Option<PageNumber> {
         decomposed: Vec::new(),
         cell: None,
         header_outdent: None,
+        pictures: Vec::new(),
     };
     // Text boxes in a header are not followed: depth 0 refuses them.
     reader.paragraph(para, Zone::Body, None, None).ok()?;
@@ -429,6 +432,8 @@ struct BodyReader<'s, 'a, 'i> {
     cell: Option<(usize, usize)>,
     /// The header table's pull into the left margin, mm.
     header_outdent: Option<f32>,
+    /// Floating pictures, with the paragraph each is anchored in.
+    pictures: Vec<crate::model::Picture>,
 }
 
 impl<'a, 'i> BodyReader<'_, 'a, 'i> {
@@ -578,6 +583,11 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
         let mut boxes = Vec::new();
         let mut decomposed = false;
         for node in p.descendants() {
+            if node.has_tag_name((WP, "anchor")) && !self.inside_other(node, p) {
+                if let Some(picture) = anchored(node, self.paras.len() + 1) {
+                    self.pictures.push(picture);
+                }
+            }
             // Only the paragraph's own text boxes: those inside them are
             // read with the box (once, not once per enclosing box).
             if node.has_tag_name((W, "txbxContent")) && !self.inside_other(node, p) {
@@ -672,6 +682,7 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             source: Some(p.range()),
             cell: self.cell.filter(|_| zone == Zone::Table),
             bbox: None,
+            baselines: None,
         };
         let typed = crate::model::is_typed_rule(&para.text);
         let empty = para.text.trim().is_empty() || typed;
@@ -736,6 +747,33 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
 }
 
 /// Left plus right cell margins of a table, mm (Word's default 0.19 cm each).
+/// A floating picture (`wp:anchor`) placed from its column and its
+/// paragraph, as vanban anchors the signature and the seal; other
+/// references are not judged.
+fn anchored(anchor: Node, paragraph: usize) -> Option<crate::model::Picture> {
+    const EMU_PER_MM: f32 = 36_000.0;
+    let offset = |axis: &str, from: &str| -> Option<f32> {
+        let position = anchor.children().find(|n| n.has_tag_name((WP, axis)))?;
+        if position.attribute("relativeFrom") != Some(from) {
+            return None;
+        }
+        let value = position
+            .children()
+            .find(|n| n.has_tag_name((WP, "posOffset")))?;
+        Some(value.text()?.trim().parse::<f32>().ok()? / EMU_PER_MM)
+    };
+    let extent = anchor.children().find(|n| n.has_tag_name((WP, "extent")))?;
+    let size = |name: &str| Some(extent.attribute(name)?.parse::<f32>().ok()? / EMU_PER_MM);
+    Some(crate::model::Picture {
+        page: None,
+        anchor: Some(paragraph),
+        x: offset("positionH", "column")?,
+        y: offset("positionV", "paragraph")?,
+        width: size("cx")?,
+        height: size("cy")?,
+    })
+}
+
 fn cell_margins(table: Node) -> f32 {
     let mar = child(table, "tblPr").and_then(|p| child(p, "tblCellMar"));
     let side = |names: [&str; 2]| {

@@ -62,6 +62,7 @@ fn half(para: &Para, spans: Vec<Span>, zone: Zone) -> Para {
         zone,
         // Half a paragraph cannot be edited on its own.
         source: None,
+        baselines: None,
         rule_below: None,
         page: para.page.or(Some(1)),
         ..para.clone()

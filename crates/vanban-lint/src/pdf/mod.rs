@@ -14,7 +14,8 @@ use lopdf::{Document, Object};
 use crate::error::ReadError;
 use crate::limits::{exceeded, LintLimits};
 use crate::model::{
-    Align, MarginsRead, Numbering, PageNumber, PageSetup, Para, ReadDoc, SourceFormat, Span, Zone,
+    Align, MarginsRead, Numbering, PageNumber, PageSetup, Para, Picture, ReadDoc, SourceFormat,
+    Span, Zone,
 };
 use text::{FontInfo, Glyph, Rule};
 
@@ -82,11 +83,20 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         page_ids.insert(i as u32 + 1, id);
     }
     let mut work = text::Work::new(limits);
+    let mut pictures = Vec::new();
     let mut fonts = resources::Fonts::default();
     for (&number, &page_id) in &page_ids {
         let number = number as usize;
         let (width, height) = media_box(&doc, page_id);
         let painted = text::paint(&doc, page_id, number, &mut fonts, height, &mut work)?;
+        pictures.extend(painted.images.iter().map(|&(x, y, w, h)| Picture {
+            page: Some(number),
+            anchor: None,
+            x: x * PT,
+            y: y * PT,
+            width: w * PT,
+            height: h * PT,
+        }));
         // On page 1 the header's two columns may share baselines with only
         // a small gap: split them where the quốc hiệu starts.
         let split = if number == 1 {
@@ -158,6 +168,7 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
         decomposed,
         page_count_estimated: false,
         header_outdent: None,
+        pictures,
     })
 }
 
@@ -736,6 +747,7 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
             source: None,
             cell: None,
             bbox: Some(bbox(group)),
+            baselines: Some((first.y, last.y)),
         });
         prev_last = Some(last);
     }

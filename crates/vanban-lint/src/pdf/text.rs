@@ -289,6 +289,31 @@ fn read_cid_widths(
     Some(())
 }
 
+/// The names of the image XObjects among the page's resources.
+fn image_names(doc: &Document, page_id: lopdf::ObjectId) -> Vec<Vec<u8>> {
+    let Ok(page) = doc.get_dictionary(page_id) else {
+        return Vec::new();
+    };
+    let resources = match page.get(b"Resources").map(|r| deref(doc, r)) {
+        Ok(Object::Dictionary(d)) => d,
+        _ => return Vec::new(),
+    };
+    let xobjects = match resources.get(b"XObject").map(|x| deref(doc, x)) {
+        Ok(Object::Dictionary(d)) => d,
+        _ => return Vec::new(),
+    };
+    xobjects
+        .iter()
+        .filter(|(_, v)| match deref(doc, v) {
+            Object::Stream(s) => {
+                s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image")
+            }
+            _ => false,
+        })
+        .map(|(k, _)| k.clone())
+        .collect()
+}
+
 /// An affine matrix [a b c d e f] as PDF writes them.
 #[derive(Clone, Copy, Debug)]
 struct Matrix([f32; 6]);
@@ -335,6 +360,9 @@ fn operand_matrix(operands: &[Object]) -> Option<Matrix> {
 pub struct Painted {
     pub glyphs: Vec<Glyph>,
     pub rules: Vec<Rule>,
+    /// Images drawn (`Do` of an image XObject): x, y of the top edge from
+    /// the page's top, width, height, pt.
+    pub images: Vec<(f32, f32, f32, f32)>,
 }
 
 /// The graphics state `q` saves and `Q` restores, the text state
@@ -508,7 +536,9 @@ pub fn paint<'a>(
     let mut out = Painted {
         glyphs: Vec::new(),
         rules: Vec::new(),
+        images: Vec::new(),
     };
+    let images = image_names(doc, page_id);
     let mut gs = GraphicsState {
         ctm: Matrix::IDENTITY,
         line_width: 1.0,
@@ -730,6 +760,18 @@ pub fn paint<'a>(
                 rects.clear();
             }
             "Do" => {
+                // An image fills the unit square under the CTM.
+                let is_image = o
+                    .first()
+                    .and_then(|n| n.as_name().ok())
+                    .is_some_and(|n| images.iter().any(|i| i == n));
+                if is_image {
+                    let (x0, y0) = gs.ctm.apply(0.0, 0.0);
+                    let (x1, y1) = gs.ctm.apply(1.0, 1.0);
+                    let top = height - y0.max(y1);
+                    out.images
+                        .push((x0.min(x1), top, (x1 - x0).abs(), (y1 - y0).abs()));
+                }
                 enter = o
                     .first()
                     .and_then(|n| n.as_name().ok())

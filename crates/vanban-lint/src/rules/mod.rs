@@ -7,6 +7,7 @@ mod closing;
 mod header;
 mod ink;
 mod page;
+mod pictures;
 mod title;
 
 use crate::finding::Finding;
@@ -146,5 +147,6 @@ pub fn run(doc: &ReadDoc, el: &Elements) -> Vec<Finding> {
     body::check(&mut ctx);
     closing::check(&mut ctx);
     admin::check(&mut ctx);
+    pictures::check(&mut ctx);
     ctx.out
 }

@@ -103,6 +103,30 @@ pub struct Paragraph {
     /// A brace right of its lines with a note beside it (Nơi nhận items
     /// joined by one note): the paragraph is then set as three columns.
     pub brace: Option<Box<Brace>>,
+    /// Pictures floating over the paragraph and what follows it (the
+    /// signature and seal over the signer's gap), placed from the
+    /// paragraph's top and its column's left edge; they take no room.
+    pub pictures: Vec<Picture>,
+}
+
+/// A picture floating at a fixed place from the paragraph it is anchored
+/// to (see [`super::pictures`]). A `Gap` has no image: it only marks where
+/// the signature goes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picture {
+    pub role: PictureRole,
+    pub image: Option<std::sync::Arc<crate::image::Png>>,
+    pub place: super::pictures::PictureBox,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PictureRole {
+    /// The main signer's gap between title and name (no image).
+    Gap,
+    /// Ô 7c.
+    Signature,
+    /// Ô 8.
+    Seal,
 }
 
 /// A paragraph's lines, a brace `}` right of them as tall as they are, and
@@ -259,6 +283,7 @@ impl Paragraph {
             border: None,
             keep: Keep::default(),
             brace: None,
+            pictures: Vec::new(),
         }
     }
 

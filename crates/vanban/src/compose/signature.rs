@@ -5,7 +5,7 @@
 //! (1.10) puts the place of leave's confirmation where the secretary signs.
 
 use super::plan::*;
-use super::stack_height;
+use super::{pictures, stack_height};
 use crate::metrics::FontSet;
 use crate::model::{Recipient, RecipientLayout, Signer};
 use crate::style::{pt_to_mm, Style, TextStyle};
@@ -15,16 +15,17 @@ use crate::Document;
 pub fn signature(doc: &Document, fonts: &FontSet) -> Table {
     let style = &doc.style;
     if let Some(secretary) = &doc.secretary {
-        return two_blocks(doc, fonts, signer(doc, secretary));
+        let column = signer_column(doc);
+        return two_blocks(doc, fonts, signer(doc, fonts, secretary, column, false));
     }
     if let Some(confirmation) = &doc.confirmation {
         return two_blocks(doc, fonts, confirming(doc, confirmation));
     }
     let columns = vec![style.recipients_width, style.signer_width()];
     let inner_width = style.recipients_width - 2.0 * style.cell_padding;
-    let cells = vec![
+    let mut cells = vec![
         recipients(doc, fonts, inner_width),
-        signer(doc, &doc.signer),
+        signer(doc, fonts, &doc.signer, signer_column(doc), true),
     ];
     // Kept on one page while it fits one; a longer list of recipients
     // continues on the next page, as in Word.
@@ -32,6 +33,7 @@ pub fn signature(doc: &Document, fonts: &FontSet) -> Table {
     let tallest = (0..2)
         .map(|i| stack_height(fonts, &cells[i], inner(i)))
         .fold(0.0, f32::max);
+    pictures::keep_in_row(fonts, &mut cells[1], inner(1), tallest);
     let cant_split = tallest <= style.text_height_pt();
     borderless(
         doc,
@@ -112,7 +114,7 @@ fn two_blocks(doc: &Document, fonts: &FontSet, mut left: Vec<Paragraph>) -> Tabl
     let style = &doc.style;
     let half = style.text_width() / 2.0;
     let columns = vec![half, half];
-    let right = signer(doc, &doc.signer);
+    let right = signer(doc, fonts, &doc.signer, signer_column(doc), true);
     let inner = half - 2.0 * style.cell_padding;
     let short = stack_height(fonts, &right, inner) - stack_height(fonts, &left, inner);
     let line = stack_height(fonts, &[Paragraph::new(style.signer_name)], inner);
@@ -120,6 +122,10 @@ fn two_blocks(doc: &Document, fonts: &FontSet, mut left: Vec<Paragraph>) -> Tabl
     left.extend((0..lines).map(|_| Paragraph::new(style.signer_name)));
     left.extend(recipients(doc, fonts, inner));
     let fits = stack_height(fonts, &left, inner) <= style.text_height_pt();
+    let row = stack_height(fonts, &left, inner).max(stack_height(fonts, &right, inner));
+    let mut right = right;
+    pictures::keep_in_row(fonts, &mut left, inner, row);
+    pictures::keep_in_row(fonts, &mut right, inner, row);
     borderless(
         doc,
         columns,
@@ -181,7 +187,37 @@ fn confirming(doc: &Document, who: &str) -> Vec<Paragraph> {
     vec![title, note]
 }
 
-fn signer(doc: &Document, signer: &Signer) -> Vec<Paragraph> {
+/// The width of the signer's column inside its cell padding, mm: the
+/// right half beside a secretary or a confirmation, else what Nơi nhận
+/// leaves.
+pub fn signer_column(doc: &Document) -> f32 {
+    column_width(
+        &doc.style,
+        doc.secretary.is_some() || doc.confirmation.is_some(),
+    )
+}
+
+/// [`signer_column`] from the style and whether a block stands `beside`
+/// the signer.
+pub fn column_width(style: &Style, beside: bool) -> f32 {
+    let cell = if beside {
+        style.text_width() / 2.0
+    } else {
+        style.signer_width()
+    };
+    cell - 2.0 * style.cell_padding
+}
+
+/// A signer's block: authority and title, the gap with the signature and
+/// (for the document's own signer, `main`) the seal floating over it, the
+/// name.
+fn signer(
+    doc: &Document,
+    fonts: &FontSet,
+    signer: &Signer,
+    column: f32,
+    main: bool,
+) -> Vec<Paragraph> {
     let style = &doc.style;
     let mut paragraphs: Vec<Paragraph> = signer
         .authority
@@ -194,9 +230,22 @@ fn signer(doc: &Document, signer: &Signer) -> Vec<Paragraph> {
         first.spacing.before = style.space_before_signature;
     }
     // Room for the signature and the seal (ô 7c, 8).
-    for _ in 0..style.signature_gap_lines {
+    for i in 0..style.signature_gap_lines {
         let mut gap = Paragraph::new(style.signer_name).keep_with_next();
         gap.align = Align::Center;
+        if i == 0 {
+            let seal = doc.seal.as_ref().filter(|_| main);
+            if main {
+                gap.pictures.push(pictures::gap(style, fonts, column));
+            }
+            gap.pictures.extend(pictures::pictures(
+                style,
+                fonts,
+                signer.signature_image.as_ref(),
+                seal,
+                column,
+            ));
+        }
         paragraphs.push(gap);
     }
     paragraphs.push(Paragraph::text(
