@@ -259,7 +259,7 @@ impl FilterArgs {
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text)
+    Date::parse(text).map_err(|e| e.to_string())
 }
 
 fn kind_id(text: &str) -> Result<String, Error> {

@@ -32,7 +32,7 @@ pub fn read(
     };
     let bytes = match crate::limits::read_bytes(&full, MAX_IMAGE_BYTES) {
         Ok(bytes) => bytes,
-        Err(e) if e.contains("limit") => {
+        Err(e) if e.id() == Some("file-too-large") => {
             problems.push(Problem::new(
                 path,
                 format!(
