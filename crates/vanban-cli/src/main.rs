@@ -554,16 +554,14 @@ fn render(
             break;
         }
         let done = loaded.and_then(|doc| {
-            let paths = output
-                .write(&doc, &stem)
-                .map_err(|e| {
-                    msg!(
-                        "cli-cannot-write",
-                        path = input.display().to_string(),
-                        reason = e.to_string()
-                    )
-                    .to_string()
-                })?;
+            let paths = output.write(&doc, &stem).map_err(|e| {
+                msg!(
+                    "cli-cannot-write",
+                    path = input.display().to_string(),
+                    reason = e.to_string()
+                )
+                .to_string()
+            })?;
             // `--sign`: each PDF signed in turn by every key given.
             for pdf in paths
                 .iter()
