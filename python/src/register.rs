@@ -33,7 +33,7 @@ fn register_error(e: vanban_register::Error) -> PyErr {
 }
 
 fn date(text: Option<&str>) -> PyResult<Option<Date>> {
-    text.map(|t| Date::parse(t).map_err(PyValueError::new_err))
+    text.map(|t| Date::parse(t).map_err(|e| PyValueError::new_err(e.to_string())))
         .transpose()
 }
 
