@@ -46,6 +46,7 @@ mod xlsx_percent;
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use handlebars::{Handlebars, RenderError, RenderErrorReason};
 use serde_json::Value;
@@ -82,6 +83,7 @@ const BUILTIN: [(&str, &str); 9] = [
 ];
 
 /// A set of templates ready to render: the built-ins, plus a user folder's.
+#[derive(Clone)]
 pub struct Templates {
     /// Header parts, escaped as YAML double-quoted string content.
     header: Handlebars<'static>,
@@ -91,6 +93,7 @@ pub struct Templates {
     limits: Limits,
 }
 
+#[derive(Clone)]
 struct Entry {
     file: file::TemplateFile,
     /// The file a user template came from; `None` for a built-in.
@@ -100,13 +103,21 @@ struct Entry {
 impl Templates {
     /// The built-in templates only.
     pub fn builtin() -> Templates {
-        let mut templates = Templates::empty();
-        for (name, text) in BUILTIN {
-            templates
-                .add(name, text, None)
-                .unwrap_or_else(|e| panic!("built-in template is broken: {e}"));
-        }
-        templates
+        // Compiling them is most of the cost of loading a folder or one
+        // template's text (the parser's positions are slow on long texts),
+        // so it is done once per process and cloned.
+        static BUILT: OnceLock<Templates> = OnceLock::new();
+        BUILT
+            .get_or_init(|| {
+                let mut templates = Templates::empty();
+                for (name, text) in BUILTIN {
+                    templates
+                        .add(name, text, None)
+                        .unwrap_or_else(|e| panic!("built-in template is broken: {e}"));
+                }
+                templates
+            })
+            .clone()
     }
 
     /// The built-ins plus every `*.hbs` in `dir`; a file named like a
