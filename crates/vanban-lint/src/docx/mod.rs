@@ -274,7 +274,7 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
 
 /// Pages the text would fill at about 40 lines of 85 characters a page:
 /// enough to tell a one-page letter from a plan when Word saved no count.
-fn estimated_pages(paras: &[Para]) -> f32 {
+pub(crate) fn estimated_pages(paras: &[Para]) -> f32 {
     let lines: usize = paras
         .iter()
         .map(|p| p.text.chars().count().div_ceil(85).max(1))

@@ -722,6 +722,12 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
             _ if first.zone == Zone::Body && self_centred(group) => {
                 (Some(Align::Center), None, None)
             }
+            // No page gave its edges (no justified text anywhere): a
+            // paragraph whose lines start together and end ragged is set
+            // flush left.
+            _ if first.zone == Zone::Body && ragged(group) => {
+                (Some(Align::Left), Some(first.x0 - group[1].x0), None)
+            }
             _ => (None, None, None),
         };
         let space_before = prev_last.filter(|p| p.page == first.page).map(|p| {
@@ -794,6 +800,19 @@ fn wraps_in_indented_block(group: &[&Line], line: &Line, left: f32, right: f32) 
         && line.page == prev.page
         && !text.starts_with(['-', '+', '–', '•'])
         && prev.x1 + word_width > right - 1.5
+}
+
+/// Lines after the first starting at one edge, the lines before the last
+/// ending well apart: flush left, not justified (whose full lines end
+/// together).
+fn ragged(group: &[&Line]) -> bool {
+    if group.len() < 3 || group.iter().any(|l| l.page != group[0].page) {
+        return false;
+    }
+    let edge = group[1].x0;
+    let ends = group[..group.len() - 1].iter().map(|l| l.x1);
+    let spread = ends.clone().fold(f32::MIN, f32::max) - ends.fold(f32::MAX, f32::min);
+    group[1..].iter().all(|l| (l.x0 - edge).abs() < 0.5) && spread > 3.0
 }
 
 /// Lines of different lengths around one centre: centred, whatever the
