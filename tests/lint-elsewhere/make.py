@@ -888,6 +888,21 @@ def main():
     signed(doc, good=False)
     write(doc, "ke-hoach-ky-sloppy.docx")
 
+    # Ink in the margins on the page a paragraph is carried over to (§1):
+    # a paragraph running from the foot of page 1 onto page 2; the same
+    # with its lines after the first hung 10 mm into the left margin.
+    carried = " ".join([PLAN_BODY[1].replace("Đẩy mạnh", "Tăng cường")] * 3)
+    long = [PLAN_BODY[0]] + [PLAN_BODY[1]] * 12 + [carried] + [PLAN_BODY[1]] * 3 + PLAN_BODY[2:]
+    for name, hang in (("ke-hoach-long-paragraph", False), ("ke-hoach-long-paragraph-margin", True)):
+        doc = base()
+        plan(doc, paragraphs=long)
+        page_numbers(doc)
+        if hang:
+            fmt = find(doc, "Tăng cường").paragraph_format
+            fmt.left_indent = Cm(-1.0)
+            fmt.first_line_indent = Cm(2.27)
+        write(doc, f"{name}.docx")
+
     # A scan: no text layer (§5). A PDF only.
     scan("ke-hoach-scan")
     # Fonts not embedded (§5): a PDF only.

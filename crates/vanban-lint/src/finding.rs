@@ -144,6 +144,21 @@ pub struct Bbox {
     pub unit: &'static str,
 }
 
+impl Bbox {
+    /// A box read from a page (left, top, right, bottom, mm), to a tenth
+    /// of a millimetre, as f64 so JSON prints `70.4`.
+    pub fn mm([left, top, right, bottom]: [f32; 4]) -> Bbox {
+        let mm = |v: f32| (f64::from(v) * 10.0).round() / 10.0;
+        Bbox {
+            left: mm(left),
+            top: mm(top),
+            right: mm(right),
+            bottom: mm(bottom),
+            unit: "mm",
+        }
+    }
+}
+
 /// A number with its unit, or a range (`min`-`max`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quantity {
@@ -250,15 +265,7 @@ impl Finding {
         self.paragraph = Some(para.index);
         let text = crate::recognize::normal(&para.text);
         self.text = Some(text.chars().take(40).collect());
-        // To a tenth of a millimetre, as f64 so JSON prints `70.4`.
-        let mm = |v: f32| (f64::from(v) * 10.0).round() / 10.0;
-        self.bbox = para.bbox.map(|[left, top, right, bottom]| Bbox {
-            left: mm(left),
-            top: mm(top),
-            right: mm(right),
-            bottom: mm(bottom),
-            unit: "mm",
-        });
+        self.bbox = para.bbox.map(Bbox::mm);
         self
     }
 

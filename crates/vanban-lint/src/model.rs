@@ -85,6 +85,9 @@ pub struct Para {
     /// PDF: the baselines of the first and the last line, mm from the
     /// page's top edge.
     pub baselines: Option<(f32, f32)>,
+    /// PDF: each line's page and box (left, top, right, bottom, mm), the
+    /// lines a paragraph carries over to the next page included.
+    pub line_boxes: Vec<(usize, [f32; 4])>,
 }
 
 impl Para {

@@ -364,3 +364,43 @@ fn every_rule_has_a_passing_and_a_failing_document_in_both_formats() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Ink inside the margins is judged line by line on every page: a
+/// paragraph carried over from page 1 to page 2 is read as one paragraph,
+/// and its lines hung into the margin are found on page 2 as on page 1.
+#[test]
+fn ink_in_the_margin_is_found_on_the_page_a_paragraph_is_carried_over_to() {
+    let pdf = |name: &str| {
+        let bytes = std::fs::read(folder().join(name)).unwrap();
+        vanban_lint::read(&bytes).unwrap()
+    };
+    let carried = |doc: &vanban_lint::ReadDoc| -> Vec<usize> {
+        let para = doc
+            .paras
+            .iter()
+            .find(|p| p.text.starts_with("Tăng cường"))
+            .unwrap();
+        let pages: BTreeSet<usize> = para.line_boxes.iter().map(|(page, _)| *page).collect();
+        pages.into_iter().collect()
+    };
+    let good = pdf("ke-hoach-long-paragraph.pdf");
+    assert_eq!(carried(&good), [1, 2]);
+    let bad = pdf("ke-hoach-long-paragraph-margin.pdf");
+    assert_eq!(carried(&bad), [1, 2]);
+    let ink: Vec<vanban_lint::finding::Finding> = vanban_lint::lint_read(&bad)
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == "ND30-1-ink-margins")
+        .collect();
+    let pages: Vec<Option<usize>> = ink.iter().map(|f| f.page).collect();
+    assert_eq!(pages, [Some(1), Some(2)], "{ink:?}");
+    let over = &ink[1];
+    assert!(
+        over.text.as_deref().unwrap().starts_with("Tăng cường"),
+        "{over}"
+    );
+    assert_eq!(over.location.as_deref(), Some("page 2"));
+    let b = over.bbox.unwrap();
+    assert!((b.left - 20.0).abs() < 1.5 && b.top < 60.0, "{b:?}");
+    assert!(over.found.contains("20 mm from the left edge"), "{over}");
+}

@@ -683,6 +683,7 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             cell: self.cell.filter(|_| zone == Zone::Table),
             bbox: None,
             baselines: None,
+            line_boxes: Vec::new(),
         };
         let typed = crate::model::is_typed_rule(&para.text);
         let empty = para.text.trim().is_empty() || typed;

@@ -603,13 +603,23 @@ fn measure_margins(lines: &[Line], pages: &mut [PageSetup]) {
         // the left edge is where a line starts that continues a full one.
         let right = body.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
         let at_right = body.iter().filter(|l| l.x1 > right - 0.5).count();
-        let left = body
+        // Where most such lines start (the leftmost of the most common,
+        // to the half millimetre): one paragraph hung into the margin is
+        // ink in the margin, not the page's margin.
+        let mut starts: Vec<f32> = body
             .windows(2)
             .filter(|w| {
                 w[0].x1 > right - 0.5 && w[1].y > w[0].y && w[1].y - w[0].y < 2.0 * w[1].size * PT
             })
             .map(|w| w[1].x0)
-            .fold(f32::MAX, f32::min);
+            .collect();
+        starts.sort_by(f32::total_cmp);
+        let count = |x: f32| starts.iter().filter(|s| (**s - x).abs() < 0.5).count();
+        let left = starts
+            .iter()
+            .copied()
+            .max_by_key(|&x| (count(x), std::cmp::Reverse((x * 2.0) as i64)))
+            .unwrap_or(f32::MAX);
         // Justified text ends most lines at the edge; ragged text only by chance.
         let enough = at_right >= 2 && at_right * 5 >= body.len();
         let edges = (enough && left < right - 100.0).then_some((left, right));
@@ -686,7 +696,15 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
             } else {
                 line.page == prev.page + 1
             };
-            (prev_full && starts_left || wraps_in_indented_block(group, line, next_left, right))
+            // A line starting left of the text block after a full one
+            // continues a paragraph hung into the margin (its lines after
+            // the first all start there), on this page or the next.
+            let hangs = line.x0 < next_left - 1.0
+                && group
+                    .get(1)
+                    .is_none_or(|second| (line.x0 - second.x0).abs() < 1.0);
+            (prev_full && (starts_left || hangs)
+                || wraps_in_indented_block(group, line, next_left, right))
                 && same_size
                 && close
         });
@@ -754,6 +772,7 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
             cell: None,
             bbox: Some(bbox(group)),
             baselines: Some((first.y, last.y)),
+            line_boxes: group.iter().map(|l| (l.page, bbox(&[l]))).collect(),
         });
         prev_last = Some(last);
     }
