@@ -339,6 +339,43 @@ def appendix(doc, bold=True, own_section=True):
                "Bà Phạm Thị Lan, công chức Văn phòng - Thống kê, thành viên."])
 
 
+def task_table(doc, colour_row=None):
+    """The plan's task table (STT, task, lead unit, deadline) with borders
+    on every cell, as Word's "Table Grid" draws it; `colour_row`: a row
+    whose task is typed in blue."""
+    rows = [
+        ("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian"),
+        ("1", "Rà soát, chuẩn hóa dữ liệu dân cư trên địa bàn xã", "Công an xã", "Quý II/2024"),
+        ("2", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", "Văn phòng - Thống kê", "Quý III/2024"),
+        ("3", "Tuyên truyền sử dụng dịch vụ công trực tuyến", "Văn hóa - Xã hội", "Cả năm"),
+    ]
+    table = doc.add_table(rows=len(rows), cols=4)
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths(table, Cm(1.5), Cm(7.5), Cm(4.0), Cm(3.0))
+    for r, values in enumerate(rows):
+        for c, text in enumerate(values):
+            p = table.rows[r].cells[c].paragraphs[0]
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER if c != 1 else WD_ALIGN_PARAGRAPH.LEFT
+            run = p.add_run(text)
+            run.font.size = Pt(13)
+            run.bold = r == 0
+            if r == colour_row and c == 1:
+                run.font.color.rgb = RGBColor(0x00, 0x00, 0xFF)
+
+
+def plan_with_table(doc, colour_row=None):
+    """A plan whose body holds its task table between two paragraphs."""
+    plan(doc, paragraphs=PLAN_BODY[:2])
+    # The table and the closing paragraph go before the signature table.
+    closing_table = doc.tables[-1]._tbl
+    blank = closing_table.getprevious()
+    task_table(doc, colour_row)
+    body(doc, PLAN_BODY[2:])
+    for element in (doc.tables[-1]._tbl, doc.paragraphs[-1]._p):
+        blank.addprevious(element)
+
+
 BASES = (
     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
     "Theo đề nghị của Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã.",
@@ -902,6 +939,16 @@ def main():
             fmt.left_indent = Cm(-1.0)
             fmt.first_line_indent = Cm(2.27)
         write(doc, f"{name}.docx")
+
+    # A task table in the body (§2.6): a plan with one; one whose 3rd row
+    # is typed in blue, found at its row in both formats.
+    doc = base()
+    plan_with_table(doc)
+    write(doc, "ke-hoach-table.docx")
+
+    doc = base()
+    plan_with_table(doc, colour_row=3)
+    write(doc, "ke-hoach-table-colour.docx")
 
     # A scan: no text layer (§5). A PDF only.
     scan("ke-hoach-scan")

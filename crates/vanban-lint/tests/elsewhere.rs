@@ -404,3 +404,37 @@ fn ink_in_the_margin_is_found_on_the_page_a_paragraph_is_carried_over_to() {
     assert!((b.left - 20.0).abs() < 1.5 && b.top < 60.0, "{b:?}");
     assert!(over.found.contains("20 mm from the left edge"), "{over}");
 }
+
+/// A finding in a body table names its row in both formats (the PDF's
+/// from the rules drawn above the line; a DOCX's also its column).
+#[test]
+fn a_finding_in_a_table_names_its_row_in_docx_and_pdf() {
+    use vanban_i18n::Lang;
+    let colour = |ext: &str| {
+        let report =
+            vanban_lint::lint_path(folder().join(format!("ke-hoach-table-colour.{ext}"))).unwrap();
+        report
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "ND30-1-colour")
+            .unwrap()
+    };
+    let docx = colour("docx");
+    assert_eq!(
+        docx.location.as_deref(),
+        Some("table row 4, column 2, after `KẾ HOẠCH`")
+    );
+    let pdf = colour("pdf");
+    assert_eq!(
+        pdf.location.as_deref(),
+        Some("page 1, table row 4, after `KẾ HOẠCH`")
+    );
+    assert_eq!(
+        pdf.location_msg.as_ref().unwrap().render(Lang::Vi),
+        "trang 1, bảng, hàng 4, sau dòng `KẾ HOẠCH`"
+    );
+    // (A PDF line runs across the cells of its row: `3 Tuyên truyền …`.)
+    for f in [&docx, &pdf] {
+        assert!(f.text.as_deref().unwrap().contains("Tuyên truyền"), "{f}");
+    }
+}

@@ -684,6 +684,7 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             bbox: None,
             baselines: None,
             line_boxes: Vec::new(),
+            table_row: None,
         };
         let typed = crate::model::is_typed_rule(&para.text);
         let empty = para.text.trim().is_empty() || typed;

@@ -33,6 +33,8 @@ struct Line {
     text: String,
     rule_below: Option<f32>,
     zone: Zone,
+    /// In a bordered table: the 1-based row, from the rules above it.
+    row: Option<usize>,
 }
 
 /// Reads a PDF with the default limits.
@@ -128,17 +130,17 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
     fonts_not_embedded.dedup();
     let numbers = take_page_numbers(&mut lines);
     assign_zones(&mut lines, &pages);
-    let mut bands_of: HashMap<usize, Vec<(f32, f32)>> = HashMap::new();
+    let mut bands_of: HashMap<usize, Vec<Band>> = HashMap::new();
     for (page, band) in bands {
         bands_of.entry(page).or_default().push(band);
     }
     for l in lines.iter_mut().filter(|l| l.zone == Zone::Body) {
         let on_page = bands_of.get(&l.page).map_or(&[][..], Vec::as_slice);
-        if on_page
-            .iter()
-            .any(|&(top, bottom)| l.y > top && l.y < bottom)
-        {
+        if let Some(band) = on_page.iter().find(|b| l.y > b.top && l.y < b.bottom) {
             l.zone = Zone::Table;
+            // Its row: the rules drawn above its baseline (the table's top
+            // border the first).
+            l.row = Some(band.rows.iter().filter(|&&y| y < l.y).count().max(1));
         }
     }
     measure_margins(&lines, &mut pages);
@@ -307,6 +309,7 @@ fn make_line(page: usize, glyphs: &[&Glyph], fonts: &[FontInfo]) -> Line {
         spans,
         rule_below: None,
         zone: Zone::Body,
+        row: None,
     }
 }
 
@@ -396,27 +399,39 @@ fn attach_rules(lines: &mut [Line], rules: &[Rule]) {
     }
 }
 
+/// A bordered table's vertical extent and the rules across it.
+struct Band {
+    top: f32,
+    bottom: f32,
+    /// Where its horizontal rules stand, top to bottom, each once.
+    rows: Vec<f32>,
+}
+
 /// Vertical extents of bordered tables: two or more rules with the same
 /// left and right ends.
-fn table_bands(rules: &[Rule]) -> Vec<(f32, f32)> {
-    let mut bands: Vec<(f32, f32, f32, f32, usize)> = Vec::new();
+fn table_bands(rules: &[Rule]) -> Vec<Band> {
+    let mut bands: Vec<(f32, f32, Vec<f32>)> = Vec::new();
     for r in rules {
         match bands
             .iter_mut()
             .find(|b| (b.0 - r.x0).abs() < 0.5 && (b.1 - r.x1).abs() < 0.5)
         {
-            Some(b) => {
-                b.2 = b.2.min(r.y);
-                b.3 = b.3.max(r.y);
-                b.4 += 1;
-            }
-            None => bands.push((r.x0, r.x1, r.y, r.y, 1)),
+            Some(b) => b.2.push(r.y),
+            None => bands.push((r.x0, r.x1, vec![r.y])),
         }
     }
     bands
         .into_iter()
-        .filter(|b| b.4 >= 2)
-        .map(|b| (b.2, b.3))
+        .filter(|b| b.2.len() >= 2)
+        .map(|(_, _, mut ys)| {
+            ys.sort_by(f32::total_cmp);
+            ys.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+            Band {
+                top: ys[0],
+                bottom: ys[ys.len() - 1],
+                rows: ys,
+            }
+        })
         .collect()
 }
 
@@ -773,6 +788,7 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
             bbox: Some(bbox(group)),
             baselines: Some((first.y, last.y)),
             line_boxes: group.iter().map(|l| (l.page, bbox(&[l]))).collect(),
+            table_row: first.row,
         });
         prev_last = Some(last);
     }
