@@ -83,9 +83,9 @@ pub const RULES: &[Rule] = &[
     rule("ND30-2.7-signature-image", Error, "§2.7 (App. I II.7.d)", "a signature picture stands between the title and the name"),
     rule("ND30-2.8-seal-image", Error, "§2.8 (App. I II.8)", "a seal picture covers about a third of the signature, on its left"),
     rule("ND30-2.13-page-numbers", Error, "§2.13 (App. I I.7)", "page numbers from page 2, none on page 1, 13-14 pt upright"),
-    rule("ND30-6.3-decision", Error, "§2.6, §6.3", "Quyết định: `QUYẾT ĐỊNH:` line, then `Điều 1.`, `Điều 2.` … in order"),
+    rule("ND30-6.3-decision", Error, "§2.6, §6.3", "Quyết định / Nghị quyết: a `QUYẾT ĐỊNH:` / `QUYẾT NGHỊ:` line, then `Điều 1.`, `Điều 2.` … in order"),
     rule("ND30-6.3-authority-line", Error, "§2.6, §6.3 (templates 1.1-1.3)", "Quyết định: the issuing authority line (`CHỦ TỊCH ỦY BAN NHÂN DÂN …`) after the summary, capitals, bold, centred, 13-14 pt (missing: an error; in a Nghị quyết a warning)"),
-    rule("ND30-6.3-decision-word", Error, "§2.5, §6.3", "Quyết định / Nghị quyết: `QUYẾT ĐỊNH:` / `QUYẾT NGHỊ:` centred, bold, on its own line"),
+    rule("ND30-6.3-decision-word", Error, "§2.5, §6.3", "Quyết định / Nghị quyết: `QUYẾT ĐỊNH:` / `QUYẾT NGHỊ:` (the kind's own word) centred, bold, on its own line"),
     rule("ND30-3-minutes-signers", Error, "§3 (template 1.9)", "Biên bản: two signers (THƯ KÝ and CHỦ TỌA)"),
     rule("ND30-2.14-appendix", Error, "§2.14", "Phụ lục label 14 pt bold; its page numbers restart at 1"),
 ];
@@ -142,6 +142,21 @@ pub struct Bbox {
     pub right: f64,
     pub bottom: f64,
     pub unit: &'static str,
+}
+
+impl Bbox {
+    /// A box read from a page (left, top, right, bottom, mm), to a tenth
+    /// of a millimetre, as f64 so JSON prints `70.4`.
+    pub fn mm([left, top, right, bottom]: [f32; 4]) -> Bbox {
+        let mm = |v: f32| (f64::from(v) * 10.0).round() / 10.0;
+        Bbox {
+            left: mm(left),
+            top: mm(top),
+            right: mm(right),
+            bottom: mm(bottom),
+            unit: "mm",
+        }
+    }
 }
 
 /// A number with its unit, or a range (`min`-`max`).
@@ -250,15 +265,7 @@ impl Finding {
         self.paragraph = Some(para.index);
         let text = crate::recognize::normal(&para.text);
         self.text = Some(text.chars().take(40).collect());
-        // To a tenth of a millimetre, as f64 so JSON prints `70.4`.
-        let mm = |v: f32| (f64::from(v) * 10.0).round() / 10.0;
-        self.bbox = para.bbox.map(|[left, top, right, bottom]| Bbox {
-            left: mm(left),
-            top: mm(top),
-            right: mm(right),
-            bottom: mm(bottom),
-            unit: "mm",
-        });
+        self.bbox = para.bbox.map(Bbox::mm);
         self
     }
 

@@ -85,6 +85,12 @@ pub struct Para {
     /// PDF: the baselines of the first and the last line, mm from the
     /// page's top edge.
     pub baselines: Option<(f32, f32)>,
+    /// PDF: each line's page and box (left, top, right, bottom, mm), the
+    /// lines a paragraph carries over to the next page included.
+    pub line_boxes: Vec<(usize, [f32; 4])>,
+    /// PDF: the 1-based row of the bordered table it stands in (its
+    /// column cannot be told: a line may run across cells).
+    pub table_row: Option<usize>,
 }
 
 impl Para {

@@ -37,6 +37,9 @@ fn in_body(doc: &ReadDoc, el: &Elements, i: usize) -> Message {
     if let (Zone::Table, Some((row, column))) = (para.zone, para.cell) {
         return msg!("lint-table-cell", row = row, column = column, after = after);
     }
+    if let (Zone::Table, Some(row)) = (para.zone, para.table_row) {
+        return msg!("lint-table-row", row = row, after = after);
+    }
     if para.zone == Zone::Table {
         return msg!("lint-table", after = after);
     }

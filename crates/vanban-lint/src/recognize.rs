@@ -216,11 +216,18 @@ pub fn recognise(doc: &ReadDoc) -> Elements {
             }
         }
     }
-    // Bases: italic lines starting Căn cứ / Theo đề nghị / Xét.
+    // Bases: lines starting Căn cứ / Theo đề nghị / Xét, italic as the
+    // decree sets them. A Quyết định's or Nghị quyết's are its bases however
+    // they are set (the rule then says they should be italic); a Kế
+    // hoạch's upright "Căn cứ …, … ban hành Kế hoạch" is its opening.
+    let decides = e
+        .kind
+        .is_some_and(|k| matches!(k, Kind::QuyetDinh | Kind::NghiQuyet));
     while cursor < sign_start {
         let p = &paras[cursor];
         let t = normal(&p.text);
-        if mostly_italic(p) && starts_with_any(&t, &["Căn cứ", "Theo đề nghị", "Xét", "Theo"])
+        if (decides || mostly_italic(p))
+            && starts_with_any(&t, &["Căn cứ", "Theo đề nghị", "Xét", "Theo"])
         {
             e.bases.push(cursor);
             cursor += 1;

@@ -26,6 +26,7 @@ lint-nth-paragraph = the { $ordinal } paragraph { $after }
 # $suffix: st, nd, rd or th.
 lint-ordinal = { $n }{ $suffix }
 lint-table-cell = table row { $row }, column { $column }, { $after }
+lint-table-row = table row { $row }, { $after }
 lint-table = a table { $after }
 
 ## The 2025 administrative map (crates/vanban-lint/src/rules/admin.rs)

@@ -24,6 +24,7 @@ lint-of-body = của phần nội dung
 lint-nth-paragraph = đoạn { $ordinal } { $after }
 lint-ordinal = thứ { $n }
 lint-table-cell = bảng, hàng { $row }, cột { $column }, { $after }
+lint-table-row = bảng, hàng { $row }, { $after }
 lint-table = bảng { $after }
 
 ## Bản đồ hành chính năm 2025

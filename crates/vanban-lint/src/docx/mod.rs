@@ -274,7 +274,7 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
 
 /// Pages the text would fill at about 40 lines of 85 characters a page:
 /// enough to tell a one-page letter from a plan when Word saved no count.
-fn estimated_pages(paras: &[Para]) -> f32 {
+pub(crate) fn estimated_pages(paras: &[Para]) -> f32 {
     let lines: usize = paras
         .iter()
         .map(|p| p.text.chars().count().div_ceil(85).max(1))
@@ -683,6 +683,8 @@ impl<'a, 'i> BodyReader<'_, 'a, 'i> {
             cell: self.cell.filter(|_| zone == Zone::Table),
             bbox: None,
             baselines: None,
+            line_boxes: Vec::new(),
+            table_row: None,
         };
         let typed = crate::model::is_typed_rule(&para.text);
         let empty = para.text.trim().is_empty() || typed;

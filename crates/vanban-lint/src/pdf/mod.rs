@@ -33,6 +33,8 @@ struct Line {
     text: String,
     rule_below: Option<f32>,
     zone: Zone,
+    /// In a bordered table: the 1-based row, from the rules above it.
+    row: Option<usize>,
 }
 
 /// Reads a PDF with the default limits.
@@ -128,17 +130,17 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
     fonts_not_embedded.dedup();
     let numbers = take_page_numbers(&mut lines);
     assign_zones(&mut lines, &pages);
-    let mut bands_of: HashMap<usize, Vec<(f32, f32)>> = HashMap::new();
+    let mut bands_of: HashMap<usize, Vec<Band>> = HashMap::new();
     for (page, band) in bands {
         bands_of.entry(page).or_default().push(band);
     }
     for l in lines.iter_mut().filter(|l| l.zone == Zone::Body) {
         let on_page = bands_of.get(&l.page).map_or(&[][..], Vec::as_slice);
-        if on_page
-            .iter()
-            .any(|&(top, bottom)| l.y > top && l.y < bottom)
-        {
+        if let Some(band) = on_page.iter().find(|b| l.y > b.top && l.y < b.bottom) {
             l.zone = Zone::Table;
+            // Its row: the rules drawn above its baseline (the table's top
+            // border the first).
+            l.row = Some(band.rows.iter().filter(|&&y| y < l.y).count().max(1));
         }
     }
     measure_margins(&lines, &mut pages);
@@ -307,6 +309,7 @@ fn make_line(page: usize, glyphs: &[&Glyph], fonts: &[FontInfo]) -> Line {
         spans,
         rule_below: None,
         zone: Zone::Body,
+        row: None,
     }
 }
 
@@ -396,27 +399,39 @@ fn attach_rules(lines: &mut [Line], rules: &[Rule]) {
     }
 }
 
+/// A bordered table's vertical extent and the rules across it.
+struct Band {
+    top: f32,
+    bottom: f32,
+    /// Where its horizontal rules stand, top to bottom, each once.
+    rows: Vec<f32>,
+}
+
 /// Vertical extents of bordered tables: two or more rules with the same
 /// left and right ends.
-fn table_bands(rules: &[Rule]) -> Vec<(f32, f32)> {
-    let mut bands: Vec<(f32, f32, f32, f32, usize)> = Vec::new();
+fn table_bands(rules: &[Rule]) -> Vec<Band> {
+    let mut bands: Vec<(f32, f32, Vec<f32>)> = Vec::new();
     for r in rules {
         match bands
             .iter_mut()
             .find(|b| (b.0 - r.x0).abs() < 0.5 && (b.1 - r.x1).abs() < 0.5)
         {
-            Some(b) => {
-                b.2 = b.2.min(r.y);
-                b.3 = b.3.max(r.y);
-                b.4 += 1;
-            }
-            None => bands.push((r.x0, r.x1, r.y, r.y, 1)),
+            Some(b) => b.2.push(r.y),
+            None => bands.push((r.x0, r.x1, vec![r.y])),
         }
     }
     bands
         .into_iter()
-        .filter(|b| b.4 >= 2)
-        .map(|b| (b.2, b.3))
+        .filter(|b| b.2.len() >= 2)
+        .map(|(_, _, mut ys)| {
+            ys.sort_by(f32::total_cmp);
+            ys.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+            Band {
+                top: ys[0],
+                bottom: ys[ys.len() - 1],
+                rows: ys,
+            }
+        })
         .collect()
 }
 
@@ -603,13 +618,23 @@ fn measure_margins(lines: &[Line], pages: &mut [PageSetup]) {
         // the left edge is where a line starts that continues a full one.
         let right = body.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
         let at_right = body.iter().filter(|l| l.x1 > right - 0.5).count();
-        let left = body
+        // Where most such lines start (the leftmost of the most common,
+        // to the half millimetre): one paragraph hung into the margin is
+        // ink in the margin, not the page's margin.
+        let mut starts: Vec<f32> = body
             .windows(2)
             .filter(|w| {
                 w[0].x1 > right - 0.5 && w[1].y > w[0].y && w[1].y - w[0].y < 2.0 * w[1].size * PT
             })
             .map(|w| w[1].x0)
-            .fold(f32::MAX, f32::min);
+            .collect();
+        starts.sort_by(f32::total_cmp);
+        let count = |x: f32| starts.iter().filter(|s| (**s - x).abs() < 0.5).count();
+        let left = starts
+            .iter()
+            .copied()
+            .max_by_key(|&x| (count(x), std::cmp::Reverse((x * 2.0) as i64)))
+            .unwrap_or(f32::MAX);
         // Justified text ends most lines at the edge; ragged text only by chance.
         let enough = at_right >= 2 && at_right * 5 >= body.len();
         let edges = (enough && left < right - 100.0).then_some((left, right));
@@ -686,7 +711,15 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
             } else {
                 line.page == prev.page + 1
             };
-            (prev_full && starts_left || wraps_in_indented_block(group, line, next_left, right))
+            // A line starting left of the text block after a full one
+            // continues a paragraph hung into the margin (its lines after
+            // the first all start there), on this page or the next.
+            let hangs = line.x0 < next_left - 1.0
+                && group
+                    .get(1)
+                    .is_none_or(|second| (line.x0 - second.x0).abs() < 1.0);
+            (prev_full && (starts_left || hangs)
+                || wraps_in_indented_block(group, line, next_left, right))
                 && same_size
                 && close
         });
@@ -722,6 +755,12 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
             _ if first.zone == Zone::Body && self_centred(group) => {
                 (Some(Align::Center), None, None)
             }
+            // No page gave its edges (no justified text anywhere): a
+            // paragraph whose lines start together and end ragged is set
+            // flush left.
+            _ if first.zone == Zone::Body && ragged(group) => {
+                (Some(Align::Left), Some(first.x0 - group[1].x0), None)
+            }
             _ => (None, None, None),
         };
         let space_before = prev_last.filter(|p| p.page == first.page).map(|p| {
@@ -748,6 +787,8 @@ fn paragraphs(lines: &[Line], pages: &[PageSetup]) -> Vec<Para> {
             cell: None,
             bbox: Some(bbox(group)),
             baselines: Some((first.y, last.y)),
+            line_boxes: group.iter().map(|l| (l.page, bbox(&[l]))).collect(),
+            table_row: first.row,
         });
         prev_last = Some(last);
     }
@@ -794,6 +835,19 @@ fn wraps_in_indented_block(group: &[&Line], line: &Line, left: f32, right: f32) 
         && line.page == prev.page
         && !text.starts_with(['-', '+', '–', '•'])
         && prev.x1 + word_width > right - 1.5
+}
+
+/// Lines after the first starting at one edge, the lines before the last
+/// ending well apart: flush left, not justified (whose full lines end
+/// together).
+fn ragged(group: &[&Line]) -> bool {
+    if group.len() < 3 || group.iter().any(|l| l.page != group[0].page) {
+        return false;
+    }
+    let edge = group[1].x0;
+    let ends = group[..group.len() - 1].iter().map(|l| l.x1);
+    let spread = ends.clone().fold(f32::MIN, f32::max) - ends.fold(f32::MAX, f32::min);
+    group[1..].iter().all(|l| (l.x0 - edge).abs() < 0.5) && spread > 3.0
 }
 
 /// Lines of different lengths around one centre: centred, whatever the

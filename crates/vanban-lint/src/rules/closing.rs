@@ -128,9 +128,16 @@ fn signer(ctx: &mut Ctx) {
             Some(true),
             Some(false),
         );
-        // `XX. TITLE`: the prefix must be one of the decree's.
+        // `XX. TITLE`: the prefix must be one of the decree's. Clerks'
+        // variants: `T/M`, `K/T`, `TM` without its dot.
         if let Some((prefix, _)) = text.split_once(' ') {
-            let looks_like_prefix = prefix.ends_with('.') && prefix.len() <= 5;
+            let bare = prefix.replace(['.', '/'], "");
+            let looks_like_prefix = (prefix.ends_with('.')
+                || prefix.contains('/')
+                || AUTHORITY_PREFIXES
+                    .iter()
+                    .any(|p| p.trim_end_matches('.') == bare))
+                && prefix.len() <= 5;
             if looks_like_prefix && !AUTHORITY_PREFIXES.contains(&prefix) {
                 let f = Finding::new(
                     "ND30-2.7-authority-prefix",
@@ -317,23 +324,47 @@ fn missing_authority_line(ctx: &mut Ctx) {
     ctx.push(f);
 }
 
+/// The word a kind enacts its articles with.
+fn enacting_word(kind: Option<Kind>) -> Option<&'static str> {
+    match kind {
+        Some(Kind::QuyetDinh) => Some("QUYẾT ĐỊNH:"),
+        Some(Kind::NghiQuyet) => Some("QUYẾT NGHỊ:"),
+        _ => None,
+    }
+}
+
 fn decision(ctx: &mut Ctx) {
     decision_word(ctx);
     authority_line(ctx);
-    if ctx.el.kind != Some(Kind::QuyetDinh) {
+    let Some(word) = enacting_word(ctx.el.kind) else {
         return;
-    }
-    if ctx.el.decision_word.is_none() {
-        let mut f = Finding::new(
-            "ND30-6.3-decision",
-            "quyết định",
-            "no `QUYẾT ĐỊNH:` line",
-            "`QUYẾT ĐỊNH:` before `Điều 1.`",
-        );
-        if let Some(&first) = ctx.el.body.first() {
-            f = f.at(ctx.para(first));
+    };
+    match ctx.el.decision_word {
+        None => {
+            let mut f = Finding::new(
+                "ND30-6.3-decision",
+                "quyết định",
+                format!("no `{word}` line"),
+                format!("`{word}` before `Điều 1.`"),
+            );
+            if let Some(&first) = ctx.el.body.first() {
+                f = f.at(ctx.para(first));
+            }
+            ctx.push(f);
         }
-        ctx.push(f);
+        // A Quyết định enacts with `QUYẾT ĐỊNH:`, a Nghị quyết with
+        // `QUYẾT NGHỊ:` (templates 1.1, 1.2).
+        Some(i) if normal(&ctx.para(i).text) != word => {
+            let f = Finding::new(
+                "ND30-6.3-decision-word",
+                "quyết định",
+                quote(&ctx.para(i).text),
+                format!("`{word}`"),
+            )
+            .at(ctx.para(i));
+            ctx.push(f);
+        }
+        Some(_) => {}
     }
     let has_article = ctx
         .el

@@ -27,67 +27,81 @@ pub fn check(ctx: &mut Ctx) {
 fn pdf(ctx: &mut Ctx) {
     let mut reported: Vec<(usize, &str)> = Vec::new();
     for para in &ctx.doc.paras {
-        let (Some(page), Some([left, _, right, _])) = (para.page, para.bbox) else {
-            continue;
+        // Every line on its own page: a paragraph carried over to the next
+        // page is judged there too.
+        let lines = para.line_boxes.iter().copied();
+        let boxes: Vec<(usize, [f32; 4])> = match (para.page, para.bbox) {
+            _ if !para.line_boxes.is_empty() => lines.collect(),
+            (Some(page), Some(bbox)) => vec![(page, bbox)],
+            _ => continue,
         };
-        let Some(setup) = ctx.doc.pages.get(page - 1) else {
-            continue;
-        };
-        let header = matches!(para.zone, Zone::HeaderLeft | Zone::HeaderRight);
-        // A landscape page may keep either convention: its smallest margins.
-        let (min_left, min_right) = if setup.width > setup.height {
-            (20.0, 15.0)
-        } else {
-            (30.0, 15.0)
-        };
-        let (allow_left, allow_right) = if header {
-            (HEADER_LEFT, HEADER_RIGHT)
-        } else {
-            (0.0, 0.0)
-        };
-        // A page whose measured margin is already out (ND30-1-margins)
-        // is not reported again line by line.
-        let narrow = |m: Option<f32>, min: f32| m.is_some_and(|m| m < min - SLACK);
-        let sides = [
-            (
-                "left",
-                left,
-                min_left - allow_left,
-                narrow(setup.margins.left, min_left),
-            ),
-            (
-                "right",
-                setup.width - right,
-                min_right - allow_right,
-                narrow(setup.margins.right, min_right),
-            ),
-        ];
-        for (side, room, least, known) in sides {
-            if known || room >= least - SLACK || reported.contains(&(page, side)) {
+        for (page, [left, top, right, bottom]) in boxes {
+            let Some(setup) = ctx.doc.pages.get(page - 1) else {
                 continue;
-            }
-            reported.push((page, side));
-            let f = Finding::new(
-                RULE,
-                format!("{side} margin"),
-                format!("text {} mm from the {side} edge", fmt_num(room)),
-                format!(
-                    "at least {} mm ({}{})",
-                    fmt_num(least),
-                    if side == "left" {
-                        "the 30 mm margin"
-                    } else {
-                        "the 15 mm margin"
-                    },
-                    if header {
-                        ", less the header table's allowance"
-                    } else {
-                        ""
-                    }
+            };
+            let header = matches!(para.zone, Zone::HeaderLeft | Zone::HeaderRight);
+            // A landscape page may keep either convention: its smallest margins.
+            let (min_left, min_right) = if setup.width > setup.height {
+                (20.0, 15.0)
+            } else {
+                (30.0, 15.0)
+            };
+            let (allow_left, allow_right) = if header {
+                (HEADER_LEFT, HEADER_RIGHT)
+            } else {
+                (0.0, 0.0)
+            };
+            // A page whose measured margin is already out (ND30-1-margins)
+            // is not reported again line by line.
+            let narrow = |m: Option<f32>, min: f32| m.is_some_and(|m| m < min - SLACK);
+            let sides = [
+                (
+                    "left",
+                    left,
+                    min_left - allow_left,
+                    narrow(setup.margins.left, min_left),
                 ),
-            )
-            .at(para);
-            ctx.out.push(f);
+                (
+                    "right",
+                    setup.width - right,
+                    min_right - allow_right,
+                    narrow(setup.margins.right, min_right),
+                ),
+            ];
+            for (side, room, least, known) in sides {
+                if known || room >= least - SLACK || reported.contains(&(page, side)) {
+                    continue;
+                }
+                reported.push((page, side));
+                let mut f = Finding::new(
+                    RULE,
+                    format!("{side} margin"),
+                    format!("text {} mm from the {side} edge", fmt_num(room)),
+                    format!(
+                        "at least {} mm ({}{})",
+                        fmt_num(least),
+                        if side == "left" {
+                            "the 30 mm margin"
+                        } else {
+                            "the 15 mm margin"
+                        },
+                        if header {
+                            ", less the header table's allowance"
+                        } else {
+                            ""
+                        }
+                    ),
+                )
+                .at(para);
+                if Some(page) != para.page {
+                    // A line carried over: its own page and box, the
+                    // paragraph's quoted text.
+                    f.paragraph = None;
+                    f.page = Some(page);
+                    f.bbox = Some(crate::finding::Bbox::mm([left, top, right, bottom]));
+                }
+                ctx.out.push(f);
+            }
         }
     }
 }

@@ -304,7 +304,19 @@ fn page_numbers(ctx: &mut Ctx) {
 
 /// Pages of the main text (before the first appendix page, if any).
 fn main_page_count(ctx: &Ctx) -> usize {
-    let first_appendix = ctx.el.appendices.first().and_then(|&i| ctx.para(i).page);
+    let appendix = ctx.el.appendices.first().copied();
+    let first_appendix = appendix.and_then(|i| ctx.para(i).page);
+    // A DOCX without Word's saved page breaks: the main text's pages
+    // estimated from the text before the appendix, as the whole's are.
+    if let (Some(i), None, false) = (appendix, first_appendix, ctx.is_pdf()) {
+        // (The reader's threshold: a page and a fifth is clearly two.)
+        let pages = crate::docx::estimated_pages(&ctx.doc.paras[..i]);
+        return if pages > 1.2 {
+            pages.ceil() as usize
+        } else {
+            1
+        };
+    }
     match (first_appendix, ctx.doc.page_count) {
         (Some(p), _) => p.saturating_sub(1).max(1),
         (None, Some(n)) => n,
