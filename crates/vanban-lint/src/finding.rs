@@ -229,6 +229,22 @@ const FIXABLE: [&str; 16] = [
     "ND30-2.6-body-spacing",
 ];
 
+/// A finding's whole `found` or `expected` that is one word of the
+/// catalogue (`none`, `capitals` …), so it reads in the reader's language
+/// even where the rule writes plain text.
+fn plain_word(text: &str) -> Option<Message> {
+    Some(match text {
+        "none" => msg!("lint-v-none"),
+        "capitals" => msg!("lint-v-capitals"),
+        "centred" => msg!("lint-v-centred"),
+        "justified" => msg!("lint-v-justified"),
+        "bold" => msg!("lint-v-bold"),
+        "italic" => msg!("lint-v-italic"),
+        "black" => msg!("lint-v-black"),
+        _ => return None,
+    })
+}
+
 impl Finding {
     pub fn new(
         rule: &'static str,
@@ -238,6 +254,7 @@ impl Finding {
     ) -> Finding {
         let info = rule_info(rule).unwrap_or_else(|| panic!("rule {rule} is in the catalogue"));
         let (found, expected) = (found.into(), expected.into());
+        let (found_msg, expected_msg) = (plain_word(&found), plain_word(&expected));
         Finding {
             rule,
             severity: info.severity,
@@ -249,14 +266,24 @@ impl Finding {
             location: None,
             bbox: None,
             location_msg: None,
-            found_msg: None,
-            expected_msg: None,
+            found_msg,
+            expected_msg,
             page: None,
             paragraph: None,
             section: info.section,
             fixable: FIXABLE.contains(&rule),
             text: None,
         }
+    }
+
+    /// A finding whose `found` and `expected` are catalogue messages.
+    pub fn said(
+        rule: &'static str,
+        element: impl Into<String>,
+        found: Message,
+        expected: Message,
+    ) -> Finding {
+        Finding::new(rule, element, "", "").with_messages(found, expected)
     }
 
     /// Places the finding at a paragraph of the read document.
@@ -283,6 +310,8 @@ impl Finding {
     pub fn with_messages(mut self, found: Message, expected: Message) -> Finding {
         self.found = found.english();
         self.expected = expected.english();
+        self.found_value = quantity(&self.found);
+        self.expected_value = quantity(&self.expected);
         self.found_msg = Some(found);
         self.expected_msg = Some(expected);
         self

@@ -16,6 +16,7 @@ pub mod pdf;
 pub mod place;
 pub mod recognize;
 mod rules;
+mod words;
 
 use std::path::Path;
 

@@ -438,3 +438,112 @@ fn a_finding_in_a_table_names_its_row_in_docx_and_pdf() {
         assert!(f.text.as_deref().unwrap().contains("Tuyên truyền"), "{f}");
     }
 }
+
+/// What a finding found and what the decree asks read in Vietnamese from
+/// the catalogue (`--lang vi`): sizes and emphasis, alignment, indents and
+/// spacing, margins, rules, fonts, colour, ink; decimals with a comma. The
+/// English stays as it was.
+#[test]
+fn found_and_expected_read_in_vietnamese() {
+    use vanban_i18n::Lang;
+    let said = |name: &str, rule: &str| {
+        let report = vanban_lint::lint_path(folder().join(name)).unwrap();
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.rule == rule)
+            .unwrap_or_else(|| panic!("{name}: {rule}"));
+        (f.found_expected().render(Lang::Vi), f.to_string())
+    };
+    let cases = [
+        (
+            "ke-hoach-sloppy-header.docx",
+            "ND30-2.1-national-title",
+            "hiện là không in đậm; Nghị định yêu cầu in đậm",
+        ),
+        (
+            "ke-hoach-sloppy-header.pdf",
+            "ND30-2.2-issuer-rule",
+            "hiện là không có đường kẻ; Nghị định yêu cầu một đường kẻ liền, dài từ 1/3 đến 1/2 dòng chữ trên",
+        ),
+        (
+            "ke-hoach-sloppy-number-date.docx",
+            "ND30-2.4-date-style",
+            "hiện là in đứng; Nghị định yêu cầu in nghiêng",
+        ),
+        (
+            "ke-hoach-body-12pt.pdf",
+            "ND30-2.6-body-size",
+            "hiện là 12 pt (và 3 đoạn khác); Nghị định yêu cầu 13-14 pt, cả phần nội dung một cỡ chữ",
+        ),
+        (
+            "ke-hoach-body-left.docx",
+            "ND30-2.6-body-align",
+            "hiện là căn trái (và 2 đoạn khác); Nghị định yêu cầu căn đều hai lề",
+        ),
+        (
+            "ke-hoach-body-no-indent.docx",
+            "ND30-2.6-body-indent",
+            "hiện là lùi đầu dòng 0 mm (và 2 đoạn khác); Nghị định yêu cầu 10-12,7 mm",
+        ),
+        (
+            "ke-hoach-body-no-spacing.docx",
+            "ND30-2.6-body-spacing",
+            "hiện là cách đoạn trên 0 pt",
+        ),
+        (
+            "ke-hoach-margins.docx",
+            "ND30-1-margins",
+            "hiện là 15 mm; Nghị định yêu cầu 20-25 mm",
+        ),
+        (
+            "ke-hoach-letter.docx",
+            "ND30-1-page-size",
+            "hiện là 215,9 × 279,4 mm; Nghị định yêu cầu khổ A4, 210 × 297 mm",
+        ),
+        (
+            "ke-hoach-arial.docx",
+            "ND30-1-font",
+            "hiện là phông chữ Arial; Nghị định yêu cầu Times New Roman (hoặc phông cùng số đo chữ)",
+        ),
+        (
+            "ke-hoach-colour.pdf",
+            "ND30-1-colour",
+            "hiện là màu #0000FF ở 1 đoạn; Nghị định yêu cầu màu đen",
+        ),
+        (
+            "ke-hoach-long-paragraph-margin.pdf",
+            "ND30-1-ink-margins",
+            "hiện là chữ cách mép trái 20 mm; Nghị định yêu cầu ít nhất 30 mm (lề 30 mm)",
+        ),
+        (
+            "ke-hoach-sloppy-headings.pdf",
+            "ND30-2.6-closing",
+            "Nghị định yêu cầu kết thúc bằng `./.`",
+        ),
+        (
+            "cong-van-sloppy.docx",
+            "ND30-2.5-subject-line",
+            "hiện là 14 pt, in đậm; Nghị định yêu cầu 12-13 pt, không in đậm",
+        ),
+        (
+            "ke-hoach-sloppy-title.pdf",
+            "ND30-2.5-summary-rule",
+            "hiện là đường kẻ ",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (name, rule, want) in cases {
+        let (vi, en) = said(name, rule);
+        if !vi.contains(want) {
+            wrong.push(format!("{name} {rule}:\n  vi: {vi}\n  en: {en}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // The English is the prose it always was.
+    let (_, en) = said("ke-hoach-body-no-indent.docx", "ND30-2.6-body-indent");
+    assert!(
+        en.ends_with("found a 0 mm first-line indent (and 2 more paragraphs); the decree asks 10-12.7 mm (§2.6 (II.6.e))"),
+        "{en}"
+    );
+}

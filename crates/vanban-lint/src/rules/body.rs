@@ -3,10 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use super::{dominant, fmt_num, quote, shares, Ctx};
+use vanban_i18n::{msg, Message};
+
+use super::{dominant, quote, shares, Ctx};
 use crate::finding::Finding;
 use crate::model::{Align, Para};
 use crate::recognize::{is_upper, normal};
+use crate::words;
 
 /// What a body paragraph is, from its label.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,19 +68,19 @@ pub fn check(ctx: &mut Ctx) {
 }
 
 /// One finding per rule for many paragraphs: the first one's place, a count.
-fn aggregate(ctx: &mut Ctx, rule: &'static str, hits: Vec<(&Para, String)>, expected: &str) {
+fn aggregate(ctx: &mut Ctx, rule: &'static str, hits: Vec<(&Para, Message)>, expected: Message) {
     let Some((first, found)) = hits.first() else {
         return;
     };
-    let more = if hits.len() > 1 {
-        format!(" (and {} more paragraphs)", hits.len() - 1)
+    let found = if hits.len() > 1 {
+        msg!("lint-v-more-paragraphs", found = found, n = hits.len() - 1)
     } else {
-        String::new()
+        found.clone()
     };
-    let f = Finding::new(
+    let f = Finding::said(
         rule,
         format!("body paragraph {}", first.index),
-        format!("{found}{more}"),
+        found,
         expected,
     )
     .at(first);
@@ -110,19 +113,16 @@ fn sizes(ctx: &mut Ctx, body: &[usize]) {
             let off_range = s.size < 12.75 || s.size > 14.25;
             let off_main = (s.size - main).abs() > 0.25;
             if off_range || off_main {
-                hits.push((p, format!("{} pt", fmt_num(s.size))));
+                hits.push((p, words::pt(s.size)));
             }
         }
     }
     let expected = if (12.75..=14.25).contains(&main) {
-        format!(
-            "13-14 pt, one size for the body ({} pt here)",
-            fmt_num(main)
-        )
+        msg!("lint-v-body-size", main = words::num(main))
     } else {
-        "13-14 pt, one size for the body".to_string()
+        msg!("lint-v-body-size-any")
     };
-    aggregate(ctx, "ND30-2.6-body-size", hits, &expected);
+    aggregate(ctx, "ND30-2.6-body-size", hits, expected);
 }
 
 fn alignment(ctx: &mut Ctx, body: &[usize]) {
@@ -132,10 +132,10 @@ fn alignment(ctx: &mut Ctx, body: &[usize]) {
         .filter(|p| !is_part(p))
         .filter_map(|p| match p.align {
             Some(Align::Justify) | None => None,
-            Some(other) => Some((p, format!("{other:?}").to_lowercase())),
+            Some(other) => Some((p, words::align(other))),
         })
         .collect();
-    aggregate(ctx, "ND30-2.6-body-align", hits, "justified");
+    aggregate(ctx, "ND30-2.6-body-align", hits, msg!("lint-v-justified"));
 }
 
 fn indent(ctx: &mut Ctx, body: &[usize]) {
@@ -147,10 +147,15 @@ fn indent(ctx: &mut Ctx, body: &[usize]) {
         .filter_map(|p| {
             let first = p.first_indent? + p.left.unwrap_or(0.0);
             (first < 10.0 - slack || first > 12.7 + slack)
-                .then(|| (p, format!("a {} mm first-line indent", fmt_num(first))))
+                .then(|| (p, msg!("lint-v-indent", mm = words::num(first))))
         })
         .collect();
-    aggregate(ctx, "ND30-2.6-body-indent", hits, "10-12.7 mm");
+    aggregate(
+        ctx,
+        "ND30-2.6-body-indent",
+        hits,
+        msg!("lint-v-indent-expected"),
+    );
 }
 
 fn spacing(ctx: &mut Ctx, body: &[usize]) {
@@ -164,7 +169,10 @@ fn spacing(ctx: &mut Ctx, body: &[usize]) {
         }
         if let Some(before) = p.space_before {
             if before < 6.0 - slack {
-                hits.push((p, format!("{} pt before", fmt_num(before.max(0.0)))));
+                hits.push((
+                    p,
+                    msg!("lint-v-space-before", pt = words::num(before.max(0.0))),
+                ));
             }
         }
     }
@@ -172,7 +180,13 @@ fn spacing(ctx: &mut Ctx, body: &[usize]) {
         let p = ctx.para(i);
         if let Some(line) = p.line_spacing {
             if !(1.0 - 0.1..=1.5 + 0.1).contains(&line) {
-                hits.push((p, format!("line spacing {:.2}", line)));
+                hits.push((
+                    p,
+                    msg!(
+                        "lint-v-line-spacing",
+                        n = vanban_i18n::Arg::fixed(f64::from(line), 2)
+                    ),
+                ));
             }
         }
     }
@@ -180,7 +194,7 @@ fn spacing(ctx: &mut Ctx, body: &[usize]) {
         ctx,
         "ND30-2.6-body-spacing",
         hits,
-        "at least 6 pt between paragraphs, single to 1.5 line spacing",
+        msg!("lint-v-spacing-expected"),
     );
 }
 
@@ -297,11 +311,11 @@ fn closing(ctx: &mut Ctx, body: &[usize]) {
             .into_iter()
             .rev()
             .collect();
-        let f = Finding::new(
+        let f = Finding::said(
             "ND30-2.6-closing",
             format!("body paragraph {}", p.index),
-            format!("ends `…{tail}`"),
-            "ends `./.`",
+            msg!("lint-v-ends", tail = format!("…{tail}")),
+            msg!("lint-v-ends", tail = "./."),
         )
         .at(p);
         ctx.push(f);

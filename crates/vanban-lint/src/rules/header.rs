@@ -2,10 +2,12 @@
 //! rule, number and symbol, place and date (spec §2.1–2.4).
 
 use vanban::{Date, Kind};
+use vanban_i18n::msg;
 
 use super::{dominant, fmt_num, quote, Ctx};
 use crate::finding::Finding;
 use crate::recognize::{is_upper, normal};
+use crate::words;
 
 pub fn check(ctx: &mut Ctx) {
     national_title(ctx);
@@ -193,11 +195,11 @@ fn authorities(ctx: &mut Ctx) {
 pub fn short_rule(ctx: &mut Ctx, rule: &'static str, element: &str, para: &crate::model::Para) {
     match (para.rule_below, para.text_width) {
         (None, _) => {
-            let f = Finding::new(
+            let f = Finding::said(
                 rule,
                 element,
-                "no rule",
-                "a solid rule, 1/3 to 1/2 of the line above",
+                msg!("lint-v-no-rule"),
+                msg!("lint-v-rule-third"),
             )
             .at(para);
             ctx.push(f);
@@ -206,18 +208,13 @@ pub fn short_rule(ctx: &mut Ctx, rule: &'static str, element: &str, para: &crate
             let ratio = length / width;
             // Generous bounds: a PDF's line width is measured, a DOCX's computed.
             if !(0.28..=0.6).contains(&ratio) {
-                let f = Finding::new(
-                    rule,
-                    element,
-                    format!(
-                        "{} mm under a {} mm line ({:.0} %)",
-                        fmt_num(length),
-                        fmt_num(width),
-                        ratio * 100.0
-                    ),
-                    "1/3 to 1/2 of the line",
-                )
-                .at(para);
+                let found = msg!(
+                    "lint-v-rule-measured",
+                    length = words::num(length),
+                    width = words::num(width),
+                    ratio = (ratio * 100.0).round() as i64
+                );
+                let f = Finding::said(rule, element, found, msg!("lint-v-rule-ratio")).at(para);
                 ctx.push(f);
             }
         }

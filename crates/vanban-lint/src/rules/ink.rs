@@ -6,6 +6,8 @@
 use super::{fmt_num, Ctx};
 use crate::finding::Finding;
 use crate::model::Zone;
+use crate::words;
+use vanban_i18n::msg;
 
 const RULE: &str = "ND30-1-ink-margins";
 /// How far the templates' header table reaches into the left margin (0.6
@@ -73,26 +75,14 @@ fn pdf(ctx: &mut Ctx) {
                     continue;
                 }
                 reported.push((page, side));
-                let mut f = Finding::new(
-                    RULE,
-                    format!("{side} margin"),
-                    format!("text {} mm from the {side} edge", fmt_num(room)),
-                    format!(
-                        "at least {} mm ({}{})",
-                        fmt_num(least),
-                        if side == "left" {
-                            "the 30 mm margin"
-                        } else {
-                            "the 15 mm margin"
-                        },
-                        if header {
-                            ", less the header table's allowance"
-                        } else {
-                            ""
-                        }
-                    ),
-                )
-                .at(para);
+                let found = msg!("lint-v-ink", mm = words::num(room), side = side);
+                let expected = msg!(
+                    "lint-v-ink-expected",
+                    mm = words::num(least),
+                    margin = if side == "left" { 30 } else { 15 },
+                    header = if header { "yes" } else { "no" }
+                );
+                let mut f = Finding::said(RULE, format!("{side} margin"), found, expected).at(para);
                 if Some(page) != para.page {
                     // A line carried over: its own page and box, the
                     // paragraph's quoted text.

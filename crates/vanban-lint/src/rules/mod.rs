@@ -10,9 +10,12 @@ mod page;
 mod pictures;
 mod title;
 
+use vanban_i18n::msg;
+
 use crate::finding::Finding;
 use crate::model::{Para, ReadDoc, SourceFormat, Span};
 use crate::recognize::Elements;
+use crate::words;
 
 /// What every rule gets: the document, its elements, and where findings go.
 pub struct Ctx<'d> {
@@ -50,34 +53,31 @@ impl<'d> Ctx<'d> {
         let mut found = Vec::new();
         let mut expected = Vec::new();
         if span.size < sizes.0 - 0.25 || span.size > sizes.1 + 0.25 {
-            found.push(format!("{} pt", fmt_num(span.size)));
-            expected.push(if sizes.0 == sizes.1 {
-                format!("{} pt", fmt_num(sizes.0))
-            } else {
-                format!("{}-{} pt", fmt_num(sizes.0), fmt_num(sizes.1))
-            });
+            found.push(words::pt(span.size));
+            expected.push(words::pt_range(sizes.0, sizes.1));
         }
         let (bold_share, italic_share) = shares(para);
         if let Some(b) = bold {
             if b && bold_share < 0.5 {
-                found.push("not bold".into());
-                expected.push("bold".into());
+                found.push(msg!("lint-v-not-bold"));
+                expected.push(msg!("lint-v-bold"));
             } else if !b && bold_share > 0.5 {
-                found.push("bold".into());
-                expected.push("not bold".into());
+                found.push(msg!("lint-v-bold"));
+                expected.push(msg!("lint-v-not-bold"));
             }
         }
         if let Some(it) = italic {
             if it && italic_share < 0.5 {
-                found.push("upright".into());
-                expected.push("italic".into());
+                found.push(msg!("lint-v-upright"));
+                expected.push(msg!("lint-v-italic"));
             } else if !it && italic_share > 0.5 {
-                found.push("italic".into());
-                expected.push("upright".into());
+                found.push(msg!("lint-v-italic"));
+                expected.push(msg!("lint-v-upright"));
             }
         }
         if !found.is_empty() {
-            let f = Finding::new(rule, element, found.join(", "), expected.join(", ")).at(para);
+            let f =
+                Finding::said(rule, element, words::list(found), words::list(expected)).at(para);
             self.push(f);
         }
     }

@@ -2,8 +2,11 @@
 
 use std::collections::BTreeMap;
 
+use vanban_i18n::msg;
+
 use super::{fmt_num, Ctx};
 use crate::finding::Finding;
+use crate::words;
 
 /// Faces with Times New Roman's metrics.
 const TIMES: [&str; 6] = [
@@ -66,14 +69,15 @@ fn colour(ctx: &mut Ctx) {
     let Some([r, g, b]) = first.visible_spans().find_map(|s| s.color) else {
         return;
     };
-    let f = Finding::new(
+    let f = Finding::said(
         "ND30-1-colour",
         format!("text (paragraph {})", first.index),
-        format!(
-            "colour #{r:02X}{g:02X}{b:02X} in {} paragraph(s)",
-            coloured.len()
+        msg!(
+            "lint-v-colour",
+            hex = format!("{r:02X}{g:02X}{b:02X}"),
+            n = coloured.len()
         ),
-        "black",
+        msg!("lint-v-black"),
     )
     .at(first);
     ctx.push(f);
@@ -113,7 +117,11 @@ fn page_size(ctx: &mut Ctx) {
         seen.push(key);
         let portrait = (w - 210.0).abs() <= 1.0 && (h - 297.0).abs() <= 1.0;
         let landscape = (w - 297.0).abs() <= 1.0 && (h - 210.0).abs() <= 1.0;
-        let found = format!("{} × {} mm", fmt_num(w), fmt_num(h));
+        let found = msg!(
+            "lint-v-page-found",
+            width = words::num(w),
+            height = words::num(h)
+        );
         // A Phụ lục may be landscape (§2.14): its pages (PDF) or its section
         // (DOCX) raise nothing.
         let in_appendix = ctx.el.appendices.iter().any(|&i| {
@@ -127,15 +135,15 @@ fn page_size(ctx: &mut Ctx) {
         let f = if landscape && in_appendix {
             continue;
         } else if landscape {
-            Finding::new(
+            Finding::said(
                 "ND30-1-page-size",
                 "page",
-                format!("{found} (landscape)"),
-                "portrait A4 unless the body holds wide tables",
+                msg!("lint-v-landscape", size = found),
+                msg!("lint-v-portrait"),
             )
             .warning()
         } else if !portrait {
-            Finding::new("ND30-1-page-size", "page", found, "A4, 210 × 297 mm")
+            Finding::said("ND30-1-page-size", "page", found, msg!("lint-v-page-a4"))
         } else {
             continue;
         };
@@ -187,11 +195,11 @@ fn margins(ctx: &mut Ctx) {
             let Some(v) = value else { continue };
             if !reported.contains(&side) {
                 reported.push(side);
-                let mut f = Finding::new(
+                let mut f = Finding::said(
                     "ND30-1-margins",
                     format!("{side} margin"),
-                    format!("{} mm", fmt_num(v)),
-                    format!("{}-{} mm", fmt_num(min), fmt_num(max)),
+                    words::mm(v),
+                    words::mm_range(min, max),
                 );
                 if ctx.is_pdf() {
                     f = f.on_page(setup.page);
@@ -215,11 +223,11 @@ fn font(ctx: &mut Ctx) {
         }
     }
     for (font, (index, page)) in others {
-        let mut f = Finding::new(
+        let mut f = Finding::said(
             "ND30-1-font",
             "text",
-            format!("font {font}"),
-            "Times New Roman (or a face with its metrics)",
+            msg!("lint-v-font", font = font),
+            msg!("lint-v-font-expected"),
         );
         f.paragraph = Some(index);
         f.page = (page > 0).then_some(page);

@@ -2,11 +2,13 @@
 //! công văn's `V/v` line, the legal bases (spec §2.5, §2.6, §2.9).
 
 use vanban::Kind;
+use vanban_i18n::msg;
 
 use super::{header::short_rule, quote, Ctx};
 use crate::finding::Finding;
 use crate::model::Align;
 use crate::recognize::{is_upper, normal};
+use crate::words;
 
 pub fn check(ctx: &mut Ctx) {
     type_name_and_summary(ctx);
@@ -18,13 +20,7 @@ pub fn check(ctx: &mut Ctx) {
 fn centred(ctx: &mut Ctx, rule: &'static str, element: &str, i: usize) {
     let para = ctx.para(i);
     if let Some(align) = para.align.filter(|a| *a != Align::Center) {
-        let f = Finding::new(
-            rule,
-            element,
-            format!("{align:?}").to_lowercase(),
-            "centred",
-        )
-        .at(para);
+        let f = Finding::said(rule, element, words::align(align), msg!("lint-v-centred")).at(para);
         ctx.push(f);
     }
 }
