@@ -91,3 +91,142 @@ fn an_unknown_language_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("use en or vi"), "{}", stderr(&out));
 }
+
+/// Words that are English and never Vietnamese: a message that has one
+/// outside quoted text (the input's words, a parser's own) is still English.
+const ENGLISH: &[&str] = &[
+    "the", "is", "are", "must", "not", "of", "expected", "found", "invalid", "missing", "unknown",
+    "should", "cannot", "with", "and", "or", "than", "more", "only", "line", "column", "write",
+    "use", "has", "does", "no", "be", "item", "argument", "required", "error", "problem",
+    "problems", "usable", "allowed", "mean", "lacks", "needs", "too", "large", "whole",
+];
+
+/// The English words of `text` outside quotes: `…`, “…”, "…" and {{…}}
+/// are the input's or a library's own words, shown as they are.
+fn english_words(text: &str) -> Vec<String> {
+    let mut bare = String::new();
+    let mut rest = text;
+    let pairs = [("`", "`"), ("“", "”"), ("\"", "\""), ("{{", "}}")];
+    loop {
+        let next = pairs
+            .iter()
+            .filter_map(|(open, close)| rest.find(open).map(|at| (at, *open, *close)))
+            .min_by_key(|(at, _, _)| *at);
+        let Some((at, open, close)) = next else {
+            bare.push_str(rest);
+            break;
+        };
+        bare.push_str(&rest[..at]);
+        let after = &rest[at + open.len()..];
+        rest = after
+            .find(close)
+            .map_or("", |end| &after[end + close.len()..]);
+        bare.push(' ');
+    }
+    bare.split(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | '-')))
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| ENGLISH.contains(&w.to_lowercase().as_str()))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_english_word_finder_finds_english_and_passes_quotes() {
+    assert_eq!(
+        english_words("the data has no such field"),
+        ["the", "has", "no"]
+    );
+    assert!(
+        english_words("dữ liệu `is not` “expected i64” {{#if the}} signer.line_spacing").is_empty()
+    );
+}
+
+/// Every kind of bad input, with `--lang vi`: no sentence of any message
+/// is English (the words quoted from the input or a parser may be).
+#[test]
+fn every_kind_of_bad_input_is_told_in_vietnamese() {
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    let mut invalid: Vec<_> = std::fs::read_dir(repo().join("tests/invalid"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.to_string_lossy().ends_with(".expect"))
+        .collect();
+    invalid.sort();
+    assert!(invalid.len() >= 40, "{}", invalid.len());
+    for path in &invalid {
+        runs.push(vec!["check".into(), path.display().to_string()]);
+    }
+    let data = |template: &str, file: &str| {
+        vec![
+            "check".to_string(),
+            "--template".into(),
+            template.into(),
+            format!("tests/i18n/{file}"),
+        ]
+    };
+    for file in [
+        "data-syntax.yaml",
+        "data-unknown-field.yaml",
+        "data-zero-number.yaml",
+        "data-cite-date.yaml",
+        "data-cite-kind.yaml",
+    ] {
+        runs.push(data("bao-cao", file));
+    }
+    runs.push(data("bao-cao-ket-qua-nam", "data-indicator-figure.yaml"));
+    runs.push(data("bao-cao", "rows.csv"));
+    runs.push(
+        [
+            "check",
+            "--templates",
+            "tests/i18n/templates",
+            "--template",
+            "hong",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain(["tests/i18n/data-zero-number.yaml".to_string()])
+        .collect(),
+    );
+    let font = "tests/i18n/font.ttf";
+    let fonts = format!("{font},{font},{font},{font}");
+    let out = std::env::temp_dir().join(format!("vanban-i18n-{}", std::process::id()));
+    runs.push(
+        [
+            "render",
+            "examples/ke-hoach-1026.yaml",
+            "--format",
+            "pdf",
+            "--fonts",
+            &fonts,
+            "-o",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain([out.display().to_string()])
+        .collect(),
+    );
+    let mut english = Vec::new();
+    for args in &runs {
+        let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+        args.insert(0, "--lang");
+        args.insert(1, "vi");
+        let output = vanban(&args, &[]);
+        assert_ne!(output.status.code(), Some(0), "{args:?} should fail");
+        let text = stderr(&output);
+        assert!(!text.trim().is_empty(), "{args:?}: nothing said");
+        for line in text.lines() {
+            // The file name (and its line:column) is the user's.
+            let message = args
+                .iter()
+                .filter(|a| a.contains('/'))
+                .fold(line.to_string(), |l, a| l.replace(a, ""));
+            let words = english_words(&message);
+            if !words.is_empty() {
+                english.push(format!("{args:?}: {words:?} in: {line}"));
+            }
+        }
+    }
+    assert!(english.is_empty(), "still English:\n{}", english.join("\n"));
+    assert!(!out.exists(), "a failed render wrote {}", out.display());
+}

@@ -8,7 +8,7 @@ use std::path::Path;
 use vanban::input::StyleInput;
 use vanban::metrics::FontSet;
 use vanban::{Document, Style};
-use vanban_i18n::{msg, Arg, Message};
+use vanban_i18n::{msg, Arg};
 
 use crate::{Error, Format};
 
@@ -126,7 +126,7 @@ pub fn load_fonts<P: AsRef<Path>>(paths: &[P], max_bytes: u64) -> Result<FontSet
         read(italic)?,
         read(bold_italic)?,
     ])
-    .map_err(|e| Error::Fonts(Message::text(e)))
+    .map_err(Error::Fonts)
 }
 
 /// Reads `--fonts R,B,I,BI`: four comma-separated font files.

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::file::Field;
+use vanban_i18n::{msg, Message};
 
 /// The comment line that closes a template's field list.
 pub const MARKER: &str = "Fields not listed here are refused.";
@@ -39,17 +40,18 @@ pub struct Unknown {
 
 impl Unknown {
     /// "`articles.1.titel` (did you mean `title`? allowed there: clauses, text, title)"
-    pub fn describe(&self) -> String {
-        let hint = self
-            .nearest
-            .as_ref()
-            .map(|n| format!("did you mean `{n}`? "))
-            .unwrap_or_default();
-        format!(
-            "`{}` ({hint}allowed there: {})",
-            self.path,
-            self.allowed.join(", ")
-        )
+    pub fn describe(&self) -> Message {
+        let path = self.path.as_str();
+        let allowed = self.allowed.join(", ");
+        match &self.nearest {
+            Some(meant) => msg!(
+                "closed-unknown-meant",
+                path = path,
+                meant = meant,
+                allowed = allowed
+            ),
+            None => msg!("closed-unknown", path = path, allowed = allowed),
+        }
     }
 }
 
@@ -309,7 +311,7 @@ mod tests {
         });
         let mut found = unknown_fields(&fields, &data, &[]);
         found.sort_by(|a, b| a.path.cmp(&b.path));
-        let described: Vec<String> = found.iter().map(Unknown::describe).collect();
+        let described: Vec<String> = found.iter().map(|u| u.describe().english()).collect();
         assert_eq!(
             described,
             [

@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 use crate::sheet;
 use vanban::limits::Limits;
 use vanban::source::Format;
-use vanban_i18n::msg;
+use vanban_i18n::{msg, Message};
 
 /// One item of a batch: its position and its data, or why it could not be read.
 #[derive(Debug)]
@@ -94,7 +94,7 @@ pub fn read_data(path: &Path, limits: &Limits) -> Result<DataFile, DataError> {
             msg!("data-format-unknown", suffix = extension(path)).to_string(),
         ));
     };
-    let value = parse_data(&text, format, limits).map_err(fail)?;
+    let value = parse_data(&text, format, limits).map_err(|m| fail(m.to_string()))?;
     let base = path.parent().unwrap_or(Path::new(""));
     let (value, origins) =
         resolve_from_limited(value, base, limits).map_err(|problems| DataError {
@@ -107,19 +107,29 @@ pub fn read_data(path: &Path, limits: &Limits) -> Result<DataFile, DataError> {
 /// One data item written as text (the HTTP server's request body): its
 /// nesting checked first, then parsed; TOML dates read as text. It must be
 /// a mapping of fields. `{from: …}` fields are left as they are.
-pub fn parse_data(text: &str, format: Format, limits: &Limits) -> Result<Value, String> {
-    vanban::limits::check_depth(text, format, limits.max_depth).map_err(|e| e.to_string())?;
+pub fn parse_data(text: &str, format: Format, limits: &Limits) -> Result<Value, Message> {
+    vanban::limits::check_depth(text, format, limits.max_depth)?;
     let value: Value = match format {
-        Format::Yaml => serde_norway::from_str(text).map_err(yaml_error),
-        Format::Json => serde_json::from_str(text).map_err(|e| e.to_string()),
+        Format::Yaml => serde_norway::from_str(text).map_err(|e| syntax(format, yaml_error(e))),
+        Format::Json => serde_json::from_str(text).map_err(|e| syntax(format, e.to_string())),
         Format::Toml => toml::from_str(text)
             .map(toml_dates_as_text)
-            .map_err(|e| e.to_string()),
+            .map_err(|e| syntax(format, e.to_string())),
     }?;
     if !value.is_object() {
-        return Err(msg!("data-not-mapping").to_string());
+        return Err(msg!("data-not-mapping"));
     }
     Ok(value)
+}
+
+/// A parser's error on data, its own words quoted after ours (in English,
+/// its words alone, place and all).
+fn syntax(format: Format, detail: String) -> Message {
+    match format {
+        Format::Yaml => msg!("data-syntax-yaml", detail = detail),
+        Format::Json => msg!("data-syntax-json", detail = detail),
+        Format::Toml => msg!("data-syntax-toml", detail = detail),
+    }
 }
 
 /// `text` with the cell each data path it names (`data `indicators.3.plan``)
@@ -393,12 +403,13 @@ pub fn read_rows_limited(
             .collect()),
         "jsonl" | "ndjson" => Ok(rows_from_json_lines(&text)),
         "yaml" | "yml" => {
-            let value: Value =
-                serde_norway::from_str(&text).map_err(|e| format!("{shown}: {}", yaml_error(e)))?;
+            let value: Value = serde_norway::from_str(&text)
+                .map_err(|e| format!("{shown}: {}", syntax(Format::Yaml, yaml_error(e))))?;
             rows_from_list(value).map_err(|e| format!("{shown}: {e}"))
         }
         "json" => {
-            let value: Value = serde_json::from_str(&text).map_err(|e| format!("{shown}: {e}"))?;
+            let value: Value = serde_json::from_str(&text)
+                .map_err(|e| format!("{shown}: {}", syntax(Format::Json, e.to_string())))?;
             rows_from_list(value).map_err(|e| format!("{shown}: {e}"))
         }
         other => Err(format!(

@@ -60,11 +60,10 @@ pub fn percent(part: f64, whole: f64, decimals: usize) -> String {
 }
 
 /// Reads a date from data (`2024-03-07` or `07/3/2024`).
-pub fn date_from(value: &Value) -> Result<Date, String> {
+pub fn date_from(value: &Value) -> Result<Date, Message> {
     match value {
-        // In the process's language: this text goes on as a string.
-        Value::String(text) => Date::parse(text).map_err(|m| m.to_string()),
-        other => Err(msg!("date-expected", found = kind_of(other)).to_string()),
+        Value::String(text) => Date::parse(text),
+        other => Err(msg!("date-expected", found = kind_of(other))),
     }
 }
 

@@ -17,6 +17,7 @@ use crate::format::{self, Citation};
 use crate::numbers::{number_in, NumberFormat};
 use crate::words;
 use vanban::vn;
+use vanban_i18n::{msg, Message};
 
 /// Registers every helper on a registry.
 pub fn register(registry: &mut Handlebars<'static>) {
@@ -72,20 +73,45 @@ impl HelperDef for ValueHelper {
     }
 }
 
-/// A helper's error, naming the helper and the data path it read.
+/// A helper's error, naming the helper and the data path it read; carried
+/// through handlebars as a nested error so that its message is put into
+/// words where it is shown, in the reader's language.
 pub(super) fn fail(
     h: &Helper<'_>,
     rc: &RenderContext<'_, '_>,
     param: Option<&PathAndJson<'_>>,
-    why: &str,
+    why: impl Into<Message>,
 ) -> RenderError {
-    let path = param.and_then(|p| data_path(rc, p));
-    let message = match path {
-        Some(path) => format!("{{{{{}}}}}: data `{path}`: {why}", h.name()),
-        None => format!("{{{{{}}}}}: {why}", h.name()),
+    let failure = HelperFailure {
+        helper: h.name().to_string(),
+        path: param.and_then(|p| data_path(rc, p)),
+        why: why.into(),
     };
-    RenderErrorReason::Other(message).into()
+    RenderErrorReason::NestedError(Box::new(failure)).into()
 }
+
+/// Why a helper could not give its value.
+#[derive(Debug)]
+pub(crate) struct HelperFailure {
+    /// `number`, `date_long`.
+    pub helper: String,
+    /// The data path of the argument it read: `indicators.3.plan`.
+    pub path: Option<String>,
+    pub why: Message,
+}
+
+/// `{{helper}}: data `path`: why`, in English.
+impl std::fmt::Display for HelperFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{{{{{}}}}}: ", self.helper)?;
+        if let Some(path) = &self.path {
+            write!(f, "data `{path}`: ")?;
+        }
+        f.write_str(&self.why.english())
+    }
+}
+
+impl std::error::Error for HelperFailure {}
 
 /// The full data path of an argument: the block's base (`indicators.3`)
 /// joined to the argument's own path (`plan`).
@@ -108,11 +134,16 @@ pub(super) fn arg<'a, 'rc>(
     rc: &RenderContext<'_, '_>,
     index: usize,
 ) -> Result<&'a PathAndJson<'rc>, RenderError> {
-    let param = h
-        .param(index)
-        .ok_or_else(|| fail(h, rc, None, &format!("argument {} is required", index + 1)))?;
+    let param = h.param(index).ok_or_else(|| {
+        fail(
+            h,
+            rc,
+            None,
+            msg!("helper-argument-required", index = index + 1),
+        )
+    })?;
     if param.is_value_missing() {
-        return Err(fail(h, rc, Some(param), "is missing"));
+        return Err(fail(h, rc, Some(param), msg!("helper-missing")));
     }
     Ok(param)
 }
@@ -124,7 +155,7 @@ pub(super) fn number_arg(
     index: usize,
 ) -> Result<f64, RenderError> {
     let param = arg(h, rc, index)?;
-    number_in(param.value(), numbers).map_err(|why| fail(h, rc, Some(param), &why))
+    number_in(param.value(), numbers).map_err(|why| fail(h, rc, Some(param), why))
 }
 
 /// `decimals=N` on the helper, or the default.
@@ -140,7 +171,7 @@ fn decimals(
             .as_u64()
             .filter(|&d| d <= 10)
             .map(|d| Some(d as usize))
-            .ok_or_else(|| fail(h, rc, None, "decimals= must be a whole number 0–10")),
+            .ok_or_else(|| fail(h, rc, None, msg!("helper-decimals"))),
     }
 }
 
@@ -178,7 +209,7 @@ fn percent(
 /// `{{date_long d}}` → `ngày 07 tháng 3 năm 2024`; `{{date_short d}}` → `07/3/2024`.
 fn date(h: &Helper<'_>, rc: &RenderContext<'_, '_>, long: bool) -> Result<Value, RenderError> {
     let param = arg(h, rc, 0)?;
-    let date = format::date_from(param.value()).map_err(|why| fail(h, rc, Some(param), &why))?;
+    let date = format::date_from(param.value()).map_err(|why| fail(h, rc, Some(param), why))?;
     text(if long { date.long() } else { date.short() })
 }
 
@@ -188,12 +219,7 @@ fn date(h: &Helper<'_>, rc: &RenderContext<'_, '_>, long: bool) -> Result<Value,
 fn cite(h: &Helper<'_>, rc: &RenderContext<'_, '_>, _: NumberFormat) -> Result<Value, RenderError> {
     let param = arg(h, rc, 0)?;
     let Value::Object(doc) = param.value() else {
-        return Err(fail(
-            h,
-            rc,
-            Some(param),
-            "expected an object with kind, number, date, issuer",
-        ));
+        return Err(fail(h, rc, Some(param), msg!("helper-cite-object")));
     };
     let field = |key: &str| -> Result<Option<String>, RenderError> {
         match doc.get(key) {
@@ -205,17 +231,21 @@ fn cite(h: &Helper<'_>, rc: &RenderContext<'_, '_>, _: NumberFormat) -> Result<V
                 h,
                 rc,
                 Some(param),
-                &format!("`{key}` must be text, found {}", format::kind_of(other)),
+                msg!(
+                    "helper-cite-field-text",
+                    key = key,
+                    found = format::kind_of(other)
+                ),
             )),
         }
     };
-    let kind = field("kind")?
-        .ok_or_else(|| fail(h, rc, Some(param), "`kind` is missing (e.g. Kế hoạch)"))?;
+    let kind =
+        field("kind")?.ok_or_else(|| fail(h, rc, Some(param), msg!("helper-cite-kind-missing")))?;
     let date = match doc.get("date") {
         None | Some(Value::Null) => None,
         Some(value) => Some(
             format::date_from(value)
-                .map_err(|why| fail(h, rc, Some(param), &format!("`date`: {why}")))?,
+                .map_err(|why| fail(h, rc, Some(param), msg!("helper-cite-date", why = why)))?,
         ),
     };
     let long_date = h.hash_get("date").and_then(|v| v.value().as_str()) == Some("long");
@@ -244,7 +274,7 @@ fn in_words(
         return text(words::money_in_words(x));
     }
     if x < 0.0 || x.fract() != 0.0 {
-        return Err(fail(h, rc, h.param(0), "must be a whole number ≥ 0"));
+        return Err(fail(h, rc, h.param(0), msg!("helper-whole-not-negative")));
     }
     text(words::number_in_words(x as u64))
 }
@@ -257,7 +287,7 @@ fn roman(
 ) -> Result<Value, RenderError> {
     let x = number_arg(h, rc, numbers, 0)?;
     if !(1.0..=3999.0).contains(&x) || x.fract() != 0.0 {
-        return Err(fail(h, rc, h.param(0), "must be a whole number 1–3999"));
+        return Err(fail(h, rc, h.param(0), msg!("helper-roman-range")));
     }
     text(vn::roman(x as u32))
 }
@@ -271,13 +301,13 @@ fn sum(
 ) -> Result<Value, RenderError> {
     let list = arg(h, rc, 0)?;
     let Value::Array(items) = list.value() else {
-        return Err(fail(h, rc, Some(list), "expected a list"));
+        return Err(fail(h, rc, Some(list), msg!("helper-list-expected")));
     };
     let field = match h.param(1) {
         Some(p) => Some(
             p.value()
                 .as_str()
-                .ok_or_else(|| fail(h, rc, None, "the field name must be text, e.g. \"plan\""))?,
+                .ok_or_else(|| fail(h, rc, None, msg!("helper-sum-field-text")))?,
         ),
         None => None,
     };
@@ -289,7 +319,12 @@ fn sum(
         };
         let n = number_in(value, numbers).map_err(|why| {
             let at = field.map_or(format!("[{i}]"), |k| format!("[{i}].{k}"));
-            fail(h, rc, Some(list), &format!("item {at}: {why}"))
+            fail(
+                h,
+                rc,
+                Some(list),
+                msg!("helper-sum-item", at = at, why = why),
+            )
         })?;
         total += n;
     }
@@ -324,12 +359,7 @@ fn arithmetic(
     // Beyond 15 digits a float no longer prints as the number it is.
     if !result.is_finite() || result.abs() >= 1e15 {
         let param = arg(h, rc, 0)?;
-        return Err(fail(
-            h,
-            rc,
-            Some(param),
-            "the result is too large (at most 15 digits)",
-        ));
+        return Err(fail(h, rc, Some(param), msg!("helper-result-too-large")));
     }
     Ok(number_value(result))
 }
@@ -362,7 +392,7 @@ fn case(h: &Helper<'_>, rc: &RenderContext<'_, '_>, case: Case) -> Result<Value,
                 h,
                 rc,
                 Some(param),
-                &format!("expected text, found {}", format::kind_of(other)),
+                msg!("helper-text-expected", found = format::kind_of(other)),
             ))
         }
     };
@@ -415,7 +445,7 @@ impl HelperDef for IntHelper {
         let numbers = NumberFormat::of_data(root.data()).unwrap_or_default();
         let x = number_arg(h, rc, numbers, 0)?;
         if x.fract() != 0.0 || x.abs() > 9e15 {
-            return Err(fail(h, rc, h.param(0), "must be a whole number"));
+            return Err(fail(h, rc, h.param(0), msg!("helper-whole")));
         }
         out.write(&(x as i64).to_string())?;
         Ok(())

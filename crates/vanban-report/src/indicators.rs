@@ -288,7 +288,9 @@ pub fn optional_number(
     match map.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) if matches!(s.trim(), "" | "-" | "–") => Ok(None),
-        Some(value) => number_in(value, numbers).map(Some),
+        Some(value) => number_in(value, numbers)
+            .map(Some)
+            .map_err(|m| m.to_string()),
     }
 }
 

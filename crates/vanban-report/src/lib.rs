@@ -54,6 +54,7 @@ use serde_json::Value;
 pub use error::{TemplateError, TemplateErrorKind};
 pub use file::Field;
 
+use helpers::HelperFailure;
 use refuse::Refusals;
 use vanban::limits::Limits;
 use vanban::source::{self, Format};
@@ -421,20 +422,20 @@ impl Templates {
     }
 
     fn add(&mut self, name: &str, text: &str, origin: Option<String>) -> Result<(), TemplateError> {
-        let fail =
-            |kind, message: String| TemplateError::new(name, kind, message).in_file(origin.clone());
+        let fail = |kind, message: Message| {
+            TemplateError::new(name, kind, message).in_file(origin.clone())
+        };
         budget::check_nesting(text, self.limits.max_template_depth)
-            .map_err(|why| fail(TemplateErrorKind::Template, why))?;
+            .map_err(|why| fail(TemplateErrorKind::Template, why.into()))?;
         let parts = file::split(text)
-            .map_err(|(line, why)| fail(TemplateErrorKind::Template, why).at(line, 1))?;
+            .map_err(|(line, why)| fail(TemplateErrorKind::Template, why.into()).at(line, 1))?;
         if let Some(bad) = escape::lint_header(&parts.header).into_iter().next() {
             return Err(fail(
                 TemplateErrorKind::Template,
                 msg!(
                     "template-header-unquoted",
                     expression = bad.expression.as_str()
-                )
-                .to_string(),
+                ),
             )
             .at(bad.line + parts.header_line - 1, bad.column));
         }
@@ -443,7 +444,7 @@ impl Templates {
                 .register_template_string(name, source)
                 .map_err(|e| {
                     let (line, column) = e.pos().unwrap_or((1, 1));
-                    fail(TemplateErrorKind::Template, e.reason().to_string())
+                    fail(TemplateErrorKind::Template, syntax_error(e.reason()))
                         .at(line + first_line - 1, column)
                 })
         };
@@ -467,7 +468,7 @@ impl Templates {
         for registry in [&mut self.header, &mut self.body] {
             registry.register_partial(name, text).map_err(|e| {
                 let (line, column) = e.pos().unwrap_or((1, 1));
-                TemplateError::new(name, TemplateErrorKind::Template, e.reason().to_string())
+                TemplateError::new(name, TemplateErrorKind::Template, syntax_error(e.reason()))
                     .in_file(Some(shown.to_string()))
                     .at(line, column)
             })?;
@@ -549,23 +550,30 @@ fn render_error(name: &str, error: RenderError, first_line: usize, data: &Value)
         .as_deref()
         .filter(|t| *t != name)
         .map(str::to_string);
-    let (kind, message, path) = match error.reason() {
+    let (kind, message, path): (_, Message, _) = match error.reason() {
         RenderErrorReason::MissingVariable(path) => (
             TemplateErrorKind::MissingData,
-            "the data has no such field (write {{#if field}}…{{/if}} around an optional one)"
-                .to_string(),
+            msg!("template-no-such-field"),
             path.as_deref().map(|p| locate_missing(data, p)),
         ),
+        RenderErrorReason::NestedError(nested) => match nested.downcast_ref::<HelperFailure>() {
+            Some(failure) => helper_failure(failure),
+            None => (TemplateErrorKind::Template, nested.to_string().into(), None),
+        },
         RenderErrorReason::Other(message) => {
             let (path, why) = split_data_path(message);
-            (TemplateErrorKind::BadData, why, path)
+            (TemplateErrorKind::BadData, why.into(), path)
         }
         // Only our capped output fails to write: a limit, said as is.
-        RenderErrorReason::IOError(e) => (TemplateErrorKind::BadData, e.to_string(), None),
-        other => (TemplateErrorKind::Template, other.to_string(), None),
+        RenderErrorReason::IOError(e) => (TemplateErrorKind::BadData, e.to_string().into(), None),
+        other => (TemplateErrorKind::Template, other.to_string().into(), None),
     };
     let message = match &in_partial {
-        Some(partial) => format!("in partial `{partial}`: {message}"),
+        Some(partial) => msg!(
+            "template-in-partial",
+            partial = partial.as_str(),
+            why = message
+        ),
         None => message,
     };
     let mut out = TemplateError::new(name, kind, message).data(path);
@@ -645,6 +653,32 @@ fn walk<'a>(
 }
 
 /// Helper messages read "{{helper}}: data `path`: why".
+/// Handlebars' words on a template it cannot read, quoted after ours.
+fn syntax_error(reason: &impl std::fmt::Display) -> Message {
+    msg!("template-syntax", detail = reason.to_string())
+}
+
+/// A helper's failure as the template's: the helper named, the data path
+/// apart (a list of indicator problems names its first path in its text).
+fn helper_failure(failure: &HelperFailure) -> (TemplateErrorKind, Message, Option<String>) {
+    let (path, why) = match (&failure.path, &failure.why) {
+        (None, Message::Text(text)) => {
+            let (path, why) = split_data_path(text);
+            (
+                path,
+                Message::Text(why.trim_start_matches([':', ' ']).to_string()),
+            )
+        }
+        (path, why) => (path.clone(), why.clone()),
+    };
+    let message = msg!(
+        "template-helper-failed",
+        helper = failure.helper.as_str(),
+        why = why
+    );
+    (TemplateErrorKind::BadData, message, path)
+}
+
 fn split_data_path(message: &str) -> (Option<String>, String) {
     if let Some(start) = message.find("data `") {
         let rest = &message[start + 6..];
@@ -675,13 +709,14 @@ fn check_figures(name: &str, fields: &[Field], data: &Value) -> Result<(), Templ
                     .and_then(|p| p.strip_prefix("data `"))
                     .and_then(|p| p.split('`').next())
                     .unwrap_or("indicators");
-                let mut message =
-                    format!("{} problem(s) in the indicators' figures:", problems.len());
-                for problem in &problems {
-                    message.push_str("\n  ");
-                    message.push_str(problem);
-                }
-                bad(first, message)
+                let list: String = problems.iter().map(|p| format!("\n  {p}")).collect();
+                let message = msg!(
+                    "indicators-problems",
+                    count = vanban_i18n::Arg::count(problems.len()),
+                    list = list
+                );
+                TemplateError::new(name, TemplateErrorKind::BadData, message)
+                    .data(Some(first.to_string()))
             })?;
             Ok(())
         }

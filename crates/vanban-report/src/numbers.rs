@@ -7,7 +7,7 @@
 //! number and stays one.
 
 use serde_json::Value;
-use vanban_i18n::msg;
+use vanban_i18n::{msg, Message};
 
 /// How text in the data writes numbers; `number_format: en` in the data
 /// chooses English, the default is Vietnamese.
@@ -55,18 +55,21 @@ impl NumberFormat {
 /// Reads a number from data: a JSON number as it is, text in `format`.
 /// A trailing `%` is allowed and dropped (`2,15%` is 2.15: the unit says
 /// it is a rate). Spaces (also no-break and thin spaces) are ignored.
-pub fn number_in(value: &Value, format: NumberFormat) -> Result<f64, String> {
+pub fn number_in(value: &Value, format: NumberFormat) -> Result<f64, Message> {
     match value {
         Value::Number(n) => n
             .as_f64()
-            .ok_or_else(|| msg!("number-not-a-number", value = n.to_string()).to_string()),
+            .ok_or_else(|| msg!("number-not-a-number", value = n.to_string())),
         Value::String(text) => parse_text(text, format),
-        other => Err(msg!("number-expected", found = crate::format::kind_of(other)).to_string()),
+        other => Err(msg!(
+            "number-expected",
+            found = crate::format::kind_of(other)
+        )),
     }
 }
 
 /// Text read in `format`, or why not, with what it would mean the other way.
-pub fn parse_text(text: &str, format: NumberFormat) -> Result<f64, String> {
+pub fn parse_text(text: &str, format: NumberFormat) -> Result<f64, Message> {
     let compact: String = text
         .trim()
         .trim_end_matches('%')
@@ -92,10 +95,9 @@ pub fn parse_text(text: &str, format: NumberFormat) -> Result<f64, String> {
                 NumberFormat::English => {
                     msg!("number-not-english", value = shown, meant = meant.as_str())
                 }
-            }
-            .to_string())
+            })
         }
-        None => Err(msg!("number-not-a-number", value = shown).to_string()),
+        None => Err(msg!("number-not-a-number", value = shown)),
     }
 }
 
@@ -149,7 +151,7 @@ mod tests {
     use serde_json::json;
 
     fn vi(text: &str) -> Result<f64, String> {
-        parse_text(text, NumberFormat::Vietnamese)
+        parse_text(text, NumberFormat::Vietnamese).map_err(|m| m.english())
     }
 
     #[test]
@@ -183,7 +185,7 @@ mod tests {
 
     #[test]
     fn english_when_the_data_says_so() {
-        let en = |t: &str| parse_text(t, NumberFormat::English);
+        let en = |t: &str| parse_text(t, NumberFormat::English).map_err(|m| m.english());
         assert_eq!(en("1,234,567.8"), Ok(1_234_567.8));
         assert_eq!(en("185.42"), Ok(185.42));
         let why = en("185.420,5").unwrap_err();
@@ -208,6 +210,7 @@ mod tests {
         assert_eq!(number_in(&json!(3100), NumberFormat::English), Ok(3100.0));
         assert!(number_in(&json!([1]), NumberFormat::Vietnamese)
             .unwrap_err()
+            .english()
             .contains("a list"));
     }
 }

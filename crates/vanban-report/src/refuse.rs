@@ -8,13 +8,10 @@ use serde_json::Value;
 use crate::closed::{self, Missing, Unknown};
 use crate::file::TemplateFile;
 use crate::{TemplateError, TemplateErrorKind};
+use vanban_i18n::{msg, Message};
 
 /// The data field holding the document's number in the register.
 pub(super) const NUMBER: &str = "number";
-
-const NO_SUCH_FIELD: &str = "the template has no such field";
-const LISTED: &str = "`vanban templates` lists its fields";
-const NEEDED: &str = "the data lacks a field the template needs";
 
 /// What a template's data must not be, found before rendering.
 pub(super) struct Refusals {
@@ -48,8 +45,8 @@ impl Refusals {
     /// (the first as its path), else a `number` of 0.
     pub fn before_rendering(&self, name: &str) -> Option<TemplateError> {
         if let Some(first) = self.unknown.first() {
-            let listed: Vec<String> = self.unknown.iter().map(Unknown::describe).collect();
-            let message = format!("{NO_SUCH_FIELD}: {} ({LISTED})", listed.join("; "));
+            let listed = join(self.unknown.iter().map(Unknown::describe));
+            let message = msg!("refuse-no-such-field", fields = listed);
             return Some(bad(name, message, &first.path));
         }
         self.zero_number.then(|| zero_number(name))
@@ -60,8 +57,8 @@ impl Refusals {
     /// first, naming its line in the template.)
     pub fn after_rendering(&self, name: &str) -> Option<TemplateError> {
         let first = self.missing.first()?;
-        let listed: Vec<String> = self.missing.iter().map(describe_missing).collect();
-        let message = format!("{NEEDED}: {}", listed.join("; "));
+        let listed = join(self.missing.iter().map(describe_missing));
+        let message = msg!("refuse-needed", fields = listed);
         Some(
             TemplateError::new(name, TemplateErrorKind::MissingData, message)
                 .data(Some(first.path.clone())),
@@ -74,7 +71,7 @@ impl Refusals {
         let unknown = self.unknown.iter().map(|u| {
             bad(
                 name,
-                format!("{NO_SUCH_FIELD}: {} ({LISTED})", u.describe()),
+                msg!("refuse-no-such-field", fields = u.describe()),
                 &u.path,
             )
         });
@@ -82,7 +79,7 @@ impl Refusals {
             TemplateError::new(
                 name,
                 TemplateErrorKind::MissingData,
-                format!("{NEEDED}: {}", describe_missing(m)),
+                msg!("refuse-needed", fields = describe_missing(m)),
             )
             .data(Some(m.path.clone()))
         });
@@ -96,24 +93,31 @@ impl Refusals {
     }
 }
 
-fn bad(name: &str, message: String, path: &str) -> TemplateError {
+fn bad(name: &str, message: Message, path: &str) -> TemplateError {
     TemplateError::new(name, TemplateErrorKind::BadData, message).data(Some(path.to_string()))
 }
 
 fn zero_number(name: &str) -> TemplateError {
-    bad(
-        name,
-        "0 is not a number in the register; for a blank slot (filled in after signing), leave `number` out".into(),
-        NUMBER,
-    )
+    bad(name, msg!("refuse-zero-number"), NUMBER)
 }
 
 /// "`year` (the year reported on, e.g. 2024)"
-fn describe_missing(field: &Missing) -> String {
+fn describe_missing(field: &Missing) -> Message {
+    // The description is the template's own words, shown as written.
     match field.description.is_empty() {
-        true => format!("`{}`", field.path),
-        false => format!("`{}` ({})", field.path, field.description),
+        true => Message::text(format!("`{}`", field.path)),
+        false => Message::text(format!("`{}` ({})", field.path, field.description)),
     }
+}
+
+/// Messages one after another, `; ` between them, each in the reader's
+/// language.
+fn join(messages: impl Iterator<Item = Message>) -> Message {
+    let mut messages: Vec<Message> = messages.collect();
+    let last = messages.pop().unwrap_or_else(|| Message::text(""));
+    messages.into_iter().rev().fold(last, |tail, head| {
+        msg!("list-then", head = head, tail = tail)
+    })
 }
 
 /// `0`, `"0"` or `"00"`: a number that fills no register slot.

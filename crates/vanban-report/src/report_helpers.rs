@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use crate::helpers::{arg, data_path, fail, number_arg, ValueFn, ValueHelper};
 use crate::indicators;
 use crate::numbers::NumberFormat;
+use vanban_i18n::msg;
 
 pub fn register(registry: &mut Handlebars<'static>) {
     let helpers: [(&str, ValueFn); 5] = [
@@ -32,7 +33,7 @@ fn indicator_list(
     let path = data_path(rc, param).unwrap_or_else(|| "indicators".into());
     // Each problem reads "data `path`: why"; the first path is the one reported.
     indicators::read_list(param.value(), &path, numbers)
-        .map_err(|problems| fail(h, rc, None, &problems.join("; ")))
+        .map_err(|problems| fail(h, rc, None, problems.join("; ")))
 }
 
 /// `{{#each (indicator_rows indicators)}}`: table rows with group rows,
@@ -111,7 +112,7 @@ fn unique(
         Some(v) => Some(
             v.value()
                 .as_str()
-                .ok_or_else(|| fail(h, rc, None, "except= must be text"))?
+                .ok_or_else(|| fail(h, rc, None, msg!("helper-except-text")))?
                 .to_lowercase(),
         ),
     };

@@ -330,7 +330,7 @@ fn weight_of(unit: &Value, field: &str) -> Result<f64, String> {
         .split('.')
         .try_fold(unit, |v, key| v.get(key))
         .ok_or_else(|| msg!("rollup-no-field").to_string())?;
-    let w = number_in(value, NumberFormat::of_data(unit)?)?;
+    let w = number_in(value, NumberFormat::of_data(unit)?).map_err(|m| m.to_string())?;
     if w < 0.0 {
         return Err(msg!("rollup-negative", value = w).to_string());
     }

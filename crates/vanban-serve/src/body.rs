@@ -115,18 +115,11 @@ pub fn check_syntax(text: &str, format: Format, max_depth: usize) -> Result<(), 
             .map_err(|e| (e.message().to_string(), None)),
     };
     result.map_err(|(message, at)| {
-        let mut item = Item::new("", strip_location(&message));
+        let mut item = Item::new("", vanban::source::syntax_error(format, &message, None));
         if let Some((line, column)) = at {
             item.line = Some(line);
             item.column = Some(column);
         }
         Problem::malformed(vec![item])
     })
-}
-
-fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
 }

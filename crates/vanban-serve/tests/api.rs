@@ -601,3 +601,60 @@ fn without_a_register_its_routes_say_how_to_get_one() {
     assert_eq!(response.header("content-language"), Some("vi"));
     assert!(response.json()["detail"].as_str().unwrap().contains("--db"));
 }
+
+/// The same bad data asked for in English and in Vietnamese of one server:
+/// each answer in its language, down to the template helper's words, the
+/// closed field list's "did you mean" and the parser's sentence.
+#[test]
+fn one_server_answers_each_request_in_its_language() {
+    let server = start(Config::default());
+    let ask = |file: &str, lang: &str| {
+        let response = request(
+            server.addr,
+            "POST",
+            "/v1/templates/bao-cao/render",
+            &[
+                ("Content-Type", "application/yaml"),
+                ("Accept-Language", lang),
+            ],
+            &repo_file(&format!("tests/i18n/{file}")),
+        );
+        assert_eq!(response.header("content-language"), Some(lang));
+        let problem = response.json();
+        let first = problem["problems"][0].clone();
+        (
+            response.status,
+            first["path"].clone(),
+            first["message"].as_str().unwrap().to_string(),
+        )
+    };
+    // A helper's failure: `{{cite}}` on an impossible date.
+    let (status, path, en) = ask("data-cite-date.yaml", "en");
+    assert_eq!((status, path.as_str()), (422, Some("request")));
+    assert_eq!(
+        en,
+        "{{cite}}: `date`: 2025-02 has no day 30 (it has 28 days)"
+    );
+    let (status, path, vi) = ask("data-cite-date.yaml", "vi");
+    assert_eq!((status, path.as_str()), (422, Some("request")));
+    assert_eq!(
+        vi,
+        "hàm {{cite}}: `date`: không có ngày 30 tháng 02 năm 2025 (tháng 02 năm 2025 có 28 ngày)"
+    );
+    // A field the template does not have.
+    let (_, _, en) = ask("data-unknown-field.yaml", "en");
+    assert!(en.contains("did you mean `superior`?"), "{en}");
+    let (_, _, vi) = ask("data-unknown-field.yaml", "vi");
+    assert!(vi.contains("có phải ý bạn là `superior`?"), "{vi}");
+    assert!(!vi.contains("did you mean"), "{vi}");
+    // A syntax error: the parser's words alone in English, quoted in ours.
+    let (status, _, en) = ask("data-syntax.yaml", "en");
+    assert_eq!(status, 400);
+    assert!(en.starts_with("did not find expected"), "{en}");
+    let (_, _, vi) = ask("data-syntax.yaml", "vi");
+    assert!(vi.starts_with("nội dung YAML sai cú pháp"), "{vi}");
+    assert!(
+        vi.contains("trình đọc YAML báo: “did not find expected"),
+        "{vi}"
+    );
+}

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use crate::style::TextStyle;
+use vanban_i18n::{msg, Message};
 
 /// Liberation Serif 2 (SIL OFL 1.1): the advance widths of Times New Roman and
 /// every Vietnamese letter. Licence: `fonts/OFL.txt`.
@@ -113,10 +114,10 @@ pub struct Font {
 
 impl Font {
     /// Parses a TrueType/OpenType font; the error names what is wrong.
-    pub fn parse(data: impl Into<Arc<[u8]>>) -> Result<Font, String> {
+    pub fn parse(data: impl Into<Arc<[u8]>>) -> Result<Font, Message> {
         let data = data.into();
-        let face =
-            ttf_parser::Face::parse(&data, 0).map_err(|e| format!("not a usable font: {e}"))?;
+        let face = ttf_parser::Face::parse(&data, 0)
+            .map_err(|e| msg!("font-unusable", reason = e.to_string()))?;
         let mut advances = Advances::default();
         if let Some(cmap) = face.tables().cmap {
             for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
@@ -132,7 +133,7 @@ impl Font {
             }
         }
         if advances.is_empty() {
-            return Err("the font maps no Unicode characters".into());
+            return Err(msg!("font-no-unicode"));
         }
         let name = |id| {
             face.names()
@@ -241,10 +242,16 @@ impl FontSet {
     }
 
     /// Builds a set from four font files' bytes: regular, bold, italic, bold italic.
-    pub fn from_data(data: [Vec<u8>; 4]) -> Result<FontSet, String> {
+    pub fn from_data(data: [Vec<u8>; 4]) -> Result<FontSet, Message> {
         let mut faces = Vec::with_capacity(4);
         for (bytes, style) in data.into_iter().zip(FaceStyle::ALL) {
-            faces.push(Font::parse(bytes).map_err(|e| format!("{style:?} face: {e}"))?);
+            let face = match style {
+                FaceStyle::Regular => msg!("font-face-regular"),
+                FaceStyle::Bold => msg!("font-face-bold"),
+                FaceStyle::Italic => msg!("font-face-italic"),
+                FaceStyle::BoldItalic => msg!("font-face-bold-italic"),
+            };
+            faces.push(Font::parse(bytes).map_err(|e| msg!("font-face", face = face, why = e))?);
         }
         let faces: [Font; 4] = faces.try_into().expect("four faces");
         Ok(FontSet::new(faces))

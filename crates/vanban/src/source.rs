@@ -5,7 +5,7 @@ use std::path::Path;
 
 use saphyr::{LoadableYamlNode, MarkedYaml};
 
-use vanban_i18n::msg;
+use vanban_i18n::{msg, Message};
 
 use crate::error::{InputError, Problem};
 use crate::input::Input;
@@ -42,12 +42,10 @@ pub fn parse(text: &str, format: Format) -> Result<Input, InputError> {
 /// parser recurses on hostile input); a byte-order mark is ignored.
 pub fn parse_with(text: &str, format: Format, limits: &Limits) -> Result<Input, InputError> {
     let text = limits::strip_bom(text);
-    let located = |message: String, line: usize, column: usize| {
-        InputError::new(vec![Problem::new(
-            "",
-            explain_type(explain_number(&message, text, line, column)),
-        )
-        .at(line, column)])
+    let located = |detail: String, line: usize, column: usize| {
+        let message = explain_number(&detail, text, line, column)
+            .unwrap_or_else(|| syntax_error(format, &detail, hint(&detail)));
+        InputError::new(vec![Problem::new("", message).at(line, column)])
     };
     limits::check_depth(text, format, limits.max_depth)
         .map_err(|why| InputError::new(vec![Problem::new("", why).at(1, 1)]))?;
@@ -66,31 +64,45 @@ pub fn parse_with(text: &str, format: Format, limits: &Limits) -> Result<Input, 
     }
 }
 
+/// A parser's error in the user's language: our sentence naming the
+/// format, the parser's own words quoted after it (in English, the
+/// parser's words alone, as vanban always showed them). The line and
+/// column are the problem's own.
+pub fn syntax_error(format: Format, detail: &str, hint: Option<Message>) -> Message {
+    let detail = strip_location(detail.trim());
+    let message = match format {
+        Format::Yaml => msg!("syntax-error-yaml", detail = detail),
+        Format::Json => msg!("syntax-error-json", detail = detail),
+        Format::Toml => msg!("syntax-error-toml", detail = detail),
+    };
+    match hint {
+        Some(hint) => msg!("syntax-error-hint", error = message, hint = hint),
+        None => message,
+    }
+}
+
 /// A landscape page asked for anywhere but on a Phụ lục: say where it
 /// goes (serde only lists the fields allowed); a landscape written `yes`
 /// or a number written `"05"`: say how to write it.
-fn explain_type(message: String) -> String {
-    if message.contains("unknown field `landscape`") {
-        format!(
-            "{message}; landscape pages are asked for on a Phụ lục only: \
-             `appendices: [{{title: …, body: …, landscape: true}}]` or `# Phụ lục (ngang): …` in the body"
-        )
-    } else if message.contains("landscape: invalid type") {
-        format!("{message}: write `landscape: true` or `landscape: false`")
-    } else if message.starts_with("number: invalid type: string") {
+fn hint(detail: &str) -> Option<Message> {
+    if detail.contains("unknown field `landscape`") {
+        Some(msg!("syntax-hint-landscape-where"))
+    } else if detail.contains("landscape: invalid type") {
+        Some(msg!("syntax-hint-landscape-bool"))
+    } else if detail.starts_with("number: invalid type: string") {
         // A number typed as printed (`"05"`) or with its symbol.
-        format!("{message}: write the serial number alone, without quotes (`number: 5` prints `05`; the symbol comes from the kind and issuer)")
+        Some(msg!("syntax-hint-number-as-printed"))
     } else {
-        message
+        None
     }
 }
 
 /// Serde says ``invalid type: floating point `1e+20`, expected i64`` of a
 /// whole number too large for its field (JSON reads it as a float); say
-/// so, with the number as written.
-fn explain_number(message: &str, text: &str, line: usize, column: usize) -> String {
+/// so, with the number as written. `None` for any other error.
+fn explain_number(message: &str, text: &str, line: usize, column: usize) -> Option<Message> {
     if !message.contains("expected i64") {
-        return message.to_string();
+        return None;
     }
     let quoted = message.split('`').nth(1).unwrap_or("");
     // YAML names the field itself (`number: invalid type: …`).
@@ -113,21 +125,26 @@ fn explain_number(message: &str, text: &str, line: usize, column: usize) -> Stri
             false => field.clone(),
         };
         if digits == 0 || sign.ends_with(['.', 'e', 'E', '+']) {
-            return format!("{field}must be a whole number, not {quoted}");
+            return Some(msg!("syntax-not-whole", field = field, value = quoted));
         }
         if sign.ends_with('-') {
-            return format!("{field}must be 1 or more, not -{literal}");
+            return Some(msg!("syntax-below-one", field = field, value = literal));
         }
         literal.to_string()
     } else {
-        return format!("{field}{message}");
+        return None;
     };
     let field = if field.is_empty() {
         key_before(line_text, &written)
     } else {
         field
     };
-    format!("{field}{written} is too large (at most {})", u32::MAX)
+    Some(msg!(
+        "syntax-too-large",
+        field = field,
+        value = written,
+        max = vanban_i18n::Arg::count(u32::MAX)
+    ))
 }
 
 /// `"number": 1e20` or `number = 1e20`: the key written before a value on
@@ -154,7 +171,7 @@ fn key_before(line: &str, value: &str) -> String {
 }
 
 /// Serde's messages end in " at line 3 column 5"; the location is reported apart.
-fn strip_location(message: &str) -> String {
+pub fn strip_location(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_string(),
         None => message.to_string(),

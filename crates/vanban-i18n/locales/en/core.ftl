@@ -112,3 +112,30 @@ zip-part = part { $index }: { $reason }
 zip-cannot-inflate = { $name }: cannot inflate: { $reason }
 zip-inflated-limit = the package inflates to more than the limit of { $limit } bytes (reached at `{ $name }`; raise it with --max-inflated-bytes)
 zip-inflate-ratio = part `{ $name }` inflates more than { $ratio } times its { $compressed } compressed bytes
+
+## The parsers' errors (crates/vanban/src/source.rs): in English, the parser's words alone
+
+# $detail: the parser's own words (English), quoted in other languages;
+# the line and column stand before the message.
+syntax-error-yaml = { $detail }
+syntax-error-json = { $detail }
+syntax-error-toml = { $detail }
+# $error: a syntax-error; $hint: one of the syntax-hint-… below, its separator first.
+syntax-error-hint = { $error }{ $hint }
+syntax-hint-landscape-where = ; landscape pages are asked for on a Phụ lục only: `appendices: [{"{"}title: …, body: …, landscape: true{"}"}]` or `# Phụ lục (ngang): …` in the body
+syntax-hint-landscape-bool = : write `landscape: true` or `landscape: false`
+syntax-hint-number-as-printed = : write the serial number alone, without quotes (`number: 5` prints `05`; the symbol comes from the kind and issuer)
+# $field: `number: ` (the key and a colon) or empty.
+syntax-not-whole = { $field }must be a whole number, not { $value }
+syntax-below-one = { $field }must be 1 or more, not -{ $value }
+syntax-too-large = { $field }{ $value } is too large (at most { $max })
+
+## Font files (crates/vanban/src/metrics.rs)
+
+font-unusable = not a usable font: { $reason }
+font-no-unicode = the font maps no Unicode characters
+font-face-regular = Regular
+font-face-bold = Bold
+font-face-italic = Italic
+font-face-bold-italic = BoldItalic
+font-face = { $face } face: { $why }

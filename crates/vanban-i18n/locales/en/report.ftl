@@ -135,3 +135,52 @@ limit-xls-sheet-cells = sheet { $sheet }: its cells span { $from }:{ $to } ({ $c
 partials-too-deep = partials nest { $depth } deep, more than the limit of { $max }
 partials-loop = partials call each other in a loop: { $chain }; a partial may not call itself
 partials-chain-too-deep = partials nest more than the limit of { $max } deep: { $chain }
+
+## The parsers' errors on data (crates/vanban-report/src/data.rs): in English, the parser's words alone
+
+# $detail: the parser's own words (English) with their line and column, quoted in other languages.
+data-syntax-yaml = { $detail }
+data-syntax-json = { $detail }
+data-syntax-toml = { $detail }
+
+## Template helpers (crates/vanban-report/src/helpers.rs, report_helpers.rs; lib.rs render_error)
+
+# $helper: the helper's name (`number`); $why: what is wrong.
+template-helper-failed = {"{{"}{ $helper }{"}}"}: { $why }
+template-in-partial = in partial `{ $partial }`: { $why }
+template-no-such-field = the data has no such field (write {"{{"}#if field{"}}"}…{"{{"}/if{"}}"} around an optional one)
+helper-argument-required = argument { $index } is required
+helper-missing = is missing
+helper-decimals = decimals= must be a whole number 0–10
+helper-cite-object = expected an object with kind, number, date, issuer
+helper-cite-field-text = `{ $key }` must be text, found { $found }
+helper-cite-kind-missing = `kind` is missing (e.g. Kế hoạch)
+helper-cite-date = `date`: { $why }
+helper-whole-not-negative = must be a whole number ≥ 0
+helper-roman-range = must be a whole number 1–3999
+helper-list-expected = expected a list
+helper-sum-field-text = the field name must be text, e.g. "plan"
+# $at: the item, `[3]` or `[3].plan`.
+helper-sum-item = item { $at }: { $why }
+helper-result-too-large = the result is too large (at most 15 digits)
+helper-text-expected = expected text, found { $found }
+helper-whole = must be a whole number
+helper-except-text = except= must be text
+
+## Closed field lists (crates/vanban-report/src/closed.rs, refuse.rs)
+
+closed-unknown-meant = `{ $path }` (did you mean `{ $meant }`? allowed there: { $allowed })
+closed-unknown = `{ $path }` (allowed there: { $allowed })
+# $fields: one or more closed-unknown…, joined by list-then.
+refuse-no-such-field = the template has no such field: { $fields } (`vanban templates` lists its fields)
+refuse-needed = the data lacks a field the template needs: { $fields }
+refuse-zero-number = 0 is not a number in the register; for a blank slot (filled in after signing), leave `number` out
+# Two items of a list, or an item and the rest.
+list-then = { $head }; { $tail }
+
+## Templates: handlebars' own words, indicator figures (crates/vanban-report/src/lib.rs)
+
+# $detail: handlebars' words (English), quoted in other languages.
+template-syntax = { $detail }
+# $list: the problems, each on its own line.
+indicators-problems = { $count } problem(s) in the indicators' figures:{ $list }

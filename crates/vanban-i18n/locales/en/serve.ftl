@@ -21,3 +21,6 @@ serve-unreadable = { $file }: cannot read: { $why }
 serve-unauthorized = send the server's token: Authorization: Bearer TOKEN
 serve-internal = { $why }
 serve-no-register = the server runs without a register: start it with --db
+
+# $why: a data problem; $cell: the sheet and cell its value came from.
+serve-with-cell = { $why } ({ $cell })

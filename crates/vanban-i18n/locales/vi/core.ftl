@@ -114,3 +114,26 @@ zip-part = phần { $index }: { $reason }
 zip-cannot-inflate = { $name }: không giải nén được: { $reason }
 zip-inflated-limit = gói giải nén ra lớn hơn giới hạn { $limit } byte (đến phần `{ $name }`; nâng giới hạn bằng --max-inflated-bytes)
 zip-inflate-ratio = phần `{ $name }` giải nén ra lớn hơn { $ratio } lần { $compressed } byte nén của nó
+
+## Lỗi của trình đọc YAML, JSON, TOML (crates/vanban/src/source.rs)
+
+syntax-error-yaml = nội dung YAML sai cú pháp hoặc sai kiểu dữ liệu tại vị trí này; trình đọc YAML báo: “{ $detail }”
+syntax-error-json = nội dung JSON sai cú pháp hoặc sai kiểu dữ liệu tại vị trí này; trình đọc JSON báo: “{ $detail }”
+syntax-error-toml = nội dung TOML sai cú pháp hoặc sai kiểu dữ liệu tại vị trí này; trình đọc TOML báo: “{ $detail }”
+syntax-error-hint = { $error }{ $hint }
+syntax-hint-landscape-where = ; trang ngang chỉ dùng cho Phụ lục: `appendices: [{"{"}title: …, body: …, landscape: true{"}"}]` hoặc `# Phụ lục (ngang): …` trong phần nội dung
+syntax-hint-landscape-bool = : ghi `landscape: true` hoặc `landscape: false`
+syntax-hint-number-as-printed = : chỉ ghi số thứ tự, không đặt trong dấu ngoặc kép (`number: 5` in ra `05`; ký hiệu lấy theo loại văn bản và cơ quan ban hành)
+syntax-not-whole = { $field }phải là số nguyên, không phải { $value }
+syntax-below-one = { $field }phải từ 1 trở lên, không phải -{ $value }
+syntax-too-large = { $field }{ $value } quá lớn (tối đa { $max })
+
+## Tệp phông chữ (crates/vanban/src/metrics.rs)
+
+font-unusable = không dùng được làm phông chữ (trình đọc phông chữ báo: “{ $reason }”)
+font-no-unicode = phông chữ không có ký tự Unicode nào
+font-face-regular = kiểu thường
+font-face-bold = kiểu đậm
+font-face-italic = kiểu nghiêng
+font-face-bold-italic = kiểu đậm nghiêng
+font-face = phông chữ { $face }: { $why }

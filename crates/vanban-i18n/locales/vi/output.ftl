@@ -5,7 +5,7 @@
 output-unknown-format = không có định dạng `{ $name }` (dùng docx, pdf)
 output-no-format = chưa chọn định dạng đầu ra
 output-no-suffix = { $path }: tên tệp phải có đuôi .docx hoặc .pdf
-output-fonts = phông chữ: { $reason }
+output-fonts = fonts (phông chữ): { $reason }
 output-render = không tạo được tệp { $format }: { $reason }
 output-io = { $path }: { $reason }
 fonts-four-files = cần bốn tệp phông chữ, THƯỜNG,ĐẬM,NGHIÊNG,ĐẬM NGHIÊNG; mới có { $count }

@@ -164,3 +164,45 @@ limit-xls-sheet-cells = trang tính { $sheet }: các ô trải từ { $from } đ
 partials-too-deep = các mẫu con lồng nhau { $depth } cấp, vượt quá giới hạn { $max }
 partials-loop = các mẫu con gọi lẫn nhau thành vòng lặp: { $chain }; mẫu con không được tự gọi chính nó
 partials-chain-too-deep = các mẫu con lồng nhau vượt quá giới hạn { $max } cấp: { $chain }
+
+## Lỗi của trình đọc trên dữ liệu (crates/vanban-report/src/data.rs)
+
+data-syntax-yaml = không đọc được dữ liệu YAML; trình đọc YAML báo: “{ $detail }”
+data-syntax-json = không đọc được dữ liệu JSON; trình đọc JSON báo: “{ $detail }”
+data-syntax-toml = không đọc được dữ liệu TOML; trình đọc TOML báo: “{ $detail }”
+
+## Hàm của mẫu (crates/vanban-report/src/helpers.rs, report_helpers.rs; lib.rs render_error)
+
+template-helper-failed = hàm {"{{"}{ $helper }{"}}"}: { $why }
+template-in-partial = trong mẫu con `{ $partial }`: { $why }
+template-no-such-field = dữ liệu không có trường này (với trường không bắt buộc, đặt trong {"{{"}#if field{"}}"}…{"{{"}/if{"}}"})
+helper-argument-required = thiếu đối số thứ { $index }
+helper-missing = không có trong dữ liệu
+helper-decimals = decimals= phải là số nguyên từ 0 đến 10
+helper-cite-object = cần một đối tượng có kind, number, date, issuer
+helper-cite-field-text = `{ $key }` phải là văn bản, không phải { $found }
+helper-cite-kind-missing = thiếu `kind` (ví dụ: Kế hoạch)
+helper-cite-date = `date`: { $why }
+helper-whole-not-negative = phải là số nguyên, từ 0 trở lên
+helper-roman-range = phải là số nguyên từ 1 đến 3999
+helper-list-expected = cần một danh sách
+helper-sum-field-text = tên trường phải là văn bản, ví dụ "plan"
+helper-sum-item = mục { $at }: { $why }
+helper-result-too-large = kết quả quá lớn (tối đa 15 chữ số)
+helper-text-expected = cần văn bản, không phải { $found }
+helper-whole = phải là số nguyên
+helper-except-text = except= phải là văn bản
+
+## Danh sách trường đóng (crates/vanban-report/src/closed.rs, refuse.rs)
+
+closed-unknown-meant = `{ $path }` (có phải ý bạn là `{ $meant }`? các trường được dùng ở đây: { $allowed })
+closed-unknown = `{ $path }` (các trường được dùng ở đây: { $allowed })
+refuse-no-such-field = mẫu không có trường này: { $fields } (`vanban templates` liệt kê các trường của mẫu)
+refuse-needed = dữ liệu thiếu trường mẫu cần: { $fields }
+refuse-zero-number = 0 không phải là số trong sổ đăng ký; để chừa chỗ trống (ghi số sau khi ký), bỏ trường `number`
+list-then = { $head }; { $tail }
+
+## Mẫu: lời của handlebars, số liệu chỉ tiêu (crates/vanban-report/src/lib.rs)
+
+template-syntax = mẫu viết sai cú pháp handlebars; trình đọc mẫu báo: “{ $detail }”
+indicators-problems = số liệu các chỉ tiêu có { $count } lỗi:{ $list }

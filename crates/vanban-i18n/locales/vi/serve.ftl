@@ -21,3 +21,5 @@ serve-unreadable = { $file }: không đọc được: { $why }
 serve-unauthorized = hãy gửi mã truy cập của máy chủ: Authorization: Bearer TOKEN
 serve-internal = { $why }
 serve-no-register = máy chủ chạy không có sổ đăng ký: hãy khởi động với --db
+
+serve-with-cell = { $why } ({ $cell })

@@ -18,6 +18,7 @@ use serde_json::Value;
 use utoipa::ToSchema;
 use vanban::metrics::FontSet;
 use vanban::ReadOptions;
+use vanban_i18n::{Arg, Message};
 use vanban_report::{TemplateError, TemplateErrorKind};
 
 use super::{file_response, render_problem, stem_of, FormatQuery, OutFormat};
@@ -435,14 +436,15 @@ pub fn safe_file_name(name: &str) -> Option<String> {
 /// path and, for values from a sheet, the cell), or a missing template (404).
 fn template_problem(e: &TemplateError, origins: &vanban_report::data::Origins) -> Problem {
     match &e.kind {
-        TemplateErrorKind::NotFound => Problem::not_found(e.message.clone()),
+        TemplateErrorKind::NotFound => Problem::not_found(e.msg.clone()),
         TemplateErrorKind::Input(input) => Problem::from_input(input),
         TemplateErrorKind::MissingData | TemplateErrorKind::BadData => {
             let path = e.data_path.clone().unwrap_or_default();
-            let mut message = vanban_report::data::with_cells(&e.message, origins);
+            // Still a catalogue message: written in the request's language.
+            let mut message = with_cells(&e.msg, origins);
             if let Some(cell) = origins.get(&path) {
-                if !message.contains(cell.as_str()) {
-                    message = format!("{message} ({cell})");
+                if !message.english().contains(cell.as_str()) {
+                    message = vanban_i18n::msg!("serve-with-cell", why = message, cell = cell);
                 }
             }
             Problem::invalid(
@@ -453,6 +455,29 @@ fn template_problem(e: &TemplateError, origins: &vanban_report::data::Origins) -
         TemplateErrorKind::Template | TemplateErrorKind::Io => {
             Problem::internal(format!("template `{}` is broken: {e}", e.template))
         }
+    }
+}
+
+/// The message with the cell each data path it names came from, where a
+/// sheet gave it ([`vanban_report::data::with_cells`] on each of its texts).
+fn with_cells(message: &Message, origins: &vanban_report::data::Origins) -> Message {
+    let cells = |text: &str| vanban_report::data::with_cells(text, origins);
+    match message {
+        Message::Text(text) => Message::Text(cells(text)),
+        Message::Id { id, args } => Message::Id {
+            id,
+            args: args
+                .iter()
+                .map(|(name, arg)| {
+                    let arg = match arg {
+                        Arg::Text(text) => Arg::Text(cells(text)),
+                        Arg::Msg(inner) => Arg::Msg(Box::new(with_cells(inner, origins))),
+                        other => other.clone(),
+                    };
+                    (*name, arg)
+                })
+                .collect(),
+        },
     }
 }
 
