@@ -7,6 +7,7 @@
 
 mod batch;
 mod check_cmd;
+mod copy_cmd;
 mod limit_args;
 mod lint_cmd;
 mod office_pages;
@@ -255,9 +256,10 @@ enum Command {
         #[command(flatten)]
         limits: lint_cmd::LintLimitArgs,
     },
-    /// Make an electronic copy (bản sao điện tử, ô 14): the kind, the copying
-    /// office and the signing time at the top right of page 1, signed by the
-    /// copying office.
+    /// Make a copy (sao y, sao lục, trích sao): electronic (ô 14: the kind,
+    /// the copying office and the signing time at the top right of page 1,
+    /// signed by the copying office) or, with --paper, the paper copy (the
+    /// copy's block under the copied text).
     Copy {
         input: PathBuf,
         #[arg(short, long, value_name = "OUT.pdf")]
@@ -265,21 +267,40 @@ enum Command {
         /// sao-y, sao-luc or trich-sao.
         #[arg(long, value_parser = clap::builder::ValueParser::new(|s: &str| s.parse::<vanban_sign::marks::CopyKind>()))]
         kind: vanban_sign::marks::CopyKind,
-        /// The copying office.
-        #[arg(long, value_name = "OFFICE")]
-        by: String,
-        /// The copying office's key (.p12).
-        #[arg(long, value_name = "FILE")]
-        p12: PathBuf,
-        /// The copy's number (05/SY-VP).
+        /// The copying office (with --paper: `issuer.name` of the block).
+        #[arg(long, value_name = "OFFICE", required_unless_present = "paper")]
+        by: Option<String>,
+        /// The copying office's abbreviation, for the copy's symbol
+        /// (SY-UBND) with --db (with --paper: `issuer.abbreviation`).
+        #[arg(long, value_name = "ABBR")]
+        abbreviation: Option<String>,
+        /// The copying office's key (.p12); an electronic copy only.
+        #[arg(
+            long,
+            value_name = "FILE",
+            required_unless_present = "paper",
+            conflicts_with = "paper"
+        )]
+        p12: Option<PathBuf>,
+        /// The copy's number (05/SY-VP; with --paper also 05).
         #[arg(long, conflicts_with = "db")]
         number: Option<String>,
-        /// Take the number from the register's copy sequence.
+        /// Take the number from the register's copy sequence (a file or a
+        /// postgres:// URL) and record the copy's file there.
         #[arg(long, value_name = "DB")]
-        db: Option<PathBuf>,
+        db: Option<String>,
         /// The signing time, ISO 8601; default now.
-        #[arg(long, value_name = "TIME")]
+        #[arg(long, value_name = "TIME", conflicts_with = "paper")]
         time: Option<String>,
+        /// Make the paper copy: the copy's block (SAO Y, the copying office,
+        /// number, place and date, signer, seal, Nơi nhận) under the copied
+        /// text, from --block.
+        #[arg(long, requires = "block")]
+        paper: bool,
+        /// The paper copy's block (.yaml, .json, .toml): the fields of a
+        /// document's header and signature (README, "Copies").
+        #[arg(long, value_name = "FILE", requires = "paper")]
+        block: Option<PathBuf>,
         #[command(flatten)]
         limits: lint_cmd::LintLimitArgs,
     },
@@ -497,20 +518,25 @@ fn main() -> ExitCode {
             output,
             kind,
             by,
+            abbreviation,
             p12,
             number,
             db,
             time,
+            paper,
+            block,
             limits,
-        } => sign_cmd::copy(&sign_cmd::CopyJob {
+        } => copy_cmd::copy(&copy_cmd::CopyJob {
             input: &input,
             output: &output,
             kind,
-            by: &by,
-            p12: &p12,
+            by: by.as_deref(),
+            abbreviation: abbreviation.as_deref(),
+            p12: p12.as_deref(),
             number: number.as_deref(),
             db: db.as_deref(),
             time: time.as_deref(),
+            paper: block.as_deref().filter(|_| paper),
             limits: &limits,
         }),
     }

@@ -1,5 +1,5 @@
-//! `vanban sign`, `vanban verify`, `vanban copy` and `render --sign`: the
-//! command line's side of vanban-sign. The key's password comes from
+//! `vanban sign`, `vanban verify` and `render --sign` (`vanban copy` is in
+//! `copy_cmd`): the command line's side of vanban-sign. The key's password comes from
 //! VANBAN_P12_PASSWORD or a prompt on the terminal, never from a flag (it
 //! would stay in the shell's history).
 
@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use vanban_sign::marks::{self, CopyKind};
+use vanban_sign::marks;
 use vanban_sign::{Appearance, Identity, LintLimits, Rect, Role, SignOptions, SigningTime};
 
 use crate::lint_cmd::LintLimitArgs;
@@ -45,7 +45,7 @@ fn parse_rect(text: &str) -> Result<Rect, String> {
 }
 
 /// The signing time: `--time`, or the clock in Vietnam's zone.
-fn signing_time(time: Option<&str>) -> Result<SigningTime, String> {
+pub(crate) fn signing_time(time: Option<&str>) -> Result<SigningTime, String> {
     match time {
         Some(t) => SigningTime::parse_iso(t).map_err(|e| format!("--time: {e}")),
         None => Ok(SigningTime::now_in_vietnam()),
@@ -75,7 +75,7 @@ pub fn identity(p12: &Path) -> Result<Identity, String> {
     Identity::from_p12(&bytes, &pass).map_err(|e| format!("{}: {e}", p12.display()))
 }
 
-fn read_pdf(path: &Path, limits: &LintLimits) -> Result<Vec<u8>, String> {
+pub(crate) fn read_pdf(path: &Path, limits: &LintLimits) -> Result<Vec<u8>, String> {
     vanban_lint::limits::read_file(path, limits).map_err(|e| e.to_string())
 }
 
@@ -241,63 +241,6 @@ fn describe(file: &Path, report: &vanban_sign::Report, trust_given: bool) -> Str
         }
     }
     out
-}
-
-/// `vanban copy IN.pdf -o OUT.pdf --kind … --by OFFICE --p12 …`: an
-/// electronic copy (ô 14), signed by the copying office.
-pub struct CopyJob<'a> {
-    pub input: &'a Path,
-    pub output: &'a Path,
-    pub kind: CopyKind,
-    pub by: &'a str,
-    pub p12: &'a Path,
-    pub number: Option<&'a str>,
-    pub db: Option<&'a Path>,
-    pub time: Option<&'a str>,
-    pub limits: &'a LintLimitArgs,
-}
-
-/// The copy's number from the register's copy sequence (`--db`): the hook
-/// the register fills; until it is merged, `--db` is refused.
-fn copy_number_from_register(db: &Path, _kind: CopyKind) -> Result<String, String> {
-    Err(format!(
-        "--db {}: the register's copy sequence is not in this build; give --number",
-        db.display()
-    ))
-}
-
-pub fn copy(job: &CopyJob) -> ExitCode {
-    let run = || -> Result<(), String> {
-        let limits = job.limits.limits();
-        let time = signing_time(job.time)?;
-        let number = match (job.number, job.db) {
-            (Some(n), _) => Some(n.to_string()),
-            (None, Some(db)) => Some(copy_number_from_register(db, job.kind)?),
-            (None, None) => None,
-        };
-        let pdf = read_pdf(job.input, &limits)?;
-        let identity = identity(job.p12)?;
-        let options = SignOptions {
-            role: Role::Office,
-            time,
-            appearance: Appearance::TopRightText {
-                lines: marks::copy(job.kind, job.by, number.as_deref(), time),
-            },
-            limits,
-        };
-        let signed = vanban_sign::sign(&pdf, &identity, &options)
-            .map_err(|e| format!("{}: {e}", job.input.display()))?;
-        write_atomic(job.output, &signed)?;
-        eprintln!(
-            "wrote {} ({} by {}, signed {})",
-            job.output.display(),
-            job.kind.words(),
-            job.by,
-            time.iso()
-        );
-        Ok(())
-    };
-    run().map_or_else(fail, |()| ExitCode::SUCCESS)
 }
 
 /// `render --sign A.p12 --sign B.p12`: the keys, read before rendering

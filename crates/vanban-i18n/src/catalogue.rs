@@ -37,7 +37,8 @@ pub fn resources() -> &'static [Resource] {
         "output.ftl",
         "cli.ftl",
         "lint.ftl",
-        "serve.ftl"
+        "serve.ftl",
+        "copy.ftl"
     )
 }
 

@@ -2,40 +2,15 @@
 //! own, shared by the three kinds and restarting each year (Appendix I,
 //! part II: `Số: 05/SY-UBND`). `vanban copy --db` asks for the number here.
 
-use serde::{Deserialize, Serialize};
 use vanban::Date;
 
 use crate::entry::{Book, Entry, RenderStatus};
 use crate::error::{Error, Result};
 use crate::register::{NewEntry, Register};
 
-/// The three forms of copy (Art. 25).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum CopyKind {
-    SaoY,
-    SaoLuc,
-    TrichSao,
-}
-
-impl CopyKind {
-    /// The symbol's first group: `SY`, `SL`, `TS`.
-    pub fn abbreviation(self) -> &'static str {
-        match self {
-            CopyKind::SaoY => "SY",
-            CopyKind::SaoLuc => "SL",
-            CopyKind::TrichSao => "TS",
-        }
-    }
-
-    pub fn id(self) -> &'static str {
-        match self {
-            CopyKind::SaoY => "sao-y",
-            CopyKind::SaoLuc => "sao-luc",
-            CopyKind::TrichSao => "trich-sao",
-        }
-    }
-}
+/// The three forms of copy (Art. 25), as the core names them: `SY`, `SL`,
+/// `TrS` (Appendix III) in the symbol.
+pub use vanban::copy::CopyKind;
 
 /// A copy to number and record.
 #[derive(Clone, Debug)]

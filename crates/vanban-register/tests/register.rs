@@ -136,7 +136,7 @@ fn shared_sequence(db: &str) {
     let ts = copy(&mut reg, CopyKind::TrichSao);
     assert_eq!(
         (sy.number_symbol(), ts.number_symbol()),
-        ("01/SY-VP".into(), "02/TS-VP".into())
+        ("01/SY-VP".into(), "02/TrS-VP".into())
     );
     assert_eq!(
         (sy.book, reg.next_copy_number(2026).unwrap()),

@@ -8,6 +8,7 @@
 
 pub mod body;
 pub mod compose;
+pub mod copy;
 pub mod coverage;
 pub mod date;
 pub mod derive;

@@ -41,6 +41,15 @@ pub fn parse(text: &str, format: Format) -> Result<Input, InputError> {
 /// Parses `text`, first refusing nesting deeper than the limit (so no
 /// parser recurses on hostile input); a byte-order mark is ignored.
 pub fn parse_with(text: &str, format: Format, limits: &Limits) -> Result<Input, InputError> {
+    parse_as(text, format, limits)
+}
+
+/// [`parse_with`] into any input shape (a document, a copy's block).
+pub fn parse_as<T: serde::de::DeserializeOwned>(
+    text: &str,
+    format: Format,
+    limits: &Limits,
+) -> Result<T, InputError> {
     let text = limits::strip_bom(text);
     let located = |detail: String, line: usize, column: usize| {
         let message = explain_number(&detail, text, line, column)

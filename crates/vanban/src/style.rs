@@ -181,6 +181,13 @@ pub struct Style {
     pub blank_day_width: f32,
     pub blank_month_width: f32,
     pub blank_year_width: f32,
+
+    /// A paper copy (App. I part II.2): `SAO Y`, `SAO LỤC`, `TRÍCH SAO`,
+    /// capitals 13–14 pt, upright, bold.
+    pub copy_kind: TextStyle,
+    /// Room above the copy's full-width rule (under the copied text's last
+    /// mark) and below it, pt.
+    pub copy_rule_space: f32,
 }
 
 impl Style {
@@ -268,6 +275,9 @@ impl Style {
             blank_day_width: 8.0,
             blank_month_width: 8.0,
             blank_year_width: 12.0,
+
+            copy_kind: TextStyle::new(large, true, false),
+            copy_rule_space: 6.0,
         }
     }
 

@@ -65,6 +65,67 @@ pub fn load(bytes: &[u8], limits: &LintLimits) -> Result<Document, ReadError> {
     Ok(doc)
 }
 
+/// What one page paints, for placing something under it (a paper copy's
+/// block): the page's size and each mark's top and bottom, mm from the
+/// page's top — glyphs (baseline less its size, plus a quarter of it for
+/// descenders), rules and images.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageMarks {
+    pub width: f32,
+    pub height: f32,
+    pub marks: Vec<(f32, f32)>,
+    /// The horizontal rules: left, right and height, mm.
+    pub rules: Vec<(f32, f32, f32)>,
+}
+
+/// The marks of the last page of `doc`, read within `limits`; its 1-based
+/// number with them.
+pub fn last_page_marks(
+    doc: &Document,
+    limits: &LintLimits,
+) -> Result<(usize, lopdf::ObjectId, PageMarks), ReadError> {
+    let mut last = None;
+    for (i, id) in doc.page_iter().enumerate() {
+        if i >= limits.max_pages {
+            return Err(exceeded(
+                "the page tree",
+                "pages",
+                limits.max_pages,
+                "--max-pages",
+            ));
+        }
+        last = Some((i + 1, id));
+    }
+    let (number, page_id) = last.ok_or_else(|| ReadError::Pdf("no pages".into()))?;
+    let (width, height) = media_box(doc, page_id);
+    let mut work = text::Work::new(limits);
+    let mut fonts = resources::Fonts::default();
+    let painted = text::paint(doc, page_id, number, &mut fonts, height, &mut work)?;
+    let mut marks: Vec<(f32, f32)> = painted
+        .glyphs
+        .iter()
+        .filter(|g| !g.text.trim().is_empty())
+        .map(|g| (g.y - g.size * PT, g.y + 0.25 * g.size * PT))
+        .collect();
+    marks.extend(painted.rules.iter().map(|r| (r.y, r.y)));
+    marks.extend(
+        painted
+            .images
+            .iter()
+            .map(|&(_, top, _, h)| (top * PT, (top + h) * PT)),
+    );
+    Ok((
+        number,
+        page_id,
+        PageMarks {
+            width: width * PT,
+            height: height * PT,
+            marks,
+            rules: painted.rules.iter().map(|r| (r.x0, r.x1, r.y)).collect(),
+        },
+    ))
+}
+
 /// Reads a PDF within `limits`.
 pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError> {
     let doc = load(bytes, limits)?;

@@ -66,7 +66,7 @@ fn lines(fonts: &FontSet, style: &Style, name: &str, text: TextStyle) -> Vec<Str
     authority_lines(name, |line| pt_to_mm(fonts.width(line, text)) <= width)
 }
 
-fn authority(doc: &Document, fonts: &FontSet) -> Vec<Paragraph> {
+pub(super) fn authority(doc: &Document, fonts: &FontSet) -> Vec<Paragraph> {
     let style = &doc.style;
     let available = inner(style, style.header_left_width);
     let mut paragraphs = Vec::new();
@@ -98,7 +98,7 @@ fn national_title(style: &Style, fonts: &FontSet) -> Vec<Paragraph> {
     ]
 }
 
-fn number_block(doc: &Document) -> Vec<Paragraph> {
+pub(super) fn number_block(doc: &Document) -> Vec<Paragraph> {
     let style = &doc.style;
     // Space above row 2 rather than under the rules: word processors drop
     // the space after the last paragraph of a cell.
@@ -150,7 +150,7 @@ pub(super) fn stamp(
     p
 }
 
-fn date(doc: &Document) -> Vec<Paragraph> {
+pub(super) fn date(doc: &Document) -> Vec<Paragraph> {
     let style = &doc.style;
     vec![
         Paragraph::text(&doc.place_date_line(), style.place_date, Align::Center)

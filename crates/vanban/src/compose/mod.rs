@@ -14,6 +14,7 @@
 mod appendix;
 mod body;
 pub mod columns;
+pub mod copy;
 mod dashes;
 mod header;
 pub mod linebreak;
