@@ -395,10 +395,10 @@ impl Document {
         }
         let mut options = RenderOptions::from_args(fonts, style)?;
         options.pdfa = pdfa;
-        let mut bytes = self.render(py, format, &options)?;
         if !keys.is_empty() {
-            bytes = crate::sign::sign_all(py, bytes, &keys, sign_time)?;
+            options.signing = Some(crate::sign::signing(&keys, sign_time)?);
         }
+        let bytes = self.render(py, format, &options)?;
         py.detach(|| vanban_output::write::write_files(&[(path, bytes.as_slice())]))
             .map_err(output_error)
     }

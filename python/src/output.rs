@@ -65,6 +65,8 @@ pub struct RenderOptions {
     style: Option<Style>,
     /// `pdfa=True`: the PDF as PDF/A-2b.
     pub pdfa: bool,
+    /// `sign=[…]`: the PDF signed as it is rendered.
+    pub signing: Option<vanban_sign::Signing>,
 }
 
 impl RenderOptions {
@@ -106,6 +108,7 @@ impl RenderOptions {
             fonts,
             style,
             pdfa: false,
+            signing: None,
         })
     }
 
@@ -114,6 +117,7 @@ impl RenderOptions {
             fonts: self.fonts.as_ref().unwrap_or(FontSet::liberation_serif()),
             style: self.style.as_ref(),
             pdfa: self.pdfa,
+            signing: self.signing.as_ref(),
         }
     }
 }

@@ -38,37 +38,16 @@ fn time_of(time: Option<&str>) -> PyResult<SigningTime> {
     }
 }
 
-/// Signs `pdf` once per key, the first as the signer, the rest as the
-/// office, all at `time`.
-pub(crate) fn sign_all(
-    py: Python<'_>,
-    pdf: Vec<u8>,
-    keys: &[PathBuf],
-    time: Option<&str>,
-) -> PyResult<Vec<u8>> {
+/// The keys of `save(sign=[…])`, the first as the signer, the rest as the
+/// office, all at `time`: the PDF is signed as it is rendered, its pictures
+/// the signatures' appearances (`vanban_sign::placement`).
+pub(crate) fn signing(keys: &[PathBuf], time: Option<&str>) -> PyResult<vanban_sign::Signing> {
     let time = time_of(time)?;
     let identities: Vec<Identity> = keys
         .iter()
         .map(|k| identity(k, None))
         .collect::<PyResult<_>>()?;
-    let outcome = py
-        .detach(|| {
-            catch_panic(|| {
-                let mut pdf = pdf;
-                for (i, id) in identities.iter().enumerate() {
-                    let options = SignOptions {
-                        role: if i == 0 { Role::Signer } else { Role::Office },
-                        time,
-                        appearance: Appearance::Invisible,
-                        limits: LintLimits::default(),
-                    };
-                    pdf = vanban_sign::sign(&pdf, id, &options)?;
-                }
-                Ok::<_, vanban_sign::SignError>(pdf)
-            })
-        })
-        .map_err(|m| internal_error(&m))?;
-    outcome.map_err(value_error)
+    Ok(vanban_sign::Signing::in_order(identities, time))
 }
 
 /// Signs a PDF's bytes (PAdES baseline B-B, ETSI.CAdES.detached, SHA-256)

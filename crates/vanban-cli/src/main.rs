@@ -234,7 +234,8 @@ enum Command {
         /// The signing time, ISO 8601 (2026-12-07T14:30:00+07:00); default now.
         #[arg(long, value_name = "TIME")]
         time: Option<String>,
-        /// An RFC 3161 timestamp authority (not supported yet).
+        /// An RFC 3161 timestamp authority: not supported in this build
+        /// (refused, nothing written).
         #[arg(long, value_name = "URL")]
         tsa: Option<String>,
         #[command(flatten)]
@@ -322,22 +323,23 @@ fn main() -> ExitCode {
             limits,
         } => {
             let limits = limits.limits();
+            // The keys (and their passwords) before any work.
+            let signing = match sign_cmd::render_keys(&sign) {
+                Ok(signing) => signing,
+                Err(e) => {
+                    eprintln!("error: --sign {e}");
+                    return ExitCode::from(2);
+                }
+            };
             let output = match user_fonts(fonts.as_deref(), &limits) {
                 Ok(fonts) => Output {
                     dir: output,
                     formats: format.0,
                     fonts,
                     pdfa,
+                    signing,
                 },
                 Err(code) => return code,
-            };
-            // The keys (and their passwords) before any work.
-            let keys = match sign_cmd::render_keys(&sign) {
-                Ok(keys) => keys,
-                Err(e) => {
-                    eprintln!("error: --sign {e}");
-                    return ExitCode::from(2);
-                }
             };
             // Text the fonts cannot show is refused as the input is read.
             let options = ReadOptions {
@@ -350,11 +352,11 @@ fn main() -> ExitCode {
                         Ok(templates) => templates,
                         Err(code) => return code,
                     };
-                    render(&inputs, &output, &keys, |input| {
+                    render(&inputs, &output, |input| {
                         templates_cmd::render_data_file(&templates, &name, input, &options)
                     })
                 }
-                None => render(&inputs, &output, &keys, |input| {
+                None => render(&inputs, &output, |input| {
                     Document::from_path_with(input, &options).map_err(|e| e.to_string())
                 }),
             }
@@ -388,6 +390,7 @@ fn main() -> ExitCode {
                     formats: format.0,
                     fonts,
                     pdfa: false,
+                    signing: None,
                 },
                 Err(code) => return code,
             };
@@ -423,6 +426,7 @@ fn main() -> ExitCode {
                 formats: format.0,
                 fonts: None,
                 pdfa: false,
+                signing: None,
             };
             let write = |doc: &Document, stem: &str| output.write(doc, stem);
             let job = rollup_cmd::Rollup {
@@ -561,7 +565,6 @@ fn user_fonts(list: Option<&str>, limits: &Limits) -> Result<Option<FontSet>, Ex
 fn render(
     inputs: &[PathBuf],
     output: &Output,
-    keys: &[(vanban_sign::Role, vanban_sign::Identity)],
     load: impl Fn(&Path) -> Result<Document, String>,
 ) -> ExitCode {
     let stop = signals::Stop::on_signals();
@@ -588,15 +591,6 @@ fn render(
                 )
                 .to_string()
             })?;
-            // `--sign`: each PDF signed in turn by every key given.
-            for pdf in paths
-                .iter()
-                .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
-            {
-                if !keys.is_empty() {
-                    sign_cmd::sign_rendered(pdf, keys)?;
-                }
-            }
             Ok(paths)
         });
         match done {

@@ -30,6 +30,8 @@ pub struct Output {
     pub fonts: Option<FontSet>,
     /// `--pdfa`: PDFs as PDF/A-2b.
     pub pdfa: bool,
+    /// `render --sign`: PDFs signed as they are rendered.
+    pub signing: Option<vanban_sign::Signing>,
 }
 
 impl Output {
@@ -43,6 +45,7 @@ impl Output {
         let options = Options {
             fonts: self.fonts.as_ref().unwrap_or(FontSet::liberation_serif()),
             pdfa: self.pdfa,
+            signing: self.signing.as_ref(),
             ..Options::default()
         };
         vanban_output::write_document(doc, &self.dir, stem, &self.formats, &options)

@@ -1,5 +1,5 @@
-//! `vanban sign`, `vanban verify` and `render --sign` (`vanban copy` is in
-//! `copy_cmd`): the command line's side of vanban-sign. The key's password comes from
+//! `vanban sign`, `vanban verify` and `render --sign`'s keys (`vanban copy`
+//! is in `copy_cmd`): the command line's side of vanban-sign. The key's password comes from
 //! VANBAN_P12_PASSWORD or a prompt on the terminal, never from a flag (it
 //! would stay in the shell's history).
 
@@ -117,7 +117,7 @@ pub struct SignJob<'a> {
 
 pub fn sign(job: &SignJob) -> ExitCode {
     if job.tsa.is_some() {
-        eprintln!("error: --tsa: RFC 3161 timestamps are not supported yet (README, \"Signing and verifying\")");
+        eprintln!("error: --tsa: RFC 3161 timestamps are not supported in this build; sign without --tsa (README, \"Signing and verifying\")");
         return ExitCode::from(2);
     }
     if job.attachment.is_some() && job.role != Role::Office {
@@ -145,7 +145,9 @@ pub fn sign(job: &SignJob) -> ExitCode {
                 png: vanban::limits::read_bytes(png, vanban_sign::appearance::MAX_PNG_BYTES as u64)
                     .map_err(|e| format!("{}: {e}", png.display()))?,
             },
-            _ => Appearance::Invisible,
+            // Over the picture a vanban PDF shows; else invisible.
+            _ => vanban_sign::placement::on_the_page(&pdf, job.role, &limits)
+                .map_err(|e| format!("{}: {e}", job.input.display()))?,
         };
         let identity = identity(job.p12)?;
         let options = SignOptions {
@@ -244,40 +246,16 @@ fn describe(file: &Path, report: &vanban_sign::Report, trust_given: bool) -> Str
 }
 
 /// `render --sign A.p12 --sign B.p12`: the keys, read before rendering
-/// (first the signer's, then the office's).
-pub fn render_keys(p12s: &[PathBuf]) -> Result<Vec<(Role, Identity)>, String> {
-    p12s.iter()
-        .enumerate()
-        .map(|(i, p)| {
-            Ok((
-                if i == 0 { Role::Signer } else { Role::Office },
-                identity(p)?,
-            ))
-        })
-        .collect()
-}
-
-/// Signs a PDF `render` wrote, in place (atomically); on failure the
-/// unsigned file is removed, so no unsigned document passes for signed.
-pub fn sign_rendered(path: &Path, keys: &[(Role, Identity)]) -> Result<(), String> {
-    let limits = LintLimits::default();
-    let time = SigningTime::now_in_vietnam();
-    let result = (|| {
-        let mut pdf = read_pdf(path, &limits)?;
-        for (role, identity) in keys {
-            let options = SignOptions {
-                role: *role,
-                time,
-                appearance: Appearance::Invisible,
-                limits,
-            };
-            pdf = vanban_sign::sign(&pdf, identity, &options).map_err(|e| e.to_string())?;
-        }
-        write_atomic(path, &pdf)
-    })();
-    if let Err(e) = &result {
-        let _ = std::fs::remove_file(path);
-        return Err(format!("{}: not signed, removed: {e}", path.display()));
+/// (first the signer's, then the office's), signing at the time of the run.
+/// Each PDF is signed as it is rendered (`vanban_output::Options::signing`),
+/// so no unsigned PDF is ever written.
+pub fn render_keys(p12s: &[PathBuf]) -> Result<Option<vanban_sign::Signing>, String> {
+    if p12s.is_empty() {
+        return Ok(None);
     }
-    result
+    let identities = p12s.iter().map(|p| identity(p)).collect::<Result<_, _>>()?;
+    Ok(Some(vanban_sign::Signing::in_order(
+        identities,
+        SigningTime::now_in_vietnam(),
+    )))
 }

@@ -22,6 +22,10 @@ pub struct Options<'a> {
     pub style: Option<&'a Style>,
     /// The PDF as PDF/A-2b, for the archive (`--pdfa`, `pdfa=True`).
     pub pdfa: bool,
+    /// Sign the PDF as it is rendered (`--sign`, `sign=[…]`): its signature
+    /// and seal pictures become the signatures' appearances, where the
+    /// composition put them (`vanban_sign::placement`).
+    pub signing: Option<&'a vanban_sign::Signing>,
 }
 
 impl Default for Options<'_> {
@@ -30,6 +34,7 @@ impl Default for Options<'_> {
             fonts: FontSet::liberation_serif(),
             style: None,
             pdfa: false,
+            signing: None,
         }
     }
 }
@@ -67,6 +72,7 @@ pub fn render(
         _ => Cow::Borrowed(doc),
     };
     let pdfa = options.pdfa;
+    let signing = options.signing;
     // Laid out once; every format is written from the same composition.
     let composition = vanban::compose::compose(&doc, options.fonts);
     // Never a PDF with a glyph missing: a text the fonts cannot show is
@@ -87,8 +93,18 @@ pub fn render(
                         true => vanban_pdf::Standard::PdfA2b,
                         false => vanban_pdf::Standard::Plain,
                     };
-                    vanban_pdf::render_composition_to(&doc, &composition, &options, standard)
-                        .map_err(|e| e.to_string())
+                    match signing {
+                        None => vanban_pdf::render_composition_to(
+                            &doc,
+                            &composition,
+                            &options,
+                            standard,
+                        )
+                        .map_err(|e| e.to_string()),
+                        Some(signing) => {
+                            signed_pdf(&doc, &composition, &options, standard, signing)
+                        }
+                    }
                 }
             };
             bytes
@@ -97,6 +113,29 @@ pub fn render(
         })
         .collect::<Result<_, _>>()?;
     Ok(Rendered(rendered))
+}
+
+/// The PDF of `doc` signed with every key of `signing`: the page rendered
+/// without the signature and seal pictures, which each signature then shows
+/// at the place `composition` gave it.
+fn signed_pdf(
+    doc: &Document,
+    composition: &vanban::compose::Composition,
+    options: &vanban_pdf::Options,
+    standard: vanban_pdf::Standard,
+    signing: &vanban_sign::Signing,
+) -> Result<Vec<u8>, String> {
+    use vanban_sign::placement;
+    let places = vanban_pdf::signature_places_in(composition, options);
+    let pdf = if doc.signer.signature_image.is_none() && doc.seal.is_none() {
+        vanban_pdf::render_composition_to(doc, composition, options, standard)
+    } else {
+        let bare = placement::without_pictures(doc);
+        let bare_composition = vanban::compose::compose(&bare, options.fonts);
+        vanban_pdf::render_composition_to(&bare, &bare_composition, options, standard)
+    }
+    .map_err(|e| e.to_string())?;
+    placement::sign_composed(pdf, doc, &places, signing).map_err(|e| format!("signing: {e}"))
 }
 
 /// Reads four PDF font files: regular, bold, italic, bold italic, each at

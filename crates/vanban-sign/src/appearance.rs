@@ -49,6 +49,19 @@ pub enum Appearance {
     /// Lines of 10 pt black text at the top right of page 1 (the decree's
     /// attachment and copy marks), right-aligned.
     TopRightText { lines: Vec<String> },
+    /// A field at `rect` on page `page` (1-based) that draws nothing: the
+    /// signer's gap when the document has no signature picture.
+    Field { page: usize, rect: Rect },
+}
+
+impl Appearance {
+    /// The page (1-based) the widget stands on.
+    pub fn page(&self) -> usize {
+        match self {
+            Appearance::Image { page, .. } | Appearance::Field { page, .. } => *page,
+            Appearance::Invisible | Appearance::TopRightText { .. } => 1,
+        }
+    }
 }
 
 /// Text size of the decree's attachment and copy marks (II.8.b, II ô 14).
@@ -121,6 +134,20 @@ pub(crate) fn draw(
         }
         Appearance::Image { rect, png, .. } => image(*rect, png, ids),
         Appearance::TopRightText { lines } => text(lines, page_size, ids),
+        Appearance::Field { rect, .. } => {
+            let rect = *rect;
+            if rect.width() <= 0.0 || rect.height() <= 0.0 {
+                return Err(SignError::Appearance(
+                    "the signature's rectangle is empty".into(),
+                ));
+            }
+            let form_id = ids.next();
+            Ok(Drawn {
+                rect,
+                form: form_id,
+                objects: vec![(form_id, form(rect, lopdf::Dictionary::new(), Vec::new()))],
+            })
+        }
     }
 }
 

@@ -15,6 +15,7 @@ mod cms_read;
 mod identity;
 pub mod marks;
 mod pkix;
+pub mod placement;
 mod sign;
 pub mod time;
 pub mod verify;
@@ -22,6 +23,7 @@ mod write;
 
 pub use appearance::{Appearance, Rect};
 pub use identity::{Identity, MAX_P12_BYTES};
+pub use placement::Signing;
 pub use sign::{sign, SignOptions};
 pub use time::SigningTime;
 pub use vanban_lint::LintLimits;

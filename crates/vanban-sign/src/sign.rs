@@ -62,13 +62,10 @@ pub fn sign(pdf: &[u8], identity: &Identity, options: &SignOptions) -> Result<Ve
     let first = *pages
         .first()
         .ok_or_else(|| SignError::Pdf("no pages".into()))?;
-    let wanted = match &options.appearance {
-        Appearance::Image { page, .. } => *page,
-        _ => 1,
-    };
+    let wanted = options.appearance.page();
     let page_id = *pages.get(wanted.wrapping_sub(1)).ok_or_else(|| {
         SignError::Appearance(format!(
-            "the signature image is on page {wanted}, but the PDF has {} pages",
+            "the signature is on page {wanted}, but the PDF has {} pages",
             pages.len()
         ))
     })?;

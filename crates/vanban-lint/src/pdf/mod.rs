@@ -6,6 +6,7 @@
 mod budget;
 mod resources;
 mod text;
+mod widgets;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -160,6 +161,16 @@ pub fn read_with(bytes: &[u8], limits: &LintLimits) -> Result<ReadDoc, ReadError
             width: w * PT,
             height: h * PT,
         }));
+        pictures.extend(widgets::picture_rects(&doc, page_id).into_iter().map(
+            |[x0, y0, x1, y1]| Picture {
+                page: Some(number),
+                anchor: None,
+                x: x0 * PT,
+                y: (height - y1) * PT,
+                width: (x1 - x0) * PT,
+                height: (y1 - y0) * PT,
+            },
+        ));
         // On page 1 the header's two columns may share baselines with only
         // a small gap: split them where the quốc hiệu starts.
         let split = if number == 1 {
