@@ -68,8 +68,19 @@ def test_bad_arguments_raise_at_once(plan, tmp_path):
     assert vanban.render_many([], tmp_path) == []
 
 
+@pytest.fixture
+def ctrl_c_raises():
+    # A shell starts a background job (`scripts/test &`, nohup, some CI
+    # runners) with SIGINT ignored, and Python then installs no handler of
+    # its own: the signal would be dropped and the test would fail for the
+    # way it was started. Install Python's usual handler for this test.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
 @pytest.mark.skipif(os.name != "posix", reason="sends SIGINT to itself")
-def test_ctrl_c_stops_promptly(plan, tmp_path):
+def test_ctrl_c_stops_promptly(plan, tmp_path, ctrl_c_raises):
     # The signal is sent once the first document is written, not after a
     # fixed delay: on a busy machine a timer could fire before the render
     # began or after it ended. `progress` is a C callable (SimpleQueue.put),
