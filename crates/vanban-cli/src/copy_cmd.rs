@@ -21,7 +21,7 @@ use crate::sign_cmd::{identity, read_pdf, signing_time, write_atomic};
 pub struct CopyJob<'a> {
     pub input: &'a Path,
     pub output: &'a Path,
-    pub kind: marks::CopyKind,
+    pub kind: CopyKind,
     pub by: Option<&'a str>,
     pub abbreviation: Option<&'a str>,
     pub p12: Option<&'a Path>,
@@ -47,14 +47,6 @@ pub fn copy(job: &CopyJob) -> ExitCode {
     }
 }
 
-fn kind_of(kind: marks::CopyKind) -> CopyKind {
-    match kind {
-        marks::CopyKind::SaoY => CopyKind::SaoY,
-        marks::CopyKind::SaoLuc => CopyKind::SaoLuc,
-        marks::CopyKind::TrichSao => CopyKind::TrichSao,
-    }
-}
-
 /// The electronic copy: the ô 14 mark, signed by the copying office.
 fn electronic(job: &CopyJob) -> Result<(), String> {
     let limits = job.limits.limits();
@@ -72,7 +64,7 @@ fn electronic(job: &CopyJob) -> Result<(), String> {
                 .abbreviation
                 .ok_or_else(|| msg!("copy-db-needs-abbreviation").to_string())?;
             let request = CopyRequest {
-                kind: kind_of(job.kind),
+                kind: job.kind,
                 issuer_abbreviation: abbreviation.into(),
                 date: None,
                 summary: file_name(job.input),
@@ -118,7 +110,7 @@ fn electronic(job: &CopyJob) -> Result<(), String> {
 /// copied text.
 fn paper(job: &CopyJob, block_file: &Path) -> Result<(), String> {
     let limits = job.limits.limits();
-    let kind = kind_of(job.kind);
+    let kind = job.kind;
     let fill = |input: &mut CopyInput| {
         let issuer = input.issuer.get_or_insert_with(CopyOfficeInput::default);
         if let Some(by) = job.by {

@@ -5,47 +5,9 @@
 
 use crate::SigningTime;
 
-/// The kinds of copy (Art. 25; App. I part II).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CopyKind {
-    SaoY,
-    SaoLuc,
-    TrichSao,
-}
-
-impl CopyKind {
-    /// The words printed (`SAO Y`, `SAO LỤC`, `TRÍCH SAO`).
-    pub fn words(self) -> &'static str {
-        match self {
-            CopyKind::SaoY => "SAO Y",
-            CopyKind::SaoLuc => "SAO LỤC",
-            CopyKind::TrichSao => "TRÍCH SAO",
-        }
-    }
-
-    /// The abbreviation of the copy's number (`SY`, `SL`, `TrS`).
-    pub fn abbreviation(self) -> &'static str {
-        match self {
-            CopyKind::SaoY => "SY",
-            CopyKind::SaoLuc => "SL",
-            CopyKind::TrichSao => "TrS",
-        }
-    }
-}
-
-impl std::str::FromStr for CopyKind {
-    type Err = String;
-    fn from_str(s: &str) -> Result<CopyKind, String> {
-        match s {
-            "sao-y" => Ok(CopyKind::SaoY),
-            "sao-luc" => Ok(CopyKind::SaoLuc),
-            "trich-sao" => Ok(CopyKind::TrichSao),
-            other => Err(format!(
-                "copy kind `{other}`: expected sao-y, sao-luc or trich-sao"
-            )),
-        }
-    }
-}
+/// The kinds of copy: the core's, so a mark and a paper copy's block
+/// name a kind with the same words and abbreviation.
+pub use vanban::copy::CopyKind;
 
 /// The attachment's mark: `Số: 565/TB-UBND` and the signing time.
 pub fn attachment(number_symbol: &str, time: SigningTime) -> Vec<String> {
