@@ -88,13 +88,25 @@ pub fn validate_input(
 
 /// Validates text in a format, keeping the input it read (problems located
 /// by line and column, as `Document::from_text` locates them).
+/// Validates input text. Text read from a file in the folder `base` has
+/// its picture paths relative to that folder, as the CLI reads them, and
+/// kept anchored there so a pickled or registered document finds them
+/// again; text given as a string has them relative to the working folder.
 fn validate_text(
     text: &str,
     format: InputFormat,
     options: &vanban::ReadOptions,
+    base: Option<&std::path::Path>,
 ) -> Result<(vanban::Document, Input), InputError> {
-    let doc = vanban::Document::from_text_with(text, format, options)?;
-    let input = vanban::source::parse(text, format)?;
+    // Validated (within the limits) before the input is kept.
+    let doc = match base {
+        Some(base) => vanban::Document::from_text_in(text, format, options, base)?,
+        None => vanban::Document::from_text_with(text, format, options)?,
+    };
+    let mut input = vanban::source::parse(text, format)?;
+    if let Some(base) = base {
+        input.anchor_pictures(base);
+    }
     Ok((doc, input))
 }
 
@@ -148,8 +160,14 @@ impl Document {
         let options = read_options(limits);
         let text = read_limited(py, &path, options.limits.max_file_bytes)?;
         let name = path.display().to_string();
+        // `plan.yaml` has the folder "", which `absolute` refuses: ".".
+        let folder = match path.parent() {
+            Some(folder) if !folder.as_os_str().is_empty() => folder,
+            _ => std::path::Path::new("."),
+        };
+        let base = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
         build(py, || {
-            validate_text(&text, format, &options).map_err(|e| e.in_file(name))
+            validate_text(&text, format, &options, Some(&base)).map_err(|e| e.in_file(name))
         })
     }
 
@@ -205,7 +223,9 @@ impl Document {
     #[pyo3(signature = (text, *, limits = None))]
     fn from_yaml(py: Python<'_>, text: &str, limits: Option<&Limits>) -> PyResult<Self> {
         let options = read_options(limits);
-        build(py, || validate_text(text, InputFormat::Yaml, &options))
+        build(py, || {
+            validate_text(text, InputFormat::Yaml, &options, None)
+        })
     }
 
     /// Reads and validates JSON text.
@@ -213,7 +233,9 @@ impl Document {
     #[pyo3(signature = (text, *, limits = None))]
     fn from_json(py: Python<'_>, text: &str, limits: Option<&Limits>) -> PyResult<Self> {
         let options = read_options(limits);
-        build(py, || validate_text(text, InputFormat::Json, &options))
+        build(py, || {
+            validate_text(text, InputFormat::Json, &options, None)
+        })
     }
 
     /// Reads and validates TOML text.
@@ -221,7 +243,9 @@ impl Document {
     #[pyo3(signature = (text, *, limits = None))]
     fn from_toml(py: Python<'_>, text: &str, limits: Option<&Limits>) -> PyResult<Self> {
         let options = read_options(limits);
-        build(py, || validate_text(text, InputFormat::Toml, &options))
+        build(py, || {
+            validate_text(text, InputFormat::Toml, &options, None)
+        })
     }
 
     /// The document kind's identifier: "ke-hoach", "bao-cao", "cong-van", …

@@ -131,7 +131,11 @@ class Document:
         """Validate a mapping shaped like an input file; raises ValidationError."""
     @staticmethod
     def from_file(path: StrPath, *, limits: Optional[Limits] = None) -> Document:
-        """Read and validate a .yaml, .yml, .json or .toml input file."""
+        """Read and validate a .yaml, .yml, .json or .toml input file.
+
+        Picture paths in it (signature, seal) are relative to the file, as
+        the CLI reads them; `from_yaml` & co. take them from the working folder.
+        """
     @staticmethod
     def from_yaml(text: str, *, limits: Optional[Limits] = None) -> Document: ...
     @staticmethod

@@ -256,6 +256,29 @@ pub struct MarginsInput {
 }
 
 impl Input {
+    /// Makes the picture paths that are relative to `base` (the input
+    /// file's folder) paths that name the same files from anywhere, so the
+    /// input can be kept (a register draft, a pickled document) and read
+    /// again from another working folder.
+    pub fn anchor_pictures(&mut self, base: &std::path::Path) {
+        let anchor = |file: &mut Option<String>| {
+            if let Some(name) = file.as_mut() {
+                if std::path::Path::new(name.as_str()).is_relative() {
+                    *name = base.join(name.as_str()).to_string_lossy().into_owned();
+                }
+            }
+        };
+        for signer in [&mut self.signer, &mut self.secretary]
+            .into_iter()
+            .flatten()
+        {
+            anchor(&mut signer.signature_image);
+        }
+        if let Some(seal) = &mut self.seal {
+            anchor(&mut seal.image);
+        }
+    }
+
     /// Every text of the input with its field path, in field order, for
     /// the checks every text gets (characters, length).
     pub fn texts(&self) -> Vec<(String, &str)> {

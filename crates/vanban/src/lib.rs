@@ -86,6 +86,20 @@ impl Document {
         Document::from_located_input(&input, text, format, options, None)
     }
 
+    /// [`Document::from_text_with`] for text read from a file in the folder
+    /// `base`: picture paths are relative to it, as [`Document::from_path`]
+    /// takes them, not to the working folder.
+    pub fn from_text_in(
+        text: &str,
+        format: Format,
+        options: &ReadOptions<'_>,
+        base: &Path,
+    ) -> Result<Document, InputError> {
+        let text = limits::strip_bom(text);
+        let input = source::parse_with(text, format, &options.limits)?;
+        Document::from_located_input(&input, text, format, options, Some(base))
+    }
+
     /// Validates an input built in code (e.g. from Python); problems have paths
     /// but no lines.
     pub fn from_input(input: &Input) -> Result<Document, InputError> {
