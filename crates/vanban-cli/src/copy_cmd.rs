@@ -30,7 +30,26 @@ pub struct CopyJob<'a> {
     pub time: Option<&'a str>,
     /// `--paper --block FILE`: the block's file.
     pub paper: Option<&'a Path>,
+    /// How the block file is read.
+    pub block_limits: Limits,
     pub limits: &'a LintLimitArgs,
+}
+
+/// The block file's reading limits: `--max-file-bytes` bounds it as it
+/// bounds the PDF (one flag for "the largest file read"), the other two
+/// are the input flags of `render`.
+pub fn block_limits(
+    limits: &LintLimitArgs,
+    max_field_chars: Option<usize>,
+    max_depth: Option<usize>,
+) -> Limits {
+    let d = Limits::default();
+    Limits {
+        max_file_bytes: limits.max_file_bytes.unwrap_or(d.max_file_bytes),
+        max_field_chars: max_field_chars.unwrap_or(d.max_field_chars),
+        max_depth: max_depth.unwrap_or(d.max_depth),
+        ..d
+    }
 }
 
 pub fn copy(job: &CopyJob) -> ExitCode {
@@ -120,7 +139,7 @@ fn paper(job: &CopyJob, block_file: &Path) -> Result<(), String> {
             issuer.abbreviation = Some(abbreviation.into());
         }
     };
-    let mut block = CopyBlock::from_path(block_file, kind, fill, &Limits::default())
+    let mut block = CopyBlock::from_path(block_file, kind, fill, &job.block_limits)
         .map_err(|e| e.to_string())?;
     if let Some(text) = job.number {
         let (number, symbol) = parse_number(text)?;

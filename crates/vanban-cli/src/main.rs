@@ -302,6 +302,12 @@ enum Command {
         /// document's header and signature (README, "Copies").
         #[arg(long, value_name = "FILE", requires = "paper")]
         block: Option<PathBuf>,
+        /// Longest text of one field of the --block file, in characters [default: 1000000].
+        #[arg(long, value_name = "CHARS", requires = "block")]
+        max_field_chars: Option<usize>,
+        /// Deepest nesting of lists and mappings in the --block file [default: 64].
+        #[arg(long, value_name = "N", requires = "block")]
+        max_depth: Option<usize>,
         #[command(flatten)]
         limits: lint_cmd::LintLimitArgs,
     },
@@ -529,6 +535,8 @@ fn main() -> ExitCode {
             time,
             paper,
             block,
+            max_field_chars,
+            max_depth,
             limits,
         } => copy_cmd::copy(&copy_cmd::CopyJob {
             input: &input,
@@ -541,6 +549,7 @@ fn main() -> ExitCode {
             db: db.as_deref(),
             time: time.as_deref(),
             paper: block.as_deref().filter(|_| paper),
+            block_limits: copy_cmd::block_limits(&limits, max_field_chars, max_depth),
             limits: &limits,
         }),
     }

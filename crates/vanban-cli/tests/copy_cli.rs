@@ -276,3 +276,88 @@ fn a_bad_block_is_refused_whole_before_a_number_is_taken() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--number"));
 }
+
+/// The block file is a reader like any other: each bound refuses it with
+/// the flag that raises it, naming the file (and the field), before any
+/// PDF is written; the flag given raises the bound.
+#[test]
+fn a_hostile_block_file_is_refused_by_each_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = plan(dir.path());
+    let out_pdf = dir.path().join("ban-sao.pdf");
+    let good = "issuer: {name: SỞ NỘI VỤ, abbreviation: SNV}\nplace: Tây Ninh\n\
+                signer: {title: GIÁM ĐỐC, name: Lê Văn Cường}\n";
+    let run = |block: &str, flags: &[&str]| {
+        let file = dir.path().join("sao.yaml");
+        std::fs::write(&file, block).unwrap();
+        let mut args = vec![
+            "copy",
+            s(&input),
+            "-o",
+            s(&out_pdf),
+            "--paper",
+            "--kind",
+            "sao-y",
+            "--block",
+            s(&file),
+        ];
+        args.extend_from_slice(flags);
+        vanban(&args)
+    };
+    let refused = |out: &Output, words: &[&str]| {
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        for word in words {
+            assert!(err.contains(word), "{word} in {err}");
+        }
+        assert!(!out_pdf.exists(), "no copy written");
+    };
+
+    // Bytes: one more than --max-file-bytes (the PDF itself is under it).
+    let pdf_bytes = std::fs::metadata(&input).unwrap().len();
+    let padded = format!("{good}#{}\n", "x".repeat(pdf_bytes as usize));
+    let limit = (padded.len() - 1).to_string();
+    refused(
+        &run(&padded, &["--max-file-bytes", &limit]),
+        &["sao.yaml", "--max-file-bytes"],
+    );
+
+    // Depth: a list nested 10 deep, past --max-depth 8.
+    let deep = format!("{good}recipients: {}{}\n", "[".repeat(10), "]".repeat(10));
+    refused(
+        &run(&deep, &["--max-depth", "8"]),
+        &["sao.yaml", "--max-depth"],
+    );
+
+    // A field's characters: the signer's name and what is copied.
+    let long = "issuer: {name: SỞ NỘI VỤ, abbreviation: SNV}\nplace: Tây Ninh\n\
+                signer: {title: GIÁM ĐỐC, name: Lê Văn Cườngggggggggg}\n\
+                copied: Trang 1 đến trang 3 của Kế hoạch\n";
+    refused(
+        &run(long, &["--max-field-chars", "20"]),
+        &["signer.name", "copied", "--max-field-chars"],
+    );
+
+    // Not UTF-8 (Latin-1 from an old editor).
+    let latin1 = dir.path().join("latin1.yaml");
+    std::fs::write(&latin1, b"place: T\xe2y Ninh\n").unwrap();
+    let out = vanban(&[
+        "copy",
+        s(&input),
+        "-o",
+        s(&out_pdf),
+        "--paper",
+        "--kind",
+        "sao-y",
+        "--block",
+        s(&latin1),
+    ]);
+    refused(&out, &["latin1.yaml", "UTF-8"]);
+
+    // Within the bounds it is read: the same block, the limits raised.
+    ok(&run(
+        &padded,
+        &["--max-file-bytes", &padded.len().to_string()],
+    ));
+    assert!(text(&out_pdf).contains("SAO Y"));
+}

@@ -196,6 +196,16 @@ impl CopyBlock {
         if copied.as_deref() == Some("") {
             problems.push(Problem::new("copied", msg!("field-empty")));
         }
+        // The document's checks below see every other text of the block.
+        let length = copied.as_deref().map_or(0, |c| c.chars().count());
+        if length > limits.max_field_chars {
+            let found = msg!("field-length", length = vanban_i18n::Arg::count(length));
+            let limit = limits.max_field_chars as u64;
+            problems.push(Problem::new(
+                "copied",
+                limits::exceeded_message(found, limit, "max-field-chars"),
+            ));
+        }
         let doc = validate::validate_in(&as_document, None, limits, base);
         match doc {
             Ok(mut doc) if problems.is_empty() => {
