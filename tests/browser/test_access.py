@@ -88,7 +88,7 @@ def test_every_control_is_named_and_the_pages_fit_1366x768(browser, tmp_path):
         button.click()
     form = check(browser, "the form, every field shown")
     assert form > 60, form
-    shot(browser, "12-access-form")
+    shot(browser, "20-access-form")
 
     # The template's data, with a workbook attached.
     Select(browser.find_element(By.ID, "start")).select_by_value("bao-cao-ket-qua-nam")
@@ -98,10 +98,10 @@ def test_every_control_is_named_and_the_pages_fit_1366x768(browser, tmp_path):
     wait(browser, lambda d: d.find_element(By.ID, "tpl-use").is_displayed(), "the file's controls appear")
     settled(browser, "the example renders")
     check(browser, "the template's data and its file")
-    shot(browser, "13-access-template")
+    shot(browser, "21-access-template")
 
     browser.get(URL + "/lint")
     wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true",
          "the lint page loads")
     check(browser, "the lint page")
-    shot(browser, "14-access-lint")
+    shot(browser, "22-access-lint")

@@ -82,6 +82,11 @@ def test_a_year_end_report_from_its_example_and_a_workbook(browser, tmp_path):
     text = pdf_text(download(browser, browser.find_element(By.ID, "dl-pdf"), ".pdf"))
     assert "1.234.567,8" in text, text
     assert "Tổng đàn gia súc" not in text
+    # Saved, the data keeps its template's name (and its `from:`).
+    saved = download(browser, browser.find_element(By.ID, "save-yaml"), ".yaml")
+    lines = saved.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# mẫu: bao-cao-ket-qua-nam", lines[:3]
+    assert 'indicators: {from: "chi-tieu-2024.xlsx"}' in lines
 
     # A workbook with text where a number belongs: the message names its cell.
     browser.find_element(By.ID, "tpl-files").send_keys(str(bad))
@@ -101,3 +106,22 @@ def test_a_year_end_report_from_its_example_and_a_workbook(browser, tmp_path):
          "the missing file is named")
     assert json.dumps(browser.execute_script(
         "return VBAttach.files().map((f) => f.name)")) == '["chi-tieu-2024.xlsx"]'
+
+    # Another day: the saved data, opened, goes back to its template; the
+    # workbook it names is asked for, and once chosen the report renders.
+    open_page(browser)
+    browser.find_element(By.ID, "open-file").send_keys(str(saved))
+    def reopened(d):
+        return (d.find_element(By.ID, "start").get_attribute("value") == "bao-cao-ket-qua-nam"
+                and "chi-tieu-2024.xlsx" in d.find_element(By.ID, "tpl-data").get_attribute("value"))
+    wait(browser, reopened, "the saved data opens in its template")
+    data = browser.find_element(By.ID, "tpl-data")
+    files = browser.find_element(By.ID, "tpl-file-list")
+    assert data.get_attribute("value").splitlines() == lines[1:]
+    assert "chi-tieu-2024.xlsx — số liệu cần tệp này nhưng chưa chọn" in files.text
+    browser.find_element(By.ID, "tpl-files").send_keys(str(good))
+    wait(browser, lambda d: "đang dùng" in files.text, "the workbook is attached again")
+    settled(browser, "the reopened report renders")
+    shot(browser, "12-year-end-report-reopened")
+    assert browser.find_element(By.ID, "tpl-errors").text == ""
+    assert pdf_text(download(browser, browser.find_element(By.ID, "dl-pdf"), ".pdf")) == text

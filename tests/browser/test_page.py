@@ -5,6 +5,8 @@ the date field; two drafts issued with "Cấp số" are found numbered in the
 register list and in the year's book. A screenshot of each step is kept in
 target/browser/ (run.sh sets the server's address in VANBAN_URL)."""
 
+import re
+
 import openpyxl
 from selenium.webdriver.common.by import By
 
@@ -92,6 +94,9 @@ def test_two_drafts_issued_are_numbered_in_the_register_list_and_book(browser):
     assert any(r.startswith("01/KH-VP") and "quý I " in r for r in rows), rows
     assert any(r.startswith("02/KH-VP") and "quý II" in r for r in rows), rows
     assert "01/KH-VP" in issued[0] and "02/KH-VP" in issued[1], issued
+    # Dates as Vietnamese write them, in the list and in the message.
+    assert all(re.search(r" \d{2}/\d{2}/20\d{2} ", r) for r in rows), rows
+    assert re.search(r"ngày \d{2}/\d{2}/20\d{2}$", issued[1]), issued
 
     # The year's book, in each of its formats, lists both.
     def book(fmt):

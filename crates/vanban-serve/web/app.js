@@ -176,8 +176,18 @@
     return typeof v === 'string' ? JSON.stringify(v) : String(v);
   }
 
+  // A template's data saved from the page starts with the template's name,
+  // so that opening the file again goes back to that template.
+  const MARK = /^# mẫu: ([\w-]+)[ \t]*\r?\n/;
+  function marked(data) { return '# mẫu: ' + mode.template + '\n' + data.normalize('NFC').replace(MARK, ''); }
+
   async function openFile(file) {
     const text = await file.text();
+    const mark = MARK.exec(text.normalize('NFC'));
+    if (mark && (window.VBTemplates || []).some((t) => t.name === mark[1])) {
+      await chooseStart(mark[1], text.normalize('NFC').replace(MARK, ''));
+      return;
+    }
     const name = file.name.toLowerCase();
     const type = name.endsWith('.json') ? 'application/json' : name.endsWith('.toml') ? 'application/toml' : 'application/yaml';
     const response = await api('/v1/to-json', { method: 'POST', headers: { 'Content-Type': type }, body: text });
@@ -191,7 +201,8 @@
     schedule();
   }
 
-  async function chooseStart(name) {
+  // Form or template; a template's data is `data`, or its example.
+  async function chooseStart(name, data) {
     mode.template = name || null;
     $('start').value = name || '';
     $('doc-form').hidden = !!name;
@@ -201,8 +212,12 @@
       const info = (window.VBTemplates || []).find((t) => t.name === name);
       $('tpl-about').textContent = info ? info.about : '';
       VBAttach.setTemplate(info);
-      const response = await api('/v1/templates/' + encodeURIComponent(name) + '/example');
-      $('tpl-data').value = response.ok ? await response.text() : '';
+      if (data != null) {
+        $('tpl-data').value = data;
+      } else {
+        const response = await api('/v1/templates/' + encodeURIComponent(name) + '/example');
+        $('tpl-data').value = response.ok ? await response.text() : '';
+      }
       VBAttach.show();
       schedule();
     }
@@ -232,7 +247,7 @@
     $('open-btn').addEventListener('click', () => $('open-file').click());
     $('open-file').addEventListener('change', (e) => { if (e.target.files[0]) openFile(e.target.files[0]); e.target.value = ''; });
     $('save-yaml').addEventListener('click', () => {
-      const text = mode.template ? $('tpl-data').value : toYaml(VBForm.collect(), 0) + '\n';
+      const text = mode.template ? marked($('tpl-data').value) : toYaml(VBForm.collect(), 0) + '\n';
       download(mode.template ? mode.template + '.yaml' : 'van-ban.yaml', new Blob([text], { type: 'application/yaml' }));
     });
     $('save-json').addEventListener('click', () => {
