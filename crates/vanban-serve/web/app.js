@@ -254,6 +254,7 @@
       if (mode.template) { setStatus('Số liệu của mẫu lưu dạng YAML', 'bad'); return; }
       download('van-ban.json', new Blob([JSON.stringify(VBForm.collect(), null, 2) + '\n'], { type: 'application/json' }));
     });
+    preview.addEventListener('load', () => { preview.dataset.loaded = preview.dataset.version; });
     $('dl-pdf').addEventListener('click', () => downloadRendered('pdf'));
     $('dl-docx').addEventListener('click', () => downloadRendered('docx'));
     document.dispatchEvent(new Event('vanban-ready'));
@@ -262,7 +263,9 @@
   }
 
   // Whether what the page shows (preview or problems) is of the input as it is now.
-  const upToDate = () => document.body.dataset.ready === 'true' && shownKey === inputKey();
+  // (and the viewer has loaded the latest PDF into the frame).
+  const upToDate = () => document.body.dataset.ready === 'true' && shownKey === inputKey()
+    && (preview.dataset.loaded || '0') === preview.dataset.version;
 
   window.VBPage = { refresh, upToDate, schedule, collect: () => VBForm.collect(), isTemplate: () => !!mode.template, currentTemplate: () => mode.template };
   boot().catch((e) => setStatus('Không tải được trang: ' + e, 'bad'));
