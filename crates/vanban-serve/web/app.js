@@ -262,8 +262,8 @@
     refresh();
   }
 
-  // Whether what the page shows (preview or problems) is of the input as it is now.
-  // (and the viewer has loaded the latest PDF into the frame).
+  // Whether what the page shows (preview or problems) is of the input as it
+  // is now, and the frame has loaded the latest PDF.
   const upToDate = () => document.body.dataset.ready === 'true' && shownKey === inputKey()
     && (preview.dataset.loaded || '0') === preview.dataset.version;
 
