@@ -8,14 +8,15 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 venv="target/browser-venv"
-[ -x "$venv/bin/pytest" ] && "$venv/bin/python" -c "import selenium" 2>/dev/null || {
+# openpyxl writes the workbooks the year-end report test uploads.
+[ -x "$venv/bin/pytest" ] && "$venv/bin/python" -c "import selenium, openpyxl" 2>/dev/null || {
   python3 -m venv "$venv"
-  "$venv/bin/python" -m pip install -q "selenium==4.*" pytest
+  "$venv/bin/python" -m pip install -q "selenium==4.*" "openpyxl==3.*" pytest
 }
 mkdir -p target/browser
 log="target/browser/server.log"
 # A fresh register for "Cấp số".
-rm -rf target/browser/register.sqlite* target/browser/van-ban-di
+rm -rf target/browser/register.sqlite* target/browser/van-ban-di target/browser/downloads target/browser/files
 target/release/vanban register init --db target/browser/register.sqlite --office "VĂN PHÒNG UBND TỈNH TÂY NINH" >/dev/null
 target/release/vanban serve --addr 127.0.0.1:0 --db target/browser/register.sqlite \
   --files target/browser/van-ban-di 2>"$log" &

@@ -1,125 +1,34 @@
 """The clerk's page in a real browser (Debian's chromium + chromium-driver,
 driven by Selenium): fill a Kế hoạch, watch the preview change, download the
-PDF and lint it clean; an impossible date is shown beside the date field;
-two drafts issued with "Cấp số" are found numbered in the register list.
-A screenshot of each step is kept in target/browser/ (run.sh sets the
-server's address in VANBAN_URL)."""
+PDF and lint it clean, download the DOCX; an impossible date is shown beside
+the date field; two drafts issued with "Cấp số" are found numbered in the
+register list and in the year's book. A screenshot of each step is kept in
+target/browser/ (run.sh sets the server's address in VANBAN_URL)."""
 
-import os
-import pathlib
-import subprocess
-import time
+import re
 
-import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+import openpyxl
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
 
-URL = os.environ.get("VANBAN_URL", "http://127.0.0.1:8080")
-OUT = pathlib.Path(os.environ.get("VANBAN_BROWSER_OUT", "target/browser")).resolve()
-WAIT = 120  # seconds: the machine may be busy; no assertion is on time
-
-
-@pytest.fixture(scope="module")
-def browser():
-    OUT.mkdir(parents=True, exist_ok=True)
-    downloads = OUT / "downloads"
-    downloads.mkdir(exist_ok=True)
-    for old in downloads.iterdir():
-        old.unlink()
-    options = webdriver.ChromeOptions()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                "--window-size=1366,768", "--lang=vi"):
-        options.add_argument(arg)
-    options.add_experimental_option("prefs", {
-        "download.default_directory": str(downloads),
-        "download.prompt_for_download": False,
-    })
-    service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
-    driver = webdriver.Chrome(service=service, options=options)
-    driver.execute_cdp_cmd("Browser.setDownloadBehavior",
-                           {"behavior": "allow", "downloadPath": str(downloads)})
-    driver.downloads = downloads
-    yield driver
-    driver.quit()
-
-
-def shot(driver, name):
-    driver.save_screenshot(str(OUT / f"{name}.png"))
-
-
-def wait(driver, condition, what):
-    return WebDriverWait(driver, WAIT).until(lambda d: condition(d), message=what)
-
-
-def field(driver, path, tag="input"):
-    return driver.find_element(By.CSS_SELECTOR, f'.field[data-field="{path}"] {tag}')
-
-
-def fill(driver, path, text, tag="input"):
-    element = field(driver, path, tag)
-    element.clear()
-    element.send_keys(text)
-    return element
-
-
-def list_fill(driver, path, items):
-    box = driver.find_element(By.CSS_SELECTOR, f'.field[data-field="{path}"]')
-    add = box.find_element(By.XPATH, ".//button[starts-with(normalize-space(.), '+')]")
-    for item in items:
-        add.click()
-        box.find_elements(By.CSS_SELECTOR, ".list-row input")[-1].send_keys(item)
-
-
-def version(driver):
-    return int(driver.find_element(By.ID, "preview").get_attribute("data-version"))
-
-
-def open_page(driver):
-    driver.get(URL + "/")
-    wait(driver, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true",
-         "the page loads its schema and kinds")
-
-
-def fill_plan(driver, date="2024-03-08"):
-    Select(field(driver, "kind", "select")).select_by_value("ke-hoach")
-    fill(driver, "parent", "UBND TỈNH TÂY NINH")
-    fill(driver, "issuer.name", "VĂN PHÒNG")
-    fill(driver, "issuer.abbreviation", "VP")
-    fill(driver, "number", "1026")
-    fill(driver, "place", "Tây Ninh")
-    fill(driver, "date", date)
-    fill(driver, "summary", "Tuyên truyền các phong trào thi đua năm 2024", "textarea")
-    body = field(driver, "body", "textarea")
-    body.clear()
-    driver.find_element(By.CSS_SELECTOR, '.md-buttons button[aria-label^="Chèn mục cấp I"]').click()
-    body.send_keys("Mục đích, yêu cầu\n\nNâng cao nhận thức của công chức về thi đua.\n\n")
-    driver.find_element(By.CSS_SELECTOR, '.md-buttons button[aria-label^="Chèn khoản"]').click()
-    body.send_keys("Mục đích\n\n- Tuyên truyền sâu rộng trong Văn phòng.\n")
-    list_fill(driver, "recipients", ["UBND tỉnh (để b/c)", "Các phòng thuộc Văn phòng"])
-    list_fill(driver, "signer.authority", ["KT. CHÁNH VĂN PHÒNG"])
-    fill(driver, "signer.title", "PHÓ CHÁNH VĂN PHÒNG")
-    fill(driver, "signer.name", "Nguyễn Văn An")
+from page import (URL, docx_text, download, field, fill, fill_plan, open_page, pdf_text,
+                  settled, shot, status, version, wait)
 
 
 def test_fill_a_plan_preview_download_and_lint(browser):
     open_page(browser)
     shot(browser, "01-page")
     fill_plan(browser)
-    wait(browser, lambda d: version(d) >= 1 and "lỗi" not in d.find_element(By.ID, "status").text
-         and "Đang" not in d.find_element(By.ID, "status").text,
-         "the preview renders the plan")
+    settled(browser, "the preview renders the plan")
+    assert version(browser) >= 1 and "lỗi" not in status(browser), status(browser)
     shot(browser, "02-plan-filled")
     before = version(browser)
     fill(browser, "summary", "Tuyên truyền các điển hình tiên tiến năm 2024", "textarea")
-    wait(browser, lambda d: version(d) > before, "the preview follows the new summary")
+    settled(browser, "the preview follows the new summary")
+    assert version(browser) > before
     shot(browser, "03-preview-changed")
 
-    browser.find_element(By.ID, "dl-pdf").click()
-    pdf = wait(browser, lambda d: next((p for p in d.downloads.glob("*.pdf")), None), "the PDF downloads")
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pdf = download(browser, browser.find_element(By.ID, "dl-pdf"), ".pdf")
+    text = pdf_text(pdf)
     assert "KẾ HOẠCH" in text
     assert "điển hình tiên tiến" in text
 
@@ -127,10 +36,23 @@ def test_fill_a_plan_preview_download_and_lint(browser):
     wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true",
          "the lint page loads")
     browser.find_element(By.ID, "lint-file").send_keys(str(pdf))
-    status = wait(browser, lambda d: d.find_element(By.ID, "lint-status").get_attribute("data-errors"),
+    errors = wait(browser, lambda d: d.find_element(By.ID, "lint-status").get_attribute("data-errors"),
                   "the findings arrive")
     shot(browser, "04-lint")
-    assert status == "0", browser.find_element(By.ID, "lint-result").text
+    assert errors == "0", browser.find_element(By.ID, "lint-result").text
+
+
+def test_download_the_docx_of_the_form(browser):
+    open_page(browser)
+    fill_plan(browser)
+    fill(browser, "summary", "Tổ chức Hội nghị tổng kết công tác văn thư năm 2024", "textarea")
+    settled(browser, "the preview renders the plan")
+    docx = download(browser, browser.find_element(By.ID, "dl-docx"), ".docx")
+    shot(browser, "05-docx-downloaded")
+    text = docx_text(docx)
+    assert "Tổ chức Hội nghị tổng kết công tác văn thư năm 2024" in text, text
+    assert "KẾ HOẠCH" in text
+    assert "Nguyễn Văn An" in text
 
 
 def test_an_impossible_date_is_shown_beside_the_date_field(browser):
@@ -140,7 +62,7 @@ def test_an_impossible_date_is_shown_beside_the_date_field(browser):
     error = wait(browser, lambda d: date_field.find_element(By.CSS_SELECTOR, ".field-error").text,
                  "a problem appears beside the date field")
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", date_field)
-    shot(browser, "05-impossible-date")
+    shot(browser, "06-impossible-date")
     assert "30" in error
     assert "invalid" in date_field.get_attribute("class")
     assert field(browser, "date").get_attribute("aria-invalid") == "true"
@@ -150,7 +72,7 @@ def test_an_impossible_date_is_shown_beside_the_date_field(browser):
         assert beside.text == ""
 
 
-def test_two_drafts_issued_are_numbered_in_the_register_list(browser):
+def test_two_drafts_issued_are_numbered_in_the_register_list_and_book(browser):
     open_page(browser)
     wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-register") == "true",
          "the register panel appears (the server runs with --db)")
@@ -167,8 +89,25 @@ def test_two_drafts_issued_are_numbered_in_the_register_list(browser):
         issued.append(browser.find_element(By.ID, "register-message").text)
     panel = browser.find_element(By.ID, "register-panel")
     browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", panel)
-    shot(browser, "06-register")
+    shot(browser, "07-register")
     rows = [r.text for r in browser.find_elements(By.CSS_SELECTOR, "#register-rows tr")]
     assert any(r.startswith("01/KH-VP") and "quý I " in r for r in rows), rows
     assert any(r.startswith("02/KH-VP") and "quý II" in r for r in rows), rows
     assert "01/KH-VP" in issued[0] and "02/KH-VP" in issued[1], issued
+    # Dates as Vietnamese write them, in the list and in the message.
+    assert all(re.search(r" \d{2}/\d{2}/20\d{2} ", r) for r in rows), rows
+    assert re.search(r"ngày \d{2}/\d{2}/20\d{2}$", issued[1]), issued
+
+    # The year's book, in each of its formats, lists both.
+    def book(fmt):
+        return download(browser, panel.find_element(By.CSS_SELECTOR, f'button.book[data-format="{fmt}"]'),
+                        "." + fmt)
+    text = pdf_text(book("pdf"))
+    shot(browser, "08-register-book")
+    assert "01/KH-VP" in text and "02/KH-VP" in text, text
+    assert "quý II năm 2026" in text, text
+    text = docx_text(book("docx"))
+    assert "01/KH-VP" in text and "02/KH-VP" in text, text
+    sheet = openpyxl.load_workbook(book("xlsx"), read_only=True).active
+    cells = " | ".join(str(c) for row in sheet.iter_rows(values_only=True) for c in row if c is not None)
+    assert "01/KH-VP" in cells and "02/KH-VP" in cells, cells

@@ -11,6 +11,14 @@
   let lastUrl = null;
   let sequence = 0;
   let timer = null;
+  // The input the preview (or the problems beside the fields) was made from.
+  let shownKey = null;
+
+  function inputKey() {
+    if (!mode.template) return 'form ' + JSON.stringify(VBForm.collect());
+    const files = VBAttach.files().map((f) => f.name + ' ' + f.size + ' ' + f.lastModified).join('|');
+    return 'template ' + mode.template + '\n' + files + '\n' + $('tpl-data').value;
+  }
 
   // Every /v1/ call: Vietnamese messages; the token if the server asks for one.
   async function api(path, options) {
@@ -41,7 +49,7 @@
     if (mode.template) {
       const form = new FormData();
       form.append('data', new Blob([$('tpl-data').value], { type: 'application/yaml' }), 'data.yaml');
-      for (const file of $('tpl-files').files) form.append('files', file, file.name);
+      for (const file of VBAttach.files()) form.append('files', file, file.name);
       return ['/v1/templates/' + encodeURIComponent(mode.template) + '/render?format=' + format, { method: 'POST', body: form }];
     }
     return ['/v1/render?format=' + format, {
@@ -56,7 +64,15 @@
     general.textContent = '';
     $('tpl-errors').textContent = '';
     if (mode.template) {
-      $('tpl-errors').textContent = problems.map((p) => (p.path ? p.path + ': ' : '') + p.message).join('\n') || detail || '';
+      // Beside the data: each problem (a refused cell names its file, sheet and cell).
+      for (const p of problems) {
+        const line = document.createElement('div');
+        line.textContent = (p.path ? p.path + ': ' : '') + p.message;
+        $('tpl-errors').appendChild(line);
+      }
+      if (!problems.length && detail) $('tpl-errors').textContent = detail;
+      if ($('tpl-errors').textContent) $('tpl-data').setAttribute('aria-invalid', 'true');
+      else $('tpl-data').removeAttribute('aria-invalid');
       return;
     }
     const left = VBForm.showProblems(problems);
@@ -74,6 +90,7 @@
 
   async function refresh() {
     const mine = ++sequence;
+    const key = inputKey();
     setStatus('Đang dựng bản xem trước…', 'busy');
     let response;
     try {
@@ -93,12 +110,14 @@
       const version = Number(preview.dataset.version) + 1;
       preview.dataset.version = String(version);
       setStatus('Đã cập nhật bản xem trước (lần ' + version + ')');
+      shownKey = key;
       return;
     }
     let problem = { problems: [], detail: response.statusText };
     try { problem = await response.json(); } catch (e) { /* not problem+json */ }
     if (mine !== sequence) return;
     showProblems(problem.problems || [], problem.detail || '');
+    shownKey = key;
     const count = (problem.problems || []).length;
     setStatus(count ? 'Có ' + count + ' lỗi cần sửa' : (problem.detail || 'Lỗi ' + response.status), 'bad');
   }
@@ -157,8 +176,18 @@
     return typeof v === 'string' ? JSON.stringify(v) : String(v);
   }
 
+  // A template's data saved from the page starts with the template's name,
+  // so that opening the file again goes back to that template.
+  const MARK = /^# mẫu: ([\w-]+)[ \t]*\r?\n/;
+  function marked(data) { return '# mẫu: ' + mode.template + '\n' + data.normalize('NFC').replace(MARK, ''); }
+
   async function openFile(file) {
     const text = await file.text();
+    const mark = MARK.exec(text.normalize('NFC'));
+    if (mark && (window.VBTemplates || []).some((t) => t.name === mark[1])) {
+      await chooseStart(mark[1], text.normalize('NFC').replace(MARK, ''));
+      return;
+    }
     const name = file.name.toLowerCase();
     const type = name.endsWith('.json') ? 'application/json' : name.endsWith('.toml') ? 'application/toml' : 'application/yaml';
     const response = await api('/v1/to-json', { method: 'POST', headers: { 'Content-Type': type }, body: text });
@@ -172,7 +201,8 @@
     schedule();
   }
 
-  async function chooseStart(name) {
+  // Form or template; a template's data is `data`, or its example.
+  async function chooseStart(name, data) {
     mode.template = name || null;
     $('start').value = name || '';
     $('doc-form').hidden = !!name;
@@ -181,8 +211,14 @@
     if (name) {
       const info = (window.VBTemplates || []).find((t) => t.name === name);
       $('tpl-about').textContent = info ? info.about : '';
-      const response = await api('/v1/templates/' + encodeURIComponent(name) + '/example');
-      $('tpl-data').value = response.ok ? await response.text() : '';
+      VBAttach.setTemplate(info);
+      if (data != null) {
+        $('tpl-data').value = data;
+      } else {
+        const response = await api('/v1/templates/' + encodeURIComponent(name) + '/example');
+        $('tpl-data').value = response.ok ? await response.text() : '';
+      }
+      VBAttach.show();
       schedule();
     }
   }
@@ -206,19 +242,19 @@
     $('doc-form').addEventListener('input', schedule);
     $('doc-form').addEventListener('change', schedule);
     $('doc-form').addEventListener('click', (e) => { if (e.target.tagName === 'BUTTON') schedule(); });
-    $('tpl-form').addEventListener('input', schedule);
-    $('tpl-files').addEventListener('change', schedule);
+    $('tpl-data').addEventListener('input', schedule);
     $('start').addEventListener('change', (e) => chooseStart(e.target.value));
     $('open-btn').addEventListener('click', () => $('open-file').click());
     $('open-file').addEventListener('change', (e) => { if (e.target.files[0]) openFile(e.target.files[0]); e.target.value = ''; });
     $('save-yaml').addEventListener('click', () => {
-      const text = mode.template ? $('tpl-data').value : toYaml(VBForm.collect(), 0) + '\n';
+      const text = mode.template ? marked($('tpl-data').value) : toYaml(VBForm.collect(), 0) + '\n';
       download(mode.template ? mode.template + '.yaml' : 'van-ban.yaml', new Blob([text], { type: 'application/yaml' }));
     });
     $('save-json').addEventListener('click', () => {
       if (mode.template) { setStatus('Số liệu của mẫu lưu dạng YAML', 'bad'); return; }
       download('van-ban.json', new Blob([JSON.stringify(VBForm.collect(), null, 2) + '\n'], { type: 'application/json' }));
     });
+    preview.addEventListener('load', () => { preview.dataset.loaded = preview.dataset.version; });
     $('dl-pdf').addEventListener('click', () => downloadRendered('pdf'));
     $('dl-docx').addEventListener('click', () => downloadRendered('docx'));
     document.dispatchEvent(new Event('vanban-ready'));
@@ -226,6 +262,11 @@
     refresh();
   }
 
-  window.VBPage = { refresh, schedule, collect: () => VBForm.collect(), isTemplate: () => !!mode.template, currentTemplate: () => mode.template };
+  // Whether what the page shows (preview or problems) is of the input as it
+  // is now, and the frame has loaded the latest PDF.
+  const upToDate = () => document.body.dataset.ready === 'true' && shownKey === inputKey()
+    && (preview.dataset.loaded || '0') === preview.dataset.version;
+
+  window.VBPage = { refresh, upToDate, schedule, collect: () => VBForm.collect(), isTemplate: () => !!mode.template, currentTemplate: () => mode.template };
   boot().catch((e) => setStatus('Không tải được trang: ' + e, 'bad'));
 })();

@@ -69,7 +69,6 @@
     drop.classList.remove('over');
     if (e.dataTransfer.files[0]) lint(e.dataTransfer.files[0]);
   });
-  drop.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); $('lint-file').click(); } });
   $('lint-file').addEventListener('change', (e) => { if (e.target.files[0]) lint(e.target.files[0]); });
   document.body.dataset.ready = 'true';
 })();

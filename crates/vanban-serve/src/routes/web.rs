@@ -8,11 +8,16 @@ use axum::response::{IntoResponse, Response};
 use crate::problem::Problem;
 
 /// (name, content type, text) of each asset.
-const ASSETS: [(&str, &str, &str); 5] = [
+const ASSETS: [(&str, &str, &str); 6] = [
     (
         "app.js",
         "text/javascript; charset=utf-8",
         include_str!("../../web/app.js"),
+    ),
+    (
+        "attach.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../web/attach.js"),
     ),
     (
         "form.js",
@@ -67,7 +72,7 @@ pub async fn lint_page() -> Response {
 
 /// A script or style sheet of the pages.
 #[utoipa::path(get, path = "/assets/{file}", tag = "web",
-    params(("file" = String, Path, description = "app.js, form.js, lint.js, register.js or style.css")),
+    params(("file" = String, Path, description = "app.js, attach.js, form.js, lint.js, register.js or style.css")),
     responses(
         (status = 200, description = "The file", body = String),
         (status = 404, description = "No such file", body = crate::problem::ProblemJson, content_type = "application/problem+json"),
