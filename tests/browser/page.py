@@ -1,5 +1,6 @@
 """What the browser tests share: the page's address, waiting on the page's
-own state (never on time), filling the form, downloads and their text."""
+own state (never on time), filling the form, downloads and their text, the
+file controls as drawn, Tab order and dropping a file."""
 
 import os
 import pathlib
@@ -7,7 +8,9 @@ import re
 import subprocess
 import zipfile
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 URL = os.environ.get("VANBAN_URL", "http://127.0.0.1:8080")
@@ -121,3 +124,63 @@ def docx_text(path):
     for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
         text = text.replace(entity, char)
     return text
+
+
+# Each file control as it is drawn: the native input (whose button and
+# status Chromium writes in its own language) no larger than a pixel and
+# transparent, or not drawn at all (`hidden`, opened by a button of the
+# page); its `<label for>` drawn as the button; its status text.
+FILE_CONTROLS = """
+return [...document.querySelectorAll('input[type=file]')].map((input) => {
+  const r = input.getBoundingClientRect();
+  const button = document.querySelector('label[for="' + CSS.escape(input.id) + '"]');
+  const b = button && button.getBoundingClientRect();
+  const status = document.getElementById(input.id + '-status');
+  return {
+    id: input.id,
+    drawn: !input.hidden && r.width * r.height > 1 && getComputedStyle(input).opacity !== '0',
+    button: button ? button.innerText.trim() : null,
+    buttonSize: b ? [Math.round(b.width), Math.round(b.height)] : null,
+    status: status ? status.innerText.trim() : null,
+  };
+});
+"""
+
+# Chromium's own words for a native file control, in English.
+ENGLISH_FILE_WORDS = ("Choose File", "No file chosen", "No file selected", "Browse")
+
+
+def file_controls(driver):
+    return {c["id"]: c for c in driver.execute_script(FILE_CONTROLS)}
+
+
+def tab_to(driver, start, target_id, limit=40):
+    """Focuses `start`, presses Tab until the element with `target_id` has
+    the focus, and returns how many presses it took (fails past `limit`)."""
+    driver.execute_script("arguments[0].focus()", start)
+    for presses in range(1, limit + 1):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        if driver.execute_script("return document.activeElement.id") == target_id:
+            return presses
+    raise AssertionError(f"Tab from {start.get_attribute('outerHTML')[:80]} never reached #{target_id}")
+
+
+DROP = """
+const [target, input] = arguments;
+const data = new DataTransfer();
+for (const f of input.files) data.items.add(f);
+input.remove();
+for (const type of ['dragenter', 'dragover', 'drop']) {
+  target.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: data}));
+}
+"""
+
+
+def drop_file(driver, target, path):
+    """Drops the file at `path` on `target` as a drag from the desktop would:
+    the file is read through a throwaway input, then dragged in."""
+    carrier = driver.execute_script(
+        "const i = document.createElement('input'); i.type = 'file'; i.hidden = true;"
+        "document.body.appendChild(i); return i;")
+    carrier.send_keys(str(path))
+    driver.execute_script(DROP, target, carrier)

@@ -7,10 +7,13 @@ panes scrolling rather than the page."""
 
 import pathlib
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
-from page import URL, open_page, settled, shot, wait
+from page import (ENGLISH_FILE_WORDS, URL, file_controls, open_page, settled, shot, tab_to,
+                  wait)
 
 CONTROLS = "input, select, textarea, button"
 
@@ -48,13 +51,23 @@ return out;
 """
 
 
+def shown_controls(driver):
+    """The controls displayed: a file control counts when its button (its
+    `<label for>`) is, the input itself being drawn only through it."""
+    def shown(element):
+        if element.is_displayed():
+            return True
+        if element.get_attribute("type") != "file" or not element.get_attribute("id"):
+            return False
+        labels = driver.find_elements(By.CSS_SELECTOR, f'label[for="{element.get_attribute("id")}"]')
+        return any(label.is_displayed() for label in labels)
+    return [e for e in driver.find_elements(By.CSS_SELECTOR, CONTROLS) if shown(e)]
+
+
 def unnamed(driver):
     """The displayed controls Chromium gives no accessible name."""
-    missing = []
-    for element in driver.find_elements(By.CSS_SELECTOR, CONTROLS):
-        if element.is_displayed() and not element.accessible_name.strip():
-            missing.append(element.get_attribute("outerHTML")[:120])
-    return missing
+    return [e.get_attribute("outerHTML")[:120] for e in shown_controls(driver)
+            if not e.accessible_name.strip()]
 
 
 # The form's labels are Vietnamese: none is a field's bare data name.
@@ -68,7 +81,7 @@ def check(driver, state):
     # A 1366×768 window: its whole width, its height less the browser's own bars.
     width, height = driver.execute_script("return [window.innerWidth, window.innerHeight]")
     assert width == 1366 and 500 < height <= 768, (width, height)
-    shown = [e for e in driver.find_elements(By.CSS_SELECTOR, CONTROLS) if e.is_displayed()]
+    shown = shown_controls(driver)
     assert shown, state
     assert unnamed(driver) == [], state
     assert driver.execute_script(LABELS, CONTROLS) == [], state
@@ -105,3 +118,69 @@ def test_every_control_is_named_and_the_pages_fit_1366x768(browser, tmp_path):
          "the lint page loads")
     check(browser, "the lint page")
     shot(browser, "22-access-lint")
+
+
+def vietnamese_file_controls(driver, ids, state):
+    """Each file control of `ids` drawn as its Vietnamese button and status,
+    no native control (with Chromium's English words) drawn, and no English
+    file words anywhere in the page's text."""
+    controls = file_controls(driver)
+    for id in ids:
+        c = controls.pop(id)
+        assert not c["drawn"], (state, c)
+        assert c["button"] == "Chọn tệp…", (state, c)
+        assert c["buttonSize"][0] > 30 and c["buttonSize"][1] > 15, (state, c)
+    # The YAML picker is opened by a button of its own and never drawn.
+    assert not [c for c in controls.values() if c["drawn"]], (state, controls)
+    text = driver.find_element(By.TAG_NAME, "body").text
+    assert not [w for w in ENGLISH_FILE_WORDS if w.lower() in text.lower()], (state, text)
+    return controls
+
+
+def keyboard_opens(driver, start, id):
+    """Tab reaches the file control from `start` with its button outlined,
+    and Enter then Space each activate it (the picker itself is not opened:
+    the page's test listener cancels the click)."""
+    driver.execute_script(
+        "window.picks = 0; document.getElementById(arguments[0]).addEventListener("
+        "'click', (e) => { window.picks++; e.preventDefault(); })", id)
+    tab_to(driver, start, id)
+    button = driver.find_element(By.CSS_SELECTOR, f'label[for="{id}"]')
+    assert driver.execute_script("return getComputedStyle(arguments[0]).outlineStyle", button) == "solid"
+    assert driver.switch_to.active_element.accessible_name.startswith("Chọn tệp")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    ActionChains(driver).send_keys(Keys.SPACE).perform()
+    assert driver.execute_script("return window.picks") == 2
+
+
+def test_file_controls_are_vietnamese_buttons_the_keyboard_reaches(browser, tmp_path):
+    open_page(browser)
+    Select(browser.find_element(By.ID, "start")).select_by_value("bao-cao-ket-qua-nam")
+    wait(browser, lambda d: d.find_element(By.ID, "tpl-data").get_attribute("value"), "the example loads")
+    vietnamese_file_controls(browser, ["tpl-files"], "the template's data")
+    assert file_controls(browser)["tpl-files"]["status"] == "Chưa chọn tệp"
+    # With no file, nothing to take a table from is offered.
+    assert not browser.find_element(By.ID, "tpl-use").is_displayed()
+    shot(browser, "23-file-control-empty")
+    keyboard_opens(browser, browser.find_element(By.ID, "tpl-data"), "tpl-files")
+    shot(browser, "24-file-control-focused")
+
+    # Two workbooks chosen: their names are the status, still in Vietnamese.
+    sheets = pathlib.Path(__file__).resolve().parents[2] / "examples/data"
+    for name in ("chi-tieu-2024.xlsx", "chi-tieu-2025.xlsx"):
+        browser.find_element(By.ID, "tpl-files").send_keys(str(sheets / name))
+    wait(browser, lambda d: file_controls(d)["tpl-files"]["status"] == "chi-tieu-2024.xlsx, chi-tieu-2025.xlsx",
+         "the chosen files are the status")
+    assert browser.find_element(By.ID, "tpl-use").is_displayed()
+    vietnamese_file_controls(browser, ["tpl-files"], "two workbooks chosen")
+    browser.find_element(By.ID, "tpl-clear-files").click()
+    wait(browser, lambda d: file_controls(d)["tpl-files"]["status"] == "Chưa chọn tệp", "no file again")
+    assert not browser.find_element(By.ID, "tpl-use").is_displayed()
+
+    browser.get(URL + "/lint")
+    wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true",
+         "the lint page loads")
+    vietnamese_file_controls(browser, ["lint-file"], "the lint page")
+    assert file_controls(browser)["lint-file"]["status"] == "Chưa chọn tệp"
+    keyboard_opens(browser, browser.find_element(By.CSS_SELECTOR, 'nav a[aria-current="page"]'), "lint-file")
+    shot(browser, "25-lint-file-control-focused")

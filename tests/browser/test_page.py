@@ -1,6 +1,6 @@
 """The clerk's page in a real browser (Debian's chromium + chromium-driver,
 driven by Selenium): fill a Kế hoạch, watch the preview change, download the
-PDF and lint it clean, download the DOCX; an impossible date is shown beside
+PDF and lint it clean, download the DOCX and lint it dropped on the page; an impossible date is shown beside
 the date field; two drafts issued with "Cấp số" are found numbered in the
 register list and in the year's book. A screenshot of each step is kept in
 target/browser/ (run.sh sets the server's address in VANBAN_URL)."""
@@ -10,8 +10,8 @@ import re
 import openpyxl
 from selenium.webdriver.common.by import By
 
-from page import (URL, docx_text, download, field, fill, fill_plan, open_page, pdf_text,
-                  settled, shot, status, version, wait)
+from page import (URL, docx_text, download, drop_file, field, file_controls, fill, fill_plan,
+                  open_page, pdf_text, settled, shot, status, version, wait)
 
 
 def test_fill_a_plan_preview_download_and_lint(browser):
@@ -40,6 +40,7 @@ def test_fill_a_plan_preview_download_and_lint(browser):
                   "the findings arrive")
     shot(browser, "04-lint")
     assert errors == "0", browser.find_element(By.ID, "lint-result").text
+    assert file_controls(browser)["lint-file"]["status"] == pdf.name
 
 
 def test_download_the_docx_of_the_form(browser):
@@ -53,6 +54,18 @@ def test_download_the_docx_of_the_form(browser):
     assert "Tổ chức Hội nghị tổng kết công tác văn thư năm 2024" in text, text
     assert "KẾ HOẠCH" in text
     assert "Nguyễn Văn An" in text
+
+    # Dropped on the lint page (not chosen), the DOCX is linted clean too.
+    browser.get(URL + "/lint")
+    wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true",
+         "the lint page loads")
+    drop_file(browser, browser.find_element(By.ID, "drop"), docx)
+    errors = wait(browser, lambda d: d.find_element(By.ID, "lint-status").get_attribute("data-errors"),
+                  "the findings on the dropped file arrive")
+    shot(browser, "05b-docx-dropped-and-linted")
+    assert browser.find_element(By.ID, "lint-status").text.startswith(docx.name + ": ")
+    assert file_controls(browser)["lint-file"]["status"] == docx.name
+    assert errors == "0", browser.find_element(By.ID, "lint-result").text
 
 
 def test_an_impossible_date_is_shown_beside_the_date_field(browser):

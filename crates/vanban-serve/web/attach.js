@@ -44,6 +44,8 @@
     for (const name of named) {
       if (!attached.has(name)) list.appendChild(el('li', { class: 'missing' }, name + ' — số liệu cần tệp này nhưng chưa chọn'));
     }
+    // The file control's own status, in Vietnamese (the input itself is emptied after each choice).
+    $('tpl-files-status').textContent = attached.size ? [...attached.keys()].join(', ') : 'Chưa chọn tệp';
     $('tpl-clear-files').hidden = attached.size === 0;
     $('tpl-use').hidden = attached.size === 0 || tables.length === 0;
     const select = $('tpl-use-file');

@@ -13,6 +13,7 @@
   }
 
   async function lint(file) {
+    $('lint-file-status').textContent = file.name;
     $('lint-status').textContent = 'Đang kiểm tra ' + file.name + '…';
     $('lint-result').textContent = '';
     const form = new FormData();
