@@ -4,61 +4,19 @@
 //! files recorded with their SHA-256, and a bad block refused whole before
 //! any number is taken.
 
-#[path = "../../vanban-sign/tests/common/mod.rs"]
-mod keys;
+#[path = "common/signing.rs"]
+mod signing;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Command, Output};
 
-use keys::{keys, PASSWORD};
+use signing::keys::{self, keys};
+use signing::{ok, s, seed_pdf_at, top_right_text, vanban};
 use vanban_register::{Book, Filter, RenderStatus, Settings};
-
-fn vanban(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .env("VANBAN_P12_PASSWORD", PASSWORD)
-        .env("LANG", "C")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-fn ok(out: &Output) {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
-fn plan(dir: &Path) -> PathBuf {
-    let input = dir.join("ke-hoach.pdf");
-    let doc =
-        vanban::Document::from_path(keys::repo().join("examples/ke-hoach-1026.yaml")).unwrap();
-    std::fs::write(&input, vanban_pdf::to_pdf(&doc).unwrap()).unwrap();
-    input
-}
 
 fn text(pdf: &Path) -> String {
     let out = Command::new("pdftotext")
         .args(["-layout", s(pdf), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// The top 20 mm of page 1, its right half (where ô 14 stands).
-fn top_right_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args([
-            "-f", "1", "-l", "1", "-x", "298", "-y", "0", "-W", "298", "-H", "57", "-layout",
-        ])
-        .arg(pdf)
-        .arg("-")
         .output()
         .expect("pdftotext (poppler-utils)");
     String::from_utf8_lossy(&out.stdout).into_owned()
@@ -72,7 +30,7 @@ fn sha256(path: &Path) -> String {
 fn copies_take_01_and_02_from_the_register_and_are_recorded() {
     let k = keys();
     let dir = tempfile::tempdir().unwrap();
-    let input = plan(dir.path());
+    let input = seed_pdf_at(dir.path().join("ke-hoach.pdf"));
     let db = dir.path().join("so-dang-ky.db");
     ok(&vanban(&[
         "register",
@@ -189,7 +147,7 @@ fn copies_take_01_and_02_from_the_register_and_are_recorded() {
 #[test]
 fn a_bad_block_is_refused_whole_before_a_number_is_taken() {
     let dir = tempfile::tempdir().unwrap();
-    let input = plan(dir.path());
+    let input = seed_pdf_at(dir.path().join("ke-hoach.pdf"));
     let db = dir.path().join("so.db");
     ok(&vanban(&["register", "init", "--db", s(&db)]));
     let block = dir.path().join("sao.yaml");
@@ -283,7 +241,7 @@ fn a_bad_block_is_refused_whole_before_a_number_is_taken() {
 #[test]
 fn a_hostile_block_file_is_refused_by_each_bound() {
     let dir = tempfile::tempdir().unwrap();
-    let input = plan(dir.path());
+    let input = seed_pdf_at(dir.path().join("ke-hoach.pdf"));
     let out_pdf = dir.path().join("ban-sao.pdf");
     let good = "issuer: {name: SỞ NỘI VỤ, abbreviation: SNV}\nplace: Tây Ninh\n\
                 signer: {title: GIÁM ĐỐC, name: Lê Văn Cường}\n";

@@ -2,46 +2,19 @@
 //! the password from VANBAN_P12_PASSWORD, the marks of an attachment and a
 //! copy at the top right of page 1, exit 1 for a broken signature.
 
-#[path = "../../vanban-sign/tests/common/mod.rs"]
-mod keys;
+#[path = "common/signing.rs"]
+mod signing;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
-use keys::{keys, PASSWORD};
-
-const TIME: &str = "2026-12-07T14:30:00+07:00";
-
-fn vanban(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .env("VANBAN_P12_PASSWORD", PASSWORD)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
+use signing::keys::{self, keys};
+use signing::{ok, s, seed_pdf_at, sign_as_attachment, top_right_text, vanban, TIME};
 
 fn verify_json(pdf: &Path) -> (Option<i32>, serde_json::Value) {
     let out = vanban(&["verify", s(pdf), "--json", "--trust", s(&keys().ca_pem)]);
     let json = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
     (out.status.code(), json)
-}
-
-fn top_right_text(pdf: &Path) -> String {
-    // The top 20 mm of page 1, its right half.
-    let out = Command::new("pdftotext")
-        .args([
-            "-f", "1", "-l", "1", "-x", "298", "-y", "0", "-W", "298", "-H", "57", "-layout",
-        ])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]
@@ -61,11 +34,7 @@ fn render_signs_twice_and_verify_reports_both_as_json() {
         "--sign",
         s(&k.office_p12),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ok(&out);
     let pdf = dir.path().join("ke-hoach-1026.pdf");
     let (code, json) = verify_json(&pdf);
     assert_eq!(code, Some(0), "{json}");
@@ -124,32 +93,11 @@ fn render_signs_twice_and_verify_reports_both_as_json() {
 
 #[test]
 fn an_attachment_carries_the_number_and_time_at_the_top_right() {
-    let k = keys();
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("phu-luc.pdf");
-    let doc =
-        vanban::Document::from_path(keys::repo().join("examples/ke-hoach-1026.yaml")).unwrap();
-    std::fs::write(&input, vanban_pdf::to_pdf(&doc).unwrap()).unwrap();
+    let input = seed_pdf_at(dir.path().join("phu-luc.pdf"));
     let signed = dir.path().join("signed.pdf");
-    let out = vanban(&[
-        "sign",
-        s(&input),
-        "-o",
-        s(&signed),
-        "--p12",
-        s(&k.office_p12),
-        "--role",
-        "office",
-        "--attachment",
-        "1026/KH-VP",
-        "--time",
-        TIME,
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = sign_as_attachment(&input, &signed);
+    ok(&out);
     let text = top_right_text(&signed);
     assert!(
         text.contains("Số: 1026/KH-VP") && text.contains(TIME),
@@ -160,20 +108,7 @@ fn an_attachment_carries_the_number_and_time_at_the_top_right() {
     assert_eq!(json["signatures"][0]["time"], TIME);
     // Signed again with the same key and time: the same bytes.
     let again = dir.path().join("again.pdf");
-    vanban(&[
-        "sign",
-        s(&input),
-        "-o",
-        s(&again),
-        "--p12",
-        s(&k.office_p12),
-        "--role",
-        "office",
-        "--attachment",
-        "1026/KH-VP",
-        "--time",
-        TIME,
-    ]);
+    sign_as_attachment(&input, &again);
     assert_eq!(
         std::fs::read(&signed).unwrap(),
         std::fs::read(&again).unwrap()
@@ -184,10 +119,7 @@ fn an_attachment_carries_the_number_and_time_at_the_top_right() {
 fn an_electronic_copy_names_kind_office_and_time_and_is_signed_by_the_office() {
     let k = keys();
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("goc.pdf");
-    let doc =
-        vanban::Document::from_path(keys::repo().join("examples/ke-hoach-1026.yaml")).unwrap();
-    std::fs::write(&input, vanban_pdf::to_pdf(&doc).unwrap()).unwrap();
+    let input = seed_pdf_at(dir.path().join("goc.pdf"));
     let copy = dir.path().join("ban-sao.pdf");
     let out = vanban(&[
         "copy",
@@ -205,11 +137,7 @@ fn an_electronic_copy_names_kind_office_and_time_and_is_signed_by_the_office() {
         "--time",
         TIME,
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ok(&out);
     let text = top_right_text(&copy);
     for part in ["SAO Y; Số: 05/SY-VP", "Văn phòng UBND tỉnh Tây Ninh", TIME] {
         assert!(text.contains(part), "{part} in {text}");
@@ -243,8 +171,7 @@ fn an_electronic_copy_names_kind_office_and_time_and_is_signed_by_the_office() {
 fn no_password_and_no_terminal_is_refused_naming_the_variable() {
     let k = keys();
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in.pdf");
-    std::fs::write(&input, keys::seed_pdf()).unwrap();
+    let input = seed_pdf_at(dir.path().join("in.pdf"));
     let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
         .args([
             "sign",

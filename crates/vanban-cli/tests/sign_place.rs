@@ -3,37 +3,18 @@
 //! 0.5 mm), invisible on a PDF made elsewhere; the attachment's mark in
 //! 10 pt at the top right of page 1; `render --pdfa --sign` stays PDF/A.
 
-#[path = "../../vanban-sign/tests/common/mod.rs"]
-mod keys;
+#[path = "common/signing.rs"]
+mod signing;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 
-use keys::{keys, PASSWORD};
 use lopdf::Object;
+use signing::keys::{self, keys};
+use signing::{ok, s, seed_pdf_at, sign_as_attachment, vanban_ok as vanban, TIME};
 
-const TIME: &str = "2026-12-07T14:30:00+07:00";
 /// Half a millimetre in points.
 const HALF_MM: f32 = 0.5 * 72.0 / 25.4;
-
-fn vanban(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .env("VANBAN_P12_PASSWORD", PASSWORD)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "vanban {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 fn pictures_input() -> PathBuf {
     keys::repo().join("tests/pictures/ke-hoach-ky.yaml")
@@ -216,27 +197,10 @@ fn words(pdf: &Path) -> Vec<(String, [f32; 4])> {
 
 #[test]
 fn the_attachment_mark_is_10_pt_text_at_the_top_right_of_page_1() {
-    let k = keys();
     let dir = tempfile::tempdir().unwrap();
-    let doc =
-        vanban::Document::from_path(keys::repo().join("examples/ke-hoach-1026.yaml")).unwrap();
-    let input = dir.path().join("phu-luc.pdf");
-    std::fs::write(&input, vanban_pdf::to_pdf(&doc).unwrap()).unwrap();
+    let input = seed_pdf_at(dir.path().join("phu-luc.pdf"));
     let out = dir.path().join("signed.pdf");
-    vanban(&[
-        "sign",
-        s(&input),
-        "-o",
-        s(&out),
-        "--p12",
-        s(&k.office_p12),
-        "--role",
-        "office",
-        "--attachment",
-        "1026/KH-VP",
-        "--time",
-        TIME,
-    ]);
+    ok(&sign_as_attachment(&input, &out));
     let page_width = 595.28;
     let right_margin = 15.0 * 72.0 / 25.4;
     let all = words(&out);
@@ -279,18 +243,11 @@ fn the_attachment_mark_is_10_pt_text_at_the_top_right_of_page_1() {
 fn a_timestamp_authority_is_refused_as_not_supported_and_nothing_is_written() {
     let k = keys();
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in.pdf");
-    let doc =
-        vanban::Document::from_path(keys::repo().join("examples/ke-hoach-1026.yaml")).unwrap();
-    std::fs::write(&input, vanban_pdf::to_pdf(&doc).unwrap()).unwrap();
+    let input = seed_pdf_at(dir.path().join("in.pdf"));
     let out = dir.path().join("out.pdf");
-    let run = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(["sign", s(&input), "-o", s(&out), "--p12", s(&k.signer_p12)])
-        .args(["--role", "signer", "--tsa", "http://127.0.0.1:9/tsa"])
-        .env("VANBAN_P12_PASSWORD", PASSWORD)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    let sign = ["sign", s(&input), "-o", s(&out), "--p12", s(&k.signer_p12)];
+    let tsa = ["--role", "signer", "--tsa", "http://127.0.0.1:9/tsa"];
+    let run = signing::vanban(&[&sign[..], &tsa].concat());
     assert_eq!(run.status.code(), Some(2));
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(
