@@ -22,11 +22,19 @@ target/release/vanban serve --addr 127.0.0.1:0 --db target/browser/register.sqli
   --files target/browser/van-ban-di 2>"$log" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do
+# Until the server says where it listens (or has stopped); without that,
+# its log and the reason, not a silent exit.
+for _ in $(seq 1 600); do
   grep -q "listening on" "$log" && break
+  kill -0 "$server" 2>/dev/null || break
   sleep 0.1
 done
-url="$(grep -o 'http://[0-9.:]*' "$log" | head -1)"
-[ -n "$url" ] || { cat "$log" >&2; echo "browser test: the server did not start" >&2; exit 1; }
+url="$(grep -o 'http://[0-9.:]*' "$log" | head -1 || true)"
+[ -n "$url" ] || {
+  cat "$log" >&2
+  if kill -0 "$server" 2>/dev/null; then echo "browser test: the server did not start in 60 s" >&2
+  else echo "browser test: the server stopped before listening" >&2; fi
+  exit 1
+}
 VANBAN_URL="$url" VANBAN_BROWSER_OUT="$root/target/browser" \
   "$venv/bin/python" -m pytest -p no:cacheprovider -ra tests/browser

@@ -150,7 +150,7 @@ def keyboard_opens(driver, start, id):
     assert driver.switch_to.active_element.accessible_name.startswith("Chọn tệp")
     ActionChains(driver).send_keys(Keys.ENTER).perform()
     ActionChains(driver).send_keys(Keys.SPACE).perform()
-    assert driver.execute_script("return window.picks") == 2
+    wait(driver, lambda d: d.execute_script("return window.picks") == 2, "Enter and Space open the picker")
 
 
 def test_file_controls_are_vietnamese_buttons_the_keyboard_reaches(browser, tmp_path):
