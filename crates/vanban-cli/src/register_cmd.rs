@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 use vanban::{Date, Document, Kind, ReadOptions};
+use vanban_i18n::msg;
 use vanban_register::book::BookFormat;
 use vanban_register::receive::{self, Given};
 use vanban_register::{
@@ -267,7 +268,7 @@ fn kind_id(text: &str) -> Result<String, Error> {
         "sao-y" | "sao-luc" | "trich-sao" => Ok(text.to_owned()),
         _ => Kind::parse(text)
             .map(|k| k.id().to_owned())
-            .ok_or_else(|| Error::Invalid(format!("kind `{text}` is not a kind of Decree 30"))),
+            .ok_or_else(|| Error::Invalid(msg!("register-unknown-kind", kind = text))),
     }
 }
 
@@ -318,8 +319,9 @@ fn json<T: serde::Serialize>(value: &T) {
     );
 }
 
+/// Says what went wrong, in the user's language (`--lang`, `LANG`).
 fn fail(e: impl std::fmt::Display) -> ExitCode {
-    eprintln!("error: {e}");
+    eprintln!("{}", msg!("cli-error", message = e.to_string()));
     ExitCode::from(1)
 }
 
@@ -343,9 +345,12 @@ pub fn run(command: RegisterCommand) -> ExitCode {
             match Register::init(&db.db, &settings, &db.settings()) {
                 Ok(reg) => {
                     eprintln!(
-                        "created the register {} ({} sequence)",
-                        reg.url(),
-                        scheme.as_str()
+                        "{}",
+                        msg!(
+                            "register-created",
+                            target = reg.url(),
+                            scheme = scheme.as_str()
+                        )
                     );
                     ExitCode::SUCCESS
                 }
@@ -424,10 +429,13 @@ pub fn run(command: RegisterCommand) -> ExitCode {
                 }
                 Ok(e) => {
                     println!(
-                        "reserved {} ({}, entry #{})",
-                        e.number_symbol(),
-                        e.date,
-                        e.id
+                        "{}",
+                        msg!(
+                            "register-reserved",
+                            number = e.number_symbol(),
+                            date = &e.date,
+                            id = e.id
+                        )
                     );
                     ExitCode::SUCCESS
                 }
@@ -441,7 +449,14 @@ pub fn run(command: RegisterCommand) -> ExitCode {
             year,
         } => match entry_ref(&entry, year).and_then(|r| db.open()?.void(&r, &reason)) {
             Ok(e) => {
-                println!("voided {}: {}", e.number_symbol(), reason);
+                println!(
+                    "{}",
+                    msg!(
+                        "register-voided",
+                        number = e.number_symbol(),
+                        reason = &reason
+                    )
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => fail(e),
@@ -459,7 +474,7 @@ pub fn run(command: RegisterCommand) -> ExitCode {
             match result {
                 Ok(e) => {
                     for f in &e.files {
-                        eprintln!("wrote {}", f.path);
+                        eprintln!("{}", msg!("cli-wrote", path = &f.path));
                     }
                     ExitCode::SUCCESS
                 }
@@ -509,7 +524,10 @@ pub fn run(command: RegisterCommand) -> ExitCode {
                         for c in &checks {
                             println!("{}  {}  {}", c.state, c.entry, c.path);
                         }
-                        eprintln!("{} files checked, {bad} changed or missing", checks.len());
+                        eprintln!(
+                            "{}",
+                            msg!("register-verified", count = checks.len(), bad = bad)
+                        );
                     }
                     if bad == 0 {
                         ExitCode::SUCCESS
@@ -525,7 +543,14 @@ pub fn run(command: RegisterCommand) -> ExitCode {
                 .and_then(|entries| db.open()?.import(&entries));
             match result {
                 Ok(n) => {
-                    eprintln!("imported {n} entries from {}", file.display());
+                    eprintln!(
+                        "{}",
+                        msg!(
+                            "register-imported",
+                            count = n,
+                            file = file.display().to_string()
+                        )
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(e),
@@ -580,7 +605,7 @@ pub fn run(command: RegisterCommand) -> ExitCode {
                         done.push(e);
                     }
                     Err(e) => {
-                        eprintln!("error: {e}");
+                        fail(e);
                         failed = true;
                     }
                 }
@@ -606,7 +631,7 @@ pub fn run(command: RegisterCommand) -> ExitCode {
             match result {
                 Ok(paths) => {
                     for p in paths {
-                        eprintln!("wrote {}", p.display());
+                        eprintln!("{}", msg!("cli-wrote", path = p.display().to_string()));
                     }
                     ExitCode::SUCCESS
                 }
@@ -660,7 +685,7 @@ fn issue(
         Err(e) => return fail(e),
     };
     if reserved.is_some() && inputs.len() != 1 {
-        return fail("--reserved completes one number: give one input");
+        return fail(msg!("register-reserved-one-input"));
     }
     let options = IssueOptions {
         dir: output.to_path_buf(),
@@ -690,13 +715,16 @@ fn issue(
             Ok(e) => {
                 if !as_json {
                     eprintln!(
-                        "{}: issued {} ({})",
-                        input.display(),
-                        e.number_symbol(),
-                        e.date
+                        "{}",
+                        msg!(
+                            "register-issued",
+                            file = input.display().to_string(),
+                            number = e.number_symbol(),
+                            date = &e.date
+                        )
                     );
                     for f in &e.files {
-                        eprintln!("wrote {}", f.path);
+                        eprintln!("{}", msg!("cli-wrote", path = &f.path));
                     }
                 }
                 issued.push(e);
