@@ -128,28 +128,3 @@ fn the_language_is_read_before_the_arguments() {
     assert_eq!(lang_of(&args(&["vanban", "--language", "vi"])), None);
 }
 
-#[test]
-#[ignore]
-fn dump() {
-    for (path, command) in every_command() {
-        let p: Vec<&str> = path.iter().map(String::as_str).collect();
-        println!(
-            "ABOUT\t{}\t{}",
-            about_id(&p),
-            command
-                .get_about()
-                .map(|a| a.to_string())
-                .unwrap_or_default()
-        );
-        for arg in command.get_arguments() {
-            println!(
-                "ARG\t{}\t{}",
-                help_ids(&p, &command, arg).join(","),
-                arg.get_help()
-                    .map(|a| a.to_string())
-                    .unwrap_or_default()
-                    .replace('\n', " ")
-            );
-        }
-    }
-}
