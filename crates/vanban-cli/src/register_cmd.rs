@@ -285,18 +285,23 @@ fn line(e: &Entry) -> String {
         e.summary
     );
     match e.status {
-        vanban_register::Status::Void => line.push_str(&format!(
-            "  [void: {}]",
-            e.void_reason.as_deref().unwrap_or("")
-        )),
-        vanban_register::Status::Reserved => line.push_str("  [reserved]"),
+        vanban_register::Status::Void => line.push_str(
+            &msg!(
+                "register-line-void",
+                reason = e.void_reason.as_deref().unwrap_or("")
+            )
+            .to_string(),
+        ),
+        vanban_register::Status::Reserved => {
+            line.push_str(&msg!("register-line-reserved").to_string())
+        }
         vanban_register::Status::Issued => {}
     }
     if matches!(
         e.render_status,
         vanban_register::RenderStatus::Failed | vanban_register::RenderStatus::Pending
     ) {
-        line.push_str(&format!("  [files {}]", e.render_status.as_str()));
+        line.push_str(&msg!("register-line-files", status = e.render_status.as_str()).to_string());
     }
     line
 }
@@ -363,19 +368,34 @@ pub fn run(command: RegisterCommand) -> ExitCode {
                 ExitCode::SUCCESS
             }
             Ok(info) => {
-                println!(
-                    "register: {} ({}, schema {})",
-                    info.database, info.backend, info.schema_version
-                );
-                println!("office: {}", info.settings.office);
-                println!("numbering: {} sequence", info.settings.scheme.as_str());
-                println!("advisory bodies: {}", info.settings.bodies.join("; "));
-                println!(
-                    "entries: {} outgoing, {} incoming",
-                    info.outgoing_entries, info.incoming_entries
-                );
+                let say = |message: vanban_i18n::Message| println!("{message}");
+                say(msg!(
+                    "register-info-database",
+                    database = &info.database,
+                    backend = &info.backend,
+                    version = info.schema_version
+                ));
+                say(msg!("register-info-office", office = &info.settings.office));
+                say(msg!(
+                    "register-info-scheme",
+                    scheme = info.settings.scheme.as_str()
+                ));
+                say(msg!(
+                    "register-info-bodies",
+                    bodies = info.settings.bodies.join("; ")
+                ));
+                say(msg!(
+                    "register-info-entries",
+                    outgoing = info.outgoing_entries,
+                    incoming = info.incoming_entries
+                ));
                 for s in &info.sequences {
-                    println!("  {} {}: last {}", s.year, s.name, s.last);
+                    say(msg!(
+                        "register-info-sequence",
+                        year = s.year,
+                        name = &s.name,
+                        last = s.last
+                    ));
                 }
                 ExitCode::SUCCESS
             }

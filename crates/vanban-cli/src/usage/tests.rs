@@ -127,4 +127,3 @@ fn the_language_is_read_before_the_arguments() {
     assert_eq!(lang_of(&args(&["vanban", "--lang", "fr"])), None);
     assert_eq!(lang_of(&args(&["vanban", "--language", "vi"])), None);
 }
-

@@ -87,3 +87,14 @@ register-reserved = reserved { $number } ({ $date }, entry #{ $id })
 register-voided = voided { $number }: { $reason }
 register-verified = { $count } files checked, { $bad } changed or missing
 register-imported = imported { $count } entries from { $file }
+# `vanban register info`; $scheme: shared or per-kind.
+register-info-database = register: { $database } ({ $backend }, schema { $version })
+register-info-office = office: { $office }
+register-info-scheme = numbering: { $scheme } sequence
+register-info-bodies = advisory bodies: { $bodies }
+register-info-entries = entries: { $outgoing } outgoing, { $incoming } incoming
+register-info-sequence = {"  "}{ $year } { $name }: last { $last }
+# The marks after an entry in `vanban register list`; $status: pending or failed.
+register-line-void = {"  "}[void: { $reason }]
+register-line-reserved = {"  "}[reserved]
+register-line-files = {"  "}[files { $status }]

@@ -94,3 +94,19 @@ register-reserved = đã giữ số { $number } (ngày { $date }, mục #{ $id }
 register-voided = đã hủy số { $number }: { $reason }
 register-verified = đã kiểm tra { $count } tệp, { $bad } tệp bị thay đổi hoặc bị thiếu
 register-imported = đã nhập { $count } mục từ { $file }
+register-info-database = sổ đăng ký: { $database } ({ $backend }, lược đồ { $version })
+register-info-office = cơ quan: { $office }
+register-info-scheme = cách đánh số: { $scheme ->
+        [shared] một dãy số chung
+       *[other] theo từng loại văn bản
+    }
+register-info-bodies = hội đồng tư vấn: { $bodies }
+register-info-entries = số mục: { $outgoing } văn bản đi, { $incoming } văn bản đến
+register-info-sequence = {"  "}năm { $year }, dãy { $name }: số cuối { $last }
+register-line-void = {"  "}[đã hủy: { $reason }]
+register-line-reserved = {"  "}[số giữ trước]
+register-line-files = {"  "}[tệp: { $status ->
+        [pending] đang ghi
+        [failed] ghi lỗi
+       *[other] `{ $status }`
+    }]
