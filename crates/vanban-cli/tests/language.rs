@@ -260,6 +260,11 @@ fn register_errors_are_told_in_vietnamese() {
         text.contains("đã tạo sổ đăng ký") && text.contains("một dãy số chung"),
         "{text}"
     );
+    let info = ["register", "info", "--db", &db];
+    let (code, text) = vietnamese(&info);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("cách đánh số: một dãy số chung"), "{text}");
+    assert!(english_lines(&info, &text).is_empty(), "{text}");
     let foreign = path("khac.db");
     // An SQLite file of another application (application_id 0), and a
     // file that is no database at all.
