@@ -141,86 +141,6 @@ fn the_english_word_finder_finds_english_and_passes_quotes() {
     );
 }
 
-/// Every kind of bad input, with `--lang vi`: no sentence of any message
-/// is English (the words quoted from the input or a parser may be).
-#[test]
-fn every_kind_of_bad_input_is_told_in_vietnamese() {
-    let mut runs: Vec<Vec<String>> = Vec::new();
-    let mut invalid: Vec<_> = std::fs::read_dir(repo().join("tests/invalid"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| !p.to_string_lossy().ends_with(".expect"))
-        .collect();
-    invalid.sort();
-    assert!(invalid.len() >= 40, "{}", invalid.len());
-    for path in &invalid {
-        runs.push(vec!["check".into(), path.display().to_string()]);
-    }
-    let data = |template: &str, file: &str| {
-        vec![
-            "check".to_string(),
-            "--template".into(),
-            template.into(),
-            format!("tests/i18n/{file}"),
-        ]
-    };
-    for file in [
-        "data-syntax.yaml",
-        "data-unknown-field.yaml",
-        "data-zero-number.yaml",
-        "data-cite-date.yaml",
-        "data-cite-kind.yaml",
-    ] {
-        runs.push(data("bao-cao", file));
-    }
-    runs.push(data("bao-cao-ket-qua-nam", "data-indicator-figure.yaml"));
-    runs.push(data("bao-cao", "rows.csv"));
-    runs.push(
-        [
-            "check",
-            "--templates",
-            "tests/i18n/templates",
-            "--template",
-            "hong",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .chain(["tests/i18n/data-zero-number.yaml".to_string()])
-        .collect(),
-    );
-    let font = "tests/i18n/font.ttf";
-    let fonts = format!("{font},{font},{font},{font}");
-    let out = std::env::temp_dir().join(format!("vanban-i18n-{}", std::process::id()));
-    runs.push(
-        [
-            "render",
-            "examples/ke-hoach-1026.yaml",
-            "--format",
-            "pdf",
-            "--fonts",
-            &fonts,
-            "-o",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .chain([out.display().to_string()])
-        .collect(),
-    );
-    let mut english = Vec::new();
-    for args in &runs {
-        let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
-        args.insert(0, "--lang");
-        args.insert(1, "vi");
-        let output = vanban(&args, &[]);
-        assert_ne!(output.status.code(), Some(0), "{args:?} should fail");
-        let text = stderr(&output);
-        assert!(!text.trim().is_empty(), "{args:?}: nothing said");
-        english.extend(english_lines(&args, &text));
-    }
-    assert!(english.is_empty(), "still English:\n{}", english.join("\n"));
-    assert!(!out.exists(), "a failed render wrote {}", out.display());
-}
-
 /// The lines of `text` that still have English words, outside quotes and
 /// the file names among `args` (the user's own).
 fn english_lines(args: &[&str], text: &str) -> Vec<String> {
@@ -518,4 +438,84 @@ fn usage_errors_are_told_in_vietnamese() {
     );
     let english = english_lines(&[], &help);
     assert!(english.is_empty(), "still English:\n{}", english.join("\n"));
+}
+
+/// Every kind of bad input, with `--lang vi`: no sentence of any message
+/// is English (the words quoted from the input or a parser may be).
+#[test]
+fn every_kind_of_bad_input_is_told_in_vietnamese() {
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    let mut invalid: Vec<_> = std::fs::read_dir(repo().join("tests/invalid"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.to_string_lossy().ends_with(".expect"))
+        .collect();
+    invalid.sort();
+    assert!(invalid.len() >= 40, "{}", invalid.len());
+    for path in &invalid {
+        runs.push(vec!["check".into(), path.display().to_string()]);
+    }
+    let data = |template: &str, file: &str| {
+        vec![
+            "check".to_string(),
+            "--template".into(),
+            template.into(),
+            format!("tests/i18n/{file}"),
+        ]
+    };
+    for file in [
+        "data-syntax.yaml",
+        "data-unknown-field.yaml",
+        "data-zero-number.yaml",
+        "data-cite-date.yaml",
+        "data-cite-kind.yaml",
+    ] {
+        runs.push(data("bao-cao", file));
+    }
+    runs.push(data("bao-cao-ket-qua-nam", "data-indicator-figure.yaml"));
+    runs.push(data("bao-cao", "rows.csv"));
+    runs.push(
+        [
+            "check",
+            "--templates",
+            "tests/i18n/templates",
+            "--template",
+            "hong",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain(["tests/i18n/data-zero-number.yaml".to_string()])
+        .collect(),
+    );
+    let font = "tests/i18n/font.ttf";
+    let fonts = format!("{font},{font},{font},{font}");
+    let out = std::env::temp_dir().join(format!("vanban-i18n-{}", std::process::id()));
+    runs.push(
+        [
+            "render",
+            "examples/ke-hoach-1026.yaml",
+            "--format",
+            "pdf",
+            "--fonts",
+            &fonts,
+            "-o",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain([out.display().to_string()])
+        .collect(),
+    );
+    let mut english = Vec::new();
+    for args in &runs {
+        let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+        args.insert(0, "--lang");
+        args.insert(1, "vi");
+        let output = vanban(&args, &[]);
+        assert_ne!(output.status.code(), Some(0), "{args:?} should fail");
+        let text = stderr(&output);
+        assert!(!text.trim().is_empty(), "{args:?}: nothing said");
+        english.extend(english_lines(&args, &text));
+    }
+    assert!(english.is_empty(), "still English:\n{}", english.join("\n"));
+    assert!(!out.exists(), "a failed render wrote {}", out.display());
 }

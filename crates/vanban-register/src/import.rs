@@ -51,7 +51,7 @@ fn text(value: &Value) -> String {
 /// column).
 pub fn read_entries(path: &Path, sheet: Option<&str>) -> Result<Vec<NewEntry>> {
     let rows = vanban_report::data::read_rows_in(path, sheet)
-        .map_err(|e| Error::Invalid(Message::text(e)))?;
+        .map_err(|e| Error::Invalid(Message::from(e)))?;
     let shown = path.display().to_string();
     let mut problems = Vec::new();
     let mut entries = Vec::new();
@@ -65,7 +65,7 @@ pub fn read_entries(path: &Path, sheet: Option<&str>) -> Result<Vec<NewEntry>> {
             Ok(Value::Object(map)) => map,
             Ok(_) => continue,
             Err(e) => {
-                problems.push(problem(Message::text(e)));
+                problems.push(problem(Message::from(e)));
                 continue;
             }
         };
