@@ -314,6 +314,10 @@ fn register_errors_are_told_in_vietnamese() {
             "văn bản này đã được tiếp nhận, số đến 1 năm",
         ),
         (
+            vec!["register", "receive", "--db", &db, &import],
+            "không phải tệp DOCX hay PDF",
+        ),
+        (
             vec![
                 "register", "export", "--db", &db, "--year", "2026", "--format", "odt",
             ],

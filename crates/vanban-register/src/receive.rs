@@ -42,9 +42,20 @@ pub fn read_file(path: &Path, limits: &LintLimits) -> Result<ReadFields> {
     read_bytes(&bytes, limits).map_err(at)
 }
 
+/// Why a file could not be read: what a clerk most often drops in (not a
+/// DOCX or PDF, an encrypted PDF) in the user's language; the rest in
+/// lint's words.
+fn read_error(e: vanban_lint::ReadError) -> Message {
+    match e {
+        vanban_lint::ReadError::UnknownFormat => msg!("register-read-unknown-format"),
+        vanban_lint::ReadError::Encrypted => msg!("register-read-encrypted"),
+        other => Message::text(other.to_string()),
+    }
+}
+
 /// Reads a DOCX or PDF held in memory.
 pub fn read_bytes(bytes: &[u8], limits: &LintLimits) -> Result<ReadFields, Message> {
-    let doc = vanban_lint::read_with(bytes, limits).map_err(|e| Message::text(e.to_string()))?;
+    let doc = vanban_lint::read_with(bytes, limits).map_err(read_error)?;
     let e = recognise(&doc);
     let text = |i: usize| normal(&doc.paras[i].text);
     let joined = |items: &[usize]| {

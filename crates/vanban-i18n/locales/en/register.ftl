@@ -58,6 +58,9 @@ register-unknown-kind = kind `{ $kind }` is not a kind of Decree 30
 # $fields: `issuer, symbol`; $flags: `--issuer, --symbol`.
 register-receive-unread = { $file }: could not read { $fields }; give { $flags }
 register-receive-missing = { $file }: cannot register it without { $fields }
+# A received file that cannot be read (the words `vanban lint` uses).
+register-read-unknown-format = neither a DOCX nor a PDF
+register-read-encrypted = an encrypted PDF: its text cannot be read to be judged; lint the unencrypted file
 register-reserved-one-input = --reserved completes one number: give one input
 
 ## The books (book.rs)

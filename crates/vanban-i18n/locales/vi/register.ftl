@@ -62,6 +62,8 @@ register-copy-no-issuer = issuer_abbreviation: ký hiệu của bản sao cần 
 register-unknown-kind = `{ $kind }` không phải là loại văn bản theo Nghị định 30
 register-receive-unread = { $file }: không đọc được { $fields } từ văn bản; hãy cung cấp { $flags }
 register-receive-missing = { $file }: không thể vào sổ văn bản đến khi thiếu { $fields }
+register-read-unknown-format = không phải tệp DOCX hay PDF
+register-read-encrypted = tệp PDF đã được mã hóa: không đọc được nội dung văn bản; hãy dùng tệp không mã hóa
 register-reserved-one-input = --reserved chỉ hoàn tất một số đã giữ: hãy đưa đúng một tệp đầu vào
 
 ## Sổ in (book.rs)
