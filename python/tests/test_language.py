@@ -75,3 +75,16 @@ def test_data_errors_and_roll_up_warnings_read_in_vietnamese(vietnamese):
     units = [unit("XÃ AN BÌNH", "Tổng đàn gia súc"), unit("XÃ AN HÒA", "Tổng đàn gia xúc")]
     with pytest.warns(UserWarning, match="được tính riêng dù tên gần như giống nhau"):
         vanban.rollup({"year": 2024}, units)
+
+
+def test_register_errors_read_in_vietnamese(tmp_path, vietnamese):
+    reg = vanban.Register.init(tmp_path / "so.db")
+    reg.reserve("KH", "KH-VP")
+    with pytest.raises(vanban.RegisterError, match="reason: hãy nêu lý do hủy số"):
+        reg.void(1, " ")
+    auditor = vanban.Register(tmp_path / "so.db", read_only=True)
+    with pytest.raises(vanban.RegisterError, match="chế độ chỉ đọc"):
+        auditor.reserve("KH", "KH-VP")
+    vanban.set_language("en")
+    with pytest.raises(vanban.RegisterError, match="opened read-only"):
+        auditor.reserve("KH", "KH-VP")

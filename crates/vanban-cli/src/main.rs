@@ -18,6 +18,7 @@ mod serve_cmd;
 mod sign_cmd;
 mod signals;
 mod templates_cmd;
+mod usage;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -52,7 +53,7 @@ struct Cli {
 fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::from_tag(text)
         .filter(|_| !text.trim().is_empty())
-        .ok_or_else(|| format!("`{text}` is not a language vanban speaks: use en or vi"))
+        .ok_or_else(|| msg!("usage-bad-lang", value = text).to_string())
 }
 
 #[derive(Subcommand)]
@@ -314,7 +315,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The language is read first, so that clap's help and errors speak it.
+    let cli: Cli = usage::parse();
     vanban_i18n::set_language(cli.lang.unwrap_or_else(Lang::from_env));
     match cli.command {
         Command::Render {

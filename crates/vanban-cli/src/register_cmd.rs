@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 use vanban::{Date, Document, Kind, ReadOptions};
+use vanban_i18n::msg;
 use vanban_register::book::BookFormat;
 use vanban_register::receive::{self, Given};
 use vanban_register::{
@@ -267,7 +268,7 @@ fn kind_id(text: &str) -> Result<String, Error> {
         "sao-y" | "sao-luc" | "trich-sao" => Ok(text.to_owned()),
         _ => Kind::parse(text)
             .map(|k| k.id().to_owned())
-            .ok_or_else(|| Error::Invalid(format!("kind `{text}` is not a kind of Decree 30"))),
+            .ok_or_else(|| Error::Invalid(msg!("register-unknown-kind", kind = text))),
     }
 }
 
@@ -284,18 +285,23 @@ fn line(e: &Entry) -> String {
         e.summary
     );
     match e.status {
-        vanban_register::Status::Void => line.push_str(&format!(
-            "  [void: {}]",
-            e.void_reason.as_deref().unwrap_or("")
-        )),
-        vanban_register::Status::Reserved => line.push_str("  [reserved]"),
+        vanban_register::Status::Void => line.push_str(
+            &msg!(
+                "register-line-void",
+                reason = e.void_reason.as_deref().unwrap_or("")
+            )
+            .to_string(),
+        ),
+        vanban_register::Status::Reserved => {
+            line.push_str(&msg!("register-line-reserved").to_string())
+        }
         vanban_register::Status::Issued => {}
     }
     if matches!(
         e.render_status,
         vanban_register::RenderStatus::Failed | vanban_register::RenderStatus::Pending
     ) {
-        line.push_str(&format!("  [files {}]", e.render_status.as_str()));
+        line.push_str(&msg!("register-line-files", status = e.render_status.as_str()).to_string());
     }
     line
 }
@@ -318,8 +324,9 @@ fn json<T: serde::Serialize>(value: &T) {
     );
 }
 
+/// Says what went wrong, in the user's language (`--lang`, `LANG`).
 fn fail(e: impl std::fmt::Display) -> ExitCode {
-    eprintln!("error: {e}");
+    eprintln!("{}", msg!("cli-error", message = e.to_string()));
     ExitCode::from(1)
 }
 
@@ -343,9 +350,12 @@ pub fn run(command: RegisterCommand) -> ExitCode {
             match Register::init(&db.db, &settings, &db.settings()) {
                 Ok(reg) => {
                     eprintln!(
-                        "created the register {} ({} sequence)",
-                        reg.url(),
-                        scheme.as_str()
+                        "{}",
+                        msg!(
+                            "register-created",
+                            target = reg.url(),
+                            scheme = scheme.as_str()
+                        )
                     );
                     ExitCode::SUCCESS
                 }
@@ -358,19 +368,34 @@ pub fn run(command: RegisterCommand) -> ExitCode {
                 ExitCode::SUCCESS
             }
             Ok(info) => {
-                println!(
-                    "register: {} ({}, schema {})",
-                    info.database, info.backend, info.schema_version
-                );
-                println!("office: {}", info.settings.office);
-                println!("numbering: {} sequence", info.settings.scheme.as_str());
-                println!("advisory bodies: {}", info.settings.bodies.join("; "));
-                println!(
-                    "entries: {} outgoing, {} incoming",
-                    info.outgoing_entries, info.incoming_entries
-                );
+                let say = |message: vanban_i18n::Message| println!("{message}");
+                say(msg!(
+                    "register-info-database",
+                    database = &info.database,
+                    backend = &info.backend,
+                    version = info.schema_version
+                ));
+                say(msg!("register-info-office", office = &info.settings.office));
+                say(msg!(
+                    "register-info-scheme",
+                    scheme = info.settings.scheme.as_str()
+                ));
+                say(msg!(
+                    "register-info-bodies",
+                    bodies = info.settings.bodies.join("; ")
+                ));
+                say(msg!(
+                    "register-info-entries",
+                    outgoing = info.outgoing_entries,
+                    incoming = info.incoming_entries
+                ));
                 for s in &info.sequences {
-                    println!("  {} {}: last {}", s.year, s.name, s.last);
+                    say(msg!(
+                        "register-info-sequence",
+                        year = s.year,
+                        name = &s.name,
+                        last = s.last
+                    ));
                 }
                 ExitCode::SUCCESS
             }
@@ -424,10 +449,13 @@ pub fn run(command: RegisterCommand) -> ExitCode {
                 }
                 Ok(e) => {
                     println!(
-                        "reserved {} ({}, entry #{})",
-                        e.number_symbol(),
-                        e.date,
-                        e.id
+                        "{}",
+                        msg!(
+                            "register-reserved",
+                            number = e.number_symbol(),
+                            date = &e.date,
+                            id = e.id
+                        )
                     );
                     ExitCode::SUCCESS
                 }
@@ -441,7 +469,14 @@ pub fn run(command: RegisterCommand) -> ExitCode {
             year,
         } => match entry_ref(&entry, year).and_then(|r| db.open()?.void(&r, &reason)) {
             Ok(e) => {
-                println!("voided {}: {}", e.number_symbol(), reason);
+                println!(
+                    "{}",
+                    msg!(
+                        "register-voided",
+                        number = e.number_symbol(),
+                        reason = &reason
+                    )
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => fail(e),
@@ -459,7 +494,7 @@ pub fn run(command: RegisterCommand) -> ExitCode {
             match result {
                 Ok(e) => {
                     for f in &e.files {
-                        eprintln!("wrote {}", f.path);
+                        eprintln!("{}", msg!("cli-wrote", path = &f.path));
                     }
                     ExitCode::SUCCESS
                 }
@@ -509,7 +544,10 @@ pub fn run(command: RegisterCommand) -> ExitCode {
                         for c in &checks {
                             println!("{}  {}  {}", c.state, c.entry, c.path);
                         }
-                        eprintln!("{} files checked, {bad} changed or missing", checks.len());
+                        eprintln!(
+                            "{}",
+                            msg!("register-verified", count = checks.len(), bad = bad)
+                        );
                     }
                     if bad == 0 {
                         ExitCode::SUCCESS
@@ -525,7 +563,14 @@ pub fn run(command: RegisterCommand) -> ExitCode {
                 .and_then(|entries| db.open()?.import(&entries));
             match result {
                 Ok(n) => {
-                    eprintln!("imported {n} entries from {}", file.display());
+                    eprintln!(
+                        "{}",
+                        msg!(
+                            "register-imported",
+                            count = n,
+                            file = file.display().to_string()
+                        )
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(e),
@@ -580,7 +625,7 @@ pub fn run(command: RegisterCommand) -> ExitCode {
                         done.push(e);
                     }
                     Err(e) => {
-                        eprintln!("error: {e}");
+                        fail(e);
                         failed = true;
                     }
                 }
@@ -606,7 +651,7 @@ pub fn run(command: RegisterCommand) -> ExitCode {
             match result {
                 Ok(paths) => {
                     for p in paths {
-                        eprintln!("wrote {}", p.display());
+                        eprintln!("{}", msg!("cli-wrote", path = p.display().to_string()));
                     }
                     ExitCode::SUCCESS
                 }
@@ -660,7 +705,7 @@ fn issue(
         Err(e) => return fail(e),
     };
     if reserved.is_some() && inputs.len() != 1 {
-        return fail("--reserved completes one number: give one input");
+        return fail(msg!("register-reserved-one-input"));
     }
     let options = IssueOptions {
         dir: output.to_path_buf(),
@@ -690,13 +735,16 @@ fn issue(
             Ok(e) => {
                 if !as_json {
                     eprintln!(
-                        "{}: issued {} ({})",
-                        input.display(),
-                        e.number_symbol(),
-                        e.date
+                        "{}",
+                        msg!(
+                            "register-issued",
+                            file = input.display().to_string(),
+                            number = e.number_symbol(),
+                            date = &e.date
+                        )
                     );
                     for f in &e.files {
-                        eprintln!("wrote {}", f.path);
+                        eprintln!("{}", msg!("cli-wrote", path = &f.path));
                     }
                 }
                 issued.push(e);

@@ -141,6 +141,309 @@ fn the_english_word_finder_finds_english_and_passes_quotes() {
     );
 }
 
+/// The lines of `text` that still have English words, outside quotes and
+/// the file names among `args` (the user's own).
+fn english_lines(args: &[&str], text: &str) -> Vec<String> {
+    let mut english = Vec::new();
+    for line in text.lines() {
+        let message = args
+            .iter()
+            .filter(|a| a.contains('/'))
+            .fold(line.to_string(), |l, a| l.replace(a, ""));
+        let words = english_words(&message);
+        if !words.is_empty() {
+            english.push(format!("{args:?}: {words:?} in: {line}"));
+        }
+    }
+    english
+}
+
+/// `vanban --lang vi ARGS`: its exit status and what it said (both streams).
+fn vietnamese(args: &[&str]) -> (Option<i32>, String) {
+    let mut all = vec!["--lang", "vi"];
+    all.extend_from_slice(args);
+    let out = vanban(&all, &[]);
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+    (out.status.code(), text)
+}
+
+/// Every register error the command line can provoke, with `--lang vi`:
+/// said in Vietnamese, naming the entry, the number or the database.
+#[test]
+fn register_errors_are_told_in_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    let db = path("so.db");
+    let (code, text) = vietnamese(&["register", "init", "--db", &db]);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(
+        text.contains("đã tạo sổ đăng ký") && text.contains("một dãy số chung"),
+        "{text}"
+    );
+    let info = ["register", "info", "--db", &db];
+    let (code, text) = vietnamese(&info);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("cách đánh số: một dãy số chung"), "{text}");
+    assert!(english_lines(&info, &text).is_empty(), "{text}");
+    let foreign = path("khac.db");
+    // An SQLite file of another application (application_id 0), and a
+    // file that is no database at all.
+    let mut header = b"SQLite format 3\0".to_vec();
+    header.resize(4096, 0);
+    std::fs::write(&foreign, &header).unwrap();
+    let not_sqlite = path("ghi-chu.db");
+    std::fs::write(&not_sqlite, "không phải cơ sở dữ liệu").unwrap();
+    let import = path("so-cu.csv");
+    std::fs::write(
+        &import,
+        "number,symbol,date,kind,summary\n1,KH-VP,2026-03-08,ke-hoach,Kế hoạch công tác\n",
+    )
+    .unwrap();
+    let bad_import = path("so-loi.csv");
+    std::fs::write(
+        &bad_import,
+        "number,symbol,date,kind,summary,status\n0,,2026-02-30,xyz,Kế hoạch,huy\n",
+    )
+    .unwrap();
+    let pdf = repo()
+        .join("tests/lint-elsewhere/ke-hoach-2026.pdf")
+        .display()
+        .to_string();
+    let receive = [
+        "register",
+        "receive",
+        "--db",
+        &db,
+        &pdf,
+        "--issuer",
+        "UBND HUYỆN A",
+        "--number",
+        "5",
+        "--symbol",
+        "KH-UBND",
+        "--kind",
+        "ke-hoach",
+        "--summary",
+        "Kế hoạch công tác",
+    ];
+    let (code, text) = vietnamese(&["register", "import", "--db", &db, &import]);
+    assert_eq!(code, Some(0), "{text}");
+    let (code, text) = vietnamese(&receive);
+    assert_eq!(code, Some(0), "{text}");
+    let (new_db, missing_db) = (path("moi.db"), path("khong-co.db"));
+    // (arguments, words the message must have)
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["register", "init", "--db", &db], "tệp đã có"),
+        (
+            vec!["register", "init", "--db", &new_db, "--scheme", "le"],
+            "cách đánh số `le`",
+        ),
+        (
+            vec!["register", "info", "--db", &missing_db],
+            "không có sổ đăng ký này",
+        ),
+        (
+            vec!["register", "info", "--db", &foreign],
+            "của một ứng dụng khác",
+        ),
+        (
+            vec!["register", "info", "--db", &not_sqlite],
+            "không phải sổ đăng ký vanban",
+        ),
+        (
+            vec!["register", "import", "--db", &db, &import],
+            "đã được cấp cho mục #1",
+        ),
+        (
+            vec!["register", "import", "--db", &db, &bad_import],
+            "thiếu ký hiệu",
+        ),
+        (
+            vec!["register", "show", "--db", &db, "99"],
+            "không có mục #99 trong sổ đăng ký",
+        ),
+        (
+            vec!["register", "show", "--db", &db, "mười hai"],
+            "hãy chỉ rõ mục",
+        ),
+        (
+            vec!["register", "void", "--db", &db, "1/KH-VP", "--reason", " "],
+            "lý do hủy số",
+        ),
+        (
+            vec![
+                "register",
+                "reserve",
+                "--db",
+                &db,
+                "--read-only",
+                "--kind",
+                "ke-hoach",
+                "--symbol",
+                "KH-VP",
+            ],
+            "chỉ đọc",
+        ),
+        (
+            vec![
+                "register", "reserve", "--db", &db, "--kind", "xyz", "--symbol", "KH-VP",
+            ],
+            "không phải là loại văn bản",
+        ),
+        (
+            vec![
+                "register",
+                "reserve",
+                "--db",
+                &db,
+                "--kind",
+                "ke-hoach",
+                "--symbol",
+                "KH-VP",
+                "--body",
+                "Hội đồng thi đua",
+            ],
+            "không phải hội đồng tư vấn của sổ này",
+        ),
+        (
+            vec!["register", "render", "--db", &db, "1"],
+            "không kèm văn bản",
+        ),
+        (
+            receive.to_vec(),
+            "văn bản này đã được tiếp nhận, số đến 1 năm",
+        ),
+        (
+            vec!["register", "receive", "--db", &db, &import],
+            "không phải tệp DOCX hay PDF",
+        ),
+        (
+            vec![
+                "register", "export", "--db", &db, "--year", "2026", "--format", "odt",
+            ],
+            "định dạng `odt`",
+        ),
+    ];
+    let mut english = Vec::new();
+    for (args, words) in &cases {
+        let (code, text) = vietnamese(args);
+        assert_eq!(code, Some(1), "{args:?}: {text}");
+        assert!(text.starts_with("lỗi: "), "{args:?}: {text}");
+        assert!(text.contains(words), "{args:?}: `{words}` not in: {text}");
+        english.extend(english_lines(args, &text));
+    }
+    assert!(english.is_empty(), "still English:\n{}", english.join("\n"));
+    // The same refusal in English by default, in the words it always had.
+    let out = vanban(&["register", "show", "--db", &db, "99"], &[]);
+    assert_eq!(stderr(&out).trim(), "error: no entry #99 in the register");
+}
+
+/// clap's usage errors, with `--lang vi` or from `LANG=vi_VN.UTF-8`: in
+/// Vietnamese, naming the argument, exit status 2.
+#[test]
+fn usage_errors_are_told_in_vietnamese() {
+    let input = "examples/ke-hoach-1026.yaml";
+    // (arguments, words the message must have, whether clap gave a usage line)
+    let cases: Vec<(Vec<&str>, &str, bool)> = vec![
+        (vec!["rendr", input], "không có lệnh `rendr`", true),
+        (
+            vec!["render", "--frmat", "pdf", input],
+            "không có tham số `--frmat`",
+            true,
+        ),
+        (vec!["render", "--format"], "cần một giá trị", false),
+        (
+            vec!["render"],
+            "còn thiếu tham số bắt buộc: `<INPUTS>...`",
+            true,
+        ),
+        (
+            vec!["render", "--format", "odt", input],
+            "giá trị `odt` không hợp lệ cho `--format <FORMAT>`",
+            false,
+        ),
+        (vec!["batch", "data.csv"], "`--template <NAME>`", true),
+        (
+            vec![
+                "register",
+                "issue",
+                "--db",
+                "so.db",
+                "--date",
+                "2026-02-30",
+                input,
+            ],
+            "không có ngày 30 tháng 02 năm 2026",
+            false,
+        ),
+        (
+            vec![
+                "copy",
+                "a.pdf",
+                "-o",
+                "b.pdf",
+                "--kind",
+                "sao-y",
+                "--paper",
+                "--time",
+                "2026-03-08T08:00:00+07:00",
+            ],
+            "không dùng được cùng với",
+            true,
+        ),
+        (
+            vec!["lint", "--max-pages", "nhiều", "a.pdf"],
+            "`--max-pages <N>`",
+            false,
+        ),
+        (
+            vec!["check", "--lang", "xx", input],
+            "không có ngôn ngữ `xx`",
+            false,
+        ),
+    ];
+    let mut english = Vec::new();
+    for (args, words, usage) in &cases {
+        let (code, text) = vietnamese(args);
+        assert_eq!(code, Some(2), "{args:?}: {text}");
+        assert!(text.starts_with("lỗi: "), "{args:?}: {text}");
+        assert!(text.contains(words), "{args:?}: `{words}` not in: {text}");
+        assert_eq!(
+            text.contains("Cách dùng: vanban"),
+            *usage,
+            "{args:?}: {text}"
+        );
+        english.extend(english_lines(args, &text));
+    }
+    assert!(english.is_empty(), "still English:\n{}", english.join("\n"));
+    // Vietnamese from the environment; English stays the default, clap's own.
+    let out = vanban(&["rendr"], &[("LANG", "vi_VN.UTF-8")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("gợi ý: có phải ý bạn là `render`?"),
+        "{}",
+        stderr(&out)
+    );
+    let out = vanban(&["rendr"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("error: unrecognized subcommand 'rendr'"),
+        "{}",
+        stderr(&out)
+    );
+    // Help, in Vietnamese: every command and argument described.
+    let out = vanban(&["--lang", "vi", "register", "receive", "--help"], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("Vào sổ văn bản đến"), "{help}");
+    assert!(
+        help.contains("--issuer <ISSUER>") && help.contains("Cơ quan ban hành"),
+        "{help}"
+    );
+    let english = english_lines(&[], &help);
+    assert!(english.is_empty(), "still English:\n{}", english.join("\n"));
+}
+
 /// Every kind of bad input, with `--lang vi`: no sentence of any message
 /// is English (the words quoted from the input or a parser may be).
 #[test]
@@ -215,17 +518,7 @@ fn every_kind_of_bad_input_is_told_in_vietnamese() {
         assert_ne!(output.status.code(), Some(0), "{args:?} should fail");
         let text = stderr(&output);
         assert!(!text.trim().is_empty(), "{args:?}: nothing said");
-        for line in text.lines() {
-            // The file name (and its line:column) is the user's.
-            let message = args
-                .iter()
-                .filter(|a| a.contains('/'))
-                .fold(line.to_string(), |l, a| l.replace(a, ""));
-            let words = english_words(&message);
-            if !words.is_empty() {
-                english.push(format!("{args:?}: {words:?} in: {line}"));
-            }
-        }
+        english.extend(english_lines(&args, &text));
     }
     assert!(english.is_empty(), "still English:\n{}", english.join("\n"));
     assert!(!out.exists(), "a failed render wrote {}", out.display());

@@ -38,7 +38,10 @@ pub fn resources() -> &'static [Resource] {
         "cli.ftl",
         "lint.ftl",
         "serve.ftl",
-        "copy.ftl"
+        "copy.ftl",
+        "register.ftl",
+        "usage.ftl",
+        "help.ftl"
     )
 }
 
@@ -74,6 +77,13 @@ fn bundle(lang: Lang) -> Bundle {
 /// every id has).
 pub fn exists(id: &str) -> bool {
     bundles()[0].has_message(id)
+}
+
+/// The text of a message without arguments whose id is only known at run
+/// time (the CLI's help, by command and argument), or `None` if the
+/// catalogue has no such id.
+pub fn lookup(lang: Lang, id: &str) -> Option<String> {
+    exists(id).then(|| format(lang, id, &[]))
 }
 
 pub(crate) fn format(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> String {

@@ -11,7 +11,7 @@ mod catalogue;
 mod lang;
 mod message;
 
-pub use catalogue::{exists, resources, Resource};
+pub use catalogue::{exists, lookup, resources, Resource};
 pub use lang::{language, set_language, Lang};
 pub use message::{Arg, Message};
 

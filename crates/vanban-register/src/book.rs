@@ -12,6 +12,7 @@ use vanban::compose::{
 };
 use vanban::style::{Margins, TextStyle};
 use vanban::{Date, Document, Input};
+use vanban_i18n::{msg, Message};
 
 use crate::entry::{Book, Entry, IncomingEntry, Status};
 use crate::error::{Error, Result};
@@ -49,18 +50,14 @@ impl BookFormat {
                 "docx" => BookFormat::Docx,
                 "xlsx" => BookFormat::Xlsx,
                 "" => continue,
-                other => {
-                    return Err(Error::Invalid(format!(
-                        "format `{other}`: use pdf, docx, xlsx"
-                    )))
-                }
+                other => return Err(Error::Invalid(msg!("register-book-format", format = other))),
             };
             if !out.contains(&format) {
                 out.push(format);
             }
         }
         if out.is_empty() {
-            return Err(Error::Invalid("no format given (pdf, docx, xlsx)".into()));
+            return Err(Error::Invalid(msg!("register-book-no-format")));
         }
         Ok(out)
     }
@@ -218,9 +215,12 @@ impl Register {
                     &composition,
                     &vanban_pdf::Options::default(),
                 )
-                .map_err(|e| Error::Invalid(format!("cannot write the book's PDF: {e}")))?,
-                BookFormat::Docx => vanban_docx::render_composition(&doc, &composition)
-                    .map_err(|e| Error::Invalid(format!("cannot write the book's DOCX: {e}")))?,
+                .map_err(|e| Error::Invalid(msg!("register-book-pdf", reason = e.to_string())))?,
+                BookFormat::Docx => {
+                    vanban_docx::render_composition(&doc, &composition).map_err(|e| {
+                        Error::Invalid(msg!("register-book-docx", reason = e.to_string()))
+                    })?
+                }
                 BookFormat::Xlsx => book.xlsx()?,
             };
             files.push((dir.join(format!("{stem}.{}", format.extension())), bytes));
@@ -374,7 +374,7 @@ impl BookTable {
             "body": "-",
             "signer": { "title": "VĂN THƯ", "name": "-" }
         }))
-        .map_err(|e| Error::Invalid(e.to_string()))?;
+        .map_err(|e| Error::Invalid(Message::text(e.to_string())))?;
         Ok(Document::from_input(&input)?)
     }
 
@@ -383,7 +383,7 @@ impl BookTable {
     pub fn xlsx(&self) -> Result<Vec<u8>> {
         use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
         let fail = |e: rust_xlsxwriter::XlsxError| {
-            Error::Invalid(format!("cannot write the book's .xlsx: {e}"))
+            Error::Invalid(msg!("register-book-xlsx", reason = e.to_string()))
         };
         let mut book = Workbook::new();
         let sheet = book.add_worksheet();

@@ -3,6 +3,7 @@
 //! part II: `Số: 05/SY-UBND`). `vanban copy --db` asks for the number here.
 
 use vanban::Date;
+use vanban_i18n::msg;
 
 use crate::entry::{Book, Entry, RenderStatus};
 use crate::error::{Error, Result};
@@ -33,10 +34,7 @@ impl Register {
     pub fn issue_copy(&mut self, copy: &CopyRequest) -> Result<Entry> {
         let issuer = copy.issuer_abbreviation.trim();
         if issuer.is_empty() {
-            return Err(Error::Invalid(
-                "issuer_abbreviation: the copy's symbol needs the office's abbreviation (SY-UBND)"
-                    .into(),
-            ));
+            return Err(Error::Invalid(msg!("register-copy-no-issuer")));
         }
         self.record(&NewEntry {
             book: Some(Book::Copy),

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use serde_json::Value;
 use vanban::{Date, Kind};
+use vanban_i18n::{msg, Message};
 
 use crate::entry::Status;
 use crate::error::{Error, Result};
@@ -49,20 +50,22 @@ fn text(value: &Value) -> String {
 /// The entries of a file, or every problem found (each naming its row and
 /// column).
 pub fn read_entries(path: &Path, sheet: Option<&str>) -> Result<Vec<NewEntry>> {
-    let rows = vanban_report::data::read_rows_in(path, sheet).map_err(Error::Invalid)?;
-    let shown = path.display();
+    let rows = vanban_report::data::read_rows_in(path, sheet)
+        .map_err(|e| Error::Invalid(Message::from(e)))?;
+    let shown = path.display().to_string();
     let mut problems = Vec::new();
     let mut entries = Vec::new();
     for row in rows {
         let at = match row.line {
-            Some(line) => format!("{shown}:{line}"),
-            None => format!("{shown}: row {}", row.number),
+            Some(line) => Message::text(format!("{shown}:{line}")),
+            None => msg!("register-import-row", file = &shown, row = row.number),
         };
+        let problem = |reason: Message| msg!("register-import-problem", at = &at, reason = reason);
         let object = match row.data {
             Ok(Value::Object(map)) => map,
             Ok(_) => continue,
             Err(e) => {
-                problems.push(format!("{at}: {e}"));
+                problems.push(problem(Message::from(e)));
                 continue;
             }
         };
@@ -80,8 +83,7 @@ pub fn read_entries(path: &Path, sheet: Option<&str>) -> Result<Vec<NewEntry>> {
                     entry.kind = match Kind::parse(&value) {
                         Some(kind) => kind.id().to_owned(),
                         None => {
-                            problems
-                                .push(format!("{at}: kind `{value}` is not a kind of Decree 30"));
+                            problems.push(problem(msg!("register-unknown-kind", kind = &value)));
                             continue;
                         }
                     }
@@ -100,7 +102,7 @@ pub fn read_entries(path: &Path, sheet: Option<&str>) -> Result<Vec<NewEntry>> {
                 Some("copies") if !value.is_empty() => match value.parse() {
                     Ok(n) => entry.copies = Some(n),
                     Err(_) => {
-                        problems.push(format!("{at}: copies `{value}` is not a whole number"))
+                        problems.push(problem(msg!("register-import-copies", value = &value)))
                     }
                 },
                 Some("note") if !value.is_empty() => entry.note = Some(value),
@@ -118,16 +120,17 @@ pub fn read_entries(path: &Path, sheet: Option<&str>) -> Result<Vec<NewEntry>> {
         }
         match number_text.trim_end_matches(".0").parse::<i64>() {
             Ok(n) if n > 0 => entry.number = Some(n),
-            _ => problems.push(format!(
-                "{at}: number `{number_text}` is not a number of 1 or more"
-            )),
+            _ => problems.push(problem(msg!(
+                "register-import-number",
+                value = &number_text
+            ))),
         }
         match Date::parse(&date_text) {
             Ok(d) => entry.date = Some(d),
-            Err(e) => problems.push(format!("{at}: date: {e}")),
+            Err(e) => problems.push(problem(msg!("register-import-date", reason = e))),
         }
         if entry.symbol.is_empty() {
-            problems.push(format!("{at}: symbol is missing"));
+            problems.push(problem(msg!("register-import-symbol")));
         }
         if entry.kind.is_empty() {
             // The symbol's first group names the kind (`KH-VP`).
@@ -151,7 +154,7 @@ pub fn read_entries(path: &Path, sheet: Option<&str>) -> Result<Vec<NewEntry>> {
             "" | "issued" => Status::Issued,
             "void" => Status::Void,
             other => {
-                problems.push(format!("{at}: status `{other}`: use issued or void"));
+                problems.push(problem(msg!("register-import-status", value = other)));
                 Status::Issued
             }
         });
@@ -160,7 +163,7 @@ pub fn read_entries(path: &Path, sheet: Option<&str>) -> Result<Vec<NewEntry>> {
     if problems.is_empty() {
         Ok(entries)
     } else {
-        Err(Error::Invalid(problems.join("\n")))
+        Err(Error::Problems(problems))
     }
 }
 
@@ -176,9 +179,9 @@ impl Register {
         let stamp = self.now_stamp();
         self.conn().write(|tx| {
             for (entry, sequence) in entries.iter().zip(&sequences) {
-                let date = entry
-                    .date
-                    .ok_or_else(|| Error::Invalid(format!("{}: date missing", entry.symbol)))?;
+                let date = entry.date.ok_or_else(|| {
+                    Error::Invalid(msg!("register-import-date-missing", symbol = &entry.symbol))
+                })?;
                 let recorded = record_in(tx, entry, sequence, date, &stamp)?;
                 if entry.status == Some(Status::Void) {
                     tx.exec(

@@ -4,6 +4,7 @@
 //! (by SHA-256) is never registered twice.
 
 use vanban::Date;
+use vanban_i18n::msg;
 
 use crate::db::{self, Value};
 use crate::entry::IncomingEntry;
@@ -52,10 +53,10 @@ impl Register {
             missing.push("number");
         }
         if !missing.is_empty() {
-            return Err(Error::Invalid(format!(
-                "{}: cannot register it without {}",
-                received.file_name,
-                missing.join(", ")
+            return Err(Error::Invalid(msg!(
+                "register-receive-missing",
+                file = &received.file_name,
+                fields = missing.join(", ")
             )));
         }
         let on = received.received_on.unwrap_or_else(|| self.today());
@@ -99,7 +100,7 @@ impl Register {
             ];
             tx.query_one(&sql, &params)?
                 .map(|r| IncomingEntry::from_row(&r))
-                .ok_or_else(|| Error::Invalid("the new incoming entry was not returned".into()))
+                .ok_or_else(|| Error::Invalid(msg!("register-incoming-not-returned")))
         });
         match result {
             Err(e) if db::is_conflict(&e) => Err(Error::AlreadyReceived {

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 use vanban::{Date, Document, Input};
+use vanban_i18n::{msg, Lang, Message};
 use vanban_output::Format;
 
 use crate::entry::{Entry, FileRecord, RenderStatus, Status};
@@ -76,7 +77,10 @@ impl Register {
         let mut new = NewEntry::from_document(doc);
         new.date = options.date.or(doc.date);
         new.body = options.body.clone();
-        new.source = Some(serde_json::to_string(input).map_err(|e| Error::Invalid(e.to_string()))?);
+        new.source = Some(
+            serde_json::to_string(input)
+                .map_err(|e| Error::Invalid(Message::text(e.to_string())))?,
+        );
         new.formats = Some(format_list(&options.formats));
         new.output_dir = Some(absolute(&options.dir).display().to_string());
         new.render_status = Some(RenderStatus::Pending);
@@ -96,32 +100,34 @@ impl Register {
         self.writable()?;
         let held = self.entry(reserved)?;
         if held.status != Status::Reserved {
-            return Err(Error::Invalid(format!(
-                "entry {} is {}, not reserved",
-                describe(&held),
-                held.status.as_str()
+            return Err(Error::Invalid(msg!(
+                "register-not-reserved",
+                entry = describe(&held),
+                status = held.status.as_str()
             )));
         }
         let new = NewEntry::from_document(doc);
         if new.symbol != held.symbol {
-            return Err(Error::Invalid(format!(
-                "symbol: the document's is {} but number {} was reserved for {}",
-                new.symbol,
-                held.number_symbol(),
-                held.symbol
+            return Err(Error::Invalid(msg!(
+                "register-reserved-symbol",
+                symbol = &new.symbol,
+                number = held.number_symbol(),
+                reserved = &held.symbol
             )));
         }
-        let source = serde_json::to_string(input).map_err(|e| Error::Invalid(e.to_string()))?;
+        let source = serde_json::to_string(input)
+            .map_err(|e| Error::Invalid(Message::text(e.to_string())))?;
         let date = options
             .date
             .or(doc.date)
             .map(iso)
             .unwrap_or(held.date.clone());
         if !date.starts_with(&held.year.to_string()) {
-            return Err(Error::Invalid(format!(
-                "date {date}: number {} was reserved in {}",
-                held.number_symbol(),
-                held.year
+            return Err(Error::Invalid(msg!(
+                "register-reserved-year",
+                date = &date,
+                number = held.number_symbol(),
+                year = held.year
             )));
         }
         let recipients = serde_json::to_string(&new.recipients).unwrap_or_else(|_| "[]".into());
@@ -150,7 +156,7 @@ impl Register {
                 ],
             )?;
             if changed == 0 {
-                return Err(Error::Invalid(format!("entry #{id} is no longer reserved")));
+                return Err(Error::Invalid(msg!("register-no-longer-reserved", id = id)));
             }
             entry_by_id(tx, id)
         })?;
@@ -171,15 +177,16 @@ impl Register {
         let entry = self.entry(which)?;
         let source = self.source_of(entry.id)?;
         let Some((source, recorded_formats, recorded_dir)) = source else {
-            return Err(Error::Invalid(format!(
-                "entry {} was recorded without its document (reserved or imported); nothing to render",
-                describe(&entry)
+            return Err(Error::Invalid(msg!(
+                "register-no-document",
+                entry = describe(&entry)
             )));
         };
         let input: Input = serde_json::from_str(&source).map_err(|e| {
-            Error::Invalid(format!(
-                "entry {}: its recorded document cannot be read: {e}",
-                describe(&entry)
+            Error::Invalid(msg!(
+                "register-document-unreadable",
+                entry = describe(&entry),
+                reason = e.to_string()
             ))
         })?;
         let doc = Document::from_input(&input)?;
@@ -237,11 +244,12 @@ impl Register {
         match written {
             Ok(files) => self.set_rendered(entry.id, &files, None),
             Err(e) => {
-                let message = e.to_string();
-                self.set_rendered(entry.id, &[], Some(&message))?;
+                // The register keeps the English words; the error is shown
+                // in the user's language.
+                self.set_rendered(entry.id, &[], Some(&e.display_in(Lang::En)))?;
                 Err(Error::RenderFailed {
                     entry: describe(&entry),
-                    message,
+                    message: e.message(),
                 })
             }
         }

@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
+use vanban_i18n::msg;
 
 use crate::db::Value;
 use crate::entry::{Book, Entry, RenderStatus, Status};
@@ -30,11 +31,7 @@ impl FromStr for EntryRef {
 
     fn from_str(text: &str) -> Result<EntryRef> {
         let text = text.trim();
-        let bad = || {
-            Error::Invalid(format!(
-                "`{text}`: name an entry by its id (`12`) or number and symbol (`15/KH-VP`)"
-            ))
-        };
+        let bad = || Error::Invalid(msg!("register-bad-ref", text = text));
         match text.split_once('/') {
             Some((number, symbol)) => Ok(EntryRef::Number {
                 number: number.trim().parse().map_err(|_| bad())?,
@@ -126,9 +123,11 @@ impl Register {
                 match found.as_slice() {
                     [] => Err(Error::NotFound(name)),
                     [one] => Ok(one.clone()),
-                    many => Err(Error::Invalid(format!(
-                        "{name} is in several years ({}): give --year",
-                        many.iter()
+                    many => Err(Error::Invalid(msg!(
+                        "register-several-years",
+                        entry = &name,
+                        years = many
+                            .iter()
                             .map(|e| e.year.to_string())
                             .collect::<Vec<_>>()
                             .join(", ")
@@ -176,10 +175,7 @@ impl Register {
     /// at least its kind and symbol.
     pub fn reserve(&mut self, entry: &NewEntry) -> Result<Entry> {
         if entry.kind.trim().is_empty() || entry.symbol.trim().is_empty() {
-            return Err(Error::Invalid(
-                "a reservation needs the kind and the symbol (`--kind ke-hoach --symbol KH-VP`)"
-                    .into(),
-            ));
+            return Err(Error::Invalid(msg!("register-reserve-needs")));
         }
         let mut entry = entry.clone();
         entry.status = Some(Status::Reserved);
@@ -193,15 +189,13 @@ impl Register {
         self.writable()?;
         let reason = reason.trim();
         if reason.is_empty() {
-            return Err(Error::Invalid(
-                "reason: say why the number is voided".into(),
-            ));
+            return Err(Error::Invalid(msg!("register-void-reason")));
         }
         let entry = self.entry(which)?;
         if entry.status == Status::Void {
-            return Err(Error::Invalid(format!(
-                "entry {} is already void",
-                describe(&entry)
+            return Err(Error::Invalid(msg!(
+                "register-already-void",
+                entry = describe(&entry)
             )));
         }
         self.conn().write(|tx| {
@@ -227,7 +221,7 @@ impl Register {
                         Err(_) => "changed",
                     };
                 checks.push(FileCheck {
-                    entry: describe(&entry),
+                    entry: describe(&entry).english(),
                     path: file.path.clone(),
                     state: state.into(),
                 });

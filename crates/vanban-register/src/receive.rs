@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use vanban::{Date, Kind};
+use vanban_i18n::{msg, Message};
 use vanban_lint::recognize::{normal, recognise};
 use vanban_lint::LintLimits;
 
@@ -30,14 +31,31 @@ pub type Given = ReadFields;
 
 /// Reads a file within `limits`.
 pub fn read_file(path: &Path, limits: &LintLimits) -> Result<ReadFields> {
-    let bytes = vanban::limits::read_bytes(path, limits.max_file_bytes)
-        .map_err(|e| Error::Invalid(format!("{}: {e}", path.display())))?;
-    read_bytes(&bytes, limits).map_err(|e| Error::Invalid(format!("{}: {e}", path.display())))
+    let at = |reason: Message| {
+        Error::Invalid(msg!(
+            "path-reason",
+            path = path.display().to_string(),
+            reason = reason
+        ))
+    };
+    let bytes = vanban::limits::read_bytes(path, limits.max_file_bytes).map_err(at)?;
+    read_bytes(&bytes, limits).map_err(at)
+}
+
+/// Why a file could not be read: what a clerk most often drops in (not a
+/// DOCX or PDF, an encrypted PDF) in the user's language; the rest in
+/// lint's words.
+fn read_error(e: vanban_lint::ReadError) -> Message {
+    match e {
+        vanban_lint::ReadError::UnknownFormat => msg!("register-read-unknown-format"),
+        vanban_lint::ReadError::Encrypted => msg!("register-read-encrypted"),
+        other => Message::text(other.to_string()),
+    }
 }
 
 /// Reads a DOCX or PDF held in memory.
-pub fn read_bytes(bytes: &[u8], limits: &LintLimits) -> Result<ReadFields, String> {
-    let doc = vanban_lint::read_with(bytes, limits).map_err(|e| e.to_string())?;
+pub fn read_bytes(bytes: &[u8], limits: &LintLimits) -> Result<ReadFields, Message> {
+    let doc = vanban_lint::read_with(bytes, limits).map_err(read_error)?;
     let e = recognise(&doc);
     let text = |i: usize| normal(&doc.paras[i].text);
     let joined = |items: &[usize]| {
@@ -150,14 +168,15 @@ pub fn received(file_name: &str, read: &ReadFields, given: &Given) -> Result<Rec
     if missing.is_empty() {
         Ok(fields)
     } else {
-        Err(Error::Invalid(format!(
-            "{file_name}: could not read {}; give {}",
-            missing
+        Err(Error::Invalid(msg!(
+            "register-receive-unread",
+            file = file_name,
+            fields = missing
                 .iter()
                 .map(|f| f.trim_start_matches("--"))
                 .collect::<Vec<_>>()
                 .join(", "),
-            missing.join(", ")
+            flags = missing.join(", ")
         )))
     }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use vanban::Date;
+use vanban_i18n::{msg, Message};
 
 use crate::clock::{self, Clock, SystemClock};
 use crate::db::{self, Conn, Settings, Tx, Value};
@@ -37,9 +38,7 @@ impl Scheme {
         match text.trim() {
             "shared" | "chung" => Ok(Scheme::Shared),
             "per-kind" | "kind" | "theo-loai" => Ok(Scheme::PerKind),
-            other => Err(Error::Invalid(format!(
-                "sequence scheme `{other}`: use `shared` (one sequence) or `per-kind`"
-            ))),
+            other => Err(Error::Invalid(msg!("register-scheme", scheme = other))),
         }
     }
 }
@@ -176,9 +175,7 @@ impl Register {
         let mut seen = std::collections::BTreeSet::new();
         for body in &settings.bodies {
             if body.trim().is_empty() || !seen.insert(body.trim()) {
-                return Err(Error::Invalid(format!(
-                    "advisory body `{body}`: names must be given once each and not be empty"
-                )));
+                return Err(Error::Invalid(msg!("register-body-names", body = body)));
             }
         }
         if options.read_only {
@@ -224,7 +221,7 @@ impl Register {
                 if !path.exists() {
                     return Err(Error::Refused {
                         target: path.display().to_string(),
-                        why: "no such register; `vanban register init --db FILE` makes one".into(),
+                        why: msg!("register-no-such"),
                     });
                 }
                 Conn::Sqlite(db::sqlite::Sqlite::open(&path, options)?)
@@ -343,12 +340,14 @@ impl Register {
             let body = body.trim();
             if !self.settings.bodies.iter().any(|b| b == body) {
                 let known = if self.settings.bodies.is_empty() {
-                    "none was given at init".to_owned()
+                    msg!("register-no-bodies")
                 } else {
-                    self.settings.bodies.join("; ")
+                    Message::text(self.settings.bodies.join("; "))
                 };
-                return Err(Error::Invalid(format!(
-                    "body `{body}`: not an advisory body of this register (known: {known})"
+                return Err(Error::Invalid(msg!(
+                    "register-unknown-body",
+                    body = body,
+                    known = known
                 )));
             }
             return Ok(format!("body:{body}"));
@@ -430,7 +429,11 @@ pub(crate) fn allocate(tx: &mut Tx<'_>, year: i32, sequence: &str) -> Result<i64
     )?;
     row.map(|r| r.int(0)).ok_or_else(|| Error::Database {
         target: String::new(),
-        message: format!("sequence {sequence} of {year} vanished while numbering"),
+        message: msg!(
+            "register-sequence-vanished",
+            sequence = sequence,
+            year = year
+        ),
     })
 }
 
@@ -457,7 +460,7 @@ pub(crate) fn record_in(
     let year = i32::from(date.year());
     let number = match entry.number {
         Some(n) if n <= 0 => {
-            return Err(Error::Invalid(format!("number {n}: a number is 1 or more")))
+            return Err(Error::Invalid(msg!("register-number-positive", number = n)))
         }
         Some(n) => {
             raise(tx, year, sequence, n)?;
@@ -520,13 +523,13 @@ pub(crate) fn record_in(
         Ok(Some(row)) => Ok(Entry::from_row(&row)),
         Ok(None) => Err(Error::Database {
             target: String::new(),
-            message: "the new entry was not returned".into(),
+            message: msg!("register-entry-not-returned"),
         }),
         Err(e) if db::is_conflict(&e) => Err(Error::Taken {
             year,
             number,
             symbol: symbol.to_owned(),
-            held_by: "an entry recorded at the same moment".into(),
+            held_by: msg!("register-held-same-moment"),
         }),
         Err(e) => Err(e),
     }
@@ -558,13 +561,13 @@ fn holder(
 }
 
 /// `#12 (15/KH-VP of 2026-03-08, issued)`.
-pub(crate) fn describe(entry: &Entry) -> String {
-    format!(
-        "#{} ({} of {}, {})",
-        entry.id,
-        entry.number_symbol(),
-        entry.date,
-        entry.status.as_str()
+pub(crate) fn describe(entry: &Entry) -> Message {
+    msg!(
+        "register-entry",
+        id = entry.id,
+        number = entry.number_symbol(),
+        date = &entry.date,
+        status = entry.status.as_str()
     )
 }
 

@@ -3,6 +3,8 @@
 //! bump, so a register is always at one version; a register newer than this
 //! vanban is refused, never "upgraded" backwards.
 
+use vanban_i18n::{msg, Message};
+
 use crate::db::{Conn, Tx, Value};
 use crate::error::{Error, Result};
 
@@ -99,7 +101,7 @@ pub(crate) fn create(conn: &mut Conn, meta: &[(&str, String)]) -> Result<()> {
             if exists.and_then(|r| r.opt_text(0)).is_some() {
                 return Err(Error::Refused {
                     target: target.clone(),
-                    why: "already holds a vanban register; `vanban register info` shows it".into(),
+                    why: msg!("register-already-holds"),
                 });
             }
         }
@@ -150,9 +152,9 @@ fn apply(tx: &mut Tx<'_>, version: u32) -> Result<()> {
 /// vanban reads, and brings an older one up to date (unless read-only).
 pub(crate) fn check_and_migrate(conn: &mut Conn, read_only: bool) -> Result<()> {
     let target = conn.target().to_owned();
-    let refuse = |why: &str| Error::Refused {
+    let refuse = |why: Message| Error::Refused {
         target: target.clone(),
-        why: why.to_owned(),
+        why,
     };
     let version = conn.read(|tx| {
         if tx.is_postgres() {
@@ -181,19 +183,21 @@ pub(crate) fn check_and_migrate(conn: &mut Conn, read_only: bool) -> Result<()> 
         ))
     })?;
     let Some(version) = version else {
-        return Err(refuse(
-            "not a vanban register (no vanban_meta table naming it); `vanban register init` makes one; left untouched",
-        ));
+        return Err(refuse(msg!("register-not-a-register")));
     };
     if version > VERSION {
-        return Err(refuse(&format!(
-            "made by a newer vanban (register schema {version}; this vanban reads up to {VERSION}); left untouched"
+        return Err(refuse(msg!(
+            "register-newer",
+            version = version,
+            supported = VERSION
         )));
     }
     if version < VERSION {
         if read_only {
-            return Err(refuse(&format!(
-                "register schema {version} needs upgrading to {VERSION}; open it once without --read-only"
+            return Err(refuse(msg!(
+                "register-needs-upgrade",
+                version = version,
+                supported = VERSION
             )));
         }
         for next in version + 1..=VERSION {

@@ -224,6 +224,7 @@ fn typed_number_collides(db: &str) {
         Err(Error::Taken {
             held_by, number: 1, ..
         }) => {
+            let held_by = held_by.english();
             assert!(
                 held_by.contains(&format!("#{}", first.id)) && held_by.contains("01/KH-VP"),
                 "{held_by}"

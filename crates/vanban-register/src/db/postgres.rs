@@ -8,6 +8,7 @@ use std::time::Duration;
 use postgres::error::SqlState;
 use postgres::types::{ToSql, Type};
 use postgres::{Client, IsolationLevel, NoTls};
+use vanban_i18n::{msg, Message};
 
 use super::{Row, Settings, Tx, Value};
 use crate::error::{Error, Result};
@@ -23,7 +24,7 @@ impl Postgres {
         let target = redact(url);
         let mut client = Client::connect(url, NoTls).map_err(|e| Error::Database {
             target: target.clone(),
-            message: format!("cannot connect: {}", message(&e)),
+            message: msg!("register-cannot-connect", reason = message(&e)),
         })?;
         let millis = settings.busy_timeout.as_millis().max(1);
         let mut setup = format!(
@@ -201,7 +202,7 @@ pub(crate) fn error(target: &str, e: postgres::Error) -> Error {
         Some(code) if *code == SqlState::READ_ONLY_SQL_TRANSACTION => Error::ReadOnly(target),
         _ => Error::Database {
             target,
-            message: text,
+            message: Message::text(text),
         },
     }
 }

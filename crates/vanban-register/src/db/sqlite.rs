@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{ffi, OpenFlags, TransactionBehavior};
+use vanban_i18n::{msg, Message};
 
 use super::{Row, Settings, Tx, Value};
 use crate::error::{Error, Result};
@@ -29,7 +30,7 @@ impl Sqlite {
         if path.exists() {
             return Err(Error::Refused {
                 target,
-                why: "already exists; `vanban register init` makes a new register only".into(),
+                why: msg!("register-file-exists"),
             });
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -126,7 +127,7 @@ fn busy_or(target: &str, busy: Duration, e: rusqlite::Error) -> Error {
 /// that is not a vanban register this version can read.
 pub(crate) fn check_header(path: &Path) -> Result<()> {
     let target = path.display().to_string();
-    let refuse = |why: String| Error::Refused {
+    let refuse = |why: Message| Error::Refused {
         target: target.clone(),
         why,
     };
@@ -143,25 +144,24 @@ pub(crate) fn check_header(path: &Path) -> Result<()> {
             source: e,
         })?;
     if header.len() < 100 || &header[..16] != MAGIC {
-        return Err(refuse(
-            "not a vanban register (not an SQLite database, or its header is damaged); left untouched"
-                .into(),
-        ));
+        return Err(refuse(msg!("register-not-sqlite")));
     }
     let be = |at: usize| {
         u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
     };
     let application_id = be(68) as i32;
     if application_id != schema::SQLITE_APPLICATION_ID {
-        return Err(refuse(format!(
-            "an SQLite database of another application (application_id {application_id:#x}), not a vanban register; left untouched"
+        return Err(refuse(msg!(
+            "register-foreign-sqlite",
+            id = format!("{application_id:#x}")
         )));
     }
     let version = be(60);
     if version > schema::VERSION {
-        return Err(refuse(format!(
-            "made by a newer vanban (register schema {version}; this vanban reads up to {}); left untouched",
-            schema::VERSION
+        return Err(refuse(msg!(
+            "register-newer",
+            version = version,
+            supported = schema::VERSION
         )));
     }
     Ok(())
@@ -235,7 +235,7 @@ pub(crate) fn error(target: &str, e: rusqlite::Error) -> Error {
             rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase => {
                 return Error::Refused {
                     target,
-                    why: format!("the database is damaged ({message}); nothing was changed"),
+                    why: msg!("register-damaged", reason = message),
                 }
             }
             rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => {
@@ -247,6 +247,6 @@ pub(crate) fn error(target: &str, e: rusqlite::Error) -> Error {
     }
     Error::Database {
         target,
-        message: e.to_string(),
+        message: Message::text(e.to_string()),
     }
 }

@@ -51,24 +51,38 @@ pub struct BookQuery {
     pub incoming: Option<bool>,
 }
 
+/// A clerk's request panicked while holding the register (poisoned lock).
+fn unavailable() -> Problem {
+    Problem::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "internal",
+        msg!("register-unavailable"),
+    )
+}
+
 fn no_register() -> Problem {
     Problem::not_found(msg!("serve-no-register"))
 }
 
 /// A register error as a problem: the caller's (409, 422, 404) or ours.
+/// Its words are catalogue messages, shown in the request's language.
 fn register_problem(e: Error) -> Problem {
-    let text = e.to_string();
+    let message = e.message();
     match e {
-        Error::NotFound(_) => Problem::not_found(text),
+        Error::NotFound(_) => Problem::not_found(message),
         Error::Input(input) => Problem::from_input(&input),
+        Error::Problems(problems) => Problem::invalid(
+            msg!("serve-invalid-input"),
+            problems.into_iter().map(|p| Item::new("", p)).collect(),
+        ),
         Error::Invalid(_) | Error::AlreadyReceived { .. } => {
-            Problem::invalid(text.clone(), vec![Item::new("", text)])
+            Problem::invalid(message.clone(), vec![Item::new("", message)])
         }
         Error::Taken { .. } | Error::Conflict { .. } => {
-            Problem::new(StatusCode::CONFLICT, "conflict", text)
+            Problem::new(StatusCode::CONFLICT, "conflict", message)
         }
-        Error::Busy { seconds, .. } => Problem::busy(seconds.max(1), text),
-        _ => Problem::internal(text),
+        Error::Busy { seconds, .. } => Problem::busy(seconds.max(1), message),
+        _ => Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", message),
     }
 }
 
@@ -119,9 +133,7 @@ pub async fn issue(
             .map_err(|e| Problem::from_input(&e))?;
         let source = vanban::source::parse_with(text, format, &limits)
             .map_err(|e| Problem::from_input(&e))?;
-        let mut register = register
-            .lock()
-            .map_err(|_| Problem::internal("the register is unavailable"))?;
+        let mut register = register.lock().map_err(|_| unavailable())?;
         let entry = register
             .issue(&source, &doc, &IssueOptions::new(&dir))
             .map_err(register_problem)?;
@@ -178,9 +190,7 @@ pub async fn list(
             year: query.year,
             ..Filter::default()
         };
-        let mut register = register
-            .lock()
-            .map_err(|_| Problem::internal("the register is unavailable"))?;
+        let mut register = register.lock().map_err(|_| unavailable())?;
         let value = if query.incoming == Some(true) {
             serde_json::to_value(register.incoming(&filter).map_err(register_problem)?)
         } else {
@@ -268,9 +278,7 @@ pub async fn receive(
             .map_err(|why| Problem::invalid(why.clone(), vec![Item::new("file", why)]))?;
         let received =
             vanban_register::receive::received(&name, &read, &given).map_err(register_problem)?;
-        let mut register = register
-            .lock()
-            .map_err(|_| Problem::internal("the register is unavailable"))?;
+        let mut register = register.lock().map_err(|_| unavailable())?;
         let entry = register.receive(&received).map_err(register_problem)?;
         serde_json::to_value(entry).map_err(|e| Problem::internal(e.to_string()))
     };
@@ -295,22 +303,16 @@ pub async fn book(
     let Some(register) = state.register.clone() else {
         return Err(no_register());
     };
+    let malformed = |why| Problem::new(StatusCode::BAD_REQUEST, "malformed", why);
     let format = BookFormat::parse_list(query.format.as_deref().unwrap_or("pdf"))
-        .ok()
-        .and_then(|list| list.into_iter().next())
-        .ok_or_else(|| {
-            Problem::new(
-                StatusCode::BAD_REQUEST,
-                "malformed",
-                "format: pdf, docx or xlsx",
-            )
-        })?;
+        .map_err(|e| malformed(e.message()))?
+        .into_iter()
+        .next()
+        .ok_or_else(|| malformed(msg!("register-book-no-format")))?;
     let incoming = query.incoming == Some(true);
     let year = query.year;
     let job = move || -> Result<Response, Problem> {
-        let mut register = register
-            .lock()
-            .map_err(|_| Problem::internal("the register is unavailable"))?;
+        let mut register = register.lock().map_err(|_| unavailable())?;
         let book = register.book(year, incoming).map_err(register_problem)?;
         drop(register);
         let (content_type, bytes) = match format {
