@@ -136,6 +136,8 @@ cli-help-copy-p12 = The copying office's key (.p12); an electronic copy only
 cli-help-copy-number = The copy's number (05/SY-VP; with --paper also 05)
 cli-help-copy-db = Take the number from the register's copy sequence (a file or a postgres:// URL) and record the copy's file there
 cli-help-copy-time = The signing time, ISO 8601; default now
+cli-help-copy-max-field-chars = Longest text of one field of the --block file, in characters [default: 1000000]
+cli-help-copy-max-depth = Deepest nesting of lists and mappings in the --block file [default: 64]
 
 ## Groups of arguments several commands share
 

@@ -128,6 +128,8 @@ cli-help-copy-p12 = Khóa của cơ quan sao (.p12); chỉ cho bản sao điện
 cli-help-copy-number = Số của bản sao (05/SY-VP; với --paper có thể là 05)
 cli-help-copy-db = Lấy số từ dãy số bản sao của sổ đăng ký (tệp hoặc URL postgres://) và ghi tệp bản sao vào sổ
 cli-help-copy-time = Thời gian ký, theo ISO 8601; mặc định là lúc này
+cli-help-copy-max-field-chars = Độ dài lớn nhất của một trường trong tệp --block, tính bằng ký tự [mặc định: 1.000.000]
+cli-help-copy-max-depth = Số cấp lồng nhau nhiều nhất của danh sách và ánh xạ trong tệp --block [mặc định: 64]
 
 ## Nhóm tham số dùng chung cho nhiều lệnh
 
