@@ -341,7 +341,9 @@ impl Source {
     fn open(items: &Bound<'_, PyAny>, sheet: Option<&str>) -> PyResult<(Source, Option<usize>)> {
         if items.is_instance_of::<PyString>() || items.hasattr("__fspath__")? {
             let path: PathBuf = items.extract()?;
-            let open = || data::stream_rows(&path, sheet).map_err(PyValueError::new_err);
+            let open = || {
+                data::stream_rows(&path, sheet).map_err(|e| PyValueError::new_err(e.to_string()))
+            };
             let count = open()?.count();
             let rows = open()?;
             let file = path.display().to_string();

@@ -230,3 +230,80 @@ fn every_kind_of_bad_input_is_told_in_vietnamese() {
     assert!(english.is_empty(), "still English:\n{}", english.join("\n"));
     assert!(!out.exists(), "a failed render wrote {}", out.display());
 }
+
+/// Data read from a workbook and a CSV file beside the data: the sheet,
+/// cell, column, file and line are named in Vietnamese as in English.
+#[test]
+fn bad_cells_and_rows_of_data_files_are_told_in_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Chỉ tiêu").unwrap();
+    for (c, text) in ["TT", "Chỉ tiêu", "Kế hoạch năm 2024", "Đơn vị tính"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *text).unwrap();
+    }
+    for (r, plan) in [(1u32, "1.200"), (2, "1.2.3")] {
+        sheet.write_string(r, 0, r.to_string()).unwrap();
+        sheet.write_string(r, 1, format!("Lúa {r}")).unwrap();
+        sheet.write_string(r, 2, plan).unwrap();
+        sheet.write_string(r, 3, "ha").unwrap();
+    }
+    book.save(dir.path().join("sai.xlsx")).unwrap();
+    std::fs::write(
+        dir.path().join("dong.csv"),
+        "name,unit,plan\nLúa,ha,10\nNgô,ha\n",
+    )
+    .unwrap();
+    let example =
+        std::fs::read_to_string(repo().join("examples/data/bao-cao-ket-qua-nam-excel.yaml"))
+            .unwrap();
+    let from = "indicators: {from: chi-tieu-2024.xlsx, sheet: Chỉ tiêu}";
+    assert!(example.contains(from));
+    let data = dir.path().join("bao-cao.yaml");
+    let check = |lang: &str, with: &str| {
+        std::fs::write(&data, example.replace(from, with)).unwrap();
+        let path = data.display().to_string();
+        let args = [
+            "--lang",
+            lang,
+            "check",
+            "--template",
+            "bao-cao-ket-qua-nam",
+            &path,
+        ];
+        let out = vanban(&args, &[]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        stderr(&out).replace(&format!("{}/", dir.path().display()), "")
+    };
+    let book = "indicators: {from: sai.xlsx, sheet: Chỉ tiêu}";
+    let en = check("en", book);
+    assert!(
+        en.contains("bao-cao.yaml: field `indicators`: sai.xlsx: data `indicators.1.plan`, sheet `Chỉ tiêu`, cell C3, column `Kế hoạch năm 2024`: `1.2.3` is not a number"),
+        "{en}"
+    );
+    let vi = check("vi", book);
+    assert!(
+        vi.contains("bao-cao.yaml: trường `indicators`: sai.xlsx: dữ liệu `indicators.1.plan`, ô C3 của trang tính `Chỉ tiêu`, cột `Kế hoạch năm 2024`: `1.2.3` không phải là số"),
+        "{vi}"
+    );
+    let csv = "indicators: {from: dong.csv}";
+    let en = check("en", csv);
+    assert!(
+        en.contains("field `indicators`: dong.csv: line 3: the row has 2 cells, the header row 3"),
+        "{en}"
+    );
+    let vi = check("vi", csv);
+    assert!(
+        vi.contains("trường `indicators`: dong.csv: dòng 3: dòng có 2 ô, dòng tiêu đề có 3 ô"),
+        "{vi}"
+    );
+    for text in [check("vi", book), vi] {
+        for line in text.lines() {
+            let words = english_words(line);
+            assert!(words.is_empty(), "{words:?} in: {line}");
+        }
+    }
+}
