@@ -56,7 +56,10 @@ pub fn check_workbook(bytes: &[u8]) {
         Ok(rows) => {
             for row in rows {
                 if let Err(why) = row.data {
-                    assert!(!why.english().trim().is_empty(), "a row refused without a reason");
+                    assert!(
+                        !why.english().trim().is_empty(),
+                        "a row refused without a reason"
+                    );
                 }
             }
         }

@@ -162,9 +162,9 @@ fn print_report(out: &mut Out, file: &Path, report: &Report) {
             None => groups.push((&f.element, f.paragraph, vec![f])),
         }
     }
-    for (element, _, findings) in &groups {
+    for (_, _, findings) in &groups {
         let first = findings[0];
-        let mut head = format!("{}: {element}", file.display());
+        let mut head = format!("{}: {}", file.display(), findings[0].element_text());
         if let Some(location) = first.location_text() {
             head.push_str(&format!(" ({location})"));
         }

@@ -104,6 +104,11 @@ const ENGLISH: &[&str] = &[
 /// The English words of `text` outside quotes: `…`, “…”, "…" and {{…}}
 /// are the input's or a library's own words, shown as they are.
 fn english_words(text: &str) -> Vec<String> {
+    english_words_of(text, ENGLISH)
+}
+
+/// [`english_words`] with its own list of words that are never Vietnamese.
+fn english_words_of(text: &str, english: &[&str]) -> Vec<String> {
     let mut bare = String::new();
     let mut rest = text;
     let pairs = [("`", "`"), ("“", "”"), ("\"", "\""), ("{{", "}}")];
@@ -125,7 +130,7 @@ fn english_words(text: &str) -> Vec<String> {
     }
     bare.split(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | '-')))
         .map(|w| w.trim_matches('.'))
-        .filter(|w| ENGLISH.contains(&w.to_lowercase().as_str()))
+        .filter(|w| english.contains(&w.to_lowercase().as_str()))
         .map(str::to_string)
         .collect()
 }
@@ -306,4 +311,124 @@ fn bad_cells_and_rows_of_data_files_are_told_in_vietnamese() {
             assert!(words.is_empty(), "{words:?} in: {line}");
         }
     }
+}
+
+/// English words of lint's prose beyond the common ones above: element
+/// names, the rules' connecting words.
+const LINT_ENGLISH: &[&str] = &[
+    "bold",
+    "centred",
+    "capitals",
+    "page",
+    "pages",
+    "margin",
+    "paragraph",
+    "heading",
+    "rule",
+    "text",
+    "none",
+    "blank",
+    "under",
+    "before",
+    "after",
+    "between",
+    "signer",
+    "signature",
+    "signers",
+    "name",
+    "number",
+    "numbers",
+    "date",
+    "title",
+    "upright",
+    "italic",
+    "left",
+    "right",
+    "top",
+    "bottom",
+    "table",
+    "row",
+    "wide",
+    "least",
+    "most",
+    "about",
+    "over",
+    "into",
+    "its",
+    "as",
+    "by",
+    "from",
+    "for",
+    "e.g",
+    "appendix",
+    "template",
+    "templates",
+    "footnote",
+    "practice",
+    "letters",
+    "stored",
+    "embedded",
+    "font",
+    "fonts",
+    "next",
+    "real",
+    "slot",
+    "article",
+    "authority",
+    "summary",
+    "type",
+    "line",
+    "first",
+    "place",
+];
+
+/// Every document of the lint corpora (DOCX and PDF) linted with `--lang
+/// vi`: no English word outside quoted document text (`…`, «…»). Files
+/// refused before they are read (exit 2: limits, encryption) are left out:
+/// lint's refusals are still English.
+#[test]
+fn every_lint_finding_is_told_in_vietnamese() {
+    let mut files = Vec::new();
+    for corpus in ["tests/lint-elsewhere", "tests/lint-hostile"] {
+        for entry in std::fs::read_dir(repo().join(corpus)).unwrap() {
+            let path = entry.unwrap().path();
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if matches!(ext, "docx" | "pdf") {
+                files.push(format!(
+                    "{corpus}/{}",
+                    path.file_name().unwrap().to_string_lossy()
+                ));
+            }
+        }
+    }
+    files.sort();
+    assert!(files.len() >= 100, "{}", files.len());
+    let mut english = Vec::new();
+    let mut findings = 0;
+    for file in &files {
+        let out = vanban(&["--lang", "vi", "lint", file], &[]);
+        if out.status.code() == Some(2) {
+            continue;
+        }
+        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+        assert!(!text.trim().is_empty(), "{file}: nothing said");
+        for line in text.lines() {
+            findings += usize::from(line.contains("Nghị định yêu cầu"));
+            let mut bare = line.replace(file.as_str(), "");
+            // The document's own text, quoted «…».
+            while let (Some(open), Some(close)) = (bare.find('«'), bare.find('»')) {
+                if close < open {
+                    break;
+                }
+                bare.replace_range(open..close + '»'.len_utf8(), " ");
+            }
+            let mut words = english_words(&bare);
+            words.extend(english_words_of(&bare, LINT_ENGLISH));
+            if !words.is_empty() {
+                english.push(format!("{file}: {words:?} in: {line}"));
+            }
+        }
+    }
+    assert!(findings >= 100, "only {findings} findings read");
+    assert!(english.is_empty(), "still English:\n{}", english.join("\n"));
 }
