@@ -97,3 +97,47 @@ fn a_bad_cell_is_told_in_each_requests_language_naming_the_cell() {
         assert!(!vi.contains(english), "{english} in: {vi}");
     }
 }
+
+/// A PDF lint cannot read (encrypted) and one past a reading limit, each
+/// refused in the request's language by one server.
+#[test]
+fn lints_refusals_are_told_in_each_requests_language() {
+    let server = start(Config::default());
+    let ask = |file: &str, lang: &str| {
+        let response = request(
+            server.addr,
+            "POST",
+            "/v1/lint",
+            &[
+                ("Content-Type", "application/pdf"),
+                ("Accept-Language", lang),
+            ],
+            &repo_file(&format!("tests/lint-hostile/{file}")),
+        );
+        (
+            response.status,
+            response.json()["detail"].as_str().unwrap().to_string(),
+        )
+    };
+    let (status, en) = ask("encrypted.pdf", "en");
+    assert_eq!(status, 422);
+    assert!(
+        en.contains("an encrypted PDF: its text cannot be read"),
+        "{en}"
+    );
+    let (status, vi) = ask("encrypted.pdf", "vi");
+    assert_eq!(status, 422);
+    assert!(vi.contains("không đọc được: tệp PDF đã mã hóa"), "{vi}");
+    let (status, en) = ask("q-nesting-100.pdf", "en");
+    assert_eq!(status, 413);
+    assert!(
+        en.contains("page 1: saved graphics states (q) nested beyond the limit of 64"),
+        "{en}"
+    );
+    let (status, vi) = ask("q-nesting-100.pdf", "vi");
+    assert_eq!(status, 413);
+    assert!(
+        vi.contains("trang 1: độ lồng nhau của trạng thái đồ họa đã lưu (q) vượt quá giới hạn 64"),
+        "{vi}"
+    );
+}

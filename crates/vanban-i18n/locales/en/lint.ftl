@@ -203,3 +203,39 @@ lint-d-letters = { $label } (letters a, b, c, d, đ, e, g …)
 lint-section = { $vi ->
    *[other] { $en }
 }
+
+## A file lint cannot read (crates/vanban-lint/src/error.rs, limits.rs)
+
+lint-read-unknown-format = neither a DOCX nor a PDF
+lint-read-zip = not a readable DOCX (ZIP): { $reason }
+lint-read-missing-part = DOCX without its part { $part }
+lint-read-xml = { $part }: not well-formed XML: { $reason }
+lint-read-numbering-start = word/numbering.xml: list start value { $start } is beyond Word's largest, { $max }
+lint-read-pdf = not a readable PDF: { $reason }
+lint-read-encrypted = an encrypted PDF: its text cannot be read to be judged; lint the unencrypted file
+lint-read-fix-refused = nothing written: { $reason }
+lint-limit = { $place }: { $what } beyond the limit of { $limit } (raise it with { $flag } if the file is trusted)
+lint-what-bytes = bytes
+lint-what-inflation-ratio = inflation ratio
+lint-what-element-nesting = element nesting
+lint-what-xml-nodes = XML nodes
+lint-what-docx-nesting = tables, text boxes or content controls nested
+lint-what-pages = pages
+lint-what-decoded-bytes = decoded bytes
+lint-what-decoded-content-bytes = decoded content bytes
+lint-what-operators = operators
+lint-what-pdf-nesting = arrays or dictionaries nested
+lint-what-q-nesting = saved graphics states (q) nested
+lint-what-glyphs = glyphs
+lint-what-form-nesting = form XObjects nested
+lint-what-font-entries = codes in the width table or ToUnicode map
+lint-place-page = page { $n }
+lint-place-pages-up-to = the pages up to { $n }
+lint-place-form = page { $n }, form XObject { $form }
+lint-place-font = font { $font }
+lint-place-font-map = font { $font } ToUnicode map
+lint-place-part-line = { $part } line { $line }
+lint-place-file = the file
+lint-place-page-tree = the page tree
+lint-place-object-stream = an object stream
+lint-cannot-read = { $file }: cannot read: { $reason }
