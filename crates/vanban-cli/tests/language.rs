@@ -92,48 +92,10 @@ fn an_unknown_language_is_a_usage_error() {
     assert!(stderr(&out).contains("use en or vi"), "{}", stderr(&out));
 }
 
-/// Words that are English and never Vietnamese: a message that has one
-/// outside quoted text (the input's words, a parser's own) is still English.
-const ENGLISH: &[&str] = &[
-    "the", "is", "are", "must", "not", "of", "expected", "found", "invalid", "missing", "unknown",
-    "should", "cannot", "with", "and", "or", "than", "more", "only", "line", "column", "write",
-    "use", "has", "does", "no", "be", "item", "argument", "required", "error", "problem",
-    "problems", "usable", "allowed", "mean", "lacks", "needs", "too", "large", "whole",
-];
+#[path = "../../../tests/support/english_words.rs"]
+mod english_words;
 
-/// The English words of `text` outside quotes: `…`, “…”, "…" and {{…}}
-/// are the input's or a library's own words, shown as they are.
-fn english_words(text: &str) -> Vec<String> {
-    english_words_of(text, ENGLISH)
-}
-
-/// [`english_words`] with its own list of words that are never Vietnamese.
-fn english_words_of(text: &str, english: &[&str]) -> Vec<String> {
-    let mut bare = String::new();
-    let mut rest = text;
-    let pairs = [("`", "`"), ("“", "”"), ("\"", "\""), ("{{", "}}")];
-    loop {
-        let next = pairs
-            .iter()
-            .filter_map(|(open, close)| rest.find(open).map(|at| (at, *open, *close)))
-            .min_by_key(|(at, _, _)| *at);
-        let Some((at, open, close)) = next else {
-            bare.push_str(rest);
-            break;
-        };
-        bare.push_str(&rest[..at]);
-        let after = &rest[at + open.len()..];
-        rest = after
-            .find(close)
-            .map_or("", |end| &after[end + close.len()..]);
-        bare.push(' ');
-    }
-    bare.split(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | '-')))
-        .map(|w| w.trim_matches('.'))
-        .filter(|w| english.contains(&w.to_lowercase().as_str()))
-        .map(str::to_string)
-        .collect()
-}
+use english_words::{english_words, english_words_of_lint};
 
 #[test]
 fn the_english_word_finder_finds_english_and_passes_quotes() {
@@ -313,75 +275,6 @@ fn bad_cells_and_rows_of_data_files_are_told_in_vietnamese() {
     }
 }
 
-/// English words of lint's prose beyond the common ones above: element
-/// names, the rules' connecting words.
-const LINT_ENGLISH: &[&str] = &[
-    "bold",
-    "centred",
-    "capitals",
-    "page",
-    "pages",
-    "margin",
-    "paragraph",
-    "heading",
-    "rule",
-    "text",
-    "none",
-    "blank",
-    "under",
-    "before",
-    "after",
-    "between",
-    "signer",
-    "signature",
-    "signers",
-    "name",
-    "number",
-    "numbers",
-    "date",
-    "title",
-    "upright",
-    "italic",
-    "left",
-    "right",
-    "top",
-    "bottom",
-    "table",
-    "row",
-    "wide",
-    "least",
-    "most",
-    "about",
-    "over",
-    "into",
-    "its",
-    "as",
-    "by",
-    "from",
-    "for",
-    "e.g",
-    "appendix",
-    "template",
-    "templates",
-    "footnote",
-    "practice",
-    "letters",
-    "stored",
-    "embedded",
-    "font",
-    "fonts",
-    "next",
-    "real",
-    "slot",
-    "article",
-    "authority",
-    "summary",
-    "type",
-    "line",
-    "first",
-    "place",
-];
-
 /// Every document of the lint corpora (DOCX and PDF) linted with `--lang
 /// vi`: no English word outside quoted document text (`…`, «…»), in the
 /// findings and in the refusals of files that cannot be read (limits,
@@ -411,16 +304,7 @@ fn every_lint_finding_is_told_in_vietnamese() {
         assert!(!text.trim().is_empty(), "{file}: nothing said");
         for line in text.lines() {
             findings += usize::from(line.contains("Nghị định yêu cầu"));
-            let mut bare = line.replace(file.as_str(), "");
-            // The document's own text, quoted «…».
-            while let (Some(open), Some(close)) = (bare.find('«'), bare.find('»')) {
-                if close < open {
-                    break;
-                }
-                bare.replace_range(open..close + '»'.len_utf8(), " ");
-            }
-            let mut words = english_words(&bare);
-            words.extend(english_words_of(&bare, LINT_ENGLISH));
+            let words = english_words_of_lint(&line.replace(file.as_str(), ""));
             if !words.is_empty() {
                 english.push(format!("{file}: {words:?} in: {line}"));
             }
