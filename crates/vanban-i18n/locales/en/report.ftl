@@ -47,6 +47,9 @@ rollup-near-miss = indicators `{ $first }` (units { $first_units }) and `{ $seco
 
 ## Sheets and cells (crates/vanban-report/src/sheet.rs)
 
+xls-damaged = not a readable .xls workbook (its compound-file structure is damaged)
+xls-no-signature = not an .xls workbook (no compound-file signature)
+xls-no-workbook-stream = not an .xls workbook (no Workbook stream)
 sheet-workbook-bytes = the workbook has { $bytes } bytes
 sheet-not-found = no sheet `{ $name }`; the sheets are: { $names }
 sheet-none = the workbook has no sheet

@@ -69,6 +69,9 @@ rollup-near-miss = chỉ tiêu `{ $first }` (các đơn vị { $first_units }) v
 
 ## Trang tính và ô (crates/vanban-report/src/sheet.rs)
 
+xls-damaged = không đọc được sổ tính .xls (cấu trúc tệp phức hợp bị hỏng)
+xls-no-signature = không phải sổ tính .xls (không có chữ ký tệp phức hợp)
+xls-no-workbook-stream = không phải sổ tính .xls (không có luồng Workbook)
 sheet-workbook-bytes = sổ tính có { $bytes } byte
 sheet-not-found = không có trang tính `{ $name }`; các trang tính hiện có: { $names }
 sheet-none = sổ tính không có trang tính nào
