@@ -409,8 +409,15 @@ impl Iterator for Reader<'_> {
                 let item = match row.data {
                     Ok(value) => Item::Data(value),
                     Err(why) => Item::Unreadable(match row.line {
-                        Some(line) => format!("{file}: row {} (line {line}): {why}", row.number),
-                        None => format!("{file}: row {}: {why}", row.number),
+                        Some(line) => format!(
+                            "{file}: {}{}: {why}",
+                            vanban_i18n::msg!("cli-row", row = row.number),
+                            vanban_i18n::msg!("cli-row-line", line = line)
+                        ),
+                        None => format!(
+                            "{file}: {}: {why}",
+                            vanban_i18n::msg!("cli-row", row = row.number)
+                        ),
                     }),
                 };
                 (item, name)

@@ -79,7 +79,10 @@ pub fn read_sheet(
     for row in rows {
         match row.data {
             Ok(value) => out.push(to_python(py, &value)?),
-            Err(why) => problems.push(format!("{}: row {}: {why}", path.display(), row.number)),
+            Err(why) => {
+                let at = vanban_i18n::msg!("cli-row", row = row.number);
+                problems.push(format!("{}: {at}: {why}", path.display()))
+            }
         }
     }
     if problems.is_empty() {
