@@ -56,12 +56,15 @@ pub fn check_workbook(bytes: &[u8]) {
         Ok(rows) => {
             for row in rows {
                 if let Err(why) = row.data {
-                    assert!(!why.trim().is_empty(), "a row refused without a reason");
+                    assert!(
+                        !why.english().trim().is_empty(),
+                        "a row refused without a reason"
+                    );
                 }
             }
         }
         Err(why) => assert!(
-            !why.trim().is_empty(),
+            !why.english().trim().is_empty(),
             "a workbook refused without a reason"
         ),
     }

@@ -341,7 +341,9 @@ impl Source {
     fn open(items: &Bound<'_, PyAny>, sheet: Option<&str>) -> PyResult<(Source, Option<usize>)> {
         if items.is_instance_of::<PyString>() || items.hasattr("__fspath__")? {
             let path: PathBuf = items.extract()?;
-            let open = || data::stream_rows(&path, sheet).map_err(PyValueError::new_err);
+            let open = || {
+                data::stream_rows(&path, sheet).map_err(|e| PyValueError::new_err(e.to_string()))
+            };
             let count = open()?.count();
             let rows = open()?;
             let file = path.display().to_string();
@@ -407,8 +409,15 @@ impl Iterator for Reader<'_> {
                 let item = match row.data {
                     Ok(value) => Item::Data(value),
                     Err(why) => Item::Unreadable(match row.line {
-                        Some(line) => format!("{file}: row {} (line {line}): {why}", row.number),
-                        None => format!("{file}: row {}: {why}", row.number),
+                        Some(line) => format!(
+                            "{file}: {}{}: {why}",
+                            vanban_i18n::msg!("cli-row", row = row.number),
+                            vanban_i18n::msg!("cli-row-line", line = line)
+                        ),
+                        None => format!(
+                            "{file}: {}: {why}",
+                            vanban_i18n::msg!("cli-row", row = row.number)
+                        ),
                     }),
                 };
                 (item, name)

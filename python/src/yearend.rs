@@ -42,13 +42,16 @@ pub fn rollup(
                 PyErr::warn(
                     py,
                     &py.get_type::<PyUserWarning>(),
-                    &CString::new(warning.as_str())?,
+                    &CString::new(warning.to_string())?,
                     1,
                 )?;
             }
             to_python(py, &rolled.data)
         }
-        Err(problems) => Err(PyValueError::new_err(problems.join("\n"))),
+        Err(problems) => {
+            let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            Err(PyValueError::new_err(lines.join("\n")))
+        }
     }
 }
 
@@ -70,13 +73,16 @@ pub fn read_sheet(
     let skipped = vanban_report::data::Skipped::default();
     let rows =
         vanban_report::data::read_rows_in_limited(&path, sheet.as_deref(), &limits, &skipped)
-            .map_err(PyValueError::new_err)?;
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
     let mut problems = Vec::new();
     let mut out = Vec::new();
     for row in rows {
         match row.data {
             Ok(value) => out.push(to_python(py, &value)?),
-            Err(why) => problems.push(format!("{}: row {}: {why}", path.display(), row.number)),
+            Err(why) => {
+                let at = vanban_i18n::msg!("cli-row", row = row.number);
+                problems.push(format!("{}: {at}: {why}", path.display()))
+            }
         }
     }
     if problems.is_empty() {

@@ -101,9 +101,11 @@ pub fn run_batch(
     // read within --max-file-bytes). A file is read twice, row by row.
     let kept: Option<Vec<Row>> = match data::is_regular(data_file) {
         true => None,
-        false => {
-            Some(data::stream_rows_limited(data_file, batch.sheet, limits, &skipped)?.collect())
-        }
+        false => Some(
+            data::stream_rows_limited(data_file, batch.sheet, limits, &skipped)
+                .map_err(|e| e.to_string())?
+                .collect(),
+        ),
     };
     // A first pass counts the rows (for progress and the width of numbers)
     // without keeping them, and sees whether any has the --name-field.
@@ -117,7 +119,8 @@ pub fn run_batch(
     };
     match &kept {
         Some(rows) => rows.iter().for_each(&mut count),
-        None => data::stream_rows_limited(data_file, batch.sheet, limits, &skipped)?
+        None => data::stream_rows_limited(data_file, batch.sheet, limits, &skipped)
+            .map_err(|e| e.to_string())?
             .for_each(|row| count(&row)),
     }
     if let (false, Some(field)) = (field_seen || items == 0, batch.name_field) {
@@ -131,7 +134,8 @@ pub fn run_batch(
     let rows: data::RowStream = match kept {
         Some(rows) => Box::new(rows.into_iter()),
         None => {
-            data::stream_rows_limited(data_file, batch.sheet, limits, &data::Skipped::default())?
+            data::stream_rows_limited(data_file, batch.sheet, limits, &data::Skipped::default())
+                .map_err(|e| e.to_string())?
         }
     };
     stop.reading(false);
@@ -186,7 +190,7 @@ fn render_row(row: &Row, batch: &Batch<'_>) -> Result<Document, Failure> {
     let data = row
         .data
         .as_ref()
-        .map_err(|why| failure(row, None, why.clone()))?;
+        .map_err(|why| failure(row, None, why.to_string()))?;
     // The --name-field column is the batch's own, not the template's.
     let extra: Vec<String> = batch.name_field.map(str::to_string).into_iter().collect();
     batch

@@ -104,7 +104,7 @@ fn check_rows(file: &Path, check: &Check<'_>) -> Vec<String> {
     let shown = file.display();
     let rows = match data::stream_rows(file, check.sheet) {
         Ok(rows) => rows,
-        Err(why) => return vec![why],
+        Err(why) => return vec![why.to_string()],
     };
     let mut found = Vec::new();
     for row in rows {

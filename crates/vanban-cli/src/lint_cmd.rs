@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use vanban_i18n::msg;
 use vanban_lint::{LintLimits, Report, Severity, RULES};
 
 /// The rules and their spec sections, for `vanban lint --help`.
@@ -127,7 +128,9 @@ pub fn lint(files: &[PathBuf], json: bool, limits: &LintLimits) -> ExitCode {
             Err(e) => {
                 unreadable = true;
                 if !json {
-                    eprintln!("{}: cannot read: {e}", file.display());
+                    let file = file.display().to_string();
+                    let reason = e.message();
+                    eprintln!("{}", msg!("lint-cannot-read", file = file, reason = reason));
                 }
             }
         }
@@ -162,9 +165,9 @@ fn print_report(out: &mut Out, file: &Path, report: &Report) {
             None => groups.push((&f.element, f.paragraph, vec![f])),
         }
     }
-    for (element, _, findings) in &groups {
+    for (_, _, findings) in &groups {
         let first = findings[0];
-        let mut head = format!("{}: {element}", file.display());
+        let mut head = format!("{}: {}", file.display(), findings[0].element_text());
         if let Some(location) = first.location_text() {
             head.push_str(&format!(" ({location})"));
         }
@@ -258,7 +261,9 @@ pub fn fix(files: &[PathBuf], out: Option<&Path>, in_place: bool, limits: &LintL
     let bytes = match vanban_lint::limits::read_file(input, limits) {
         Ok(bytes) => bytes,
         Err(e) => {
-            eprintln!("{}: cannot read: {e}", input.display());
+            let file = input.display().to_string();
+            let reason = e.message();
+            eprintln!("{}", msg!("lint-cannot-read", file = file, reason = reason));
             return ExitCode::from(2);
         }
     };

@@ -103,8 +103,8 @@ fn read_units(
             .map_err(|e| vec![e.to_string()]);
     }
     let skipped = data::Skipped::default();
-    let rows =
-        data::read_rows_in_limited(file, sheet_name, limits, &skipped).map_err(|e| vec![e])?;
+    let rows = data::read_rows_in_limited(file, sheet_name, limits, &skipped)
+        .map_err(|e| vec![e.to_string()])?;
     let mut units = Vec::new();
     let mut problems = Vec::new();
     for row in rows {

@@ -62,7 +62,7 @@ pub fn render_data_file(
         .map_err(|e| {
             // Values loaded from a sheet: name their cells too.
             let shown = e.to_string();
-            let annotated = vanban_report::data::with_cells(&shown, &origins);
+            let annotated = vanban_report::data::with_cells(&shown, &origins).to_string();
             let cell = e.data_path.as_ref().and_then(|p| origins.get(p));
             match cell {
                 Some(cell) if annotated == shown => {

@@ -92,43 +92,10 @@ fn an_unknown_language_is_a_usage_error() {
     assert!(stderr(&out).contains("use en or vi"), "{}", stderr(&out));
 }
 
-/// Words that are English and never Vietnamese: a message that has one
-/// outside quoted text (the input's words, a parser's own) is still English.
-const ENGLISH: &[&str] = &[
-    "the", "is", "are", "must", "not", "of", "expected", "found", "invalid", "missing", "unknown",
-    "should", "cannot", "with", "and", "or", "than", "more", "only", "line", "column", "write",
-    "use", "has", "does", "no", "be", "item", "argument", "required", "error", "problem",
-    "problems", "usable", "allowed", "mean", "lacks", "needs", "too", "large", "whole",
-];
+#[path = "../../../tests/support/english_words.rs"]
+mod english_words;
 
-/// The English words of `text` outside quotes: `…`, “…”, "…" and {{…}}
-/// are the input's or a library's own words, shown as they are.
-fn english_words(text: &str) -> Vec<String> {
-    let mut bare = String::new();
-    let mut rest = text;
-    let pairs = [("`", "`"), ("“", "”"), ("\"", "\""), ("{{", "}}")];
-    loop {
-        let next = pairs
-            .iter()
-            .filter_map(|(open, close)| rest.find(open).map(|at| (at, *open, *close)))
-            .min_by_key(|(at, _, _)| *at);
-        let Some((at, open, close)) = next else {
-            bare.push_str(rest);
-            break;
-        };
-        bare.push_str(&rest[..at]);
-        let after = &rest[at + open.len()..];
-        rest = after
-            .find(close)
-            .map_or("", |end| &after[end + close.len()..]);
-        bare.push(' ');
-    }
-    bare.split(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | '-')))
-        .map(|w| w.trim_matches('.'))
-        .filter(|w| ENGLISH.contains(&w.to_lowercase().as_str()))
-        .map(str::to_string)
-        .collect()
-}
+use english_words::{english_words, english_words_of_lint};
 
 #[test]
 fn the_english_word_finder_finds_english_and_passes_quotes() {
@@ -522,4 +489,120 @@ fn every_kind_of_bad_input_is_told_in_vietnamese() {
     }
     assert!(english.is_empty(), "still English:\n{}", english.join("\n"));
     assert!(!out.exists(), "a failed render wrote {}", out.display());
+}
+
+/// Data read from a workbook and a CSV file beside the data: the sheet,
+/// cell, column, file and line are named in Vietnamese as in English.
+#[test]
+fn bad_cells_and_rows_of_data_files_are_told_in_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Chỉ tiêu").unwrap();
+    for (c, text) in ["TT", "Chỉ tiêu", "Kế hoạch năm 2024", "Đơn vị tính"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *text).unwrap();
+    }
+    for (r, plan) in [(1u32, "1.200"), (2, "1.2.3")] {
+        sheet.write_string(r, 0, r.to_string()).unwrap();
+        sheet.write_string(r, 1, format!("Lúa {r}")).unwrap();
+        sheet.write_string(r, 2, plan).unwrap();
+        sheet.write_string(r, 3, "ha").unwrap();
+    }
+    book.save(dir.path().join("sai.xlsx")).unwrap();
+    std::fs::write(
+        dir.path().join("dong.csv"),
+        "name,unit,plan\nLúa,ha,10\nNgô,ha\n",
+    )
+    .unwrap();
+    let example =
+        std::fs::read_to_string(repo().join("examples/data/bao-cao-ket-qua-nam-excel.yaml"))
+            .unwrap();
+    let from = "indicators: {from: chi-tieu-2024.xlsx, sheet: Chỉ tiêu}";
+    assert!(example.contains(from));
+    let data = dir.path().join("bao-cao.yaml");
+    let check = |lang: &str, with: &str| {
+        std::fs::write(&data, example.replace(from, with)).unwrap();
+        let path = data.display().to_string();
+        let args = [
+            "--lang",
+            lang,
+            "check",
+            "--template",
+            "bao-cao-ket-qua-nam",
+            &path,
+        ];
+        let out = vanban(&args, &[]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        stderr(&out).replace(&format!("{}/", dir.path().display()), "")
+    };
+    let book = "indicators: {from: sai.xlsx, sheet: Chỉ tiêu}";
+    let en = check("en", book);
+    assert!(
+        en.contains("bao-cao.yaml: field `indicators`: sai.xlsx: data `indicators.1.plan`, sheet `Chỉ tiêu`, cell C3, column `Kế hoạch năm 2024`: `1.2.3` is not a number"),
+        "{en}"
+    );
+    let vi = check("vi", book);
+    assert!(
+        vi.contains("bao-cao.yaml: trường `indicators`: sai.xlsx: dữ liệu `indicators.1.plan`, ô C3 của trang tính `Chỉ tiêu`, cột `Kế hoạch năm 2024`: `1.2.3` không phải là số"),
+        "{vi}"
+    );
+    let csv = "indicators: {from: dong.csv}";
+    let en = check("en", csv);
+    assert!(
+        en.contains("field `indicators`: dong.csv: line 3: the row has 2 cells, the header row 3"),
+        "{en}"
+    );
+    let vi = check("vi", csv);
+    assert!(
+        vi.contains("trường `indicators`: dong.csv: dòng 3: dòng có 2 ô, dòng tiêu đề có 3 ô"),
+        "{vi}"
+    );
+    for text in [check("vi", book), vi] {
+        for line in text.lines() {
+            let words = english_words(line);
+            assert!(words.is_empty(), "{words:?} in: {line}");
+        }
+    }
+}
+
+/// Every document of the lint corpora (DOCX and PDF) linted with `--lang
+/// vi`: no English word outside quoted document text (`…`, «…»), in the
+/// findings and in the refusals of files that cannot be read (limits,
+/// encryption).
+#[test]
+fn every_lint_finding_is_told_in_vietnamese() {
+    let mut files = Vec::new();
+    for corpus in ["tests/lint-elsewhere", "tests/lint-hostile"] {
+        for entry in std::fs::read_dir(repo().join(corpus)).unwrap() {
+            let path = entry.unwrap().path();
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if matches!(ext, "docx" | "pdf") {
+                files.push(format!(
+                    "{corpus}/{}",
+                    path.file_name().unwrap().to_string_lossy()
+                ));
+            }
+        }
+    }
+    files.sort();
+    assert!(files.len() >= 100, "{}", files.len());
+    let mut english = Vec::new();
+    let mut findings = 0;
+    for file in &files {
+        let out = vanban(&["--lang", "vi", "lint", file], &[]);
+        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+        assert!(!text.trim().is_empty(), "{file}: nothing said");
+        for line in text.lines() {
+            findings += usize::from(line.contains("Nghị định yêu cầu"));
+            let words = english_words_of_lint(&line.replace(file.as_str(), ""));
+            if !words.is_empty() {
+                english.push(format!("{file}: {words:?} in: {line}"));
+            }
+        }
+    }
+    assert!(findings >= 100, "only {findings} findings read");
+    assert!(english.is_empty(), "still English:\n{}", english.join("\n"));
 }

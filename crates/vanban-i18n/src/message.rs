@@ -97,6 +97,70 @@ impl Message {
     pub fn english(&self) -> String {
         self.render(Lang::En)
     }
+
+    /// The parts one after another, each in the language the whole is
+    /// shown in: a place and its problem (`file: sheet `A`, cell C7: …`)
+    /// put together without fixing their language. Nested as a balanced
+    /// tree, so a long list stays shallow.
+    pub fn concat(parts: impl IntoIterator<Item = Message>) -> Message {
+        let parts: Vec<Message> = parts.into_iter().collect();
+        Message::balanced(parts)
+    }
+
+    fn balanced(mut parts: Vec<Message>) -> Message {
+        match parts.len() {
+            0 => Message::Text(String::new()),
+            1 => parts.remove(0),
+            n => {
+                let second = parts.split_off(n / 2);
+                crate::msg!(
+                    "concat-pair",
+                    first = Message::balanced(parts),
+                    second = Message::balanced(second)
+                )
+            }
+        }
+    }
+
+    /// The parts with `separator` between them (`; `, a line break).
+    pub fn join(parts: impl IntoIterator<Item = Message>, separator: &str) -> Message {
+        let mut all = Vec::new();
+        for (i, part) in parts.into_iter().enumerate() {
+            if i > 0 {
+                all.push(Message::text(separator));
+            }
+            all.push(part);
+        }
+        Message::balanced(all)
+    }
+
+    /// `place: why`, the way every problem names where it is.
+    pub fn at(place: impl Into<Message>, why: impl Into<Message>) -> Message {
+        Message::concat([place.into(), Message::text(": "), why.into()])
+    }
+
+    /// The message with `change` made to every text in it (outside text
+    /// and text arguments, nested messages too): a server hides the
+    /// folder it kept uploads in, in whatever language it is shown.
+    pub fn map_text(&self, change: &dyn Fn(&str) -> String) -> Message {
+        match self {
+            Message::Text(text) => Message::Text(change(text)),
+            Message::Id { id, args } => Message::Id {
+                id,
+                args: args
+                    .iter()
+                    .map(|(name, arg)| {
+                        let arg = match arg {
+                            Arg::Text(text) => Arg::Text(change(text)),
+                            Arg::Msg(inner) => Arg::Msg(Box::new(inner.map_text(change))),
+                            other => other.clone(),
+                        };
+                        (*name, arg)
+                    })
+                    .collect(),
+            },
+        }
+    }
 }
 
 /// Shown in the process's language ([`crate::set_language`]).

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use vanban_i18n::{msg, Message};
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {
     /// Neither a ZIP (DOCX) nor a PDF.
@@ -13,8 +15,8 @@ pub enum ReadError {
     MissingPart(String),
     /// A part that is not well-formed XML.
     Xml { part: String, message: String },
-    /// A part whose values no word processor writes.
-    Invalid { part: String, message: String },
+    /// A list in `word/numbering.xml` starting past Word's largest start.
+    NumberingStart { start: u64, max: u64 },
     /// A PDF the parser cannot load.
     Pdf(String),
     /// A PDF that is encrypted: its text cannot be judged without the key.
@@ -27,23 +29,37 @@ pub enum ReadError {
     Io(String),
 }
 
+impl ReadError {
+    /// Why, as a catalogue message: shown in the reader's language (a
+    /// parser's own words quoted after ours).
+    pub fn message(&self) -> Message {
+        match self {
+            ReadError::UnknownFormat => msg!("lint-read-unknown-format"),
+            ReadError::Zip(e) => msg!("lint-read-zip", reason = e),
+            ReadError::MissingPart(p) => msg!("lint-read-missing-part", part = p),
+            ReadError::Xml { part, message } => {
+                msg!("lint-read-xml", part = part, reason = message)
+            }
+            ReadError::NumberingStart { start, max } => {
+                msg!(
+                    "lint-read-numbering-start",
+                    start = vanban_i18n::Arg::count(*start),
+                    max = *max
+                )
+            }
+            ReadError::Pdf(e) => msg!("lint-read-pdf", reason = e),
+            ReadError::Encrypted => msg!("lint-read-encrypted"),
+            ReadError::Limit(e) => e.message(),
+            ReadError::FixRefused(e) => msg!("lint-read-fix-refused", reason = e),
+            ReadError::Io(e) => Message::text(e),
+        }
+    }
+}
+
+/// In the process's language (English unless `--lang` says otherwise).
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ReadError::UnknownFormat => write!(f, "neither a DOCX nor a PDF"),
-            ReadError::Zip(e) => write!(f, "not a readable DOCX (ZIP): {e}"),
-            ReadError::MissingPart(p) => write!(f, "DOCX without its part {p}"),
-            ReadError::Xml { part, message } => write!(f, "{part}: not well-formed XML: {message}"),
-            ReadError::Invalid { part, message } => write!(f, "{part}: {message}"),
-            ReadError::Pdf(e) => write!(f, "not a readable PDF: {e}"),
-            ReadError::Encrypted => write!(
-                f,
-                "an encrypted PDF: its text cannot be read to be judged; lint the unencrypted file"
-            ),
-            ReadError::Limit(e) => write!(f, "{e}"),
-            ReadError::FixRefused(e) => write!(f, "nothing written: {e}"),
-            ReadError::Io(e) => write!(f, "{e}"),
-        }
+        write!(f, "{}", self.message())
     }
 }
 

@@ -1,6 +1,7 @@
 //! Findings and the catalogue of rules: each rule's id, severity, spec
 //! section and what it checks.
 
+use crate::phrases::phrase;
 use serde::Serialize;
 use vanban_i18n::{msg, Message};
 
@@ -128,6 +129,9 @@ pub struct Finding {
     /// the reader's language (`None`: the English text is all there is).
     #[serde(skip)]
     pub location_msg: Option<Message>,
+    /// `element` as a catalogue message where it is not Vietnamese already.
+    #[serde(skip)]
+    pub element_msg: Option<Message>,
     #[serde(skip)]
     pub found_msg: Option<Message>,
     #[serde(skip)]
@@ -229,22 +233,6 @@ const FIXABLE: [&str; 16] = [
     "ND30-2.6-body-spacing",
 ];
 
-/// A finding's whole `found` or `expected` that is one word of the
-/// catalogue (`none`, `capitals` …), so it reads in the reader's language
-/// even where the rule writes plain text.
-fn plain_word(text: &str) -> Option<Message> {
-    Some(match text {
-        "none" => msg!("lint-v-none"),
-        "capitals" => msg!("lint-v-capitals"),
-        "centred" => msg!("lint-v-centred"),
-        "justified" => msg!("lint-v-justified"),
-        "bold" => msg!("lint-v-bold"),
-        "italic" => msg!("lint-v-italic"),
-        "black" => msg!("lint-v-black"),
-        _ => return None,
-    })
-}
-
 impl Finding {
     pub fn new(
         rule: &'static str,
@@ -254,11 +242,13 @@ impl Finding {
     ) -> Finding {
         let info = rule_info(rule).unwrap_or_else(|| panic!("rule {rule} is in the catalogue"));
         let (found, expected) = (found.into(), expected.into());
-        let (found_msg, expected_msg) = (plain_word(&found), plain_word(&expected));
+        let (found_msg, expected_msg) = (phrase(&found), phrase(&expected));
+        let element = element.into();
         Finding {
             rule,
             severity: info.severity,
-            element: element.into(),
+            element_msg: crate::phrases::element(&element),
+            element,
             found_value: quantity(&found),
             expected_value: quantity(&expected),
             found,
@@ -325,6 +315,14 @@ impl Finding {
         }
     }
 
+    /// The element's name in the reader's language.
+    pub fn element_text(&self) -> String {
+        match &self.element_msg {
+            Some(m) => m.to_string(),
+            None => self.element.clone(),
+        }
+    }
+
     /// Where it is, in the reader's language.
     pub fn location_text(&self) -> Option<String> {
         match &self.location_msg {
@@ -340,7 +338,7 @@ impl Finding {
             "lint-found-expected",
             found = text(&self.found_msg, &self.found),
             expected = text(&self.expected_msg, &self.expected),
-            section = self.section,
+            section = crate::phrases::section(self.section),
         )
     }
 }
@@ -365,7 +363,7 @@ impl std::fmt::Display for Finding {
             f,
             "{severity}[{}] {}{place}: {}",
             self.rule,
-            self.element,
+            self.element_text(),
             self.found_expected()
         )
     }

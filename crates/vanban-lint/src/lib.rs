@@ -13,6 +13,7 @@ pub mod fix;
 pub mod limits;
 pub mod model;
 pub mod pdf;
+mod phrases;
 pub mod place;
 pub mod recognize;
 mod rules;

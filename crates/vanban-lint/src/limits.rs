@@ -2,6 +2,8 @@
 //! nesting, counts and work, each enforced while reading, each with the
 //! command-line flag that raises it (named in the error past it).
 
+use vanban_i18n::{msg, Message};
+
 /// Reading limits for `lint` and `--fix`. The defaults hold every real
 /// document seen with a wide margin; the README's table lists them.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -64,13 +66,80 @@ pub struct Exceeded {
     pub flag: &'static str,
 }
 
+impl Exceeded {
+    /// The message, in the reader's language.
+    pub fn message(&self) -> Message {
+        msg!(
+            "lint-limit",
+            place = place(&self.place),
+            what = what(self.what),
+            limit = vanban_i18n::Arg::count(self.limit),
+            flag = self.flag
+        )
+    }
+}
+
 impl std::fmt::Display for Exceeded {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}: {} beyond the limit of {} (raise it with {} if the file is trusted)",
-            self.place, self.what, self.limit, self.flag
-        )
+        write!(f, "{}", self.message())
+    }
+}
+
+/// What grew too large, in the catalogue (the texts the readers pass).
+fn what(text: &'static str) -> Message {
+    match text {
+        "bytes" => msg!("lint-what-bytes"),
+        "inflation ratio" => msg!("lint-what-inflation-ratio"),
+        "element nesting" => msg!("lint-what-element-nesting"),
+        "XML nodes" => msg!("lint-what-xml-nodes"),
+        "tables, text boxes or content controls nested" => msg!("lint-what-docx-nesting"),
+        "pages" => msg!("lint-what-pages"),
+        "decoded bytes" => msg!("lint-what-decoded-bytes"),
+        "decoded content bytes" => msg!("lint-what-decoded-content-bytes"),
+        "operators" => msg!("lint-what-operators"),
+        "arrays or dictionaries nested" => msg!("lint-what-pdf-nesting"),
+        "saved graphics states (q) nested" => msg!("lint-what-q-nesting"),
+        "glyphs" => msg!("lint-what-glyphs"),
+        "form XObjects nested" => msg!("lint-what-form-nesting"),
+        "codes in the width table or ToUnicode map" => msg!("lint-what-font-entries"),
+        other => Message::text(other),
+    }
+}
+
+/// Where, in the catalogue: `page 3`, `font X`, `word/styles.xml line 1`;
+/// a part's name as it is.
+fn place(text: &str) -> Message {
+    let number = |rest: &str| rest.parse::<u64>().ok();
+    if let Some(n) = text.strip_prefix("page ").and_then(number) {
+        return msg!("lint-place-page", n = n);
+    }
+    if let Some(n) = text.strip_prefix("the pages up to ").and_then(number) {
+        return msg!("lint-place-pages-up-to", n = n);
+    }
+    if let Some((page, form)) = text
+        .strip_prefix("page ")
+        .and_then(|r| r.split_once(", form XObject "))
+    {
+        if let Some(n) = number(page) {
+            return msg!("lint-place-form", n = n, form = form);
+        }
+    }
+    if let Some(font) = text.strip_prefix("font ") {
+        return match font.strip_suffix(" ToUnicode map") {
+            Some(font) => msg!("lint-place-font-map", font = font),
+            None => msg!("lint-place-font", font = font),
+        };
+    }
+    if let Some((part, line)) = text.rsplit_once(" line ") {
+        if let Some(n) = number(line) {
+            return msg!("lint-place-part-line", part = part, line = n);
+        }
+    }
+    match text {
+        "the file" => msg!("lint-place-file"),
+        "the page tree" => msg!("lint-place-page-tree"),
+        "an object stream" => msg!("lint-place-object-stream"),
+        other => Message::text(other),
     }
 }
 

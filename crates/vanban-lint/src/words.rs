@@ -4,7 +4,7 @@
 
 use vanban_i18n::{msg, Arg, Message};
 
-/// A measure to a tenth (`12.7`; `12,7` in Vietnamese), as `fmt_num` writes it.
+/// A measure to a tenth (`12.7`; `12,7` in Vietnamese).
 pub fn num(x: f32) -> Arg {
     Arg::Real {
         value: (f64::from(x) * 10.0).round() / 10.0,

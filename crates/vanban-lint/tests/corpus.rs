@@ -3,6 +3,8 @@
 //! and in the PDF LibreOffice makes of it.
 
 mod common;
+#[path = "../../../tests/support/english_words.rs"]
+mod english_words;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
@@ -360,4 +362,40 @@ fn an_appendix_must_number_its_own_pages() {
         &[],
         "PDF, own landscape section",
     );
+}
+
+/// Every finding of every case, put in Vietnamese (element, place, found
+/// and expected, section): no English word outside the document's quoted
+/// text; and its English as it always was.
+#[test]
+fn every_finding_of_the_corpus_reads_in_vietnamese() {
+    use vanban_i18n::Lang;
+    let cases = cases();
+    let mut english = Vec::new();
+    let mut seen = 0;
+    for (case, docx) in cases.iter().zip(documents(&cases)) {
+        let report = vanban_lint::lint(&docx).unwrap();
+        for f in &report.findings {
+            seen += 1;
+            let element = f
+                .element_msg
+                .as_ref()
+                .map_or(f.element.clone(), |m| m.render(Lang::Vi));
+            let place = f.location_msg.as_ref().map(|m| m.render(Lang::Vi));
+            let line = format!(
+                "{element} ({}): {}",
+                place.unwrap_or_default(),
+                f.found_expected().render(Lang::Vi)
+            );
+            let words = english_words::english_words_of_lint(&line);
+            if !words.is_empty() {
+                english.push(format!("{}: {words:?} in: {line}", case.name));
+            }
+            if let Some(m) = &f.element_msg {
+                assert_eq!(m.english(), f.element, "{}", case.name);
+            }
+        }
+    }
+    assert!(seen >= 20, "only {seen} findings");
+    assert!(english.is_empty(), "still English:\n{}", english.join("\n"));
 }

@@ -15,17 +15,19 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use crate::sheet::cell_name;
-use vanban::limits::{exceeded, Limits};
+use vanban::limits::{exceeded_message as exceeded, Limits};
 use vanban::zip_limits;
+use vanban_i18n::Message;
 
 /// Checks an `.xlsx`/`.xlsm` (`ods` false) or `.ods` (`ods` true) package.
-pub fn check_package(bytes: &[u8], ods: bool, limits: &Limits) -> Result<(), String> {
+pub fn check_package(bytes: &[u8], ods: bool, limits: &Limits) -> Result<(), Message> {
     let mut ods_cells = 0u64;
     zip_limits::each_part(bytes, limits, |name, part| {
         if ods && name == "content.xml" {
             ods_cells = ods_span(part, limits.max_cells)?;
         } else if !ods && name.starts_with("xl/worksheets/") && name.ends_with(".xml") {
-            xlsx_span(part, limits.max_cells).map_err(|why| format!("{name}: {why}"))?;
+            xlsx_span(part, limits.max_cells)
+                .map_err(|why| Message::at(Message::text(name), why))?;
         } else if !ods && name == "xl/sharedStrings.xml" {
             shared_strings(part, limits.max_cells)?;
         }
@@ -53,7 +55,7 @@ impl Span {
         })
     }
 
-    fn check(&self, max: u64) -> Result<(), String> {
+    fn check(&self, max: u64) -> Result<(), Message> {
         let cells = self.cells();
         match self.0 {
             Some((r0, r1, c0, c1)) if cells > max => Err(exceeded(
@@ -75,8 +77,8 @@ impl Span {
 /// end tags come as `None`.
 fn each_tag(
     part: &mut dyn Read,
-    mut f: impl FnMut(&[u8], Option<&BytesStart<'_>>, bool) -> Result<(), String>,
-) -> Result<(), String> {
+    mut f: impl FnMut(&[u8], Option<&BytesStart<'_>>, bool) -> Result<(), Message>,
+) -> Result<(), Message> {
     let mut reader = Reader::from_reader(BufReader::new(part));
     let mut buf = Vec::new();
     loop {
@@ -119,7 +121,7 @@ fn reference(bytes: &[u8]) -> Option<(u64, u64)> {
 
 /// The cells with content of one `.xlsx` sheet, placed as calamine places
 /// them (a cell or row without `r` follows the one before).
-fn xlsx_span(part: &mut dyn Read, max: u64) -> Result<(), String> {
+fn xlsx_span(part: &mut dyn Read, max: u64) -> Result<(), Message> {
     let mut span = Span::default();
     let (mut row, mut col) = (0u64, 0u64);
     let mut first_row = true;
@@ -159,7 +161,7 @@ fn xlsx_span(part: &mut dyn Read, max: u64) -> Result<(), String> {
 }
 
 /// calamine reserves room for the count the shared strings declare.
-fn shared_strings(part: &mut dyn Read, max: u64) -> Result<(), String> {
+fn shared_strings(part: &mut dyn Read, max: u64) -> Result<(), Message> {
     let mut count = 0u64;
     each_tag(part, |name, tag, _| {
         match (name, tag) {
@@ -199,7 +201,7 @@ fn shared_strings(part: &mut dyn Read, max: u64) -> Result<(), String> {
 /// them all at once): per table, the rows up to the last with content
 /// (repeats counted) times the widest row up to its last cell with
 /// content. Returns the total, refused past `max`.
-fn ods_span(part: &mut dyn Read, max: u64) -> Result<u64, String> {
+fn ods_span(part: &mut dyn Read, max: u64) -> Result<u64, Message> {
     let mut total = 0u64;
     // Per table: rows so far, rows up to the last with content, widest.
     let (mut rows, mut used_rows, mut width) = (0u64, 0u64, 0u64);
@@ -296,7 +298,7 @@ mod tests {
         assert_eq!(reference(b"10"), None);
     }
 
-    fn span(xml: &str, max: u64) -> Result<(), String> {
+    fn span(xml: &str, max: u64) -> Result<(), Message> {
         xlsx_span(&mut Cursor::new(xml.as_bytes()), max)
     }
 
@@ -306,7 +308,7 @@ mod tests {
             <row r="1"><c r="A1"><v>1</v></c><c r="XFD1" s="2"/></row>
             <row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>
             </sheetData></worksheet>"#;
-        let err = span(far, 4_000_000).unwrap_err();
+        let err = span(far, 4_000_000).unwrap_err().english();
         assert!(
             err.contains("span A1:XFD1048576 (17179869184 cells)") && err.contains("--max-cells"),
             "{err}"
@@ -316,7 +318,10 @@ mod tests {
             <row><c><v>1</v></c><c><v>2</v></c></row><row><c/><c><v>3</v></c></row>
             <row r="9"><c r="XFD9" s="1"/></row></sheetData></worksheet>"#;
         assert!(span(near, 4).is_ok());
-        assert!(span(near, 3).unwrap_err().contains("span A1:B2 (4 cells)"));
+        assert!(span(near, 3)
+            .unwrap_err()
+            .english()
+            .contains("span A1:B2 (4 cells)"));
     }
 
     #[test]
@@ -330,7 +335,9 @@ mod tests {
             <table:table table:name="Bom">
               <table:table-row table:number-rows-repeated="100000"><table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"/></table:table-row>
             </table:table></office:spreadsheet></office:body></office:document-content>"#;
-        let err = ods_span(&mut Cursor::new(content.as_bytes()), 4_000_000).unwrap_err();
+        let err = ods_span(&mut Cursor::new(content.as_bytes()), 4_000_000)
+            .unwrap_err()
+            .english();
         assert!(
             err.contains("sheet `Bom`: its cells span 100000 rows × 1000 columns")
                 && err.contains("--max-cells"),
@@ -347,7 +354,9 @@ mod tests {
     #[test]
     fn a_declared_string_count_is_not_trusted() {
         let sst = r#"<sst count="99999999999" uniqueCount="99999999999"><si><t>a</t></si></sst>"#;
-        let err = shared_strings(&mut Cursor::new(sst.as_bytes()), 4_000_000).unwrap_err();
+        let err = shared_strings(&mut Cursor::new(sst.as_bytes()), 4_000_000)
+            .unwrap_err()
+            .english();
         assert!(err.contains("declares 99999999999 shared strings"), "{err}");
     }
 }

@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 use crate::sheet;
 use vanban::limits::Limits;
 use vanban::source::Format;
-use vanban_i18n::{msg, Message};
+use vanban_i18n::{msg, Arg, Message};
 
 /// One item of a batch: its position and its data, or why it could not be read.
 #[derive(Debug)]
@@ -27,15 +27,17 @@ pub struct Row {
     pub number: usize,
     /// 1-based line in the file, where one item is one line (CSV, JSONL).
     pub line: Option<usize>,
-    pub data: Result<Value, String>,
+    /// The item, or why it cannot be read, in words put together only
+    /// when shown (so a server answers in each request's language).
+    pub data: Result<Value, Message>,
     /// Where each value came from, for a spreadsheet row: data path
     /// (`plan`, `issuer.name`) → `sheet `Chỉ tiêu`, cell E5`.
-    pub cells: Vec<(String, String)>,
+    pub cells: Vec<(String, Message)>,
 }
 
 /// Where values loaded from a sheet came from: full data path
 /// (`indicators.3.plan`) → `sheet `Chỉ tiêu`, cell E5` (in `file`).
-pub type Origins = std::collections::BTreeMap<String, String>;
+pub type Origins = std::collections::BTreeMap<String, Message>;
 
 /// One data item read from a file, with the cells that fields loaded from
 /// a sheet came from, so an error about `indicators.3.plan` can name its cell.
@@ -50,11 +52,11 @@ pub struct DataFile {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DataError {
     pub file: std::path::PathBuf,
-    pub problems: Vec<String>,
+    pub problems: Vec<Message>,
 }
 
 impl DataError {
-    fn new(file: &Path, problem: impl Into<String>) -> DataError {
+    fn new(file: &Path, problem: impl Into<Message>) -> DataError {
         DataError {
             file: file.to_path_buf(),
             problems: vec![problem.into()],
@@ -64,17 +66,39 @@ impl DataError {
 
 impl std::fmt::Display for DataError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for (i, problem) in self.problems.iter().enumerate() {
+        for i in 0..self.problems.len() {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{}: {problem}", self.file.display())?;
+            if let Some(problem) = self.problem(i) {
+                write!(f, "{problem}")?;
+            }
         }
         Ok(())
     }
 }
 
+impl DataError {
+    /// Problem `i` after the file's name, to be shown in any language.
+    pub fn problem(&self, i: usize) -> Option<Message> {
+        let problem = self.problems.get(i)?;
+        Some(Message::at(shown(&self.file), problem.clone()))
+    }
+
+    /// Every problem after the file's name.
+    pub fn messages(&self) -> Vec<Message> {
+        (0..self.problems.len())
+            .filter_map(|i| self.problem(i))
+            .collect()
+    }
+}
+
 impl std::error::Error for DataError {}
+
+/// A file's name as messages show it, in every language.
+pub(crate) fn shown(path: &Path) -> Message {
+    Message::text(path.display().to_string())
+}
 
 impl From<DataError> for String {
     fn from(error: DataError) -> String {
@@ -86,15 +110,12 @@ impl From<DataError> for String {
 /// within `limits` (its size, how deep it nests, and every `{from: …}`
 /// file it names), with where sheet values came from.
 pub fn read_data(path: &Path, limits: &Limits) -> Result<DataFile, DataError> {
-    let fail = |e: String| DataError::new(path, e);
-    let text =
-        vanban::limits::read_text(path, limits.max_file_bytes).map_err(|e| fail(e.to_string()))?;
+    let fail = |e: Message| DataError::new(path, e);
+    let text = vanban::limits::read_text(path, limits.max_file_bytes).map_err(fail)?;
     let Some(format) = Format::from_path(path) else {
-        return Err(fail(
-            msg!("data-format-unknown", suffix = extension(path)).to_string(),
-        ));
+        return Err(fail(msg!("data-format-unknown", suffix = extension(path))));
     };
-    let value = parse_data(&text, format, limits).map_err(|m| fail(m.to_string()))?;
+    let value = parse_data(&text, format, limits).map_err(fail)?;
     let base = path.parent().unwrap_or(Path::new(""));
     let (value, origins) =
         resolve_from_limited(value, base, limits).map_err(|problems| DataError {
@@ -134,9 +155,11 @@ fn syntax(format: Format, detail: String) -> Message {
 
 /// `text` with the cell each data path it names (`data `indicators.3.plan``)
 /// came from, where a sheet gave it: `data `indicators.3.plan` (chi-tieu.xlsx:
-/// sheet `Chỉ tiêu`, cell E5)`.
-pub fn with_cells(text: &str, origins: &Origins) -> String {
+/// sheet `Chỉ tiêu`, cell E5)`. The cells are shown in the language the
+/// whole is shown in.
+pub fn with_cells(text: &str, origins: &Origins) -> Message {
     const MARK: &str = "data `";
+    let mut parts = Vec::new();
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find(MARK) {
@@ -145,12 +168,61 @@ pub fn with_cells(text: &str, origins: &Origins) -> String {
         let path = &after[..end];
         out.push_str(&rest[..start + MARK.len() + end + 1]);
         if let Some(cell) = origins.get(path) {
-            out.push_str(&format!(" ({cell})"));
+            out.push_str(" (");
+            parts.push(Message::text(std::mem::take(&mut out)));
+            parts.push(cell.clone());
+            out.push(')');
         }
         rest = &after[end + 1..];
     }
     out.push_str(rest);
-    out
+    parts.push(Message::text(out));
+    Message::concat(parts)
+}
+
+/// The message with the cell each data path it names came from, where a
+/// sheet gave it: after each `data `PATH`` of the catalogue (`data-at`)
+/// and of outside text ([`with_cells`]), nested messages too; shown in
+/// whatever language the whole is shown in.
+pub fn located(message: &Message, origins: &Origins) -> Message {
+    match message {
+        Message::Text(text) => with_cells(text, origins),
+        Message::Id {
+            id: "data-at",
+            args,
+        } => {
+            let cell = args.iter().find_map(|(name, arg)| match arg {
+                Arg::Text(path) if *name == "path" => origins.get(path),
+                _ => None,
+            });
+            match cell {
+                Some(cell) => Message::concat([
+                    message.clone(),
+                    Message::text(" ("),
+                    cell.clone(),
+                    Message::text(")"),
+                ]),
+                None => message.clone(),
+            }
+        }
+        Message::Id { id, args } => Message::Id {
+            id,
+            args: args
+                .iter()
+                .map(|(name, arg)| {
+                    let arg = match arg {
+                        Arg::Text(text) => match with_cells(text, origins) {
+                            Message::Text(text) => Arg::Text(text),
+                            located => Arg::Msg(Box::new(located)),
+                        },
+                        Arg::Msg(inner) => Arg::Msg(Box::new(located(inner, origins))),
+                        other => other.clone(),
+                    };
+                    (*name, arg)
+                })
+                .collect(),
+        },
+    }
 }
 
 /// Replaces every field written `{from: FILE}` or `{from: FILE, sheet: NAME}`
@@ -158,7 +230,7 @@ pub fn with_cells(text: &str, origins: &Origins) -> String {
 /// sheet unless named), read as a batch reads them. `FILE` is relative to
 /// `base` (the data file's folder). Every problem is returned, each naming
 /// the field, and for a bad cell the sheet, cell and column.
-pub fn resolve_from(value: Value, base: &Path) -> Result<(Value, Origins), Vec<String>> {
+pub fn resolve_from(value: Value, base: &Path) -> Result<(Value, Origins), Vec<Message>> {
     resolve_from_limited(value, base, &Limits::default())
 }
 
@@ -167,7 +239,7 @@ pub fn resolve_from_limited(
     value: Value,
     base: &Path,
     limits: &Limits,
-) -> Result<(Value, Origins), Vec<String>> {
+) -> Result<(Value, Origins), Vec<Message>> {
     let mut problems = Vec::new();
     let mut origins = Origins::new();
     // An office's table checks its header's years against the report's.
@@ -202,7 +274,7 @@ fn resolve_at(
     value: Value,
     base: &Place<'_>,
     at: &mut Vec<String>,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Message>,
     origins: &mut Origins,
 ) -> Value {
     match value {
@@ -219,7 +291,7 @@ fn resolve_at(
                 }
                 Err(why) => {
                     let at = msg!("data-field", field = field.as_str());
-                    problems.extend(why.into_iter().map(|w| format!("{at}: {w}")));
+                    problems.extend(why.into_iter().map(|w| Message::at(at.clone(), w)));
                     Value::Null
                 }
             }
@@ -258,27 +330,23 @@ fn is_from(map: &Map<String, Value>) -> bool {
 }
 
 /// The rows of a `{from: …}` file, and the cells each row's values came from.
-type Loaded = (Value, Vec<Vec<(String, String)>>);
+type Loaded = (Value, Vec<Vec<(String, Message)>>);
 
 fn load_from(
     map: &Map<String, Value>,
     place: &Place<'_>,
     field: &str,
-) -> Result<Loaded, Vec<String>> {
+) -> Result<Loaded, Vec<Message>> {
     let file = map["from"].as_str().unwrap_or_default();
     let sheet = match map.get("sheet") {
         None => None,
         Some(Value::String(s)) => Some(s.as_str()),
-        Some(_) => return Err(vec!["`sheet` must be the sheet's name, as text".into()]),
+        Some(_) => return Err(vec![msg!("data-sheet-not-text")]),
     };
     let columns = match map.get("columns") {
         None => None,
         Some(Value::Object(columns)) if columns.values().all(Value::is_string) => Some(columns),
-        Some(_) => {
-            return Err(vec![
-                "`columns` maps a header's text to a field: {\"Số liệu năm nay\": actual}".into(),
-            ])
-        }
+        Some(_) => return Err(vec![msg!("data-columns-not-map")]),
     };
     let path = place.base.join(file);
     let rows = if sheet::is_sheet(&path) {
@@ -300,20 +368,19 @@ fn load_from(
         match row.data {
             Ok(item) => {
                 items.push(item);
-                let shown = path.display();
                 cells.push(
                     row.cells
                         .into_iter()
-                        .map(|(field, cell)| (field, format!("{shown}: {cell}")))
+                        .map(|(field, cell)| (field, Message::at(shown(&path), cell)))
                         .collect(),
                 );
             }
             Err(why) => problems.push(match row.line {
                 Some(line) if !sheet::is_sheet(&path) => {
                     let line = msg!("data-line", line = line);
-                    format!("{}: {line}: {why}", path.display())
+                    Message::at(Message::at(shown(&path), line), why)
                 }
-                _ => format!("{}: {why}", path.display()),
+                _ => Message::at(shown(&path), why),
             }),
         }
     }
@@ -325,9 +392,11 @@ fn load_from(
 }
 
 /// Reads every item of a data file, as [`read_rows`], or of one sheet of a
-/// workbook (`sheet`: its name; the first sheet when `None`).
+/// workbook (`sheet`: its name; the first sheet when `None`). The error
+/// is in the process's language (rows' errors stay messages).
 pub fn read_rows_in(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>, String> {
     read_rows_in_limited(path, sheet, &Limits::default(), &Skipped::default())
+        .map_err(|e| e.to_string())
 }
 
 /// [`read_rows_in`] within `limits`, counting the empty rows skipped.
@@ -336,13 +405,13 @@ pub fn read_rows_in_limited(
     sheet: Option<&str>,
     limits: &Limits,
     skipped: &Skipped,
-) -> Result<Vec<Row>, String> {
+) -> Result<Vec<Row>, Message> {
     if sheet::is_sheet(path) {
         return sheet::read_rows_counted(path, sheet, limits, skipped);
     }
     if let Some(name) = sheet {
         let why = msg!("data-sheet-not-workbook", name = name);
-        return Err(format!("{}: {why}", path.display()));
+        return Err(Message::at(shown(path), why));
     }
     read_rows_limited(path, limits, skipped)
 }
@@ -376,7 +445,7 @@ fn toml_dates_as_text(value: Value) -> Value {
 }
 
 /// Reads every item of a `.csv`, `.jsonl` or a `.yaml`/`.json` list.
-pub fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
+pub fn read_rows(path: &Path) -> Result<Vec<Row>, Message> {
     read_rows_limited(path, &Limits::default(), &Skipped::default())
 }
 
@@ -386,36 +455,31 @@ pub fn read_rows_limited(
     path: &Path,
     limits: &Limits,
     skipped: &Skipped,
-) -> Result<Vec<Row>, String> {
+) -> Result<Vec<Row>, Message> {
     if sheet::is_sheet(path) {
         return sheet::read_rows_counted(path, None, limits, skipped);
     }
-    let shown = path.display();
-    let text = vanban::limits::read_text(path, limits.max_file_bytes)
-        .map_err(|e| format!("{shown}: {e}"))?;
+    let fail = |e: Message| Message::at(shown(path), e);
+    let text = vanban::limits::read_text(path, limits.max_file_bytes).map_err(fail)?;
     if let Some(format @ (Format::Yaml | Format::Json)) = Format::from_path(path) {
-        vanban::limits::check_depth(&text, format, limits.max_depth)
-            .map_err(|e| format!("{shown}: {e}"))?;
+        vanban::limits::check_depth(&text, format, limits.max_depth).map_err(fail)?;
     }
     match extension(path).as_str() {
         "csv" => Ok(csv_rows(text.as_bytes(), skipped.clone())
-            .map_err(|e| format!("{shown}: {e}"))?
+            .map_err(fail)?
             .collect()),
         "jsonl" | "ndjson" => Ok(rows_from_json_lines(&text)),
         "yaml" | "yml" => {
             let value: Value = serde_norway::from_str(&text)
-                .map_err(|e| format!("{shown}: {}", syntax(Format::Yaml, yaml_error(e))))?;
-            rows_from_list(value).map_err(|e| format!("{shown}: {e}"))
+                .map_err(|e| fail(syntax(Format::Yaml, yaml_error(e))))?;
+            rows_from_list(value).map_err(fail)
         }
         "json" => {
             let value: Value = serde_json::from_str(&text)
-                .map_err(|e| format!("{shown}: {}", syntax(Format::Json, e.to_string())))?;
-            rows_from_list(value).map_err(|e| format!("{shown}: {e}"))
+                .map_err(|e| fail(syntax(Format::Json, e.to_string())))?;
+            rows_from_list(value).map_err(fail)
         }
-        other => Err(format!(
-            "{shown}: {}",
-            msg!("data-rows-format-unknown", suffix = other)
-        )),
+        other => Err(fail(msg!("data-rows-format-unknown", suffix = other))),
     }
 }
 
@@ -426,7 +490,7 @@ fn extension(path: &Path) -> String {
 }
 
 /// CSV with a header row of data paths.
-pub fn rows_from_csv(text: &str) -> Result<Vec<Row>, String> {
+pub fn rows_from_csv(text: &str) -> Result<Vec<Row>, Message> {
     Ok(csv_rows(text.as_bytes(), Skipped::default())?.collect())
 }
 
@@ -450,7 +514,7 @@ impl Skipped {
 fn csv_rows<R: std::io::Read>(
     input: R,
     skipped: Skipped,
-) -> Result<impl Iterator<Item = Row>, String> {
+) -> Result<impl Iterator<Item = Row>, Message> {
     // The reader's own line count drifts with \r\n line ends and quoted
     // line breaks; the line breaks seen before a record's first byte do not.
     let breaks = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
@@ -464,7 +528,7 @@ fn csv_rows<R: std::io::Read>(
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
     let headers: Vec<Vec<String>> = reader
         .headers()
-        .map_err(|e| e.to_string())?
+        .map_err(csv_error)?
         .iter()
         .map(|h| {
             h.trim()
@@ -479,15 +543,15 @@ fn csv_rows<R: std::io::Read>(
         .enumerate()
         .filter(|(_, h)| h.iter().any(|s| !s.is_empty()))
         .map(|(i, h)| ((i + 1).to_string(), h.join(".")));
-    let mut problems: Vec<String> = sheet::duplicate_headers(named)
-        .iter()
-        .map(|p| msg!("data-columns", columns = p).to_string())
+    let mut problems: Vec<Message> = sheet::duplicate_headers(named)
+        .into_iter()
+        .map(|p| msg!("data-columns", columns = p))
         .collect();
     problems.extend(headers.iter().enumerate().filter_map(|(i, h)| {
-        sheet::too_deep(h).map(|why| format!("{}: {why}", msg!("data-column", column = i + 1)))
+        sheet::too_deep(h).map(|why| Message::at(msg!("data-column", column = i + 1), why))
     }));
     if !problems.is_empty() {
-        return Err(problems.join("; "));
+        return Err(Message::join(problems, "; "));
     }
     let mut number = 0;
     Ok(reader.into_records().filter_map(move |record| {
@@ -501,6 +565,11 @@ fn csv_rows<R: std::io::Read>(
         let line_of = |byte: u64| line_at(&breaks.lock().unwrap_or_else(|e| e.into_inner()), byte);
         Some(csv_row(&headers, number, record, line_of))
     }))
+}
+
+/// The CSV reader's own words, quoted after ours in Vietnamese.
+fn csv_error(e: csv::Error) -> Message {
+    msg!("data-csv-error", detail = e.to_string())
 }
 
 /// Passes bytes through, noting where each line break is.
@@ -543,8 +612,7 @@ fn csv_row(
                 "data-row-cells",
                 cells = record.len(),
                 header = headers.len()
-            )
-            .to_string()),
+            )),
         ),
         Ok(record) => {
             let line = record.position().map(|p| line_of(p.byte()));
@@ -561,7 +629,7 @@ fn csv_row(
             }
             (line, result.map(|()| compact(item)))
         }
-        Err(e) => (e.position().map(|p| line_of(p.byte())), Err(e.to_string())),
+        Err(e) => (e.position().map(|p| line_of(p.byte())), Err(csv_error(e))),
     };
     Row {
         number,
@@ -589,8 +657,8 @@ fn json_lines<R: std::io::BufRead>(input: R) -> impl Iterator<Item = Row> {
             number += 1;
             let data = match std::str::from_utf8(&bytes) {
                 Ok(text) => serde_json::from_str(text)
-                    .map_err(|e| msg!("data-not-json", reason = e.to_string()).to_string()),
-                Err(e) => Err(msg!("data-not-utf8", reason = e.to_string()).to_string()),
+                    .map_err(|e| msg!("data-not-json", reason = e.to_string())),
+                Err(e) => Err(msg!("data-not-utf8", reason = e.to_string())),
             };
             Row {
                 number,
@@ -607,7 +675,7 @@ pub type RowStream = Box<dyn Iterator<Item = Row> + Send>;
 /// Every item of a `.csv` or `.jsonl` file read as it is asked for, so a
 /// batch's memory does not grow with the file; other formats (lists read
 /// whole) come from [`read_rows`]. One data format is one match arm.
-pub fn stream_rows(path: &Path, sheet: Option<&str>) -> Result<RowStream, String> {
+pub fn stream_rows(path: &Path, sheet: Option<&str>) -> Result<RowStream, Message> {
     stream_rows_limited(path, sheet, &Limits::default(), &Skipped::default())
 }
 
@@ -619,32 +687,27 @@ pub fn stream_rows_limited(
     sheet: Option<&str>,
     limits: &Limits,
     skipped: &Skipped,
-) -> Result<RowStream, String> {
-    let shown = path.display();
+) -> Result<RowStream, Message> {
+    let fail = |e: Message| Message::at(shown(path), e);
+    let io = |e: std::io::Error| fail(msg!("file-cannot-read", reason = e.to_string()));
     // A leading UTF-8 byte-order mark is skipped, as when a file is read whole.
     let open = || {
         use std::io::BufRead;
         let input: Box<dyn std::io::Read + Send> = if is_regular(path) {
-            Box::new(std::fs::File::open(path).map_err(|e| format!("{shown}: {e}"))?)
+            Box::new(std::fs::File::open(path).map_err(io)?)
         } else {
-            let bytes = vanban::limits::read_bytes(path, limits.max_file_bytes)
-                .map_err(|e| format!("{shown}: {e}"))?;
+            let bytes = vanban::limits::read_bytes(path, limits.max_file_bytes).map_err(fail)?;
             Box::new(std::io::Cursor::new(bytes))
         };
         let mut reader = std::io::BufReader::new(input);
-        let bom = reader
-            .fill_buf()
-            .map_err(|e| format!("{shown}: {e}"))?
-            .starts_with(b"\xEF\xBB\xBF");
+        let bom = reader.fill_buf().map_err(io)?.starts_with(b"\xEF\xBB\xBF");
         if bom {
             reader.consume(3);
         }
-        Ok::<_, String>(reader)
+        Ok::<_, Message>(reader)
     };
     match extension(path).as_str() {
-        "csv" => Ok(Box::new(
-            csv_rows(open()?, skipped.clone()).map_err(|e| format!("{shown}: {e}"))?,
-        )),
+        "csv" => Ok(Box::new(csv_rows(open()?, skipped.clone()).map_err(fail)?)),
         "jsonl" | "ndjson" => Ok(Box::new(json_lines(open()?))),
         _ => Ok(Box::new(
             read_rows_in_limited(path, sheet, limits, skipped)?.into_iter(),
@@ -658,9 +721,9 @@ pub fn is_regular(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| m.is_file())
 }
 
-fn rows_from_list(value: Value) -> Result<Vec<Row>, String> {
+fn rows_from_list(value: Value) -> Result<Vec<Row>, Message> {
     let Value::Array(items) = value else {
-        return Err(msg!("data-not-list").to_string());
+        return Err(msg!("data-not-list"));
     };
     Ok(items
         .into_iter()
@@ -696,7 +759,7 @@ pub fn file_stem(name: &str) -> String {
 }
 
 /// Sets `value` at a dotted path, making objects and lists on the way.
-pub(crate) fn set_path(target: &mut Value, path: &[String], value: Value) -> Result<(), String> {
+pub(crate) fn set_path(target: &mut Value, path: &[String], value: Value) -> Result<(), Message> {
     let Some((key, rest)) = path.split_first() else {
         *target = value;
         return Ok(());
@@ -707,10 +770,10 @@ pub(crate) fn set_path(target: &mut Value, path: &[String], value: Value) -> Res
                 *target = Value::Array(Vec::new());
             }
             let Value::Array(items) = target else {
-                return Err(msg!("data-index-and-field", column = path.join(".")).to_string());
+                return Err(msg!("data-index-and-field", column = path.join(".")));
             };
             if index > 10_000 {
-                return Err(msg!("data-index-too-large", index = index).to_string());
+                return Err(msg!("data-index-too-large", index = index));
             }
             if items.len() <= index {
                 items.resize(index + 1, Value::Null);
@@ -722,7 +785,7 @@ pub(crate) fn set_path(target: &mut Value, path: &[String], value: Value) -> Res
                 *target = Value::Object(Map::new());
             }
             let Value::Object(map) = target else {
-                return Err(msg!("data-field-and-index", column = path.join(".")).to_string());
+                return Err(msg!("data-field-and-index", column = path.join(".")));
             };
             map.entry(key.clone()).or_insert(Value::Null)
         }
@@ -796,19 +859,21 @@ mod tests {
             rows[1].data.as_ref().unwrap(),
             &json!({"name": "B", "plan": "2"})
         );
-        let short = rows[2].data.as_ref().unwrap_err();
+        let short = rows[2].data.as_ref().unwrap_err().english();
         assert_eq!(short, "the row has 1 cells, the header row 2");
     }
 
     #[test]
     fn a_duplicate_csv_header_names_both_columns() {
-        let err = rows_from_csv("name,plan,note,plan\nA,1,,2\n").unwrap_err();
+        let err = rows_from_csv("name,plan,note,plan\nA,1,,2\n")
+            .unwrap_err()
+            .english();
         assert!(
             err.contains("columns 2 and 4 both have the header `plan`"),
             "{err}"
         );
         let deep = format!("name,{}\nA,1\n", ["a"; 100_000].join("."));
-        let err = rows_from_csv(&deep).unwrap_err();
+        let err = rows_from_csv(&deep).unwrap_err().english();
         assert!(
             err.contains("column 2: the header nests 100000 deep"),
             "{err}"
@@ -828,7 +893,7 @@ mod tests {
             stream_rows_limited(&zero, None, &small, &Skipped::default()).map(|_| ()),
             read_rows_limited(&zero, &small, &Skipped::default()).map(|_| ()),
         ] {
-            let err = result.unwrap_err();
+            let err = result.unwrap_err().english();
             assert!(err.contains("larger than the limit of 4096 bytes"), "{err}");
         }
         let err = read_data(
@@ -889,6 +954,37 @@ mod tests {
     }
 
     #[test]
+    fn a_data_path_is_located_in_the_language_it_is_shown_in() {
+        use vanban_i18n::Lang;
+        let mut origins = Origins::new();
+        let cell = msg!("sheet-cell", sheet = "Bảng", cell = "C3");
+        origins.insert(
+            "indicators.1.plan".into(),
+            Message::at(Message::text("a.xlsx"), cell),
+        );
+        let why = Message::at(
+            msg!("data-at", path = "indicators.1.plan"),
+            msg!("number-not-a-number", value = "1.2.3"),
+        );
+        let list = msg!("concat-pair", first = "x", second = why);
+        let shown = located(&list, &origins);
+        assert_eq!(
+            shown.render(Lang::En),
+            "xdata `indicators.1.plan` (a.xlsx: sheet `Bảng`, cell C3): `1.2.3` is not a number"
+        );
+        assert_eq!(
+            shown.render(Lang::Vi),
+            "xdữ liệu `indicators.1.plan` (a.xlsx: ô C3 của trang tính `Bảng`): `1.2.3` không phải là số"
+        );
+        // Outside text that names a data path gets the cell too.
+        let text = located(&Message::text("data `indicators.1.plan`: bad"), &origins);
+        assert_eq!(
+            text.render(Lang::Vi),
+            "data `indicators.1.plan` (a.xlsx: ô C3 của trang tính `Bảng`): bad"
+        );
+    }
+
+    #[test]
     fn file_stems_are_ascii() {
         assert_eq!(file_stem("Xã Đông Hòa / ấp 3"), "xa-dong-hoa-ap-3");
         assert_eq!(file_stem("  ../etc  "), "etc");
@@ -927,7 +1023,12 @@ mod tests {
         std::fs::write(&path, b"{\"a\":1}\n\xFF\xFE\n{\"a\":2}\n").unwrap();
         let rows: Vec<Row> = stream_rows(&path, None).unwrap().collect();
         assert_eq!(rows.len(), 3);
-        assert!(rows[1].data.as_ref().unwrap_err().contains("not UTF-8"));
+        assert!(rows[1]
+            .data
+            .as_ref()
+            .unwrap_err()
+            .english()
+            .contains("not UTF-8"));
         assert_eq!(rows[2].data.as_ref().unwrap(), &json!({"a": 2}));
     }
 
@@ -936,7 +1037,12 @@ mod tests {
         let rows = rows_from_json_lines("{\"a\":1}\n\n{oops\n{\"a\":3}\n");
         assert_eq!(rows.len(), 3);
         assert_eq!((rows[1].number, rows[1].line), (2, Some(3)));
-        assert!(rows[1].data.as_ref().unwrap_err().contains("not JSON"));
+        assert!(rows[1]
+            .data
+            .as_ref()
+            .unwrap_err()
+            .english()
+            .contains("not JSON"));
         assert_eq!(rows[2].data.as_ref().unwrap(), &json!({"a": 3}));
     }
 }

@@ -21,7 +21,7 @@ use crate::format::format_number;
 use crate::measure::{points_of, Measure};
 use crate::numbers::{number_in, NumberFormat};
 use vanban::vn;
-use vanban_i18n::msg;
+use vanban_i18n::{msg, Message};
 
 /// Which way is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,25 +92,25 @@ impl Indicator {
         value: &Value,
         path: &str,
         numbers: NumberFormat,
-    ) -> Result<Indicator, Vec<String>> {
+    ) -> Result<Indicator, Vec<Message>> {
         let Value::Object(map) = value else {
-            return Err(vec![msg!("indicator-not-mapping", path = path).to_string()]);
+            return Err(vec![msg!("indicator-not-mapping", path = path)]);
         };
         let mut problems = Vec::new();
-        let text = |key: &str, problems: &mut Vec<String>| match map.get(key) {
+        let text = |key: &str, problems: &mut Vec<Message>| match map.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) => Some(name_key(s)).filter(|s| !s.is_empty()),
             Some(Value::Number(n)) => Some(n.to_string()),
             Some(_) => {
                 let at = msg!("data-at", path = format!("{path}.{key}"));
-                problems.push(format!("{at}: {}", msg!("indicator-must-be-text")));
+                problems.push(Message::at(at, msg!("indicator-must-be-text")));
                 None
             }
         };
         let name = text("name", &mut problems);
         if name.is_none() && problems.is_empty() {
             let at = msg!("data-at", path = format!("{path}.name"));
-            problems.push(format!("{at}: {}", msg!("indicator-needs-name")));
+            problems.push(Message::at(at, msg!("indicator-needs-name")));
         }
         let unit = text("unit", &mut problems).unwrap_or_default();
         let group = text("group", &mut problems);
@@ -120,7 +120,7 @@ impl Indicator {
             Some(word) => Direction::parse(&word).unwrap_or_else(|| {
                 let at = msg!("data-at", path = format!("{path}.direction"));
                 let why = msg!("indicator-direction", value = &word);
-                problems.push(format!("{at}: {why}"));
+                problems.push(Message::at(at, why));
                 Direction::Up
             }),
         };
@@ -128,7 +128,7 @@ impl Indicator {
             None => Measure::of_unit(&unit),
             Some(word) => Measure::parse(&word).unwrap_or_else(|why| {
                 let at = msg!("data-at", path = format!("{path}.measure"));
-                problems.push(format!("{at}: {why}"));
+                problems.push(Message::at(at, why));
                 Measure::Other
             }),
         };
@@ -136,7 +136,7 @@ impl Indicator {
             Ok(b) => b,
             Err(why) => {
                 let at = msg!("data-at", path = format!("{path}.{key}"));
-                problems.push(format!("{at}: {why}"));
+                problems.push(Message::at(at, why));
                 false
             }
         };
@@ -145,7 +145,7 @@ impl Indicator {
             Ok(x) => x,
             Err(why) => {
                 let at = msg!("data-at", path = format!("{path}.{key}"));
-                problems.push(format!("{at}: {why}"));
+                problems.push(Message::at(at, why));
                 None
             }
         };
@@ -264,7 +264,7 @@ fn printed_value(shown: &str) -> f64 {
 }
 
 /// `x/có/1/true` and `""/không/0/false`, in any case; absent is no.
-fn yes_no(value: Option<&Value>) -> Result<bool, String> {
+fn yes_no(value: Option<&Value>) -> Result<bool, Message> {
     match value {
         None | Some(Value::Null) => Ok(false),
         Some(Value::Bool(b)) => Ok(*b),
@@ -273,9 +273,9 @@ fn yes_no(value: Option<&Value>) -> Result<bool, String> {
         Some(Value::String(s)) => match vn::nfc(s.trim()).to_lowercase().as_str() {
             "x" | "có" | "co" | "1" | "true" | "yes" | "đúng" => Ok(true),
             "" | "không" | "khong" | "0" | "false" | "no" | "sai" | "-" => Ok(false),
-            other => Err(msg!("indicator-yes-no", value = other).to_string()),
+            other => Err(msg!("indicator-yes-no", value = other)),
         },
-        Some(_) => Err(msg!("indicator-yes-no-type").to_string()),
+        Some(_) => Err(msg!("indicator-yes-no-type")),
     }
 }
 
@@ -284,13 +284,11 @@ pub fn optional_number(
     map: &Map<String, Value>,
     key: &str,
     numbers: NumberFormat,
-) -> Result<Option<f64>, String> {
+) -> Result<Option<f64>, Message> {
     match map.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) if matches!(s.trim(), "" | "-" | "–") => Ok(None),
-        Some(value) => number_in(value, numbers)
-            .map(Some)
-            .map_err(|m| m.to_string()),
+        Some(value) => number_in(value, numbers).map(Some),
     }
 }
 
@@ -300,15 +298,11 @@ pub fn read_list(
     value: &Value,
     path: &str,
     numbers: NumberFormat,
-) -> Result<Vec<Indicator>, Vec<String>> {
+) -> Result<Vec<Indicator>, Vec<Message>> {
     let items: &[Value] = match value {
         Value::Array(items) => items,
         Value::Null => &[],
-        _ => {
-            return Err(vec![
-                msg!("indicator-list-expected", path = path).to_string()
-            ])
-        }
+        _ => return Err(vec![msg!("indicator-list-expected", path = path)]),
     };
     let mut out = Vec::new();
     let mut problems = Vec::new();
@@ -328,7 +322,7 @@ pub fn read_list(
 
 /// A group is added up only when every indicator in it asks for it and all
 /// are the same quantity: one unit, one measure that adds up, one direction.
-fn subtotal_problems(list: &[(usize, Indicator)], path: &str) -> Vec<String> {
+fn subtotal_problems(list: &[(usize, Indicator)], path: &str) -> Vec<Message> {
     let mut problems = Vec::new();
     for (group, members) in grouped(list.iter().map(|(i, ind)| (*i, ind))) {
         let Some(group) = group else { continue };
@@ -359,16 +353,13 @@ fn subtotal_problems(list: &[(usize, Indicator)], path: &str) -> Vec<String> {
             } else {
                 continue;
             };
-            problems.push(
-                msg!(
-                    "subtotal-cannot",
-                    path = format!("{path}.{at}.subtotal"),
-                    group = group.to_string(),
-                    name = &m.name,
-                    why = why
-                )
-                .to_string(),
-            );
+            problems.push(msg!(
+                "subtotal-cannot",
+                path = format!("{path}.{at}.subtotal"),
+                group = group.to_string(),
+                name = &m.name,
+                why = why
+            ));
         }
     }
     problems
@@ -615,7 +606,11 @@ mod tests {
     }
 
     fn problems(value: Value) -> Vec<String> {
-        read_list(&value, "indicators", NumberFormat::Vietnamese).unwrap_err()
+        read_list(&value, "indicators", NumberFormat::Vietnamese)
+            .unwrap_err()
+            .iter()
+            .map(Message::english)
+            .collect()
     }
 
     #[test]

@@ -696,7 +696,7 @@ fn split_data_path(message: &str) -> (Option<String>, String) {
 /// caller that knows where the data came from names the cell: see
 /// [`data::with_cells`]).
 fn check_figures(name: &str, fields: &[Field], data: &Value) -> Result<(), TemplateError> {
-    let bad = |path: &str, why: String| {
+    let bad = |path: &str, why: Message| {
         TemplateError::new(name, TemplateErrorKind::BadData, why).data(Some(path.to_string()))
     };
     let numbers = numbers::NumberFormat::of_data(data).map_err(|why| bad("number_format", why))?;
@@ -706,17 +706,17 @@ fn check_figures(name: &str, fields: &[Field], data: &Value) -> Result<(), Templ
             indicators::read_list(list, "indicators", numbers).map_err(|problems| {
                 let first = problems
                     .first()
-                    .and_then(|p| p.strip_prefix("data `"))
-                    .and_then(|p| p.split('`').next())
-                    .unwrap_or("indicators");
-                let list: String = problems.iter().map(|p| format!("\n  {p}")).collect();
-                let message = msg!(
-                    "indicators-problems",
-                    count = vanban_i18n::Arg::count(problems.len()),
-                    list = list
+                    .map(Message::english)
+                    .and_then(|p| Some(p.strip_prefix("data `")?.split('`').next()?.to_string()))
+                    .unwrap_or_else(|| "indicators".to_string());
+                let count = vanban_i18n::Arg::count(problems.len());
+                let list = Message::concat(
+                    problems
+                        .into_iter()
+                        .map(|p| Message::concat([Message::text("\n  "), p])),
                 );
-                TemplateError::new(name, TemplateErrorKind::BadData, message)
-                    .data(Some(first.to_string()))
+                let message = msg!("indicators-problems", count = count, list = list);
+                TemplateError::new(name, TemplateErrorKind::BadData, message).data(Some(first))
             })?;
             Ok(())
         }

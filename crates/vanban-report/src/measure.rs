@@ -59,7 +59,7 @@ impl Measure {
     }
 
     /// `measure:` as data writes it, in English or Vietnamese.
-    pub fn parse(text: &str) -> Result<Measure, String> {
+    pub fn parse(text: &str) -> Result<Measure, vanban_i18n::Message> {
         let word = vn::nfc(text.trim()).to_lowercase();
         Ok(match word.as_str() {
             "amount" | "giá trị" | "khối lượng" | "số tiền" => Measure::Amount,
@@ -69,7 +69,7 @@ impl Measure {
             "index" | "chỉ số" => Measure::Index,
             "age" | "tuổi" => Measure::Age,
             "other" | "khác" => Measure::Other,
-            _ => return Err(vanban_i18n::msg!("measure-unknown", value = text.trim()).to_string()),
+            _ => return Err(vanban_i18n::msg!("measure-unknown", value = text.trim())),
         })
     }
 
@@ -131,6 +131,7 @@ mod tests {
         assert_eq!(Measure::parse("count"), Ok(Measure::Count));
         assert!(Measure::parse("nhiều")
             .unwrap_err()
+            .english()
             .contains("amount (giá trị)"));
         assert_eq!(points_of("%"), Some("điểm phần trăm"));
         assert_eq!(points_of("triệu đồng/người"), None);

@@ -22,7 +22,7 @@ pub enum NumberFormat {
 
 impl NumberFormat {
     /// The data's `number_format` field (`vi`, `en`); absent is Vietnamese.
-    pub fn of_data(data: &Value) -> Result<NumberFormat, String> {
+    pub fn of_data(data: &Value) -> Result<NumberFormat, Message> {
         match data.get("number_format") {
             None | Some(Value::Null) => Ok(NumberFormat::Vietnamese),
             Some(Value::String(s)) => match s.trim().to_lowercase().as_str() {
@@ -30,9 +30,9 @@ impl NumberFormat {
                     Ok(NumberFormat::Vietnamese)
                 }
                 "en" | "en-us" | "english" => Ok(NumberFormat::English),
-                other => Err(msg!("number-format-unknown", value = other).to_string()),
+                other => Err(msg!("number-format-unknown", value = other)),
             },
-            Some(_) => Err(msg!("number-format-type").to_string()),
+            Some(_) => Err(msg!("number-format-type")),
         }
     }
 

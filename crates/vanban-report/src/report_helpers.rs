@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use crate::helpers::{arg, data_path, fail, number_arg, ValueFn, ValueHelper};
 use crate::indicators;
 use crate::numbers::NumberFormat;
-use vanban_i18n::msg;
+use vanban_i18n::{msg, Message};
 
 pub fn register(registry: &mut Handlebars<'static>) {
     let helpers: [(&str, ValueFn); 5] = [
@@ -33,7 +33,7 @@ fn indicator_list(
     let path = data_path(rc, param).unwrap_or_else(|| "indicators".into());
     // Each problem reads "data `path`: why"; the first path is the one reported.
     indicators::read_list(param.value(), &path, numbers)
-        .map_err(|problems| fail(h, rc, None, problems.join("; ")))
+        .map_err(|problems| fail(h, rc, None, Message::join(problems, "; ")))
 }
 
 /// `{{#each (indicator_rows indicators)}}`: table rows with group rows,

@@ -26,14 +26,14 @@ use crate::indicators::{self, name_key, Direction, Indicator};
 use crate::measure::Measure;
 use crate::numbers::{number_in, NumberFormat};
 use vanban::derive;
-use vanban_i18n::msg;
+use vanban_i18n::{msg, Message};
 
 /// The rolled-up data, and what the clerk should look at before signing.
 #[derive(Debug)]
 pub struct Rolled {
     pub data: Value,
     /// Indicator names that differ only slightly between units.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
 }
 
 /// One unit's indicator, with the weight field it names.
@@ -47,19 +47,16 @@ const NEAR_MISS_NAMES: usize = 2_000;
 
 /// Rolls `units` up into `base`; every problem at once, each naming the
 /// unit and the indicator.
-pub fn rollup(base: &Value, units: &[Value]) -> Result<Rolled, Vec<String>> {
+pub fn rollup(base: &Value, units: &[Value]) -> Result<Rolled, Vec<Message>> {
     let mut problems = Vec::new();
     let Value::Object(base_map) = base else {
-        return Err(vec!["the base data must be a mapping of fields".into()]);
+        return Err(vec![msg!("rollup-base-not-mapping")]);
     };
     if base_map.contains_key("indicators") {
-        problems.push(
-            "the base data has `indicators`; a roll-up makes them from the units' (leave them out)"
-                .into(),
-        );
+        problems.push(msg!("rollup-base-has-indicators"));
     }
     if units.is_empty() {
-        problems.push(msg!("rollup-no-units").to_string());
+        problems.push(msg!("rollup-no-units"));
     }
     let names: Vec<String> = units
         .iter()
@@ -68,15 +65,12 @@ pub fn rollup(base: &Value, units: &[Value]) -> Result<Rolled, Vec<String>> {
         .collect();
     for (i, name) in names.iter().enumerate() {
         if let Some(first) = names[..i].iter().position(|n| same_unit(n, name)) {
-            problems.push(
-                msg!(
-                    "rollup-unit-twice",
-                    unit = i + 1,
-                    name = name,
-                    first = first + 1
-                )
-                .to_string(),
-            );
+            problems.push(msg!(
+                "rollup-unit-twice",
+                unit = i + 1,
+                name = name,
+                first = first + 1
+            ));
         }
     }
     let mut per_unit: Vec<Vec<Entry>> = Vec::new();
@@ -85,7 +79,7 @@ pub fn rollup(base: &Value, units: &[Value]) -> Result<Rolled, Vec<String>> {
         match read_entries(unit) {
             Ok(entries) => per_unit.push(entries),
             Err(why) => {
-                problems.extend(why.into_iter().map(|w| format!("{at}: {w}")));
+                problems.extend(why.into_iter().map(|w| Message::at(at.clone(), w)));
                 per_unit.push(Vec::new());
             }
         }
@@ -105,7 +99,7 @@ pub fn rollup(base: &Value, units: &[Value]) -> Result<Rolled, Vec<String>> {
             map.iter().map(|(k, v)| (name_key(k), v.clone())).collect()
         }
         Some(_) => {
-            problems.push("`weights` must map indicator names to weight fields, e.g. {Tỷ lệ hộ nghèo: households}".into());
+            problems.push(msg!("rollup-weights-not-map"));
             Map::new()
         }
     };
@@ -168,7 +162,7 @@ fn unit_name(unit: &Value, index: usize) -> String {
         .unwrap_or_else(|| format!("Đơn vị {}", index + 1))
 }
 
-fn read_entries(unit: &Value) -> Result<Vec<Entry>, Vec<String>> {
+fn read_entries(unit: &Value) -> Result<Vec<Entry>, Vec<Message>> {
     let numbers = NumberFormat::of_data(unit).map_err(|why| vec![why])?;
     let raw = unit.get("indicators").unwrap_or(&Value::Null);
     let list = indicators::read_list(raw, "indicators", numbers)?;
@@ -180,7 +174,7 @@ fn read_entries(unit: &Value) -> Result<Vec<Entry>, Vec<String>> {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
             Some(_) => {
-                problems.push(msg!("rollup-weight-field", index = i).to_string());
+                problems.push(msg!("rollup-weight-field", index = i));
                 None
             }
         };
@@ -188,9 +182,11 @@ fn read_entries(unit: &Value) -> Result<Vec<Entry>, Vec<String>> {
             .iter()
             .any(|e: &Entry| e.indicator.name == indicator.name)
         {
-            problems.push(
-                msg!("rollup-indicator-twice", index = i, name = &indicator.name).to_string(),
-            );
+            problems.push(msg!(
+                "rollup-indicator-twice",
+                index = i,
+                name = &indicator.name
+            ));
         }
         entries.push(Entry { indicator, weight });
     }
@@ -208,7 +204,7 @@ fn combine(
     found: &[(usize, Option<&Entry>)],
     units: &[Value],
     names: &[String],
-) -> Result<Indicator, Vec<String>> {
+) -> Result<Indicator, Vec<Message>> {
     let mut problems = Vec::new();
     let present: Vec<(usize, &Entry)> = found
         .iter()
@@ -227,48 +223,42 @@ fn combine(
             indicator = name
         );
         if e.indicator.unit.to_lowercase() != first.unit.to_lowercase() {
-            problems.push(
-                msg!(
-                    "rollup-unit-differs",
-                    at = &at,
-                    mine = &e.indicator.unit,
-                    other = &first.unit
-                )
-                .to_string(),
-            );
+            problems.push(msg!(
+                "rollup-unit-differs",
+                at = &at,
+                mine = &e.indicator.unit,
+                other = &first.unit
+            ));
         }
         if e.indicator.measure != first.measure {
-            problems.push(
-                msg!(
-                    "rollup-measure-differs",
-                    at = &at,
-                    mine = e.indicator.measure.name(),
-                    other = first.measure.name()
-                )
-                .to_string(),
-            );
+            problems.push(msg!(
+                "rollup-measure-differs",
+                at = &at,
+                mine = e.indicator.measure.name(),
+                other = first.measure.name()
+            ));
         }
         if e.indicator.direction != first.direction {
-            problems.push(msg!("rollup-direction-differs", at = &at).to_string());
+            problems.push(msg!("rollup-direction-differs", at = &at));
         }
         if let (Some(mine), Some(w)) = (&e.weight, &weight) {
             if mine != w {
-                problems.push(
-                    msg!("rollup-weight-differs", at = &at, mine = mine, other = w).to_string(),
-                );
+                problems.push(msg!(
+                    "rollup-weight-differs",
+                    at = &at,
+                    mine = mine,
+                    other = w
+                ));
             }
         }
     }
     if !first.measure.summable() && weight.is_none() {
-        problems.push(
-            msg!(
-                "rollup-needs-weight",
-                indicator = name,
-                unit = &first.unit,
-                measure = first.measure.name()
-            )
-            .to_string(),
-        );
+        problems.push(msg!(
+            "rollup-needs-weight",
+            indicator = name,
+            unit = &first.unit,
+            measure = first.measure.name()
+        ));
     }
     // Weights, one per unit, read only when the indicator is averaged.
     let mut weights = vec![0.0; units.len()];
@@ -284,7 +274,7 @@ fn combine(
                         indicator = name
                     );
                     let why = msg!("rollup-weight-bad", at = at, field = field, reason = why);
-                    problems.push(why.to_string())
+                    problems.push(why)
                 }
             }
         }
@@ -325,21 +315,21 @@ fn combine(
 }
 
 /// A weight: a number ≥ 0 at a dotted path of the unit's data.
-fn weight_of(unit: &Value, field: &str) -> Result<f64, String> {
+fn weight_of(unit: &Value, field: &str) -> Result<f64, Message> {
     let value = field
         .split('.')
         .try_fold(unit, |v, key| v.get(key))
-        .ok_or_else(|| msg!("rollup-no-field").to_string())?;
-    let w = number_in(value, NumberFormat::of_data(unit)?).map_err(|m| m.to_string())?;
+        .ok_or_else(|| msg!("rollup-no-field"))?;
+    let w = number_in(value, NumberFormat::of_data(unit)?)?;
     if w < 0.0 {
-        return Err(msg!("rollup-negative", value = w).to_string());
+        return Err(msg!("rollup-negative", value = w));
     }
     Ok(w)
 }
 
 /// Names kept apart that look like one indicator typed twice: the same
 /// letters without case and marks, or one or two letters apart.
-fn near_misses(order: &[String], per_unit: &[Vec<Entry>]) -> Vec<String> {
+fn near_misses(order: &[String], per_unit: &[Vec<Entry>]) -> Vec<Message> {
     let folded: Vec<String> = order.iter().map(|n| fold(n)).collect();
     let in_units = |name: &str| -> String {
         let units: Vec<String> = per_unit
@@ -358,16 +348,13 @@ fn near_misses(order: &[String], per_unit: &[Vec<Entry>]) -> Vec<String> {
             let close =
                 fa == fb || (fa.chars().count().min(fb.chars().count()) >= 8 && within_two(fa, fb));
             if close {
-                warnings.push(
-                    msg!(
-                        "rollup-near-miss",
-                        first = &order[a],
-                        first_units = in_units(&order[a]),
-                        second = &order[b],
-                        second_units = in_units(&order[b])
-                    )
-                    .to_string(),
-                );
+                warnings.push(msg!(
+                    "rollup-near-miss",
+                    first = &order[a],
+                    first_units = in_units(&order[a]),
+                    second = &order[b],
+                    second_units = in_units(&order[b])
+                ));
             }
         }
     }
@@ -500,7 +487,11 @@ mod tests {
                 json!([{"name": "Tỷ lệ", "unit": "ha", "plan": 2, "actual": 1}]),
             ),
         ];
-        let problems = rollup(&json!({}), &units).unwrap_err();
+        let problems = rollup(&json!({}), &units)
+            .unwrap_err()
+            .iter()
+            .map(Message::english)
+            .collect::<Vec<_>>();
         let weighted = rollup(&json!({"weights": {"Tỷ lệ": "households"}}), &units[..1])
             .unwrap()
             .data;
@@ -512,13 +503,20 @@ mod tests {
             &json!({"weights": {"Tỷ lệ": "households"}}),
             &[units[0].clone(), no_weight],
         )
-        .unwrap_err();
+        .unwrap_err()
+        .iter()
+        .map(Message::english)
+        .collect::<Vec<_>>();
         assert!(
             missing.iter().any(|p| p.contains("unit 2")
                 && p.contains("weight field `households`: the unit's data has no such field")),
             "{missing:?}"
         );
-        let base_with_own = rollup(&json!({"indicators": []}), &units[..1]).unwrap_err();
+        let base_with_own = rollup(&json!({"indicators": []}), &units[..1])
+            .unwrap_err()
+            .iter()
+            .map(Message::english)
+            .collect::<Vec<_>>();
         assert!(
             base_with_own[0].contains("leave them out"),
             "{base_with_own:?}"
@@ -575,7 +573,11 @@ mod tests {
                 ]),
             ),
         ];
-        let refused = rollup(&json!({}), &units).unwrap_err();
+        let refused = rollup(&json!({}), &units)
+            .unwrap_err()
+            .iter()
+            .map(Message::english)
+            .collect::<Vec<_>>();
         assert!(
             refused
                 .iter()
@@ -638,8 +640,12 @@ mod tests {
         assert_eq!(rows.len(), 3, "{rows:?}");
         assert_eq!(rolled.warnings.len(), 1, "{:?}", rolled.warnings);
         assert!(
-            rolled.warnings[0].contains("`Diện tích lúa` (units 1, 2)")
-                && rolled.warnings[0].contains("`Diện tich lua` (units 3)"),
+            rolled.warnings[0]
+                .english()
+                .contains("`Diện tích lúa` (units 1, 2)")
+                && rolled.warnings[0]
+                    .english()
+                    .contains("`Diện tich lua` (units 3)"),
             "{:?}",
             rolled.warnings
         );
@@ -653,7 +659,11 @@ mod tests {
             unit("XÃ B", 1.0, rows.clone()),
             unit("XÃ  A", 1.0, rows),
         ];
-        let refused = rollup(&json!({}), &units).unwrap_err();
+        let refused = rollup(&json!({}), &units)
+            .unwrap_err()
+            .iter()
+            .map(Message::english)
+            .collect::<Vec<_>>();
         assert!(
             refused.iter().any(|p| p.contains("unit 3")
                 && p.contains("listed twice")

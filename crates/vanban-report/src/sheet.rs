@@ -46,7 +46,7 @@ pub fn is_sheet(path: &Path) -> bool {
 /// Every data row of sheet `sheet` (the first sheet when `None`) of the
 /// workbook at `path`. Only a workbook or sheet that cannot be read is an
 /// `Err`; a bad cell is its row's error, naming sheet, cell and field.
-pub fn read_rows(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>, String> {
+pub fn read_rows(path: &Path, sheet: Option<&str>) -> Result<Vec<Row>, Message> {
     read_rows_limited(path, sheet, &Limits::default())
 }
 
@@ -56,7 +56,7 @@ pub fn read_rows_limited(
     path: &Path,
     sheet: Option<&str>,
     limits: &Limits,
-) -> Result<Vec<Row>, String> {
+) -> Result<Vec<Row>, Message> {
     read_rows_counted(path, sheet, limits, &data::Skipped::default())
 }
 
@@ -67,7 +67,7 @@ pub fn read_rows_counted(
     sheet: Option<&str>,
     limits: &Limits,
     skipped: &data::Skipped,
-) -> Result<Vec<Row>, String> {
+) -> Result<Vec<Row>, Message> {
     read_book(path, sheet, limits, skipped, &workbook::Context::default())
 }
 
@@ -78,7 +78,7 @@ pub fn read_rows_with(
     sheet: Option<&str>,
     limits: &Limits,
     context: &workbook::Context<'_>,
-) -> Result<Vec<Row>, String> {
+) -> Result<Vec<Row>, Message> {
     read_book(path, sheet, limits, &data::Skipped::default(), context)
 }
 
@@ -88,16 +88,14 @@ fn read_book(
     limits: &Limits,
     skipped: &data::Skipped,
     context: &workbook::Context<'_>,
-) -> Result<Vec<Row>, String> {
-    let shown = path.display();
-    let bytes = vanban::limits::read_bytes(path, limits.max_file_bytes)
-        .map_err(|e| format!("{shown}: {e}"))?;
+) -> Result<Vec<Row>, Message> {
+    let fail = |e: Message| Message::at(data::shown(path), e);
+    let bytes = vanban::limits::read_bytes(path, limits.max_file_bytes).map_err(fail)?;
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    rows_of_book(&bytes, &extension, sheet, limits, skipped, context)
-        .map_err(|e| format!("{shown}: {e}"))
+    rows_of_book(&bytes, &extension, sheet, limits, skipped, context).map_err(fail)
 }
 
 /// The rows of a workbook held in memory (`extension`: `xlsx`, `xlsm`,
@@ -108,13 +106,14 @@ pub fn rows_from_bytes(
     extension: &str,
     sheet: Option<&str>,
     limits: &Limits,
-) -> Result<Vec<Row>, String> {
+) -> Result<Vec<Row>, Message> {
     let skipped = data::Skipped::default();
     if is_sheet(Path::new(&format!("x.{extension}"))) {
         let context = workbook::Context::default();
         return rows_of_book(bytes, extension, sheet, limits, &skipped, &context);
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text: {e}"))?;
+    let text =
+        std::str::from_utf8(bytes).map_err(|e| msg!("file-not-utf8", offset = e.valid_up_to()))?;
     data::rows_from_csv(text)
 }
 
@@ -125,9 +124,9 @@ fn rows_of_book(
     limits: &Limits,
     skipped: &data::Skipped,
     context: &workbook::Context<'_>,
-) -> Result<Vec<Row>, String> {
+) -> Result<Vec<Row>, Message> {
     if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(vanban::limits::exceeded(
+        return Err(vanban::limits::exceeded_message(
             msg!("sheet-workbook-bytes", bytes = Arg::count(bytes.len())),
             limits.max_file_bytes,
             "max-file-bytes",
@@ -141,17 +140,13 @@ fn rows_of_book(
     let mut book = open(bytes, extension)?;
     let names = book.sheet_names();
     let name = match sheet {
-        Some(wanted) => find_sheet(&names, wanted).ok_or_else(|| {
-            msg!("sheet-not-found", name = wanted, names = quoted(&names)).to_string()
-        })?,
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| msg!("sheet-none").to_string())?,
+        Some(wanted) => find_sheet(&names, wanted)
+            .ok_or_else(|| msg!("sheet-not-found", name = wanted, names = quoted(&names)))?,
+        None => names.first().cloned().ok_or_else(|| msg!("sheet-none"))?,
     };
     let range = book
         .worksheet_range(&name)
-        .map_err(|e| format!("{}: {e}", msg!("sheet-name", name = &name)))?;
+        .map_err(|e| Message::at(msg!("sheet-name", name = &name), reader_error(e)))?;
     let percent = match extension {
         "xlsx" | "xlsm" => crate::xlsx_percent::percent_cells(bytes, &name),
         _ => HashSet::new(),
@@ -172,13 +167,18 @@ fn rows_of_book(
 /// The reader the extension names, as checked: never guessed from the
 /// content, where an `.xlsx` holding a binary workbook would reach a
 /// reader nothing checked.
-fn open<'a>(bytes: &'a [u8], extension: &str) -> Result<Sheets<Cursor<&'a [u8]>>, String> {
+fn open<'a>(bytes: &'a [u8], extension: &str) -> Result<Sheets<Cursor<&'a [u8]>>, Message> {
     let input = Cursor::new(bytes);
     Ok(match extension {
-        "ods" => Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(input).map_err(|e| e.to_string())?),
-        "xls" => Sheets::Xls(open_workbook_from_rs::<Xls<_>, _>(input).map_err(|e| e.to_string())?),
-        _ => Sheets::Xlsx(open_workbook_from_rs::<Xlsx<_>, _>(input).map_err(|e| e.to_string())?),
+        "ods" => Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(input).map_err(reader_error)?),
+        "xls" => Sheets::Xls(open_workbook_from_rs::<Xls<_>, _>(input).map_err(reader_error)?),
+        _ => Sheets::Xlsx(open_workbook_from_rs::<Xlsx<_>, _>(input).map_err(reader_error)?),
     })
+}
+
+/// The spreadsheet reader's own words, quoted after ours in Vietnamese.
+fn reader_error(e: impl std::fmt::Display) -> Message {
+    msg!("sheet-reader-error", detail = e.to_string())
 }
 
 /// The sheet named `wanted`, compared in NFC: a name typed on macOS
@@ -234,7 +234,7 @@ fn grid_of<'a>(
                 .map(|(c, cell)| {
                     let at = cell_name(first_col as usize + c, line);
                     let value = if uncomputed.contains(&at) {
-                        Err(msg!("sheet-formula-unsaved").to_string())
+                        Err(msg!("sheet-formula-unsaved"))
                     } else {
                         match cell_value(cell) {
                             Ok(Some(value)) if percent.contains(&at) => Ok(Some(as_percent(value))),
@@ -256,12 +256,12 @@ pub fn rows_from_range(
     sheet: &str,
     range: &Range<Data>,
     percent: &HashSet<String>,
-) -> Result<Vec<Row>, String> {
+) -> Result<Vec<Row>, Message> {
     rows_from_grid(&grid_of(sheet, range, percent, &HashSet::new()))
 }
 
 /// Rows below a header of data paths: the first non-empty row.
-fn rows_from_grid(grid: &workbook::Grid<'_>) -> Result<Vec<Row>, String> {
+fn rows_from_grid(grid: &workbook::Grid<'_>) -> Result<Vec<Row>, Message> {
     let sheet = grid.sheet;
     let blank = |cells: &[workbook::GridCell]| cells.iter().all(|c| matches!(c.value, Ok(None)));
     let mut lines = grid.rows.iter().skip_while(|(_, cells)| blank(cells));
@@ -277,11 +277,11 @@ fn rows_from_grid(grid: &workbook::Grid<'_>) -> Result<Vec<Row>, String> {
             Ok(Some(Value::String(s))) => Some(s.trim().split('.').map(str::to_string).collect()),
             Ok(Some(other)) => {
                 let why = msg!("sheet-header-not-name", found = describe(other));
-                problems.push(format!("{}: {why}", cell_at(sheet, at)));
+                problems.push(Message::at(cell_at(sheet, at), why));
                 None
             }
             Err(why) => {
-                problems.push(format!("{}: {why}", cell_at(sheet, at)));
+                problems.push(Message::at(cell_at(sheet, at), why.clone()));
                 None
             }
         });
@@ -293,15 +293,15 @@ fn rows_from_grid(grid: &workbook::Grid<'_>) -> Result<Vec<Row>, String> {
     problems.extend(
         duplicate_headers(named)
             .into_iter()
-            .map(|p| msg!("sheet-cells", sheet = sheet, cells = p).to_string()),
+            .map(|p| msg!("sheet-cells", sheet = sheet, cells = p)),
     );
     for (header, cell) in headers.iter().zip(header_cells) {
         if let Some(why) = header.as_deref().and_then(too_deep) {
-            problems.push(format!("{}: {why}", cell_at(sheet, &cell.at)));
+            problems.push(Message::at(cell_at(sheet, &cell.at), why));
         }
     }
     if !problems.is_empty() {
-        return Err(problems.join("; "));
+        return Err(Message::join(problems, "; "));
     }
     let mut rows = Vec::new();
     for (line, cells) in lines {
@@ -318,27 +318,31 @@ fn rows_from_grid(grid: &workbook::Grid<'_>) -> Result<Vec<Row>, String> {
                 Ok(Some(value)) => value.clone(),
                 Ok(None) => continue,
                 Err(why) => {
-                    let field = path.map_or(String::new(), |p| {
-                        msg!("sheet-field", field = p.join(".")).to_string()
-                    });
-                    problems.push(format!("{}{field}: {why}", cell_at(sheet, at)));
+                    let place = match path {
+                        Some(p) => Message::concat([
+                            cell_at(sheet, at),
+                            msg!("sheet-field", field = p.join(".")),
+                        ]),
+                        None => cell_at(sheet, at),
+                    };
+                    problems.push(Message::at(place, why.clone()));
                     continue;
                 }
             };
             let Some(path) = path else {
                 let why = msg!("sheet-value-without-header", row = *header_line);
-                problems.push(format!("{}: {why}", cell_at(sheet, at)));
+                problems.push(Message::at(cell_at(sheet, at), why));
                 continue;
             };
             match data::set_path(&mut item, path, value) {
                 Ok(()) => origins.push((path.join("."), cell_at(sheet, at))),
-                Err(why) => problems.push(format!("{}: {why}", cell_at(sheet, at))),
+                Err(why) => problems.push(Message::at(cell_at(sheet, at), why)),
             }
         }
         let data = if problems.is_empty() {
             Ok(data::compact(item))
         } else {
-            Err(problems.join("; "))
+            Err(Message::join(problems, "; "))
         };
         rows.push(Row {
             number: rows.len() + 1,
@@ -353,20 +357,17 @@ fn rows_from_grid(grid: &workbook::Grid<'_>) -> Result<Vec<Row>, String> {
 /// Two columns with one header would each set the field, the second
 /// silently dropping the first's value: every such pair, naming both
 /// columns (`B1 and E1`, or in CSV `2 and 5`).
-pub(crate) fn duplicate_headers(headers: impl Iterator<Item = (String, String)>) -> Vec<String> {
+pub(crate) fn duplicate_headers(headers: impl Iterator<Item = (String, String)>) -> Vec<Message> {
     let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     let mut problems = Vec::new();
     for (at, header) in headers {
         match seen.get(&header) {
-            Some(first) => problems.push(
-                msg!(
-                    "sheet-header-twice",
-                    first = first,
-                    second = &at,
-                    header = &header
-                )
-                .to_string(),
-            ),
+            Some(first) => problems.push(msg!(
+                "sheet-header-twice",
+                first = first,
+                second = &at,
+                header = &header
+            )),
             None => {
                 seen.insert(header, at);
             }
@@ -377,10 +378,10 @@ pub(crate) fn duplicate_headers(headers: impl Iterator<Item = (String, String)>)
 
 /// A header path nested deeper than data may be (`a.b.c…` 100,000 times
 /// would be followed, and its value compacted, by recursion).
-pub(crate) fn too_deep(path: &[String]) -> Option<String> {
+pub(crate) fn too_deep(path: &[String]) -> Option<Message> {
     let max = Limits::default().max_depth;
     (path.len() > max).then(|| {
-        vanban::limits::exceeded(
+        vanban::limits::exceeded_message(
             msg!("sheet-header-depth", depth = path.len()),
             max as u64,
             "max-depth",
@@ -397,7 +398,7 @@ fn is_blank(cell: &Data) -> bool {
 }
 
 /// A cell as data: `None` for an empty cell.
-fn cell_value(cell: &Data) -> Result<Option<Value>, String> {
+fn cell_value(cell: &Data) -> Result<Option<Value>, Message> {
     Ok(match cell {
         Data::Empty => None,
         Data::String(s) if s.trim().is_empty() => None,
@@ -413,12 +414,12 @@ fn cell_value(cell: &Data) -> Result<Option<Value>, String> {
                 format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}")
             }))
         }
-        Data::DateTime(_) | Data::DurationIso(_) => return Err(msg!("sheet-duration").to_string()),
+        Data::DateTime(_) | Data::DurationIso(_) => return Err(msg!("sheet-duration")),
         // ODS dates; a date without a time keeps only the date.
         Data::DateTimeIso(s) => Some(Value::String(
             s.strip_suffix("T00:00:00").unwrap_or(s).to_string(),
         )),
-        Data::Error(e) => return Err(msg!("sheet-cell-error", error = e.to_string()).to_string()),
+        Data::Error(e) => return Err(msg!("sheet-cell-error", error = e.to_string())),
     })
 }
 
@@ -454,9 +455,9 @@ fn describe(value: &Value) -> Message {
     }
 }
 
-/// `sheet `Biểu 01`, cell B7`, in the process's language.
-pub(crate) fn cell_at(sheet: &str, at: &str) -> String {
-    msg!("sheet-cell", sheet = sheet, cell = at).to_string()
+/// `sheet `Biểu 01`, cell B7`, in the language it is shown in.
+pub(crate) fn cell_at(sheet: &str, at: &str) -> Message {
+    msg!("sheet-cell", sheet = sheet, cell = at)
 }
 
 /// `B7` from a 0-based column and a 1-based row.
@@ -540,7 +541,7 @@ mod tests {
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0].line, Some(3));
         // rust_xlsxwriter saves no result for a formula: refused, not empty.
-        let uncomputed = rows[2].data.as_ref().unwrap_err();
+        let uncomputed = rows[2].data.as_ref().unwrap_err().english();
         assert!(
             uncomputed.contains("cell D5") && uncomputed.contains("never saved"),
             "{uncomputed}"
@@ -557,7 +558,7 @@ mod tests {
         // An error value is tested below on a hand-made range.
         let first = read_rows(&path, None).unwrap();
         assert!(first.is_empty(), "the first sheet has a header only");
-        let missing = read_rows(&path, Some("Không có")).unwrap_err();
+        let missing = read_rows(&path, Some("Không có")).unwrap_err().english();
         assert!(
             missing.contains("no sheet `Không có`") && missing.contains("`Chỉ tiêu`"),
             "{missing}"
@@ -585,7 +586,7 @@ mod tests {
         sheet.write_string(1_048_575, 16_383, "x").unwrap();
         book.save(&path).unwrap();
         assert!(std::fs::metadata(&path).unwrap().len() < 10_000);
-        let err = read_rows(&path, None).unwrap_err();
+        let err = read_rows(&path, None).unwrap_err().english();
         assert!(
             err.contains("its cells span A1:XFD1048576 (17179869184 cells), more than the limit of 4000000 (raise it with --max-cells)"),
             "{err}"
@@ -594,7 +595,9 @@ mod tests {
             max_file_bytes: 100,
             ..Limits::default()
         };
-        let err = read_rows_limited(&path, None, &small).unwrap_err();
+        let err = read_rows_limited(&path, None, &small)
+            .unwrap_err()
+            .english();
         assert!(err.contains("--max-file-bytes"), "{err}");
     }
 
@@ -605,7 +608,9 @@ mod tests {
         range.set_value((0, 1), Data::String("name".into()));
         range.set_value((0, 2), Data::String(" plan ".into()));
         range.set_value((1, 0), Data::Int(1));
-        let err = rows_from_range("Chỉ tiêu", &range, &HashSet::new()).unwrap_err();
+        let err = rows_from_range("Chỉ tiêu", &range, &HashSet::new())
+            .unwrap_err()
+            .english();
         assert!(
             err.contains("A1 and C1 both have the header `plan`"),
             "{err}"
@@ -622,12 +627,12 @@ mod tests {
         range.set_value((2, 0), Data::String("B".into()));
         range.set_value((2, 2), Data::Int(3));
         let rows = rows_from_range("Chỉ tiêu", &range, &HashSet::new()).unwrap();
-        let bad = rows[0].data.as_ref().unwrap_err();
+        let bad = rows[0].data.as_ref().unwrap_err().english();
         assert!(
             bad.contains("sheet `Chỉ tiêu`, cell B2, field `plan`") && bad.contains("#DIV/0!"),
             "{bad}"
         );
-        let stray = rows[1].data.as_ref().unwrap_err();
+        let stray = rows[1].data.as_ref().unwrap_err().english();
         assert!(stray.contains("cell C3"), "{stray}");
     }
 }

@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 use crate::data::Row;
 use crate::numbers::{number_in, NumberFormat};
 use vanban::vn;
-use vanban_i18n::msg;
+use vanban_i18n::{msg, Message};
 
 use crate::sheet::cell_at;
 
@@ -212,7 +212,7 @@ pub struct Grid<'a> {
 pub struct GridCell {
     /// `B7`
     pub at: String,
-    pub value: Result<Option<Value>, String>,
+    pub value: Result<Option<Value>, Message>,
 }
 
 impl GridCell {
@@ -247,7 +247,7 @@ const MAX_TITLE_ROWS: usize = 30;
 /// The office table's rows as indicator items, or `None` when the sheet
 /// has no office header in its first rows (then its header holds data
 /// paths, read by `sheet.rs`).
-pub fn office_rows(grid: &Grid<'_>, context: &Context<'_>) -> Option<Result<Vec<Row>, String>> {
+pub fn office_rows(grid: &Grid<'_>, context: &Context<'_>) -> Option<Result<Vec<Row>, Message>> {
     let (index, columns) =
         grid.rows
             .iter()
@@ -273,7 +273,7 @@ fn read_table(
     columns: Vec<Option<Column>>,
     body: &[(usize, Vec<GridCell>)],
     context: &Context<'_>,
-) -> Result<Vec<Row>, String> {
+) -> Result<Vec<Row>, Message> {
     let sheet = grid.sheet;
     let fields = result_fields(&columns, header_cells, sheet, context)?;
     let mut rows = Vec::new();
@@ -297,14 +297,15 @@ fn read_table(
                 Ok(None) => continue,
                 Err(why) => {
                     let column = msg!("workbook-column", column = header_cells[i].text());
-                    problems.push(format!("{}{column}: {why}", cell_at(sheet, &cell.at)));
+                    let place = Message::concat([cell_at(sheet, &cell.at), column]);
+                    problems.push(Message::at(place, why.clone()));
                     continue;
                 }
             };
             if field.starts_with(UNKNOWN) {
                 let header = header_cells[i].text();
                 let why = msg!("workbook-column-unknown", header = &header);
-                problems.push(format!("{}: {why}", cell_at(sheet, &cell.at)));
+                problems.push(Message::at(cell_at(sheet, &cell.at), why));
                 continue;
             }
             if field == "tt" {
@@ -320,17 +321,16 @@ fn read_table(
                     match number_in(&value, context.numbers) {
                         Ok(x) => serde_json::json!(x),
                         Err(why) => {
-                            let path = match context.field {
-                                Some(list) => msg!(
+                            let mut place = Vec::new();
+                            if let Some(list) = context.field {
+                                place.push(msg!(
                                     "workbook-data-path",
                                     path = format!("{list}.{}.{field}", rows.len())
-                                )
-                                .to_string(),
-                                None => String::new(),
-                            };
-                            let column = msg!("workbook-column", column = header_cells[i].text());
-                            let at = cell_at(sheet, &cell.at);
-                            problems.push(format!("{path}{at}{column}: {why}"));
+                                ));
+                            }
+                            place.push(cell_at(sheet, &cell.at));
+                            place.push(msg!("workbook-column", column = header_cells[i].text()));
+                            problems.push(Message::at(Message::concat(place), why));
                             continue;
                         }
                     }
@@ -341,7 +341,7 @@ fn read_table(
             let mut whole = Value::Object(std::mem::take(&mut item));
             match crate::data::set_path(&mut whole, &path, value) {
                 Ok(()) => origins.push((field.to_string(), cell_at(sheet, &cell.at))),
-                Err(why) => problems.push(format!("{}: {why}", cell_at(sheet, &cell.at))),
+                Err(why) => problems.push(Message::at(cell_at(sheet, &cell.at), why)),
             }
             if let Value::Object(map) = whole {
                 item = map;
@@ -357,7 +357,7 @@ fn read_table(
             continue;
         }
         if !item.contains_key("name") && problems.is_empty() {
-            problems.push(msg!("workbook-row-needs-name", sheet = sheet, row = *line).to_string());
+            problems.push(msg!("workbook-row-needs-name", sheet = sheet, row = *line));
         }
         if let Some(g) = &group {
             item.entry("group")
@@ -369,7 +369,7 @@ fn read_table(
             data: if problems.is_empty() {
                 Ok(Value::Object(item))
             } else {
-                Err(problems.join("; "))
+                Err(Message::join(problems, "; "))
             },
             cells: origins,
         });
@@ -385,7 +385,7 @@ fn result_fields(
     header: &[GridCell],
     sheet: &str,
     context: &Context<'_>,
-) -> Result<Vec<Option<String>>, String> {
+) -> Result<Vec<Option<String>>, Message> {
     let results: Vec<i32> = columns
         .iter()
         .filter_map(|c| match c {
@@ -406,7 +406,7 @@ fn result_fields(
                 year = year,
                 want = want
             );
-            format!("{}: {why}", cell_at(sheet, at))
+            Message::at(cell_at(sheet, at), why)
         };
         let header_year = year_in(&text);
         fields.push(match column {
@@ -445,21 +445,18 @@ fn result_fields(
             .map(|(i, _)| header[i].at.as_str())
             .collect();
         if at.len() > 1 {
-            problems.push(
-                msg!(
-                    "workbook-field-twice",
-                    sheet = sheet,
-                    cells = at.join(", "),
-                    field = field
-                )
-                .to_string(),
-            );
+            problems.push(msg!(
+                "workbook-field-twice",
+                sheet = sheet,
+                cells = at.join(", "),
+                field = field
+            ));
         }
     }
     if problems.is_empty() {
         Ok(fields)
     } else {
-        Err(problems.join("\n"))
+        Err(Message::join(problems, "\n"))
     }
 }
 
@@ -598,9 +595,13 @@ mod tests {
                     "plan": 180_000.0, "actual": 185_420.0, "note": "Ước", "group": "KINH TẾ"})
         );
         assert_eq!(rows[1].data.as_ref().unwrap()["group"], "XÃ HỘI");
-        assert!(rows[0]
-            .cells
-            .contains(&("actual".into(), "sheet `Biểu 01`, cell F5".into())));
+        assert!(
+            rows[0]
+                .cells
+                .iter()
+                .any(|(field, cell)| field == "actual"
+                    && cell.english() == "sheet `Biểu 01`, cell F5")
+        );
     }
 
     #[test]
@@ -622,7 +623,8 @@ mod tests {
             },
         )
         .unwrap()
-        .unwrap_err();
+        .unwrap_err()
+        .english();
         assert!(
             why.contains("cell C1") && why.contains("is for 2025, but the report is on 2024"),
             "{why}"

@@ -9,12 +9,13 @@
 //! sheets, as calamine holds them all).
 
 use crate::sheet::cell_name;
-use vanban::limits::{exceeded, Limits};
+use vanban::limits::{exceeded_message, Limits};
+use vanban_i18n::{msg, Message};
 
 const END: u32 = 0xFFFF_FFFE;
 
 /// Checks the compound file in `bytes` and the cells of its sheets.
-pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), String> {
+pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), Message> {
     let stream = workbook_stream(bytes)?;
     check_cells(&stream, limits.max_cells)
 }
@@ -27,13 +28,16 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
 }
 
-const BAD: &str = "not a readable .xls workbook (its compound-file structure is damaged)";
+/// A compound file whose structure is damaged.
+fn damaged() -> Message {
+    msg!("xls-damaged")
+}
 
 /// The `Workbook` (or BIFF5 `Book`) stream of the compound file.
-fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let bad = || BAD.to_string();
+fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, Message> {
+    let bad = damaged;
     if !bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) || bytes.len() < 512 {
-        return Err("not an .xls workbook (no compound-file signature)".into());
+        return Err(msg!("xls-no-signature"));
     }
     let shift = u16_at(bytes, 0x1E).ok_or_else(bad)?;
     if shift != 9 && shift != 12 {
@@ -101,7 +105,7 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let entry = entries
         .iter()
         .find(|e| e.get(0x42) == Some(&2) && matches!(name_of(e).as_str(), "Workbook" | "Book"))
-        .ok_or_else(|| "not an .xls workbook (no Workbook stream)".to_string())?;
+        .ok_or_else(|| msg!("xls-no-workbook-stream"))?;
     let start = u32_at(entry, 0x74).ok_or_else(bad)?;
     let length = u32_at(entry, 0x78).ok_or_else(bad)? as usize;
     let cutoff = u32_at(bytes, 0x38).ok_or_else(bad)? as usize;
@@ -128,7 +132,7 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, String> {
 
 /// Walks the BIFF records: each sheet's cells with content must span no
 /// more than `max` cells, with every sheet's span counted together.
-fn check_cells(stream: &[u8], max: u64) -> Result<(), String> {
+fn check_cells(stream: &[u8], max: u64) -> Result<(), Message> {
     let mut at = 0;
     let mut sheet = 0usize;
     let mut total = 0u64;
@@ -138,8 +142,8 @@ fn check_cells(stream: &[u8], max: u64) -> Result<(), String> {
             let cells = (u64::from(r1) - u64::from(r0) + 1) * (u64::from(c1) - u64::from(c0) + 1);
             total += cells;
             if total > max {
-                return Err(exceeded(
-                    vanban_i18n::msg!(
+                return Err(exceeded_message(
+                    msg!(
                         "limit-xls-sheet-cells",
                         sheet = sheet,
                         from = cell_name(c0 as usize, r0 as usize + 1),
@@ -215,7 +219,7 @@ mod tests {
         stream.extend(record(0x0809, &[0; 16]));
         stream.extend(number(0, 0));
         stream.extend(number(65535, 255));
-        let err = check_cells(&stream, 4_000_000).unwrap_err();
+        let err = check_cells(&stream, 4_000_000).unwrap_err().english();
         assert!(
             err.contains("span A1:IV65536 (16777216 cells") && err.contains("--max-cells"),
             "{err}"
@@ -234,7 +238,7 @@ mod tests {
         bytes[0x1E] = 9;
         // Four billion FAT sectors declared in a 1 KB file.
         bytes[0x2C..0x30].copy_from_slice(&u32::MAX.to_le_bytes());
-        assert_eq!(check(&bytes, &Limits::default()).unwrap_err(), BAD);
+        assert_eq!(check(&bytes, &Limits::default()).unwrap_err(), damaged());
         assert!(check(b"PK\x03\x04", &Limits::default()).is_err());
     }
 }

@@ -7,9 +7,9 @@
 use std::cell::RefCell;
 use std::io::{Cursor, Read};
 
-use vanban_i18n::{msg, Arg};
+use vanban_i18n::{msg, Arg, Message};
 
-use crate::limits::{exceeded, Limits};
+use crate::limits::{exceeded_message, Limits};
 
 /// Parts smaller than this are not held to the ratio: a tiny part of
 /// repeated text compresses far better than any bomb could use.
@@ -22,15 +22,15 @@ const RATIO_GRACE: u64 = 1024 * 1024;
 pub fn each_part(
     bytes: &[u8],
     limits: &Limits,
-    mut inspect: impl FnMut(&str, &mut dyn Read) -> Result<(), String>,
-) -> Result<(), String> {
+    mut inspect: impl FnMut(&str, &mut dyn Read) -> Result<(), Message>,
+) -> Result<(), Message> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| msg!("zip-not-a-package", reason = e.to_string()).to_string())?;
+        .map_err(|e| msg!("zip-not-a-package", reason = e.to_string()))?;
     let total = RefCell::new(0u64);
     for index in 0..zip.len() {
         let part = zip
             .by_index(index)
-            .map_err(|e| msg!("zip-part", index = index, reason = e.to_string()).to_string())?;
+            .map_err(|e| msg!("zip-part", index = index, reason = e.to_string()))?;
         let name = part.name().to_string();
         let compressed = part.compressed_size();
         let mut counted = Counted {
@@ -54,7 +54,6 @@ pub fn each_part(
                 name = name.as_str(),
                 reason = e.to_string()
             )
-            .to_string()
         })?;
     }
     Ok(())
@@ -69,13 +68,13 @@ struct Counted<'a, R> {
     total: &'a RefCell<u64>,
     limits: &'a Limits,
     /// The limit passed, once it is.
-    passed: Option<String>,
+    passed: Option<Message>,
 }
 
 impl<R: Read> Read for Counted<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         if let Some(why) = &self.passed {
-            return Err(std::io::Error::other(why.clone()));
+            return Err(std::io::Error::other(why.english()));
         }
         let n = self.inner.read(buf)?;
         self.read += n as u64;
@@ -84,16 +83,13 @@ impl<R: Read> Read for Counted<'_, R> {
         let max = self.limits.max_inflated_bytes;
         let ratio = self.limits.max_inflate_ratio;
         let why = if *total > max {
-            Some(
-                msg!(
-                    "zip-inflated-limit",
-                    limit = Arg::count(max),
-                    name = self.name
-                )
-                .to_string(),
-            )
+            Some(msg!(
+                "zip-inflated-limit",
+                limit = Arg::count(max),
+                name = self.name
+            ))
         } else if self.read > RATIO_GRACE && self.read / self.compressed.max(1) > ratio {
-            Some(exceeded(
+            Some(exceeded_message(
                 msg!(
                     "zip-inflate-ratio",
                     name = self.name,
@@ -107,8 +103,9 @@ impl<R: Read> Read for Counted<'_, R> {
             None
         };
         if let Some(why) = why {
-            self.passed = Some(why.clone());
-            return Err(std::io::Error::other(why));
+            let text = why.english();
+            self.passed = Some(why);
+            return Err(std::io::Error::other(text));
         }
         Ok(n)
     }
@@ -142,7 +139,8 @@ mod tests {
             seen += 1;
             Ok(())
         })
-        .unwrap_err();
+        .unwrap_err()
+        .english();
         assert!(
             err.contains("part `xl/unused.xml` inflates more than")
                 && err.contains("raise it with --max-inflate-ratio"),
@@ -156,7 +154,9 @@ mod tests {
             ("a.xml", b"<a/>".repeat(100)),
             ("b.xml", b"<b/>".repeat(200)),
         ]);
-        let err = each_part(&text, &small, |_, _| Ok(())).unwrap_err();
+        let err = each_part(&text, &small, |_, _| Ok(()))
+            .unwrap_err()
+            .english();
         assert!(
             err.contains("inflates to more than the limit of 1000 bytes (reached at `b.xml`; raise it with --max-inflated-bytes)"),
             "{err}"

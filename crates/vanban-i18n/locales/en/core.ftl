@@ -99,6 +99,8 @@ face-italic = italic
 face-bold-italic = bold italic
 # Two items of a list, in the order given.
 list-pair = { $first }, { $second }
+# Two parts one after the other (Message::concat, join, at).
+concat-pair = { $first }{ $second }
 
 ## Reading files within the limits (crates/vanban/src/limits.rs, zip_limits.rs)
 

@@ -25,6 +25,9 @@ value-object = an object
 
 ## Roll-up (crates/vanban-report/src/rollup.rs)
 
+rollup-base-not-mapping = the base data must be a mapping of fields
+rollup-base-has-indicators = the base data has `indicators`; a roll-up makes them from the units' (leave them out)
+rollup-weights-not-map = `weights` must map indicator names to weight fields, e.g. {"{"}Tỷ lệ hộ nghèo: households{"}"}
 rollup-no-units = no units to roll up
 rollup-unit-twice = unit { $unit } ({ $name }) is listed twice: it is unit { $first } too
 rollup-unit = unit { $unit } ({ $name })
@@ -44,6 +47,9 @@ rollup-near-miss = indicators `{ $first }` (units { $first_units }) and `{ $seco
 
 ## Sheets and cells (crates/vanban-report/src/sheet.rs)
 
+xls-damaged = not a readable .xls workbook (its compound-file structure is damaged)
+xls-no-signature = not an .xls workbook (no compound-file signature)
+xls-no-workbook-stream = not an .xls workbook (no Workbook stream)
 sheet-workbook-bytes = the workbook has { $bytes } bytes
 sheet-not-found = no sheet `{ $name }`; the sheets are: { $names }
 sheet-none = the workbook has no sheet
@@ -60,6 +66,7 @@ sheet-duration = a duration is not a value a document can hold
 sheet-cell-error = the cell holds the error { $error }
 sheet-the-number = the number { $value }
 sheet-the-value = the value { $value }
+sheet-reader-error = { $detail }
 
 ## The office's own workbook (crates/vanban-report/src/workbook.rs)
 
@@ -87,6 +94,9 @@ data-not-list = expected a list of items
 data-index-and-field = column `{ $column }` mixes a list index with a field
 data-index-too-large = list index { $index } is too large
 data-field-and-index = column `{ $column }` mixes a field with a list index
+data-sheet-not-text = `sheet` must be the sheet's name, as text
+data-columns-not-map = `columns` maps a header's text to a field: {"{"}"Số liệu năm nay": actual{"}"}
+data-csv-error = { $detail }
 
 ## Indicators (crates/vanban-report/src/indicators.rs, measure.rs)
 

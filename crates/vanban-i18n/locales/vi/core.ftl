@@ -102,6 +102,8 @@ face-bold = đậm
 face-italic = nghiêng
 face-bold-italic = đậm nghiêng
 list-pair = { $first }, { $second }
+# Hai phần nối tiếp nhau (Message::concat, join, at).
+concat-pair = { $first }{ $second }
 
 ## Đọc tệp trong giới hạn (crates/vanban/src/limits.rs, zip_limits.rs)
 

@@ -24,6 +24,9 @@ value-object = một đối tượng
 
 ## Tổng hợp số liệu các đơn vị (crates/vanban-report/src/rollup.rs)
 
+rollup-base-not-mapping = dữ liệu gốc phải là một tập hợp các trường (ánh xạ)
+rollup-base-has-indicators = dữ liệu gốc đã có `indicators`; khi tổng hợp, các chỉ tiêu được lập từ dữ liệu của các đơn vị (hãy bỏ trường này)
+rollup-weights-not-map = `weights` phải ánh xạ tên chỉ tiêu sang trường trọng số, ví dụ {"{"}Tỷ lệ hộ nghèo: households{"}"}
 rollup-no-units = không có đơn vị nào để tổng hợp
 rollup-unit-twice = đơn vị { $unit } ({ $name }) được liệt kê hai lần: đó cũng là đơn vị { $first }
 rollup-unit = đơn vị { $unit } ({ $name })
@@ -66,12 +69,15 @@ rollup-near-miss = chỉ tiêu `{ $first }` (các đơn vị { $first_units }) v
 
 ## Trang tính và ô (crates/vanban-report/src/sheet.rs)
 
+xls-damaged = không đọc được sổ tính .xls (cấu trúc tệp phức hợp bị hỏng)
+xls-no-signature = không phải sổ tính .xls (không có chữ ký tệp phức hợp)
+xls-no-workbook-stream = không phải sổ tính .xls (không có luồng Workbook)
 sheet-workbook-bytes = sổ tính có { $bytes } byte
 sheet-not-found = không có trang tính `{ $name }`; các trang tính hiện có: { $names }
 sheet-none = sổ tính không có trang tính nào
 sheet-name = trang tính `{ $name }`
-sheet-cell = trang tính `{ $sheet }`, ô { $cell }
-sheet-cells = trang tính `{ $sheet }`, các ô { $cells }
+sheet-cell = ô { $cell } của trang tính `{ $sheet }`
+sheet-cells = các ô { $cells } của trang tính `{ $sheet }`
 sheet-field = , trường `{ $field }`
 sheet-formula-unsaved = ô chứa công thức chưa được lưu kết quả (tệp do một chương trình không tính công thức tạo ra): hãy mở và lưu lại bằng Excel hoặc LibreOffice, hoặc nhập trực tiếp giá trị
 sheet-header-not-name = ô tiêu đề phải là tên trường, nhưng gặp { $found }
@@ -82,6 +88,7 @@ sheet-duration = khoảng thời gian không phải là giá trị có thể đ�
 sheet-cell-error = ô chứa lỗi { $error }
 sheet-the-number = số { $value }
 sheet-the-value = giá trị { $value }
+sheet-reader-error = không đọc được sổ tính; trình đọc sổ tính báo: “{ $detail }”
 
 ## Sổ tính của cơ quan (crates/vanban-report/src/workbook.rs)
 
@@ -109,6 +116,9 @@ data-not-list = cần một danh sách các mục
 data-index-and-field = cột `{ $column }` vừa dùng chỉ số danh sách vừa dùng tên trường
 data-index-too-large = chỉ số danh sách { $index } quá lớn
 data-field-and-index = cột `{ $column }` vừa dùng tên trường vừa dùng chỉ số danh sách
+data-sheet-not-text = `sheet` phải là tên trang tính, ghi dạng văn bản
+data-columns-not-map = `columns` ánh xạ nội dung ô tiêu đề sang một trường: {"{"}"Số liệu năm nay": actual{"}"}
+data-csv-error = không đọc được dữ liệu CSV; trình đọc CSV báo: “{ $detail }”
 
 ## Chỉ tiêu (crates/vanban-report/src/indicators.rs, measure.rs)
 

@@ -273,3 +273,27 @@ fn an_integer_selects_its_variant_and_a_year_is_not_grouped() {
     let message = msg!("date-no-day", year = 2024, month = 12, day = 32, last = 31);
     assert!(message.render(Lang::Vi).contains("tháng 12 năm 2024"));
 }
+
+#[test]
+fn parts_put_together_are_each_shown_in_the_language_of_the_whole() {
+    let cell = msg!("sheet-cell", sheet = "Chỉ tiêu", cell = "C7");
+    let why = msg!("data-not-list");
+    let problem = Message::at(Message::at(Message::text("/tmp/x/a.xlsx"), cell), why);
+    assert_eq!(
+        problem.render(Lang::En),
+        "/tmp/x/a.xlsx: sheet `Chỉ tiêu`, cell C7: expected a list of items"
+    );
+    assert_eq!(
+        problem.render(Lang::Vi),
+        "/tmp/x/a.xlsx: ô C7 của trang tính `Chỉ tiêu`: cần một danh sách các mục"
+    );
+    // A folder hidden in every text, nested ones too, in both languages.
+    let hidden = problem.map_text(&|t: &str| t.replace("/tmp/x/", ""));
+    assert!(hidden.render(Lang::Vi).starts_with("a.xlsx: ô C7"));
+    assert!(hidden.render(Lang::En).starts_with("a.xlsx: sheet"));
+    // A long list stays shallow (a balanced tree) and keeps its order.
+    let many: Vec<Message> = (0..5000).map(|i| Message::text(i.to_string())).collect();
+    let joined = Message::join(many, "; ").render(Lang::Vi);
+    assert!(joined.starts_with("0; 1; 2; ") && joined.ends_with("; 4998; 4999"));
+    assert_eq!(Message::concat([]).render(Lang::En), "");
+}

@@ -70,11 +70,9 @@ impl Lists {
                     // Word numbers lists up to 32767: a larger start is no
                     // list Word made, and would ask for labels without end.
                     if start > MAX_START {
-                        return Err(ReadError::Invalid {
-                            part: "word/numbering.xml".into(),
-                            message: format!(
-                                "list start value {start} is beyond Word's largest, {MAX_START}"
-                            ),
+                        return Err(ReadError::NumberingStart {
+                            start: u64::from(start),
+                            max: u64::from(MAX_START),
                         });
                     }
                     let text = value("lvlText").unwrap_or("");

@@ -205,15 +205,16 @@ fn numbering(ctx: &mut Ctx, body: &[usize]) {
         if p.auto_numbered {
             continue;
         }
-        let gap = |found: String, expected: String| {
-            Finding::new(
+        let gap = |found: String, expected: Message| {
+            Finding::said(
                 "ND30-2.6-heading-numbering",
                 format!("heading {}", quote(&p.text)),
-                found,
+                Message::text(found),
                 expected,
             )
             .at(p)
         };
+        let next = |label: String| msg!("lint-d-next", label = label);
         match label(&p.text) {
             Label::Part => {
                 roman = 1;
@@ -224,7 +225,7 @@ fn numbering(ctx: &mut Ctx, body: &[usize]) {
                 if n != roman {
                     let f = gap(
                         format!("`{}.`", vanban::vn::roman(n)),
-                        format!("`{}.` next", vanban::vn::roman(roman)),
+                        next(format!("`{}.`", vanban::vn::roman(roman))),
                     );
                     ctx.push(f);
                 }
@@ -250,11 +251,11 @@ fn numbering(ctx: &mut Ctx, body: &[usize]) {
             }
             Label::Article(n) => {
                 if n != article {
-                    let f = Finding::new(
+                    let f = Finding::said(
                         "ND30-6.3-decision",
                         format!("article {}", quote(&p.text)),
-                        format!("`Điều {n}.`"),
-                        format!("`Điều {article}.` next"),
+                        Message::text(format!("`Điều {n}.`")),
+                        msg!("lint-d-article-next", n = article),
                     )
                     .at(p);
                     ctx.push(f);
@@ -265,7 +266,7 @@ fn numbering(ctx: &mut Ctx, body: &[usize]) {
             }
             Label::Arabic(n) => {
                 if n != arabic {
-                    let f = gap(format!("`{n}.`"), format!("`{arabic}.` next"));
+                    let f = gap(format!("`{n}.`"), next(format!("`{arabic}.`")));
                     ctx.push(f);
                 }
                 arabic = n + 1;
@@ -276,7 +277,7 @@ fn numbering(ctx: &mut Ctx, body: &[usize]) {
                 Some(pos) => {
                     let f = gap(
                         format!("`{text})`"),
-                        format!("`{})` next", vanban::vn::point_letter(letter)),
+                        next(format!("`{})`", vanban::vn::point_letter(letter))),
                     );
                     ctx.push(f);
                     letter = pos + 1;
@@ -284,9 +285,9 @@ fn numbering(ctx: &mut Ctx, body: &[usize]) {
                 None => {
                     let f = gap(
                         format!("`{text})`"),
-                        format!(
-                            "`{})` (letters a, b, c, d, đ, e, g …)",
-                            vanban::vn::point_letter(letter)
+                        msg!(
+                            "lint-d-letters",
+                            label = format!("`{})`", vanban::vn::point_letter(letter))
                         ),
                     );
                     ctx.push(f);

@@ -5,6 +5,7 @@
 
 use vanban::validate::AUTHORITY_PREFIXES;
 use vanban::Kind;
+use vanban_i18n::msg;
 
 use super::{quote, Ctx};
 use crate::finding::Finding;
@@ -218,11 +219,11 @@ fn signer_name(ctx: &mut Ctx, i: usize) {
                 .map(|m| m.to_string())
         });
     if let Some(rank) = rank {
-        let f = Finding::new(
+        let f = Finding::said(
             "ND30-2.7-signer-name",
             "họ tên người ký",
-            format!("`{rank}` before the name in {}", quote(&text)),
-            "the name alone, without rank or degree",
+            msg!("lint-d-rank-before-name", rank = &rank, text = quote(&text)),
+            msg!("lint-p-the-name-alone-without-rank-or"),
         )
         .at(ctx.para(i));
         ctx.push(f);
@@ -244,17 +245,18 @@ fn decision_word(ctx: &mut Ctx) {
         && para.first_indent.is_some_and(|i| i.abs() < 1.5)
         && para.text_width.is_some_and(|w| w < 100.0);
     if matches!(para.align, Some(a) if a != crate::model::Align::Center) || at_left_edge {
-        found.push("not centred");
+        found.push(msg!("lint-d-not-centred"));
     }
     if bold < 0.5 {
-        found.push("not bold");
+        found.push(msg!("lint-v-not-bold"));
     }
     if !found.is_empty() {
-        let f = Finding::new(
+        let what = crate::words::list(found);
+        let f = Finding::said(
             "ND30-6.3-decision-word",
             "quyết định",
-            format!("{} ({})", quote(&para.text), found.join(", ")),
-            "centred, bold",
+            msg!("lint-d-quoted-with", text = quote(&para.text), what = what),
+            msg!("lint-p-centred-bold"),
         )
         .at(para);
         ctx.push(f);
@@ -279,11 +281,11 @@ fn authority_line(ctx: &mut Ctx) {
         );
         let para = ctx.para(i);
         if matches!(para.align, Some(a) if a != crate::model::Align::Center) {
-            let f = Finding::new(
+            let f = Finding::said(
                 "ND30-6.3-authority-line",
                 "thẩm quyền ban hành",
-                format!("{} not centred", quote(&para.text)),
-                "centred",
+                msg!("lint-d-text-not-centred", text = quote(&para.text)),
+                msg!("lint-v-centred"),
             )
             .at(para);
             ctx.push(f);
@@ -304,13 +306,11 @@ fn missing_authority_line(ctx: &mut Ctx) {
     } else {
         "`HỘI ĐỒNG NHÂN DÂN …`"
     };
-    let mut f = Finding::new(
+    let mut f = Finding::said(
         "ND30-6.3-authority-line",
         "thẩm quyền ban hành",
-        "none",
-        format!(
-            "the issuing authority line ({example}) centred under the summary, before the bases"
-        ),
+        msg!("lint-v-none"),
+        msg!("lint-d-authority-line-expected", example = example),
     );
     let next = (ctx.el.bases.first())
         .or(ctx.el.decision_word.as_ref())
@@ -341,11 +341,11 @@ fn decision(ctx: &mut Ctx) {
     };
     match ctx.el.decision_word {
         None => {
-            let mut f = Finding::new(
+            let mut f = Finding::said(
                 "ND30-6.3-decision",
                 "quyết định",
-                format!("no `{word}` line"),
-                format!("`{word}` before `Điều 1.`"),
+                msg!("lint-d-no-word-line", word = word),
+                msg!("lint-d-word-before-article", word = word),
             );
             if let Some(&first) = ctx.el.body.first() {
                 f = f.at(ctx.para(first));
@@ -399,11 +399,11 @@ fn minutes(ctx: &mut Ctx) {
         })
         .count();
     if names < 2 {
-        let mut f = Finding::new(
+        let mut f = Finding::said(
             "ND30-3-minutes-signers",
             "người ký biên bản",
-            format!("{names} of THƯ KÝ / CHỦ TỌA"),
-            "two signers: THƯ KÝ and CHỦ TỌA",
+            msg!("lint-d-signers-found", n = names),
+            msg!("lint-p-two-signers-thu-ky-and-chu"),
         );
         if let Some(&first) = ctx.el.signer.first() {
             f = f.at(ctx.para(first));
@@ -450,11 +450,11 @@ fn appendices(ctx: &mut Ctx) {
         // The appendix's second page shows 2: it is numbered on its own.
         if let Some(n) = ctx.doc.numbering.shown.iter().find(|n| n.page == page + 1) {
             if n.text != "2" {
-                let f = Finding::new(
+                let f = Finding::said(
                     "ND30-2.14-appendix",
                     "phụ lục page number",
-                    format!("`{}` on its second page", n.text),
-                    "its own numbers: `2` on its second page",
+                    msg!("lint-d-appendix-second-page", text = &n.text),
+                    msg!("lint-d-appendix-own-numbers"),
                 )
                 .on_page(page + 1);
                 ctx.push(f);

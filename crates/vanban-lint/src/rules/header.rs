@@ -4,7 +4,7 @@
 use vanban::{Date, Kind};
 use vanban_i18n::msg;
 
-use super::{dominant, fmt_num, quote, Ctx};
+use super::{dominant, quote, Ctx};
 use crate::finding::Finding;
 use crate::recognize::{is_upper, normal};
 use crate::words;
@@ -91,11 +91,15 @@ fn motto(ctx: &mut Ctx) {
             ctx.push(f);
         }
         (Some(rule), Some(width)) if width > 0.0 && !(0.85..=1.15).contains(&(rule / width)) => {
-            let f = Finding::new(
+            let f = Finding::said(
                 "ND30-2.1-motto-rule",
                 "tiêu ngữ rule",
-                format!("{} mm under a {} mm line", fmt_num(rule), fmt_num(width)),
-                "as long as the tiêu ngữ text",
+                msg!(
+                    "lint-d-rule-under",
+                    length = words::num(rule),
+                    width = words::num(width)
+                ),
+                msg!("lint-p-as-long-as-the-tieu-ngu"),
             )
             .at(para);
             ctx.push(f);
@@ -109,18 +113,21 @@ fn motto(ctx: &mut Ctx) {
         let coupled =
             (motto - title - 1.0).abs() < 0.3 && date.is_none_or(|d| (d - motto).abs() < 0.3);
         if !coupled {
-            let found = format!(
-                "quốc hiệu {} pt, tiêu ngữ {} pt{}",
-                fmt_num(title),
-                fmt_num(motto),
-                date.map(|d| format!(", date {} pt", fmt_num(d)))
-                    .unwrap_or_default()
-            );
-            let f = Finding::new(
+            let (title, motto) = (words::num(title), words::num(motto));
+            let found = match date {
+                Some(d) => msg!(
+                    "lint-d-sizes-date",
+                    title = title,
+                    motto = motto,
+                    date = words::num(d)
+                ),
+                None => msg!("lint-d-sizes", title = title, motto = motto),
+            };
+            let f = Finding::said(
                 "ND30-2.1-size-coupling",
                 "quốc hiệu, tiêu ngữ, date",
                 found,
-                "13/14/14 or 12/13/13",
+                msg!("lint-p-13-14-14-or-12-13"),
             )
             .at(ctx.para(i));
             ctx.push(f);
@@ -262,11 +269,11 @@ fn number(ctx: &mut Ctx) {
         // A blank slot: wide enough to write a number in.
         let width = blank_width(num, 13.0);
         if width < 6.0 {
-            let f = Finding::new(
+            let f = Finding::said(
                 "ND30-2.3-blank-slot",
                 "số",
-                format!("a {} mm blank", fmt_num(width)),
-                "a blank at least 6 mm wide",
+                msg!("lint-d-blank", mm = words::num(width)),
+                msg!("lint-d-blank-expected", mm = words::num(6.0)),
             )
             .at(para);
             ctx.push(f);
@@ -340,21 +347,29 @@ fn symbol_rule(ctx: &mut Ctx, i: usize, symbol: &str) {
     let first = groups[0];
     match kind.abbreviation() {
         Some(abbr) if first != abbr => {
-            let f = Finding::new(
+            let f = Finding::said(
                 "ND30-2.3-symbol",
                 "ký hiệu",
-                format!("`{symbol_trim}` for a {}", kind.name()),
-                format!("`{abbr}-…` (Appendix III)"),
+                msg!(
+                    "lint-d-symbol-for-kind",
+                    symbol = symbol_trim,
+                    kind = kind.name()
+                ),
+                msg!("lint-d-symbol-appendix", abbr = abbr),
             )
             .at(para);
             ctx.push(f);
         }
         None if Kind::all().any(|k| k.abbreviation() == Some(first)) => {
-            let f = Finding::new(
+            let f = Finding::said(
                 "ND30-2.3-symbol",
                 "ký hiệu",
-                format!("`{symbol_trim}` for a {}", kind.name()),
-                "`<issuer>-<unit>` without a type abbreviation",
+                msg!(
+                    "lint-d-symbol-for-kind",
+                    symbol = symbol_trim,
+                    kind = kind.name()
+                ),
+                msg!("lint-p-issuer-unit-without-a-type-abbreviation"),
             )
             .at(para);
             ctx.push(f);
@@ -452,11 +467,11 @@ fn place_date(ctx: &mut Ctx) {
             let width = blank_width(slot, size);
             let min = if name == "năm" { 0.0 } else { 4.0 };
             if width < min {
-                let f = Finding::new(
+                let f = Finding::said(
                     "ND30-2.4-blank-slot",
                     format!("{name} slot"),
-                    format!("a {} mm blank", fmt_num(width)),
-                    format!("a blank at least {} mm wide", fmt_num(min)),
+                    msg!("lint-d-blank", mm = words::num(width)),
+                    msg!("lint-d-blank-expected", mm = words::num(min)),
                 )
                 .at(para);
                 ctx.push(f);
@@ -489,11 +504,11 @@ fn place_date(ctx: &mut Ctx) {
         m.to_string()
     };
     if day != want_day || month != want_month {
-        let f = Finding::new(
+        let f = Finding::said(
             "ND30-2.4-date",
             "ngày",
-            format!("`ngày {day} tháng {month}`"),
-            format!("`ngày {want_day} tháng {want_month}` (days 01-09 and months 01-02 padded)"),
+            vanban_i18n::Message::text(format!("`ngày {day} tháng {month}`")),
+            msg!("lint-d-date-padded", day = want_day, month = want_month),
         )
         .at(para);
         ctx.push(f);
@@ -506,11 +521,11 @@ fn place_date(ctx: &mut Ctx) {
         && d <= 31
         && year.len() == 4;
     if !real {
-        let f = Finding::new(
+        let f = Finding::said(
             "ND30-2.4-date",
             "ngày",
-            format!("{day}/{month}/{year}, not a date"),
-            "a real calendar date",
+            msg!("lint-d-not-a-date", day = day, month = month, year = year),
+            msg!("lint-p-a-real-calendar-date"),
         )
         .at(para);
         ctx.push(f);

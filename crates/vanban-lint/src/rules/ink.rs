@@ -3,7 +3,7 @@
 //! decree's templates pull their header table into the left margin (up to
 //! 6 mm); in a DOCX, no paragraph indented into a margin.
 
-use super::{fmt_num, Ctx};
+use super::Ctx;
 use crate::finding::Finding;
 use crate::model::Zone;
 use crate::words;
@@ -101,17 +101,11 @@ fn pdf(ctx: &mut Ctx) {
 fn docx(ctx: &mut Ctx) {
     if let Some(out) = ctx.doc.header_outdent.filter(|&o| o > HEADER_LEFT + SLACK) {
         let first = ctx.doc.paras.iter().find(|p| p.zone == Zone::HeaderLeft);
-        let mut f = Finding::new(
+        let mut f = Finding::said(
             RULE,
             "left margin",
-            format!(
-                "the header table pulled {} mm into the left margin",
-                fmt_num(out)
-            ),
-            format!(
-                "at most {} mm, as the templates pull it",
-                fmt_num(HEADER_LEFT)
-            ),
+            msg!("lint-d-header-pulled", mm = words::num(out)),
+            msg!("lint-d-header-allowance", mm = words::num(HEADER_LEFT)),
         );
         if let Some(para) = first {
             f = f.at(para);
@@ -122,14 +116,14 @@ fn docx(ctx: &mut Ctx) {
         p.zone == Zone::Body && !p.text.trim().is_empty() && p.left.is_some_and(|l| l < -SLACK)
     });
     if let Some(para) = found {
-        let f = Finding::new(
+        let f = Finding::said(
             RULE,
             "left margin",
-            format!(
-                "a paragraph indented {} mm into the margin",
-                fmt_num(-para.left.unwrap_or(0.0))
+            msg!(
+                "lint-d-indented-into-margin",
+                mm = words::num(-para.left.unwrap_or(0.0))
             ),
-            "no text in the margin (indent ≥ 0 mm)",
+            msg!("lint-p-no-text-in-the-margin-indent"),
         )
         .at(para);
         ctx.out.push(f);

@@ -108,15 +108,6 @@ pub fn shares(para: &Para) -> (f32, f32) {
     (bold as f32 / all as f32, italic as f32 / all as f32)
 }
 
-pub fn fmt_num(x: f32) -> String {
-    let r = (x * 10.0).round() / 10.0;
-    if r.fract() == 0.0 {
-        format!("{}", r as i64)
-    } else {
-        format!("{r:.1}")
-    }
-}
-
 pub fn quote(text: &str) -> String {
     let t = crate::recognize::normal(text);
     let short: String = t.chars().take(60).collect();

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use vanban_i18n::msg;
 
-use super::{fmt_num, Ctx};
+use super::Ctx;
 use crate::finding::Finding;
 use crate::words;
 
@@ -38,15 +38,15 @@ fn unicode(ctx: &mut Ctx) {
         return;
     };
     let para = &ctx.doc.paras[first - 1];
-    let f = Finding::new(
+    let f = Finding::said(
         "ND30-1-unicode",
         "text",
-        format!(
-            "letters stored decomposed (NFD) in {} paragraph(s), first {}",
-            ctx.doc.decomposed.len(),
-            super::quote(&para.text)
+        msg!(
+            "lint-d-decomposed",
+            n = ctx.doc.decomposed.len(),
+            text = super::quote(&para.text)
         ),
-        "precomposed Unicode (NFC), as TCVN 6909 text is typed",
+        msg!("lint-p-precomposed-unicode-nfc-as-tcvn-6909"),
     )
     .at(para);
     ctx.push(f);
@@ -96,11 +96,14 @@ pub fn pdf_text(ctx: &mut Ctx) {
         ));
     }
     if !ctx.doc.fonts_not_embedded.is_empty() {
-        ctx.push(Finding::new(
+        ctx.push(Finding::said(
             "ND30-5-fonts-embedded",
             "fonts",
-            format!("not embedded: {}", ctx.doc.fonts_not_embedded.join(", ")),
-            "every font embedded",
+            msg!(
+                "lint-d-not-embedded",
+                fonts = ctx.doc.fonts_not_embedded.join(", ")
+            ),
+            msg!("lint-p-every-font-embedded"),
         ));
     }
 }
@@ -240,11 +243,11 @@ fn page_numbers(ctx: &mut Ctx) {
     let main_pages = main_page_count(ctx);
     if let Some(first) = shown.iter().find(|n| n.page == 1) {
         ctx.push(
-            Finding::new(
+            Finding::said(
                 "ND30-2.13-page-numbers",
                 "page number",
-                format!("`{}` on page 1", first.text),
-                "no number on page 1",
+                msg!("lint-d-number-on-page-1", text = &first.text),
+                msg!("lint-p-no-number-on-page-1"),
             )
             .on_page(1),
         );
@@ -256,17 +259,17 @@ fn page_numbers(ctx: &mut Ctx) {
             ctx.doc.page_count,
             ctx.doc.page_count_estimated,
         ) {
-            (crate::SourceFormat::Pdf, Some(n), _) => format!(" ({n} pages)"),
-            (_, Some(n), false) => format!(" ({n} pages, as docProps/app.xml says)"),
-            (_, Some(n), true) => format!(" (about {n} pages, estimated from the text)"),
-            (_, None, _) => String::new(),
+            (crate::SourceFormat::Pdf, Some(n), _) => msg!("lint-d-none-from-page-2-pdf", n = n),
+            (_, Some(n), false) => msg!("lint-d-none-from-page-2-app", n = n),
+            (_, Some(n), true) => msg!("lint-d-none-from-page-2-estimated", n = n),
+            (_, None, _) => msg!("lint-d-none-from-page-2"),
         };
         ctx.push(
-            Finding::new(
+            Finding::said(
                 "ND30-2.13-page-numbers",
                 "page number",
-                format!("none from page 2{pages}"),
-                "page numbers from page 2",
+                pages,
+                msg!("lint-p-page-numbers-from-page-2"),
             )
             .on_page(2),
         );
@@ -291,19 +294,19 @@ fn page_numbers(ctx: &mut Ctx) {
         .iter()
         .find(|n| n.size < 12.75 || n.size > 14.25 || n.bold || n.italic)
     {
-        let mut found = vec![format!("{} pt", fmt_num(n.size))];
+        let mut found = vec![words::pt(n.size)];
         if n.bold {
-            found.push("bold".into());
+            found.push(msg!("lint-v-bold"));
         }
         if n.italic {
-            found.push("italic".into());
+            found.push(msg!("lint-v-italic"));
         }
         ctx.push(
-            Finding::new(
+            Finding::said(
                 "ND30-2.13-page-numbers",
                 "page number",
-                found.join(", "),
-                "13-14 pt upright",
+                words::list(found),
+                msg!("lint-p-13-14-pt-upright"),
             )
             .on_page(n.page),
         );

@@ -9,6 +9,7 @@ use super::Ctx;
 use crate::finding::Finding;
 use crate::model::{Picture, SourceFormat};
 use crate::recognize::{is_upper, normal};
+use vanban_i18n::msg;
 
 /// Slack for measuring, mm.
 const SLACK: f32 = 1.0;
@@ -63,19 +64,20 @@ pub fn check(ctx: &mut Ctx) {
             || over > third * 1.5
             || vertical > signature.height / 2.0
         {
-            let f = Finding::new(
+            let percent = vanban_i18n::Arg::fixed(
+                f64::from((over.max(0.0) / signature.width * 100.0).min(100.0)),
+                0,
+            );
+            let found = if seal.x >= signature.x {
+                msg!("lint-d-seal-over-right", percent = percent)
+            } else {
+                msg!("lint-d-seal-over", percent = percent)
+            };
+            let f = Finding::said(
                 "ND30-2.8-seal-image",
                 "dấu (hình ảnh)",
-                format!(
-                    "over {:.0} % of the signature{}",
-                    (over.max(0.0) / signature.width * 100.0).min(100.0),
-                    if seal.x >= signature.x {
-                        ", not on its left"
-                    } else {
-                        ""
-                    }
-                ),
-                "over about a third of the signature, on its left",
+                found,
+                msg!("lint-p-over-about-a-third-of-the"),
             )
             .at(ctx.para(name));
             ctx.push(f);

@@ -34,14 +34,12 @@ fn type_name_and_summary(ctx: &mut Ctx) {
         if ctx.el.national_title.is_some() {
             let expected = kind
                 .and_then(Kind::heading)
-                .map(|h| format!("`{h}` centred under the header"))
-                .unwrap_or_else(|| {
-                    "the type name (e.g. `KẾ HOẠCH`) centred under the header".into()
-                });
-            ctx.push(Finding::new(
+                .map(|h| msg!("lint-d-heading-centred", heading = h))
+                .unwrap_or_else(|| msg!("lint-p-the-type-name-e-g-ke"));
+            ctx.push(Finding::said(
                 "ND30-2.5-type-name",
                 "tên loại",
-                "none",
+                msg!("lint-v-none"),
                 expected,
             ));
         }

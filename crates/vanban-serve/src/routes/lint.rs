@@ -61,16 +61,12 @@ pub async fn lint(State(state): State<Shared>, request: Request) -> Result<Json<
         Err(vanban_lint::ReadError::Limit(e)) => Err(Problem::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "too-large",
-            e.to_string(),
+            e.message(),
         )),
         Err(e) => Err(Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "unreadable",
-            vanban_i18n::msg!(
-                "serve-unreadable",
-                file = name.as_str(),
-                why = e.to_string()
-            ),
+            vanban_i18n::msg!("serve-unreadable", file = name.as_str(), why = e.message()),
         )),
     }
 }

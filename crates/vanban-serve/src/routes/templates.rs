@@ -18,7 +18,6 @@ use serde_json::Value;
 use utoipa::ToSchema;
 use vanban::metrics::FontSet;
 use vanban::ReadOptions;
-use vanban_i18n::{Arg, Message};
 use vanban_report::{TemplateError, TemplateErrorKind};
 
 use super::{file_response, render_problem, stem_of, FormatQuery, OutFormat};
@@ -284,13 +283,17 @@ impl Data {
                 let folder = format!("{}/", parts.dir.path().display());
                 let hide = |text: &str| text.replace(&folder, "");
                 let file = read.map_err(|e| {
-                    let items = e.problems.iter().map(|p| Item::new("", hide(p))).collect();
+                    let items = e
+                        .messages()
+                        .iter()
+                        .map(|p| Item::new("", p.map_text(&hide)))
+                        .collect();
                     Problem::invalid(vanban_i18n::msg!("serve-data-unusable"), items)
                 })?;
                 let origins = file
                     .origins
                     .into_iter()
-                    .map(|(k, v)| (k, hide(&v)))
+                    .map(|(k, v)| (k, v.map_text(&hide)))
                     .collect();
                 drop(parts.dir);
                 Ok((file.value, origins))
@@ -441,9 +444,9 @@ fn template_problem(e: &TemplateError, origins: &vanban_report::data::Origins) -
         TemplateErrorKind::MissingData | TemplateErrorKind::BadData => {
             let path = e.data_path.clone().unwrap_or_default();
             // Still a catalogue message: written in the request's language.
-            let mut message = with_cells(&e.msg, origins);
+            let mut message = vanban_report::data::located(&e.msg, origins);
             if let Some(cell) = origins.get(&path) {
-                if !message.english().contains(cell.as_str()) {
+                if !message.english().contains(&cell.english()) {
                     message = vanban_i18n::msg!("serve-with-cell", why = message, cell = cell);
                 }
             }
@@ -455,29 +458,6 @@ fn template_problem(e: &TemplateError, origins: &vanban_report::data::Origins) -
         TemplateErrorKind::Template | TemplateErrorKind::Io => {
             Problem::internal(format!("template `{}` is broken: {e}", e.template))
         }
-    }
-}
-
-/// The message with the cell each data path it names came from, where a
-/// sheet gave it ([`vanban_report::data::with_cells`] on each of its texts).
-fn with_cells(message: &Message, origins: &vanban_report::data::Origins) -> Message {
-    let cells = |text: &str| vanban_report::data::with_cells(text, origins);
-    match message {
-        Message::Text(text) => Message::Text(cells(text)),
-        Message::Id { id, args } => Message::Id {
-            id,
-            args: args
-                .iter()
-                .map(|(name, arg)| {
-                    let arg = match arg {
-                        Arg::Text(text) => Arg::Text(cells(text)),
-                        Arg::Msg(inner) => Arg::Msg(Box::new(with_cells(inner, origins))),
-                        other => other.clone(),
-                    };
-                    (*name, arg)
-                })
-                .collect(),
-        },
     }
 }
 
