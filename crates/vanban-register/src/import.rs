@@ -65,7 +65,7 @@ pub fn read_entries(path: &Path, sheet: Option<&str>) -> Result<Vec<NewEntry>> {
             Ok(Value::Object(map)) => map,
             Ok(_) => continue,
             Err(e) => {
-                problems.push(problem(Message::from(e)));
+                problems.push(problem(e));
                 continue;
             }
         };
