@@ -6,9 +6,44 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, StatusCode};
-use vanban::Format;
+use vanban::metrics::FontSet;
+use vanban::{Document, Format, Limits, ReadOptions};
 
 use crate::problem::{Item, Problem};
+use crate::state::Shared;
+
+/// The input a request carries: its language from the content type, its
+/// bytes read within the server's byte limit and read timeout.
+pub async fn read_input(
+    state: &Shared,
+    headers: &HeaderMap,
+    request: Body,
+) -> Result<(Format, Vec<u8>), Problem> {
+    let format = input_format(headers)?;
+    let max = state.config.limits.max_file_bytes;
+    let bytes = read(headers, request, max, state.config.read_timeout).await?;
+    Ok((format, bytes))
+}
+
+/// The body validated as a document set in the PDF's built-in font: a
+/// syntax error is 400, every problem of the document at once 422. Its
+/// text (without a BOM) comes back too, for a caller that keeps the input.
+pub fn document(
+    bytes: Vec<u8>,
+    format: Format,
+    limits: Limits,
+) -> Result<(Document, String), Problem> {
+    let text = text(bytes)?;
+    let text = vanban::limits::strip_bom(&text).to_string();
+    check_syntax(&text, format, limits.max_depth)?;
+    let options = ReadOptions {
+        limits,
+        fonts: Some(FontSet::liberation_serif()),
+    };
+    let doc =
+        Document::from_text_with(&text, format, &options).map_err(|e| Problem::from_input(&e))?;
+    Ok((doc, text))
+}
 
 /// The input language of a content type: JSON, YAML or TOML.
 pub fn input_format(headers: &HeaderMap) -> Result<Format, Problem> {

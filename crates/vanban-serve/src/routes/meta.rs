@@ -97,15 +97,8 @@ pub async fn to_json(
     headers: axum::http::HeaderMap,
     request: axum::body::Body,
 ) -> Result<axum::Json<serde_json::Value>, crate::problem::Problem> {
-    let format = crate::body::input_format(&headers)?;
+    let (format, bytes) = crate::body::read_input(&state, &headers, request).await?;
     let limits = state.config.limits;
-    let bytes = crate::body::read(
-        &headers,
-        request,
-        limits.max_file_bytes,
-        state.config.read_timeout,
-    )
-    .await?;
     let text = crate::body::text(bytes)?;
     let text = vanban::limits::strip_bom(&text);
     crate::body::check_syntax(text, format, limits.max_depth)?;

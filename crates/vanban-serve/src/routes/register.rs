@@ -13,8 +13,6 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::Value;
-use vanban::metrics::FontSet;
-use vanban::{Document, ReadOptions};
 use vanban_i18n::msg;
 use vanban_register::book::BookFormat;
 use vanban_register::{Error, Filter, IssueOptions};
@@ -110,28 +108,13 @@ pub async fn issue(
     let Some(register) = state.register.clone() else {
         return Err(no_register());
     };
-    let format = body::input_format(&headers)?;
+    let (format, bytes) = body::read_input(&state, &headers, request).await?;
     let limits = state.config.limits;
-    let bytes = body::read(
-        &headers,
-        request,
-        limits.max_file_bytes,
-        state.config.read_timeout,
-    )
-    .await?;
     let zip = matches!(query.format.as_deref(), Some("zip"));
     let dir = state.config.register_files.clone();
     let job = move || -> Result<Response, Problem> {
-        let text = body::text(bytes)?;
-        let text = vanban::limits::strip_bom(&text);
-        body::check_syntax(text, format, limits.max_depth)?;
-        let options = ReadOptions {
-            limits,
-            fonts: Some(FontSet::liberation_serif()),
-        };
-        let doc = Document::from_text_with(text, format, &options)
-            .map_err(|e| Problem::from_input(&e))?;
-        let source = vanban::source::parse_with(text, format, &limits)
+        let (doc, text) = body::document(bytes, format, limits)?;
+        let source = vanban::source::parse_with(&text, format, &limits)
             .map_err(|e| Problem::from_input(&e))?;
         let mut register = register.lock().map_err(|_| unavailable())?;
         let entry = register

@@ -4,8 +4,6 @@ use axum::body::Body;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use vanban::metrics::FontSet;
-use vanban::{Document, ReadOptions};
 
 use super::{file_response, render_problem, stem_of, FormatQuery, OutFormat};
 use crate::body;
@@ -38,26 +36,11 @@ pub async fn render(
     headers: HeaderMap,
     request: Body,
 ) -> Result<Response, Problem> {
-    let format = body::input_format(&headers)?;
+    let (format, bytes) = body::read_input(&state, &headers, request).await?;
     let limits = state.config.limits;
-    let bytes = body::read(
-        &headers,
-        request,
-        limits.max_file_bytes,
-        state.config.read_timeout,
-    )
-    .await?;
     let out = query.format.unwrap_or(OutFormat::Pdf);
     let job = move || -> Result<Response, Problem> {
-        let text = body::text(bytes)?;
-        let text = vanban::limits::strip_bom(&text);
-        body::check_syntax(text, format, limits.max_depth)?;
-        let options = ReadOptions {
-            limits,
-            fonts: Some(FontSet::liberation_serif()),
-        };
-        let doc = Document::from_text_with(text, format, &options)
-            .map_err(|e| Problem::from_input(&e))?;
+        let (doc, _) = body::document(bytes, format, limits)?;
         let rendered = vanban_output::render(&doc, &out.formats(), &Default::default())
             .map_err(render_problem)?;
         file_response(out, &stem_of(&doc), rendered)
