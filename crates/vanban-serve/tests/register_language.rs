@@ -4,33 +4,13 @@
 
 mod common;
 
-use common::{post, repo_file, request, start};
-use vanban_serve::Config;
-
-/// A server with a fresh register in `dir` (SQLite).
-fn with_register(dir: &std::path::Path) -> Config {
-    let db = dir.join("register.sqlite").display().to_string();
-    vanban_register::Register::init(
-        &db,
-        &vanban_register::RegisterSettings::default(),
-        &vanban_register::Settings::default(),
-    )
-    .expect("a register is made");
-    Config {
-        db: Some(db),
-        register_files: dir.join("files"),
-        ..Config::default()
-    }
-}
+use common::{draft_yaml, post, request, start, with_register};
 
 #[test]
 fn a_register_error_comes_back_in_the_language_asked_for() {
     let dir = tempfile::tempdir().unwrap();
     let server = start(with_register(dir.path()));
-    let draft = String::from_utf8(repo_file("examples/ke-hoach-1026.yaml"))
-        .unwrap()
-        .replace("number: 1026\n", "")
-        .replace("date: 2024-03-08\n", "");
+    let draft = draft_yaml();
     let issued = post(
         server.addr,
         "/v1/register/issue",

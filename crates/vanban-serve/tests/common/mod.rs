@@ -215,3 +215,29 @@ pub fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
     body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
+
+/// A server's configuration with a fresh register in `dir` (SQLite), its
+/// files under `dir/files`.
+pub fn with_register(dir: &std::path::Path) -> Config {
+    let db = dir.join("register.sqlite").display().to_string();
+    let settings = vanban_register::RegisterSettings {
+        scheme: vanban_register::Scheme::Shared,
+        office: "VĂN PHÒNG UBND TỈNH TÂY NINH".into(),
+        bodies: Vec::new(),
+    };
+    vanban_register::Register::init(&db, &settings, &vanban_register::Settings::default())
+        .expect("a register is made");
+    Config {
+        db: Some(db),
+        register_files: dir.join("files"),
+        ..Config::default()
+    }
+}
+
+/// The shipped plan as a draft: its number and date left for the register.
+pub fn draft_yaml() -> String {
+    String::from_utf8(repo_file("examples/ke-hoach-1026.yaml"))
+        .unwrap()
+        .replace("number: 1026\n", "")
+        .replace("date: 2024-03-08\n", "")
+}
