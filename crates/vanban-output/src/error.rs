@@ -59,15 +59,7 @@ impl Error {
     /// The error as shown, in `lang`.
     pub fn display_in(&self, lang: Lang) -> String {
         match self {
-            Error::Refused(input) => input
-                .problems
-                .iter()
-                .map(|p| match &input.source {
-                    Some(source) => format!("{source}:{}", p.display_in(lang)),
-                    None => p.display_in(lang),
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
+            Error::Refused(input) => input.display_in(lang),
             _ => self.message().render(lang),
         }
     }

@@ -121,15 +121,7 @@ impl Error {
                 .map(|p| p.render(lang))
                 .collect::<Vec<_>>()
                 .join("\n"),
-            Error::Input(input) => input
-                .problems
-                .iter()
-                .map(|p| match &input.source {
-                    Some(source) => format!("{source}:{}", p.display_in(lang)),
-                    None => p.display_in(lang),
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
+            Error::Input(input) => input.display_in(lang),
             Error::Output(output) => output.display_in(lang),
             _ => self.message().render(lang),
         }

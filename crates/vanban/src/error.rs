@@ -95,20 +95,24 @@ impl InputError {
         self.source = Some(source.into());
         self
     }
+
+    /// Every problem on a line of its own, after its file when known
+    /// (`plan.yaml:3:7: date: …`), in `lang`.
+    pub fn display_in(&self, lang: Lang) -> String {
+        self.problems
+            .iter()
+            .map(|p| match &self.source {
+                Some(source) => format!("{source}:{}", p.display_in(lang)),
+                None => p.display_in(lang),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, problem) in self.problems.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            if let Some(source) = &self.source {
-                write!(f, "{source}:")?;
-            }
-            write!(f, "{problem}")?;
-        }
-        Ok(())
+        f.write_str(&self.display_in(language()))
     }
 }
 
